@@ -1,0 +1,171 @@
+"""The `cleantext` command: a thin layer over the library."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    help="Repair scraped Italian news: fix encoding and spacing, drop boilerplate and repeats, "
+    "find stray French/English and translate it offline.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+Engine = Annotated[
+    str,
+    typer.Option(help="Translation engine: auto (Argos package if one serves the pair, else Apertium), "
+                 "argos, apertium or none."),
+]
+
+
+def _settings(**kw):  # noqa: ANN202
+    from cleantext.pipeline import Settings
+
+    try:
+        return Settings(**kw)
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from None
+
+
+def _langs(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split(",") if v.strip())
+
+
+@app.command()
+def clean(
+    inputs: Annotated[list[Path], typer.Argument(help="Files or folders (*.txt, recursive); '-' reads stdin.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Output folder (mirrors the input tree).")] = None,
+    translate: Annotated[bool, typer.Option("--translate/--no-translate", help="Translate foreign spans.")] = True,
+    engine: Engine = "auto",
+    keep_boilerplate: Annotated[bool, typer.Option(help="Keep boilerplate lines (turn scrape-clean off).")] = False,
+    lang: Annotated[str, typer.Option(help="Main language of the texts.")] = "it",
+    stray: Annotated[str, typer.Option(help="Stray languages to find, comma-separated.")] = "fr,en",
+    models: Annotated[Path | None, typer.Option(help="Argos model store (default: $CLEANTEXT_MODELS or language_models/).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
+) -> None:
+    """Clean files into OUT: NAME.txt (clean Italian) and NAME.jsonl (one record per sentence)."""
+    from cleantext.batch import UsageError, plan, run
+    from cleantext.pipeline import Pipeline
+    from cleantext.read import ReadError
+
+    logging.basicConfig(level=logging.ERROR if quiet else logging.WARNING, format="cleantext: %(message)s")
+    settings = _settings(
+        main=lang, stray=_langs(stray), translate=translate, engine=engine,
+        keep_boilerplate=keep_boilerplate, models_dir=str(models) if models else None,
+    )
+    pipeline = Pipeline(settings)
+    if [str(p) for p in inputs] == ["-"]:
+        try:
+            doc = pipeline.run(sys.stdin.buffer.read(), "<stdin>")
+        except ReadError as e:
+            typer.echo(f"error: {e}", err=True)
+            raise typer.Exit(1) from None
+        sys.stdout.write(doc.text + "\n")
+        return
+    if output is None:
+        raise typer.BadParameter("give an output folder with -o OUT (or '-' to clean stdin to stdout)")
+    try:
+        jobs = plan(inputs, output)
+    except UsageError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from None
+    if not jobs:
+        typer.echo("error: no .txt files found in the inputs", err=True)
+        raise typer.Exit(2)
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    console = Console(stderr=True, quiet=quiet)
+    with Progress(
+        TextColumn("[bold]cleaning"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        TextColumn("{task.description}"), console=console, transient=True,
+    ) as bar:
+        task = bar.add_task("", total=len(jobs))
+        summary = run(jobs, pipeline, progress=lambda j: bar.update(task, advance=1, description=j.source.name))
+    pipeline.close()
+    _print_summary(console, summary, output)
+    if summary.errors:
+        for path, err in summary.errors:
+            typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(1)
+
+
+def _print_summary(console, summary, output: Path) -> None:  # noqa: ANN001
+    from rich.table import Table
+
+    t = Table(title=f"cleantext → {output}", show_header=False)
+    t.add_row("files", str(summary.files))
+    t.add_row("sentences", str(summary.sentences))
+    t.add_row("fixes", ", ".join(f"{k} {v}" for k, v in summary.fixes.most_common()) or "-")
+    t.add_row("dropped", ", ".join(f"{k} {v}" for k, v in summary.dropped.most_common()) or "-")
+    t.add_row("foreign spans", ", ".join(f"{k} {v}" for k, v in summary.spans.most_common()) or "-")
+    t.add_row(
+        "translated",
+        ", ".join(f"{k} {v}" for k, v in summary.translated.most_common()) + f" (untranslated {summary.untranslated})",
+    )
+    t.add_row("errors", str(len(summary.errors)))
+    console.print(t)
+
+
+@app.command()
+def detect(
+    file: Annotated[Path, typer.Argument(help="A text file ('-' for stdin).")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON record per sentence.")] = False,
+    lang: Annotated[str, typer.Option(help="Main language.")] = "it",
+    stray: Annotated[str, typer.Option(help="Stray languages, comma-separated.")] = "fr,en",
+) -> None:
+    """Show each sentence with its foreign spans highlighted, and a summary."""
+    from cleantext.pipeline import Pipeline
+    from cleantext.read import ReadError
+
+    data = sys.stdin.buffer.read() if str(file) == "-" else _read(file)
+    pipeline = Pipeline(_settings(main=lang, stray=_langs(stray), translate=False))
+    try:
+        doc = pipeline.run(data, str(file))
+    except ReadError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(1) from None
+    if as_json:
+        for s in doc.sentences:
+            sys.stdout.write(json.dumps(s.record(), ensure_ascii=False) + "\n")
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console()
+    flagged = 0
+    for s in doc.sentences:
+        if s.dropped:
+            continue
+        line = Text(s.source)
+        for seg in s.segments:
+            line.stylize("bold red" if seg.language == "en" else "bold blue", seg.start, seg.end)
+        if s.segments:
+            flagged += 1
+            line.append(f"  [{', '.join(f'{g.language} {g.confidence:.2f}' for g in s.segments)}]", style="dim")
+        console.print(line)
+    kept = sum(1 for s in doc.sentences if not s.dropped)
+    console.print(f"\n{kept} sentences, {flagged} with foreign spans", style="bold")
+
+
+def _read(file: Path) -> bytes:
+    try:
+        return file.read_bytes()
+    except OSError as e:
+        typer.echo(f"error: {file}: {e.strerror or e}", err=True)
+        raise typer.Exit(1) from None
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Small documented word lists used by the stages (see each file's header)."""

@@ -1,0 +1,250 @@
+"""Stage 5 — detect: the language of each sentence and foreign spans inside Italian ones.
+
+Character n-grams (lingua) are weak on two-word spans and flag Italian phrases such as
+"summit online" or "Putin ha". So the first pass is word-level: each word gets evidence
+log10 f_L(w) − log10 f_it(w) from wordfreq's frequency lists (Italian usage already
+counts loanwords like "leader" and "online", so they score near zero), and a Viterbi
+pass with a language-switch penalty finds the runs where a foreign language explains the
+words much better. Names (capitalised words inside a sentence), numbers and known loan
+phrases carry no evidence. lingua, in high-accuracy mode, then confirms whole sentences
+and re-scores candidate spans. Sentences with no foreign evidence never reach lingua.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+DEFAULT_STRAY = ("fr", "en")
+_TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*['’]?")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A foreign span found in a sentence: [start, end) offsets into the detected text."""
+
+    start: int
+    end: int
+    language: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    language: str  # the sentence's main language
+    spans: tuple[Span, ...]
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    ev: dict[str, float]  # evidence for each stray language vs the main one (log10 units)
+
+
+@lru_cache(maxsize=1)
+def loan_phrases() -> frozenset[str]:
+    """Foreign words and phrases in ordinary Italian use (cleantext/data/loanwords.txt)."""
+    text = resources.files("cleantext.data").joinpath("loanwords.txt").read_text("utf-8")
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+class Detector:
+    """Built once per process (lingua models load lazily) and reused for every sentence."""
+
+    def __init__(
+        self,
+        main: str = "it",
+        stray: tuple[str, ...] = DEFAULT_STRAY,
+        switch_penalty: float = 1.5,
+        min_span_evidence: float = 3.0,
+    ) -> None:
+        self.main = main
+        self.stray = tuple(s for s in stray if s != main)
+        self.switch_penalty = switch_penalty
+        self.min_span_evidence = min_span_evidence
+        self._lingua = None
+        self._zipf = lru_cache(maxsize=500_000)(self._zipf_uncached)
+        self._loans = loan_phrases()
+        self._max_loan_words = max((len(p.split()) for p in self._loans), default=1)
+
+    # --- word evidence -------------------------------------------------------------
+
+    @staticmethod
+    def _zipf_uncached(word: str, lang: str) -> float:
+        from wordfreq import zipf_frequency
+
+        return zipf_frequency(word, lang)
+
+    def _evidence(self, word: str) -> dict[str, float]:
+        w = word.lower().replace("’", "'")
+        z_main = self._zipf(w, self.main)
+        zs = {lang: self._zipf(w, lang) for lang in self.stray}
+        if z_main == 0 and not any(zs.values()) and "'" in w.strip("'"):
+            # an elision unknown as a whole ("dell'Eurasia"): judge by its parts
+            head, _, tail = w.partition("'")
+            return {
+                lang: (a + b) / 2
+                for lang, a, b in zip(
+                    self.stray,
+                    self._evidence(head + "'").values(),
+                    self._evidence(tail).values(),
+                    strict=True,
+                )
+            }
+        if z_main == 0 and not any(zs.values()):
+            return dict.fromkeys(self.stray, 0.0)  # unknown everywhere: a name or a typo
+        floor = 1.0
+        return {
+            lang: max(-4.0, min(4.0, max(z, floor) - max(z_main, floor))) for lang, z in zs.items()
+        }
+
+    def tokens(self, text: str) -> list[_Tok]:
+        toks: list[_Tok] = []
+        matches = list(_TOKEN.finditer(text))
+        for i, m in enumerate(matches):
+            word = m.group()
+            before = text[: m.start()].rstrip()
+            initial = i == 0 or before.endswith((".", "!", "?", ":", "“", "«", '"', "”", "(", "‘", "-", "–"))
+            if word[0].isupper() and not initial:
+                ev = dict.fromkeys(self.stray, 0.0)  # a name: no evidence either way
+            elif word.isupper() and len(word) > 1:
+                ev = dict.fromkeys(self.stray, 0.0)  # an acronym
+            else:
+                ev = self._evidence(word)
+            toks.append(_Tok(m.start(), m.end(), word, ev))
+        self._protect_loans(toks)
+        return toks
+
+    def _protect_loans(self, toks: list[_Tok]) -> None:
+        """Known loan phrases ("smart working", "déjà vu") count as Italian."""
+        lows = [t.text.lower().replace("’", "'") for t in toks]
+        for i in range(len(toks)):
+            for n in range(min(self._max_loan_words, len(toks) - i), 0, -1):
+                if " ".join(lows[i : i + n]) in self._loans:
+                    for t in toks[i : i + n]:
+                        t.ev = {k: min(v, 0.0) for k, v in t.ev.items()}
+                    break
+
+    # --- sequence model ------------------------------------------------------------
+
+    def _viterbi(self, toks: list[_Tok]) -> list[str]:
+        states = (self.main, *self.stray)
+        p = self.switch_penalty
+        score = {s: (0.0 if s == self.main else -p / 2) for s in states}
+        back: list[dict[str, str]] = []
+        for t in toks:
+            new, ptr = {}, {}
+            for s in states:
+                best = max(states, key=lambda r: score[r] - (0 if r == s else p))
+                emit = 0.0 if s == self.main else t.ev[s]
+                new[s] = score[best] - (0 if best == s else p) + emit
+                ptr[s] = best
+            score = new
+            back.append(ptr)
+        state = max(states, key=lambda s: score[s])  # ending foreign costs nothing more
+        path = [state]
+        for ptr in reversed(back[1:]):
+            state = ptr[state]
+            path.append(state)
+        return path[::-1]
+
+    # --- lingua --------------------------------------------------------------------
+
+    @property
+    def lingua(self):  # noqa: ANN201 - lingua is imported lazily
+        if self._lingua is None:
+            from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+            codes = [getattr(IsoCode639_1, c.upper()) for c in (self.main, *self.stray)]
+            self._lingua = LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
+        return self._lingua
+
+    def lingua_scores(self, text: str) -> dict[str, float]:
+        return {
+            cv.language.iso_code_639_1.name.lower(): cv.value
+            for cv in self.lingua.compute_language_confidence_values(text)
+        }
+
+    # --- public --------------------------------------------------------------------
+
+    def detect(self, text: str) -> Detection:
+        """Main language of `text` and its foreign spans (offsets into `text`)."""
+        toks = self.tokens(text)
+        if not toks:
+            return Detection(self.main, ())
+        path = self._viterbi(toks)
+        runs = _runs(path, self.main)
+        if not runs:
+            return Detection(self.main, ())
+        informative = [i for i, t in enumerate(toks) if max(abs(v) for v in t.ev.values()) > 0.3]
+        longest_main = max(
+            (sum(1 for k in range(i, j) if k in informative) for _, i, j in _runs(path, "")
+             if path[i] == self.main),
+            default=0,
+        )
+        for lang in self.stray:
+            share = sum(1 for i in informative if path[i] == lang) / max(1, len(informative))
+            if share >= 0.85 or (share >= 0.6 and longest_main < 3):
+                scores = self.lingua_scores(text)
+                if max(scores, key=scores.get) == lang or share >= 0.85:
+                    conf = round(max(scores.get(lang, 0.0), share), 3)
+                    return Detection(lang, (Span(0, len(text), lang, conf),))
+        spans = []
+        for lang, i, j in runs:
+            i, j = _trim(toks, path, i, j, lang)
+            if i >= j:
+                continue
+            evidence = sum(toks[k].ev[lang] for k in range(i, j))
+            # a final clause after a comma ("…, the ADT Corporation.") needs less evidence
+            clause = j == len(toks) and text[: toks[i].start].rstrip().endswith((",", ";", ":"))
+            needed = self.min_span_evidence * (0.6 if clause else 1.0)
+            if evidence < needed or (j - i < 2 and not clause):
+                continue
+            if _all_title_case(toks[i:j]) and j - i <= 4:
+                continue  # a title or a name ("Financial Times", "The Simpsons")
+            start, end = toks[i].start, toks[j - 1].end
+            scores = self.lingua_scores(text[start:end])
+            if scores.get(self.main, 0.0) > 0.8 and evidence < 2 * self.min_span_evidence:
+                continue
+            conf = 1 / (1 + math.exp(-(evidence - self.min_span_evidence)))
+            conf = round(0.5 * conf + 0.5 * scores.get(lang, 0.0), 3)
+            spans.append(Span(start, end, lang, conf))
+        return Detection(self.main, tuple(spans))
+
+
+def _runs(path: list[str], main: str) -> list[tuple[str, int, int]]:
+    """(language, start, end) of each maximal run of tokens not in `main`."""
+    runs, i = [], 0
+    while i < len(path):
+        if path[i] == main:
+            i += 1
+            continue
+        j = i
+        while j < len(path) and path[j] == path[i]:
+            j += 1
+        runs.append((path[i], i, j))
+        i = j
+    return runs
+
+
+def _trim(toks: list[_Tok], path: list[str], i: int, j: int, lang: str) -> tuple[int, int]:
+    """Drop edge words that carry no evidence, but keep names that end a sentence-final run."""
+    while i < j and toks[i].ev[lang] <= 0:
+        i += 1
+    if j == len(toks):
+        return i, j
+    while j > i and toks[j - 1].ev[lang] <= 0:
+        j -= 1
+    return i, j
+
+
+def _all_title_case(toks: list[_Tok]) -> bool:
+    return all(t.text[0].isupper() for t in toks)

@@ -1,0 +1,83 @@
+"""The small typed document model every stage reads and writes.
+
+A `Document` holds `Sentence`s in reading order. Each sentence keeps the text as read
+(`source`), the final Italian (`text`), and a record of everything that happened to it:
+the `Fix`es applied, the foreign `Segment`s found, and why it was dropped, if it was.
+The JSONL output, the summary and any report are views of this record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(slots=True, frozen=True)
+class Fix:
+    """One named change, with the reason it was made."""
+
+    rule: str
+    reason: str = ""
+
+
+@dataclass(slots=True)
+class Segment:
+    """A foreign span of a sentence; `start`/`end` are offsets into `Sentence.source`."""
+
+    start: int
+    end: int
+    language: str
+    confidence: float
+    text: str
+    translation: str | None = None
+    engine: str | None = None
+    note: str | None = None  # why a translation was not used, when it was not
+
+
+@dataclass(slots=True)
+class Sentence:
+    id: int
+    paragraph: int
+    source: str
+    text: str = ""
+    language: str = "it"
+    segments: list[Segment] = field(default_factory=list)
+    fixes: list[Fix] = field(default_factory=list)
+    dropped: str | None = None
+
+    def record(self) -> dict:
+        """The JSONL record of this sentence (the output contract)."""
+        return {
+            "id": self.id,
+            "paragraph": self.paragraph,
+            "source": self.source,
+            "text": "" if self.dropped else self.text,
+            "dropped": self.dropped,
+            "language": self.language,
+            "segments": [
+                {k: v for k, v in asdict(s).items() if k != "note" or v is not None}
+                for s in self.segments
+            ],
+            "fixes": [f.rule for f in self.fixes],
+        }
+
+
+@dataclass(slots=True)
+class Document:
+    path: str | None
+    encoding: str
+    sentences: list[Sentence] = field(default_factory=list)
+    fixes: list[Fix] = field(default_factory=list)  # document-level changes (decoding)
+
+    @property
+    def paragraphs(self) -> list[list[Sentence]]:
+        """Kept sentences grouped by paragraph, in order."""
+        groups: dict[int, list[Sentence]] = {}
+        for s in self.sentences:
+            if not s.dropped and s.text:
+                groups.setdefault(s.paragraph, []).append(s)
+        return list(groups.values())
+
+    @property
+    def text(self) -> str:
+        """The clean document: paragraphs separated by one blank line."""
+        return "\n\n".join(" ".join(s.text for s in p) for p in self.paragraphs)

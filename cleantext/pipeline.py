@@ -1,0 +1,182 @@
+"""The whole pipeline in one place: read → repair → scrape → split → detect → translate.
+
+`Pipeline` holds the heavy, reusable parts (the language detector, the translation
+engines), built once; `Pipeline.run` is a pure function of the input text and settings.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from cleantext import split
+from cleantext.detect import DEFAULT_STRAY, Detector
+from cleantext.model import Document, Fix, Segment, Sentence
+from cleantext.read import decode
+from cleantext.repair import Tracked, repair_paragraph
+from cleantext.scrape import RepeatFinder, find_boilerplate
+from cleantext.translate.route import Outcome, Router, plausible_length
+
+log = logging.getLogger(__name__)
+
+ENGINES = ("auto", "argos", "apertium", "none")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What a run does. The defaults are what most users want."""
+
+    main: str = "it"
+    stray: tuple[str, ...] = DEFAULT_STRAY
+    translate: bool = True
+    engine: str = "auto"  # auto | argos | apertium | none
+    keep_boilerplate: bool = False
+    dedup: bool = True
+    models_dir: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.engine not in ENGINES:
+            raise ValueError(f"unknown engine {self.engine!r}; choose one of {', '.join(ENGINES)}")
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A sentence while the pipeline works on it: its place in the repaired paragraph."""
+
+    sentence: Sentence
+    para: Tracked
+    start: int  # offset of the sentence in para.text
+    src_start: int  # offset of the sentence's source in para.raw
+    spans: list[tuple[int, int, Segment]] = field(default_factory=list)  # text offsets
+
+
+class Pipeline:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        detector: Detector | None = None,
+        router: Router | None = None,
+    ) -> None:
+        self.settings = settings or Settings()
+        self._detector = detector
+        self._router = router
+
+    @property
+    def detector(self) -> Detector:
+        if self._detector is None:
+            self._detector = Detector(self.settings.main, self.settings.stray)
+        return self._detector
+
+    @property
+    def router(self) -> Router:
+        if self._router is None:
+            from cleantext.translate.engines import build_engines
+
+            engines = build_engines(self.settings.engine, self.settings.models_dir)
+            self._router = Router(engines, self.settings.main, (plausible_length, self._reads_as_main))
+        return self._router
+
+    def _reads_as_main(self, source: str, translation: str) -> str | None:
+        if self.detector.detect(translation).language != self.settings.main:
+            return f"translation does not read as {self.settings.main}"
+        return None
+
+    def close(self) -> None:
+        if self._router is not None:
+            self._router.close()
+
+    # --- the stages ----------------------------------------------------------------
+
+    def run(self, data: str | bytes, path: str | None = None) -> Document:
+        """Clean one document (bytes are decoded first)."""
+        return self.finish([self.prepare(data, path)])[0]
+
+    def prepare(self, data: str | bytes, path: str | None = None) -> tuple[Document, list[_Draft]]:
+        """Every stage but translation (which `finish` batches across documents)."""
+        if isinstance(data, bytes):
+            decoded = decode(data, path or "<input>")
+            text, encoding = decoded.text, decoded.encoding
+        else:
+            text, encoding = data, "str"
+        doc = Document(path, encoding)
+        if encoding not in ("utf-8", "str"):
+            doc.fixes.append(Fix("decode", f"read as {encoding}"))
+
+        raw_paras = [text[s:e] for s, e in split.paragraphs(text)]
+        paras = [repair_paragraph(p) for p in raw_paras]
+        s = self.settings
+        reasons = [None] * len(paras) if s.keep_boilerplate else find_boilerplate([p.text for p in paras])
+        if s.dedup:
+            seen = RepeatFinder()
+            for i, p in enumerate(paras):
+                if reasons[i] is None and seen.seen(p.text):
+                    reasons[i] = "duplicate"
+
+        drafts: list[_Draft] = []
+        seen_sentences = RepeatFinder()
+        for pi, (para, reason) in enumerate(zip(paras, reasons, strict=True)):
+            for start, end in split.sentences(para.text):
+                src_s, src_e = para.origin[start], para.origin[end]
+                source = para.raw[src_s:src_e].rstrip()
+                sent = Sentence(len(drafts), pi, source, para.text[start:end], s.main, dropped=reason)
+                sent.fixes = _fixes_in(para, src_s, src_s + len(source))
+                if reason is None and s.dedup and seen_sentences.seen(sent.text, min_words=8):
+                    sent.dropped = "duplicate sentence"
+                drafts.append(_Draft(sent, para, start, src_s))
+                doc.sentences.append(sent)
+
+        for d in drafts:
+            if d.sentence.dropped and d.sentence.dropped.startswith("duplicate"):
+                continue
+            det = self.detector.detect(d.sentence.text)
+            d.sentence.language = det.language
+            for span in det.spans:
+                a = d.para.origin[d.start + span.start] - d.src_start
+                b = d.para.origin[d.start + span.end] - d.src_start
+                b = min(max(b, a), len(d.sentence.source))
+                seg = Segment(a, b, span.language, span.confidence, d.sentence.source[a:b])
+                d.sentence.segments.append(seg)
+                if not d.sentence.dropped:  # dropped lines are reported, never translated
+                    d.spans.append((span.start, span.end, seg))
+        return doc, drafts
+
+    def finish(self, prepared: list[tuple[Document, list[_Draft]]]) -> list[Document]:
+        """Translate the foreign spans of several documents in one batch."""
+        todo = [(d, a, b, seg) for _, drafts in prepared for d in drafts for a, b, seg in d.spans]
+        if todo and self.settings.translate and self.settings.engine != "none":
+            items = [(d.sentence.text[a:b], seg.language) for d, a, b, seg in todo]
+            outcomes = self.router.translate(items)
+            by_draft: dict[int, list[tuple[int, int, Segment, Outcome]]] = {}
+            for (d, a, b, seg), out in zip(todo, outcomes, strict=True):
+                seg.translation, seg.engine, seg.note = out.translation, out.engine, out.note
+                if out.translation is not None:
+                    by_draft.setdefault(id(d), []).append((a, b, seg, out))
+            for _, drafts in prepared:
+                for d in drafts:
+                    if id(d) in by_draft:
+                        _apply_translations(d, by_draft[id(d)])
+        return [doc for doc, _ in prepared]
+
+
+def _fixes_in(para: Tracked, start: int, end: int) -> list[Fix]:
+    """The rules whose changes touched raw[start:end] of this paragraph."""
+    out = []
+    for rule, touched in para.applied:
+        if rule.name == "trim":
+            continue
+        if any(a <= end and b >= start for a, b in touched):
+            out.append(Fix(rule.name, rule.reason))
+    return out
+
+
+def _apply_translations(d: _Draft, items: list[tuple[int, int, Segment, Outcome]]) -> None:
+    text = d.sentence.text
+    for a, b, _seg, out in sorted(items, key=lambda x: -x[0]):
+        new = out.translation or ""
+        if text[a].isupper():  # keep the case the span started with
+            new = new[:1].upper() + new[1:]
+        elif new[:1].isupper() and not new.split()[0].isupper():
+            new = new[:1].lower() + new[1:]
+        text = text[:a] + new + text[b:]
+    d.sentence.text = text
+    d.sentence.fixes.append(Fix("translate", "foreign span translated into Italian"))

@@ -1,0 +1,68 @@
+"""Stage 2 — repair: character damage, glued words and spacing, as named rules.
+
+Every rule is usable alone (`cleantext.repair.mojibake.fix(text)`); `repair_text` applies
+them all in order and `repair_paragraph` does the same while tracking offsets, so later
+stages can point back into the text as read.
+
+>>> repair_text("ilIl presidente ha detto .")
+'Il presidente ha detto.'
+"""
+
+from __future__ import annotations
+
+from cleantext.repair import encoding, glue, spacing
+from cleantext.repair.base import Rule, Tracked
+from cleantext.repair.encoding import html_entities, html_tags, invisible, mojibake, nfc, odd_spaces
+from cleantext.repair.glue import doubled_prefix
+from cleantext.repair.spacing import (
+    bracket_inner_spaces,
+    doubled_spaces,
+    missing_space_after_sentence,
+    quote_spacing,
+    space_before_punctuation,
+    stray_punctuation,
+    trim,
+)
+
+RULES: tuple[Rule, ...] = encoding.RULES + glue.RULES + spacing.RULES
+
+
+def repair_paragraph(raw: str, rules: tuple[Rule, ...] = RULES) -> Tracked:
+    """Apply `rules` in order to one paragraph, keeping offsets back into `raw`."""
+    tracked = Tracked(raw)
+    for rule in rules:
+        tracked.apply(rule)
+    return tracked
+
+
+def repair_text(text: str, rules: tuple[Rule, ...] = RULES) -> str:
+    """Repair plain text line by line (no offsets kept)."""
+    out = []
+    for line in text.split("\n"):
+        for rule in rules:
+            line = rule.fix(line)
+        out.append(line)
+    return "\n".join(out)
+
+
+__all__ = [
+    "RULES",
+    "Rule",
+    "Tracked",
+    "bracket_inner_spaces",
+    "doubled_prefix",
+    "doubled_spaces",
+    "html_entities",
+    "html_tags",
+    "invisible",
+    "missing_space_after_sentence",
+    "mojibake",
+    "nfc",
+    "odd_spaces",
+    "quote_spacing",
+    "repair_paragraph",
+    "repair_text",
+    "space_before_punctuation",
+    "stray_punctuation",
+    "trim",
+]

@@ -1,0 +1,111 @@
+"""Named rewrite rules that remember where every character came from.
+
+Each repair is a `Rule`: a name, a reason, and either a regex substitution or a whole-text
+function. `Rule.fix(text)` is the plain function users call. `Tracked` applies rules to a
+paragraph while keeping, for every output character, the offset of the input character it
+came from, so sentences and foreign spans found later can point back into the text as read.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import regex
+
+Replacement = str | Callable[["regex.Match[str]"], str]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One repair: `pattern` → `repl`, or `func` over the whole text, with examples."""
+
+    name: str
+    reason: str
+    pattern: regex.Pattern[str] | None = None
+    repl: Replacement = ""
+    func: Callable[[str], str] | None = None
+    examples: tuple[tuple[str, str], ...] = ()  # (damaged, repaired), checked by the tests
+
+    def fix(self, text: str) -> str:
+        """Apply the rule to plain text."""
+        if self.func is not None:
+            return self.func(text)
+        assert self.pattern is not None
+        return self.pattern.sub(self.repl, text)
+
+
+@dataclass(slots=True)
+class Tracked:
+    """Text plus, for each character, its offset in the original (`origin[len] == len(raw)`)."""
+
+    raw: str
+    text: str = ""
+    origin: list[int] = field(default_factory=list)
+    applied: list[tuple[Rule, list[tuple[int, int]]]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.text = self.raw
+        self.origin = list(range(len(self.raw) + 1))
+
+    def apply(self, rule: Rule) -> bool:
+        """Apply `rule`; record it with the original ranges it touched. True if it changed."""
+        if rule.func is not None:
+            return self._apply_func(rule)
+        assert rule.pattern is not None
+        pieces: list[str] = []
+        origin: list[int] = []
+        touched: list[tuple[int, int]] = []
+        last = 0
+        text, old = self.text, self.origin
+        for m in rule.pattern.finditer(text):
+            new = m.expand(rule.repl) if isinstance(rule.repl, str) else rule.repl(m)
+            s, e = m.span()
+            if new == text[s:e]:
+                continue
+            pieces.append(text[last:s])
+            origin.extend(old[last:s])
+            pieces.append(new)
+            origin.extend(_spread(old, s, e, len(new)))
+            touched.append((old[s], old[e] if e < len(old) else old[-1]))
+            last = e
+        if not touched:
+            return False
+        pieces.append(text[last:])
+        origin.extend(old[last:])
+        self.text = "".join(pieces)
+        self.origin = origin
+        self.applied.append((rule, touched))
+        return True
+
+    def _apply_func(self, rule: Rule) -> bool:
+        assert rule.func is not None
+        new = rule.func(self.text)
+        if new == self.text:
+            return False
+        old_text, old = self.text, self.origin
+        origin: list[int] = []
+        touched: list[tuple[int, int]] = []
+        matcher = difflib.SequenceMatcher(None, old_text, new, autojunk=False)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op == "equal":
+                origin.extend(old[i1:i2])
+            else:
+                origin.extend(_spread(old, i1, i2, j2 - j1))
+                touched.append((old[i1], old[i2]))
+        origin.append(old[-1])
+        self.text, self.origin = new, origin
+        self.applied.append((rule, touched))
+        return True
+
+    def span_origin(self, start: int, end: int) -> tuple[int, int]:
+        """Original offsets of the output range [start, end)."""
+        return self.origin[start], self.origin[end]
+
+
+def _spread(old: list[int], s: int, e: int, n: int) -> list[int]:
+    """Origins for `n` new characters replacing old[s:e] (inserted text takes the left edge)."""
+    if e > s:
+        return [old[s + min(i, e - s - 1)] for i in range(n)]
+    return [old[s]] * n

@@ -1,0 +1,92 @@
+"""Character-level damage: mojibake, HTML entities and tags, invisible characters, NFC.
+
+Italian typography is kept: ftfy runs with its encoding fixer only, so ’ « » “ ” …
+are never "uncurled".
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+
+import ftfy
+import regex
+
+from cleantext.repair.base import Rule
+
+def _fix_mojibake(text: str) -> str:
+    if text.isascii():  # mojibake needs non-ASCII characters; skip ftfy cheaply
+        return text
+    return ftfy.fix_encoding(text)
+
+
+mojibake = Rule(
+    "mojibake",
+    "UTF-8 text that was decoded as Windows-1252/Latin-1 (e.g. 'perchÃ©' → 'perché')",
+    func=_fix_mojibake,
+    examples=(
+        ("perchÃ© Ã¨ cosÃ¬", 'perché è così'),
+    ),
+)
+
+
+def _unescape(m: regex.Match[str]) -> str:
+    out = html.unescape(m.group())
+    return out.replace("\xa0", " ")
+
+
+html_entities = Rule(
+    "html_entities",
+    "HTML character references left in scraped text (&egrave; &#8217; &quot;)",
+    regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"),
+    _unescape,
+    examples=(
+        ("Nessuno pu&ograve; dire &quot;basta&quot;", 'Nessuno può dire "basta"'),
+    ),
+)
+
+html_tags = Rule(
+    "html_tags",
+    "stray HTML markup left by the scraper (<br>, </p>, <b>…)",
+    regex.compile(
+        r"</?(?:a|b|i|u|em|strong|span|div|p|br|hr|img|font|sup|sub|small|li|ul|ol|h[1-6]|"
+        r"blockquote|section|article|header|footer|figure|figcaption|iframe|script|style)"
+        r"(?:\s[^<>]{0,300})?\s*/?>",
+        regex.IGNORECASE,
+    ),
+    " ",
+    examples=(("Il governo<br/>ha detto", "Il governo ha detto"),),
+)
+
+invisible = Rule(
+    "invisible_chars",
+    "zero-width characters, soft hyphens, BOMs and control characters are invisible noise",
+    regex.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+"),
+    "",
+    examples=(
+        ("co\u00adme\u200b va", 'come va'),
+    ),
+)
+
+odd_spaces = Rule(
+    "odd_spaces",
+    "no-break, thin and other special spaces become plain spaces",
+    regex.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]"),
+    " ",
+    examples=(("10\u00a0000 euro", "10 000 euro"),),
+)
+
+
+def _nfc(m: regex.Match[str]) -> str:
+    return unicodedata.normalize("NFC", m.group())
+
+
+nfc = Rule(
+    "unicode_nfc",
+    "decomposed accents (e + ◌̀) are composed so 'è' compares and searches as 'è'",
+    regex.compile(r"\P{M}\p{M}+"),
+    _nfc,
+    examples=(("perche\u0301", "perché"),),
+)
+
+RULES = (mojibake, html_entities, html_tags, invisible, odd_spaces, nfc)

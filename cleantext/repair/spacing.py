@@ -1,0 +1,149 @@
+"""Spacing around punctuation, brackets and quotes.
+
+Every pattern is anchored on letters or closing marks so that numbers ("1.400", "3,5"),
+times ("22:08"), abbreviations ("p.es.", "S.p.A.") and addresses ("www.ansa.it") are never
+touched: a space is only removed *before* punctuation that is itself followed by a space or
+the end, and only added after sentence punctuation squeezed between two words.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from cleantext.repair.base import Rule
+
+stray_punctuation = Rule(
+    "stray_punctuation",
+    "a lone period repeated after a finished sentence ('Stati Uniti. .')",
+    regex.compile(r"(?<=[.!?…][”»\"’)]?)(?:[ ]+\.(?!\.))+(?=\s|$)"),
+    "",
+    examples=(
+        ("dagli Stati Uniti. .", 'dagli Stati Uniti.'),
+    ),
+)
+
+space_before_punctuation = Rule(
+    "space_before_punctuation",
+    "Italian puts no space before , . ; : ! ? or a closing bracket",
+    regex.compile(r"(?<=[\p{L}\p{N}%)\]”»\"’])[ ]+(?=(?:[,;:!?]|\.(?!\.\.))+(?:\s|$|[”»\"’)\]]))"),
+    "",
+    examples=(
+        ("amicizia , fiducia e supporto .", 'amicizia, fiducia e supporto.'),
+        ("alle 22:08, il 3,5% di 1.400", 'alle 22:08, il 3,5% di 1.400'),
+    ),
+)
+
+bracket_inner_spaces = Rule(
+    "bracket_inner_spaces",
+    "no space just inside round or square brackets ('( testo )' → '(testo)')",
+    regex.compile(r"(?<=[(\[])[ ]+|[ ]+(?=[)\]])"),
+    "",
+    examples=(("la Nato ( Alleanza atlantica )", "la Nato (Alleanza atlantica)"),),
+)
+
+missing_space_after_sentence = Rule(
+    "missing_space_after_sentence",
+    "a sentence glued to the previous one ('fine.Inizio'); needs a lowercase word before "
+    "and a capitalised word after, so 'S.p.A.' and 'www.ansa.it' are left alone",
+    regex.compile(r"(?<=\b\p{Ll}{2,}[.!?]+)(?=\p{Lu}\p{Ll})"),
+    " ",
+    examples=(
+        ("la fine.Inizio di tutto. S.p.A. e www.ansa.it", 'la fine. Inizio di tutto. S.p.A. e www.ansa.it'),
+    ),
+)
+
+doubled_spaces = Rule(
+    "doubled_spaces",
+    "runs of spaces collapse to one",
+    regex.compile(r" {2,}"),
+    " ",
+    examples=(("Poi  il  capitano", "Poi il capitano"),),
+)
+
+trim = Rule(
+    "trim",
+    "no spaces at the start or end of a paragraph",
+    regex.compile(r"^\s+|\s+$"),
+    "",
+    examples=(("  Vertice ONU  ", "Vertice ONU"),),
+)
+
+# --- quotes -----------------------------------------------------------------------------
+
+_QUOTES = regex.compile(r"[“”«»\"]")
+_CLOSERS = {"“": "”“", "”": "”“", "«": "»", '"': '"'}
+
+
+def _quote_pairs(text: str) -> list[tuple[int, int]] | None:
+    """Positions of (opener, closer) pairs, or None when the quotes are not clearly paired.
+
+    « opens and » closes; curly double quotes alternate whichever way they are drawn
+    (scrapers write ” caro amico “ as often as “caro amico”); " alternates.
+    """
+    pairs: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for m in _QUOTES.finditer(text):
+        q, i = m.group(), m.start()
+        if open_at is None:
+            if q == "»":
+                return None
+            open_at = i
+            continue
+        if q not in _CLOSERS[text[open_at]]:
+            return None  # nested or unbalanced: not clear
+        pairs.append((open_at, i))
+        open_at = None
+    return pairs if open_at is None else None
+
+
+def _fix_quotes(text: str) -> str:
+    if not _QUOTES.search(text):
+        return text
+    pairs = _quote_pairs(text)
+    if not pairs:
+        return text
+    out = list(text)
+    for o, c in pairs:
+        inner = text[o + 1 : c]
+        if not inner.strip():
+            continue
+        if text[o] == "”":  # an opening ” is a typo for “, a closing “ one for ”
+            out[o] = "“"
+        if text[c] == "“":
+            out[c] = "”"
+        # spaces just inside the pair
+        j = o + 1
+        while j < c and text[j] == " ":
+            out[j] = ""
+            j += 1
+        j = c - 1
+        while j > o and text[j] == " ":
+            out[j] = ""
+            j -= 1
+        # a missing space outside the pair
+        if o > 0 and (text[o - 1].isalnum() or text[o - 1] in ".,;:!?") and text[o] != '"':
+            out[o] = " " + out[o]
+        if c + 1 < len(text) and text[c + 1].isalnum():
+            out[c] = out[c] + " "
+    return "".join(out)
+
+
+quote_spacing = Rule(
+    "quote_spacing",
+    "clearly paired quotes get no inner spaces and a space outside "
+    "('” caro amico ”' → '“caro amico”', 'Jinping“Rafforziamo' → 'Jinping “Rafforziamo')",
+    func=_fix_quotes,
+    examples=(
+        ("lo ha definito ” caro amico “, poi Xi Jinping“Rafforziamo”.", 'lo ha definito “caro amico”, poi Xi Jinping “Rafforziamo”.'),
+    ),
+)
+
+RULES = (
+    stray_punctuation,
+    space_before_punctuation,
+    bracket_inner_spaces,
+    quote_spacing,
+    missing_space_after_sentence,
+    doubled_spaces,
+    trim,
+)

@@ -1,0 +1,294 @@
+"""Stage 3 — scrape-clean: boilerplate lines and repeated text.
+
+Each rule looks at one repaired paragraph (with the document around it) and returns a
+reason string or None, like a datatrove filter. The rules rest on general evidence —
+short lines made of navigation/social/ad vocabulary, lines shaped like dates or
+breadcrumbs, headlines that share almost no words with the article — rather than on the
+exact strings of one site. `find_boilerplate` returns the first reason that fires.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+import regex
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
+_LETTERS = regex.compile(r"\p{L}+")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+@dataclass(slots=True)
+class Context:
+    """What a rule may know about the document around a paragraph."""
+
+    paragraphs: Sequence[str]
+    index: int
+    _stems: list[set[str]] = field(default_factory=list)
+
+    def stems(self, i: int) -> set[str]:
+        if not self._stems:
+            self._stems.extend(_content_stems(p) for p in self.paragraphs)
+        return self._stems[i]
+
+
+Rule = Callable[[str, Context], str | None]
+
+# Vocabulary cues. Each is a family of words users of any news site will recognise;
+# they are matched as whole words inside *short* lines only, never inside article prose.
+_CUES = {
+    "comment form": r"comment[oi]?|comments|reply|rispondi|risposta|commenta|"
+    r"your (?:name|e-?mail|comment)|il tuo (?:nome|commento)|la tua e-?mail|required|obbligatori[oa]?",
+    "share buttons": r"condividi|share|tweet|retweet|whatsapp|facebook|twitter|telegram|linkedin|"
+    r"pinterest|instagram|tiktok|youtube|seguici|follow us|stampa|print|e-?mail",
+    "advertisement": r"advertisements?|pubblicit[àa]|sponsor(?:ed|izzato)?|annunci?o?|adv|spot_img|ads?",
+    "newsletter/cookie prompt": r"newsletter|cookies?|iscriviti|subscribe|abbonati|abbonamento|"
+    r"privacy|policy|accetta|accept|login|accedi|registrati|sign (?:in|up)|scarica l['’]app|app",
+}
+_CUE_RES = {k: regex.compile(rf"(?<![\p{{L}}])(?:{v})(?![\p{{L}}])", regex.IGNORECASE) for k, v in _CUES.items()}
+_CUE_MAX_WORDS = {"comment form": 18, "share buttons": 6, "advertisement": 4, "newsletter/cookie prompt": 8}
+
+
+def cue_line(p: str, ctx: Context) -> str | None:
+    """A short line built around comment/share/ad/newsletter vocabulary."""
+    n = len(words(p))
+    if n == 0:
+        return None
+    for kind, cue in _CUE_RES.items():
+        if n <= _CUE_MAX_WORDS[kind] and cue.search(p) and not _is_prose(p, n):
+            return kind
+    return None
+
+
+def _is_prose(p: str, n: int) -> bool:
+    """A real sentence: several words, ends with a period, not shouting."""
+    return n >= 7 and p.rstrip("”»\"’ ").endswith((".", "…")) and not p.isupper()
+
+
+_COPYRIGHT = regex.compile(
+    r"©|\(c\)\s*\d{4}|riproduzione riservata|all rights reserved|diritti riservati|copyright",
+    regex.IGNORECASE,
+)
+
+
+def copyright_line(p: str, ctx: Context) -> str | None:
+    return "copyright" if len(words(p)) <= 15 and _COPYRIGHT.search(p) else None
+
+
+_MONTHS = (
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre "
+    "gen feb mar apr mag giu lug ago set ott nov dic january february march april may june july "
+    "august september october november december jan sep sept oct dec"
+)
+_DAYS = (
+    "lunedì martedì mercoledì giovedì venerdì sabato domenica lunedi martedi mercoledi giovedi "
+    "venerdi monday tuesday wednesday thursday friday saturday sunday"
+)
+_DATE_WORDS = frozenset(
+    (_MONTHS + " " + _DAYS + " ore alle h am pm il del di aggiornato aggiornata pubblicato pubblicata "
+     "updated published ultimo aggiornamento oggi ieri cet gmt utc").split()
+)
+
+
+def date_line(p: str, ctx: Context) -> str | None:
+    """A line that is nothing but a date and/or time ("venerdì, Aprile 18, 2024")."""
+    toks = words(p)
+    if not toks or len(toks) > 10:
+        return None
+    has_date = any(t.isdigit() or t.lower() in _DATE_WORDS for t in toks)
+    all_date = all(t.isdigit() or t.lower() in _DATE_WORDS or regex.fullmatch(r"\d+(?:[:.h]\d+)*", t) for t in toks)
+    return "date line" if has_date and all_date and any(c.isdigit() for c in p) else None
+
+
+_READ_ALSO = regex.compile(
+    r"^\s*(?:leggi anche|leggi pure|leggi l['’]articolo|ti potrebbe(?:ro)? interessare|"
+    r"potrebbe(?:ro)? interessarti|vedi anche|guarda anche|guarda il video|approfondisci|"
+    r"articol[oi] correlat[oi]|continua a leggere|read also|read more|see also|related)\b\s*(?:[:»›>\-–—]|$)",
+    regex.IGNORECASE,
+)
+
+
+def read_also(p: str, ctx: Context) -> str | None:
+    return "related link" if _READ_ALSO.search(p) else None
+
+
+_SECTION_WORDS = frozenset(
+    """related latest recent popular trending most read more top articles article posts post news
+    stories videos video tags tag categories category archive archivio menu articoli articolo correlati
+    ultimi ultime ultim'ora notizie più letti lette recenti popolari in evidenza primo piano altri altre
+    dalla stessa sezione you may also like potrebbe interessarti""".split()
+)
+
+
+def section_header(p: str, ctx: Context) -> str | None:
+    """A short header made only of 'latest/related/most read' vocabulary."""
+    toks = [t.lower() for t in words(p)]
+    if 0 < len(toks) <= 5 and all(t in _SECTION_WORDS for t in toks) and len(toks) >= 1:
+        return "related/latest header"
+    return None
+
+
+_FOOTER = regex.compile(
+    r"powered by|auto publish|wordpress|plugin|theme by|designed by|developed by|"
+    r"\b[\w-]+scripts?\.(?:com|net|org)\b",
+    regex.IGNORECASE,
+)
+
+
+def plugin_footer(p: str, ctx: Context) -> str | None:
+    return "plug-in footer" if len(words(p)) <= 12 and _FOOTER.search(p) else None
+
+
+_CREDIT = regex.compile(
+    r"^\s*(?:fonte|fonti|traduzione|tradotto da|traduzione a cura di|foto|photo|credits?|source|"
+    r"immagine|image|video|autore|author|a cura di|testo)\s*[:：]\s*\S",
+    regex.IGNORECASE,
+)
+
+
+def credit_line(p: str, ctx: Context) -> str | None:
+    """'Fonte: Press Tv', 'Traduzione: Luciano Lago', 'Foto: Ansa'."""
+    return "credit line" if len(words(p)) <= 8 and _CREDIT.search(p) else None
+
+
+def stray_token(p: str, ctx: Context) -> str | None:
+    """A paragraph that is one lowercase token (a site tag or signature), never article text."""
+    s = p.strip()
+    return "stray token" if regex.fullmatch(r"\p{Ll}[\p{Ll}\p{N}_-]*", s) else None
+
+
+_BREADCRUMB_SEP = regex.compile(r"\s[›»>/|]\s|\s›|›\s")
+_HOME = regex.compile(r"^\s*(?:home(?:page)?|start|inizio)\s*(?:[›»>/|]\s*)?\p{Lu}", regex.IGNORECASE)
+
+
+def breadcrumb(p: str, ctx: Context) -> str | None:
+    """'Home › Esteri › Title' or 'Home Facts Title': navigation printed as text."""
+    if _HOME.search(p) and p.lstrip()[:1].isupper():
+        return "breadcrumb"
+    if len(_BREADCRUMB_SEP.findall(p)) >= 2 and len(words(p)) <= 25:
+        return "breadcrumb"
+    return None
+
+
+_STOP = frozenset(
+    """della delle dello degli dell nella nelle nello negli alla alle allo agli sulla sulle
+    sono come anche questo questa quello quella loro essere stato stata dopo prima perché
+    però tutti tutte ogni molto più fino dove quando mentre contro verso senza sopra sotto
+    with that this from have which their there what about""".split()
+)
+
+
+def _content_stems(text: str) -> set[str]:
+    out = set()
+    for w in _LETTERS.findall(text):
+        lw = w.lower()
+        if len(lw) >= 4 and lw not in _STOP:
+            out.add(_fold(lw)[:5])
+    return out
+
+
+def _fold(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+
+
+def related_headline(p: str, ctx: Context) -> str | None:
+    """A headline between paragraphs that shares few words with the article: a link to another story.
+
+    Real subheadings announce what follows, so most of their words recur in the article.
+    """
+    if ctx.index == 0 or _ends_sentence(p):
+        return None
+    n = len(words(p))
+    if n > 20:
+        return None
+    mine = ctx.stems(ctx.index)
+    if len(mine) < 4:
+        return None
+    rest: set[str] = set()
+    for i in range(len(ctx.paragraphs)):
+        if i != ctx.index:
+            rest |= ctx.stems(i)
+    if len(mine & rest) / len(mine) < 0.5:
+        return "related headline"
+    return None
+
+
+def _ends_sentence(p: str) -> bool:
+    return p.rstrip("”»\"’) ").endswith((".", "…", "!"))
+
+
+_SHORT_SENT = regex.compile(r"[^.!?…]+[.!?…]+")
+
+
+def author_bio(p: str, ctx: Context) -> str | None:
+    """A tagline of three or more tiny verbless sentences near the end ('Esperto del web. …')."""
+    if ctx.index < len(ctx.paragraphs) - 3:
+        return None
+    parts = _SHORT_SENT.findall(p.strip("“”\"«» "))
+    if len(parts) >= 3 and all(len(words(s)) <= 5 for s in parts) and len(words(p)) <= 30:
+        return "author bio"
+    return None
+
+
+RULES: tuple[Rule, ...] = (
+    breadcrumb,
+    date_line,
+    read_also,
+    section_header,
+    copyright_line,
+    plugin_footer,
+    credit_line,
+    cue_line,
+    stray_token,
+    author_bio,
+    related_headline,
+)
+
+
+def find_boilerplate(paragraphs: Sequence[str], rules: Sequence[Rule] = RULES) -> list[str | None]:
+    """For each paragraph, 'boilerplate: <reason>' or None."""
+    out: list[str | None] = []
+    for i, p in enumerate(paragraphs):
+        ctx = Context(paragraphs, i)
+        reason = next((r for rule in rules if (r := rule(p, ctx))), None)
+        out.append(f"boilerplate: {reason}" if reason else None)
+        if reason:
+            pass
+    return out
+
+
+# --- repeats ---------------------------------------------------------------------------
+
+
+def dedup_key(text: str) -> str:
+    """Text folded for comparison: case, accents, punctuation and spacing ignored."""
+    return " ".join(w.lower() for w in _WORD.findall(_fold(text)))
+
+
+class RepeatFinder:
+    """Remembers what a document already said; near-exact repeats are reported once seen."""
+
+    def __init__(self, threshold: float = 0.9) -> None:
+        self.threshold = threshold
+        self._seen: dict[str, None] = {}
+
+    def seen(self, text: str, min_words: int = 1) -> bool:
+        """True if `text` (≥ min_words words) repeats something seen; otherwise remember it."""
+        key = dedup_key(text)
+        if not key or len(key.split()) < min_words:
+            return False
+        if key in self._seen:
+            return True
+        for old in self._seen:
+            if abs(len(old) - len(key)) <= 0.15 * len(key) and len(key) > 40:
+                sm = SequenceMatcher(None, old, key, autojunk=False)
+                if sm.quick_ratio() >= self.threshold and sm.ratio() >= self.threshold:
+                    return True
+        self._seen[key] = None
+        return False

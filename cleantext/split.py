@@ -1,0 +1,76 @@
+"""Stage 4 — split: paragraphs and Italian sentences.
+
+A paragraph is a non-empty line (scraped articles put one paragraph per line, with or
+without blank lines between). Sentences end at . ! ? … (plus closing quotes/brackets)
+followed by a space and a capital letter or an opening quote — except after an
+abbreviation ("Sig.", "dott.", "p.es.", "S.p.A.") or an initial ("J. K. Rowling").
+Offsets are returned, not strings, so records can point back into the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+# Italian (and a few English/Latin) abbreviations that are followed by a capitalised word
+# without ending the sentence. Lowercased, without the final period.
+ABBREVIATIONS = frozenset(
+    """
+    sig sigg sig.ra sig.na dott dott.ssa prof prof.ssa on avv ing arch geom rag mons
+    gen col magg ten cap serg sen dep pres ecc p.es es ca cfr vd pag pagg art artt n nn
+    vol voll fig tab cit op ed id ibid s.p.a s.r.l s.a.s spa srl st mr mrs ms dr jr sr
+    vs etc no nr tel fax c.a rif all lett cod dl d.lgs d.l d.p.r l reg e.g i.e ph.d
+    """.split()
+)
+
+_BOUNDARY = regex.compile(r"[.!?…]+[”»\"’)\]]*(?=\s+[\p{Lu}\p{N}“«\"‘(¿¡])")
+_WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-empty line of `text`."""
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if body.strip():
+            yield pos, pos + len(body)
+        pos += len(line)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of one paragraph, surrounding spaces excluded.
+
+    >>> p = "Lo ha detto il Sig. Rossi alle 22.08. Poi è andato via! “Bene.” Fine"
+    >>> [p[s:e] for s, e in sentences(p)]
+    ['Lo ha detto il Sig. Rossi alle 22.08.', 'Poi è andato via!', '“Bene.”', 'Fine']
+    """
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        if m.group()[0] == "." and _is_abbreviation(text[start:m.start() + 1]):
+            continue
+        _add(text, start, end, out)
+        start = end
+    _add(text, start, len(text), out)
+    return out
+
+
+def _is_abbreviation(before: str) -> bool:
+    m = _WORD_BEFORE.search(before)
+    if not m:
+        return False
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "J. K. Rowling"
+    return word.lower().rstrip(".") in ABBREVIATIONS or regex.fullmatch(r"(?:\p{L}\.)+\p{L}", word) is not None
+
+
+def _add(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append((start, end))

@@ -1,0 +1,99 @@
+"""Engine order, caching and the after-translation check.
+
+The pipeline hands over (text, source language) pairs and gets back, for each, a
+translation with the engine that made it — or None with the reason it was kept as is.
+The first engine that serves the pair wins (Argos if a package serves it, else
+Apertium); identical spans are translated once per process; a translation must be of
+plausible length and read as Italian, otherwise the source is kept and the reason noted.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from cleantext.translate.base import Translator
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    translation: str | None
+    engine: str | None
+    note: str | None = None
+
+
+Check = Callable[[str, str], str | None]  # (source, translation) → reason to reject, or None
+
+
+def plausible_length(source: str, translation: str) -> str | None:
+    if not translation.strip():
+        return "empty translation"
+    if len(source) >= 20 and not 0.4 <= len(translation) / len(source) <= 2.5:
+        return f"implausible length ({len(translation)} chars for {len(source)})"
+    return None
+
+
+class Router:
+    def __init__(
+        self,
+        engines: Sequence[Translator],
+        target: str = "it",
+        checks: Sequence[Check] = (plausible_length,),
+    ) -> None:
+        self.engines = list(engines)
+        self.target = target
+        self.checks = list(checks)
+        self._cache: dict[tuple[str, str], Outcome] = {}
+        self._warned: set[str] = set()
+        self.counts: dict[str, int] = {}
+
+    def engine_for(self, source: str) -> Translator | None:
+        for engine in self.engines:
+            if engine.supports(source, self.target):
+                return engine
+        return None
+
+    def translate(self, items: Sequence[tuple[str, str]]) -> list[Outcome]:
+        """Translate (text, source language) pairs into the target language."""
+        todo: dict[str, list[str]] = {}
+        for text, lang in items:
+            if (text, lang) not in self._cache and text not in todo.get(lang, ()):
+                todo.setdefault(lang, []).append(text)
+        for lang, texts in todo.items():
+            self._run(lang, texts)
+        out = [self._cache[(t, lang)] for t, lang in items]
+        for o in out:
+            if o.translation is not None and o.engine:
+                self.counts[o.engine] = self.counts.get(o.engine, 0) + 1
+        return out
+
+    def _run(self, lang: str, texts: list[str]) -> None:
+        engine = self.engine_for(lang)
+        if engine is None:
+            note = f"no engine for {lang}→{self.target}"
+            if note not in self._warned:
+                self._warned.add(note)
+                reasons = "; ".join(r for e in self.engines if (r := e.why_unavailable()))
+                log.warning("%s: spans kept untranslated. %s", note, reasons)
+            for t in texts:
+                self._cache[(t, lang)] = Outcome(None, None, note)
+            return
+        try:
+            results = engine.translate(texts, lang, self.target)
+        except Exception as e:  # noqa: BLE001 - an engine failure must not fail the run
+            log.warning("%s failed on %d %s texts: %s; kept untranslated", engine.name, len(texts), lang, e)
+            for t in texts:
+                self._cache[(t, lang)] = Outcome(None, None, f"{engine.name} failed: {e}")
+            return
+        for t, r in zip(texts, results, strict=True):
+            reason = next((why for check in self.checks if (why := check(t, r))), None)
+            self._cache[(t, lang)] = (
+                Outcome(None, engine.name, f"rejected: {reason}") if reason else Outcome(r, engine.name)
+            )
+
+    def close(self) -> None:
+        for e in self.engines:
+            e.close()
