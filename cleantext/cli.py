@@ -19,8 +19,10 @@ app = typer.Typer(
 
 Engine = Annotated[
     str,
-    typer.Option(help="Translation engine: auto (Argos package if one serves the pair, else Apertium), "
-                 "argos, apertium or none."),
+    typer.Option(
+        help="Translation engine: auto (Argos package if one serves the pair, else Apertium), "
+        "argos, apertium or none."
+    ),
 ]
 
 
@@ -39,14 +41,24 @@ def _langs(value: str) -> tuple[str, ...]:
 
 @app.command()
 def clean(
-    inputs: Annotated[list[Path], typer.Argument(help="Files or folders (*.txt, recursive); '-' reads stdin.")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Output folder (mirrors the input tree).")] = None,
-    translate: Annotated[bool, typer.Option("--translate/--no-translate", help="Translate foreign spans.")] = True,
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Files or folders (*.txt, recursive); '-' reads stdin.")
+    ],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Output folder (mirrors the input tree).")
+    ] = None,
+    translate: Annotated[
+        bool, typer.Option("--translate/--no-translate", help="Translate foreign spans.")
+    ] = True,
     engine: Engine = "auto",
-    keep_boilerplate: Annotated[bool, typer.Option(help="Keep boilerplate lines (turn scrape-clean off).")] = False,
+    keep_boilerplate: Annotated[
+        bool, typer.Option(help="Keep boilerplate lines (turn scrape-clean off).")
+    ] = False,
     lang: Annotated[str, typer.Option(help="Main language of the texts.")] = "it",
     stray: Annotated[str, typer.Option(help="Stray languages to find, comma-separated.")] = "fr,en",
-    models: Annotated[Path | None, typer.Option(help="Argos model store (default: $CLEANTEXT_MODELS or language_models/).")] = None,
+    models: Annotated[
+        Path | None, typer.Option(help="Argos model store (default: $CLEANTEXT_MODELS or language_models/).")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
 ) -> None:
     """Clean files into OUT: NAME.txt (clean Italian) and NAME.jsonl (one record per sentence)."""
@@ -56,8 +68,12 @@ def clean(
 
     logging.basicConfig(level=logging.ERROR if quiet else logging.WARNING, format="cleantext: %(message)s")
     settings = _settings(
-        main=lang, stray=_langs(stray), translate=translate, engine=engine,
-        keep_boilerplate=keep_boilerplate, models_dir=str(models) if models else None,
+        main=lang,
+        stray=_langs(stray),
+        translate=translate,
+        engine=engine,
+        keep_boilerplate=keep_boilerplate,
+        models_dir=str(models) if models else None,
     )
     pipeline = Pipeline(settings)
     if [str(p) for p in inputs] == ["-"]:
@@ -84,15 +100,22 @@ def clean(
 
     console = Console(stderr=True, quiet=quiet)
     with Progress(
-        TextColumn("[bold]cleaning"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        TextColumn("{task.description}"), console=console, transient=True,
+        TextColumn("[bold]cleaning"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        transient=True,
     ) as bar:
         task = bar.add_task("", total=len(jobs))
-        summary = run(jobs, pipeline, progress=lambda j: bar.update(task, advance=1, description=j.source.name))
+        summary = run(
+            jobs, pipeline, progress=lambda j: bar.update(task, advance=1, description=j.source.name)
+        )
     pipeline.close()
     _print_summary(console, summary, output)
     if summary.errors:
-        for path, err in summary.errors:
+        for _path, err in summary.errors:
             typer.echo(f"error: {err}", err=True)
         raise typer.Exit(1)
 
@@ -108,7 +131,8 @@ def _print_summary(console, summary, output: Path) -> None:  # noqa: ANN001
     t.add_row("foreign spans", ", ".join(f"{k} {v}" for k, v in summary.spans.most_common()) or "-")
     t.add_row(
         "translated",
-        ", ".join(f"{k} {v}" for k, v in summary.translated.most_common()) + f" (untranslated {summary.untranslated})",
+        ", ".join(f"{k} {v}" for k, v in summary.translated.most_common())
+        + f" (untranslated {summary.untranslated})",
     )
     t.add_row("errors", str(len(summary.errors)))
     console.print(t)
@@ -149,7 +173,9 @@ def detect(
             line.stylize("bold red" if seg.language == "en" else "bold blue", seg.start, seg.end)
         if s.segments:
             flagged += 1
-            line.append(f"  [{', '.join(f'{g.language} {g.confidence:.2f}' for g in s.segments)}]", style="dim")
+            line.append(
+                f"  [{', '.join(f'{g.language} {g.confidence:.2f}' for g in s.segments)}]", style="dim"
+            )
         console.print(line)
     kept = sum(1 for s in doc.sentences if not s.dropped)
     console.print(f"\n{kept} sentences, {flagged} with foreign spans", style="bold")

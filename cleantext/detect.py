@@ -102,9 +102,7 @@ class Detector:
         if z_main == 0 and not any(zs.values()):
             return dict.fromkeys(self.stray, 0.0)  # unknown everywhere: a name or a typo
         floor = 1.0
-        return {
-            lang: max(-4.0, min(4.0, max(z, floor) - max(z_main, floor))) for lang, z in zs.items()
-        }
+        return {lang: max(-4.0, min(4.0, max(z, floor) - max(z_main, floor))) for lang, z in zs.items()}
 
     def tokens(self, text: str) -> list[_Tok]:
         toks: list[_Tok] = []
@@ -186,8 +184,11 @@ class Detector:
             return Detection(self.main, ())
         informative = [i for i, t in enumerate(toks) if max(abs(v) for v in t.ev.values()) > 0.3]
         longest_main = max(
-            (sum(1 for k in range(i, j) if k in informative) for _, i, j in _runs(path, "")
-             if path[i] == self.main),
+            (
+                sum(1 for k in range(i, j) if k in informative)
+                for _, i, j in _runs(path, "")
+                if path[i] == self.main
+            ),
             default=0,
         )
         for lang in self.stray:
@@ -210,6 +211,9 @@ class Detector:
                 continue
             if _all_title_case(toks[i:j]) and j - i <= 4:
                 continue  # a title or a name ("Financial Times", "The Simpsons")
+            quote = _enclosing_quote(text, toks[i].start, toks[j - 1].end)
+            if quote is not None and (len(quote.split()) <= 2 or _title_share(quote) >= 0.6):
+                continue  # a quoted title or expression ("Wonders of the African World", "bien élevé")
             start, end = toks[i].start, toks[j - 1].end
             scores = self.lingua_scores(text[start:end])
             if scores.get(self.main, 0.0) > 0.8 and evidence < 2 * self.min_span_evidence:
@@ -244,6 +248,30 @@ def _trim(toks: list[_Tok], path: list[str], i: int, j: int, lang: str) -> tuple
     while j > i and toks[j - 1].ev[lang] <= 0:
         j -= 1
     return i, j
+
+
+_OPEN_Q = "“«\"‘'”"
+_CLOSE_Q = "”»\"’'“"
+
+
+def _enclosing_quote(text: str, start: int, end: int) -> str | None:
+    """The quotation around text[start:end], if the span lies inside one."""
+    left = max(text.rfind(q, 0, start) for q in _OPEN_Q)
+    if left < 0:
+        return None
+    rights = [r for q in _CLOSE_Q if (r := text.find(q, end)) >= 0]
+    if not rights:
+        return None
+    right = min(rights)
+    inner = text[left + 1 : right]
+    if any(q in inner for q in _OPEN_Q + _CLOSE_Q):
+        return None
+    return inner
+
+
+def _title_share(quote: str) -> float:
+    ws = _TOKEN.findall(quote)
+    return sum(w[0].isupper() for w in ws) / max(1, len(ws))
 
 
 def _all_title_case(toks: list[_Tok]) -> bool:

@@ -54,8 +54,7 @@ class Sentence:
             "dropped": self.dropped,
             "language": self.language,
             "segments": [
-                {k: v for k, v in asdict(s).items() if k != "note" or v is not None}
-                for s in self.segments
+                {k: v for k, v in asdict(s).items() if k != "note" or v is not None} for s in self.segments
             ],
             "fixes": [f.rule for f in self.fixes],
         }

@@ -43,15 +43,17 @@ Rule = Callable[[str, Context], str | None]
 # Vocabulary cues. Each is a family of words users of any news site will recognise;
 # they are matched as whole words inside *short* lines only, never inside article prose.
 _CUES = {
-    "comment form": r"comment[oi]?|comments|reply|rispondi|risposta|commenta|"
+    "comment form": r"comment[oi]|comments?|reply|rispondi|lascia una risposta|annulla risposta|"
     r"your (?:name|e-?mail|comment)|il tuo (?:nome|commento)|la tua e-?mail|required|obbligatori[oa]?",
     "share buttons": r"condividi|share|tweet|retweet|whatsapp|facebook|twitter|telegram|linkedin|"
-    r"pinterest|instagram|tiktok|youtube|seguici|follow us|stampa|print|e-?mail",
-    "advertisement": r"advertisements?|pubblicit[àa]|sponsor(?:ed|izzato)?|annunci?o?|adv|spot_img|ads?",
-    "newsletter/cookie prompt": r"newsletter|cookies?|iscriviti|subscribe|abbonati|abbonamento|"
-    r"privacy|policy|accetta|accept|login|accedi|registrati|sign (?:in|up)|scarica l['’]app|app",
+    r"pinterest|instagram|tiktok|youtube|seguici|follow us",
+    "advertisement": r"advertisements?|pubblicit[àa]|sponsor(?:ed|izzato)?|spot_img|ads?|adv",
+    "newsletter/cookie prompt": r"newsletter|cookies?(?: policy)?|iscriviti|subscribe|abbonati|"
+    r"privacy policy|informativa(?: sulla)? privacy|sign (?:in|up)|registrati|accedi|login|scarica l['’]app",
 }
-_CUE_RES = {k: regex.compile(rf"(?<![\p{{L}}])(?:{v})(?![\p{{L}}])", regex.IGNORECASE) for k, v in _CUES.items()}
+_CUE_RES = {
+    k: regex.compile(rf"(?<![\p{{L}}])(?:{v})(?![\p{{L}}])", regex.IGNORECASE) for k, v in _CUES.items()
+}
 _CUE_MAX_WORDS = {"comment form": 18, "share buttons": 6, "advertisement": 4, "newsletter/cookie prompt": 8}
 
 
@@ -68,7 +70,7 @@ def cue_line(p: str, ctx: Context) -> str | None:
 
 def _is_prose(p: str, n: int) -> bool:
     """A real sentence: several words, ends with a period, not shouting."""
-    return n >= 7 and p.rstrip("”»\"’ ").endswith((".", "…")) and not p.isupper()
+    return n >= 7 and p.rstrip('”»"’ ').endswith((".", "…")) and not p.isupper()
 
 
 _COPYRIGHT = regex.compile(
@@ -91,8 +93,10 @@ _DAYS = (
     "venerdi monday tuesday wednesday thursday friday saturday sunday"
 )
 _DATE_WORDS = frozenset(
-    (_MONTHS + " " + _DAYS + " ore alle h am pm il del di aggiornato aggiornata pubblicato pubblicata "
-     "updated published ultimo aggiornamento oggi ieri cet gmt utc").split()
+    (
+        _MONTHS + " " + _DAYS + " ore alle h am pm il del di aggiornato aggiornata pubblicato pubblicata "
+        "updated published ultimo aggiornamento oggi ieri cet gmt utc"
+    ).split()
 )
 
 
@@ -102,7 +106,9 @@ def date_line(p: str, ctx: Context) -> str | None:
     if not toks or len(toks) > 10:
         return None
     has_date = any(t.isdigit() or t.lower() in _DATE_WORDS for t in toks)
-    all_date = all(t.isdigit() or t.lower() in _DATE_WORDS or regex.fullmatch(r"\d+(?:[:.h]\d+)*", t) for t in toks)
+    all_date = all(
+        t.isdigit() or t.lower() in _DATE_WORDS or regex.fullmatch(r"\d+(?:[:.h]\d+)*", t) for t in toks
+    )
     return "date line" if has_date and all_date and any(c.isdigit() for c in p) else None
 
 
@@ -202,7 +208,7 @@ def related_headline(p: str, ctx: Context) -> str | None:
 
     Real subheadings announce what follows, so most of their words recur in the article.
     """
-    if ctx.index == 0 or _ends_sentence(p):
+    if ctx.index == 0 or _ends_sentence(p) or p.rstrip('”»"’) ').endswith("?"):
         return None
     n = len(words(p))
     if n > 20:
@@ -220,7 +226,7 @@ def related_headline(p: str, ctx: Context) -> str | None:
 
 
 def _ends_sentence(p: str) -> bool:
-    return p.rstrip("”»\"’) ").endswith((".", "…", "!"))
+    return p.rstrip('”»"’) ').endswith((".", "…", "!"))
 
 
 _SHORT_SENT = regex.compile(r"[^.!?…]+[.!?…]+")
@@ -230,7 +236,7 @@ def author_bio(p: str, ctx: Context) -> str | None:
     """A tagline of three or more tiny verbless sentences near the end ('Esperto del web. …')."""
     if ctx.index < len(ctx.paragraphs) - 3:
         return None
-    parts = _SHORT_SENT.findall(p.strip("“”\"«» "))
+    parts = _SHORT_SENT.findall(p.strip('“”"«» '))
     if len(parts) >= 3 and all(len(words(s)) <= 5 for s in parts) and len(words(p)) <= 30:
         return "author bio"
     return None
@@ -258,8 +264,6 @@ def find_boilerplate(paragraphs: Sequence[str], rules: Sequence[Rule] = RULES) -
         ctx = Context(paragraphs, i)
         reason = next((r for rule in rules if (r := rule(p, ctx))), None)
         out.append(f"boilerplate: {reason}" if reason else None)
-        if reason:
-            pass
     return out
 
 

@@ -49,7 +49,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         end = m.end()
-        if m.group()[0] == "." and _is_abbreviation(text[start:m.start() + 1]):
+        if m.group()[0] == "." and _is_abbreviation(text[start : m.start() + 1]):
             continue
         _add(text, start, end, out)
         start = end
@@ -64,7 +64,9 @@ def _is_abbreviation(before: str) -> bool:
     word = m.group(1)
     if len(word) == 1 and word.isupper():
         return True  # an initial: "J. K. Rowling"
-    return word.lower().rstrip(".") in ABBREVIATIONS or regex.fullmatch(r"(?:\p{L}\.)+\p{L}", word) is not None
+    return (
+        word.lower().rstrip(".") in ABBREVIATIONS or regex.fullmatch(r"(?:\p{L}\.)+\p{L}", word) is not None
+    )
 
 
 def _add(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:

@@ -14,6 +14,7 @@ import regex
 
 from cleantext.repair.base import Rule
 
+
 def _fix_mojibake(text: str) -> str:
     if text.isascii():  # mojibake needs non-ASCII characters; skip ftfy cheaply
         return text
@@ -24,9 +25,7 @@ mojibake = Rule(
     "mojibake",
     "UTF-8 text that was decoded as Windows-1252/Latin-1 (e.g. 'perchÃ©' → 'perché')",
     func=_fix_mojibake,
-    examples=(
-        ("perchÃ© Ã¨ cosÃ¬", 'perché è così'),
-    ),
+    examples=(("perchÃ© Ã¨ cosÃ¬", "perché è così"),),
 )
 
 
@@ -40,9 +39,7 @@ html_entities = Rule(
     "HTML character references left in scraped text (&egrave; &#8217; &quot;)",
     regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"),
     _unescape,
-    examples=(
-        ("Nessuno pu&ograve; dire &quot;basta&quot;", 'Nessuno può dire "basta"'),
-    ),
+    examples=(("Nessuno pu&ograve; dire &quot;basta&quot;", 'Nessuno può dire "basta"'),),
 )
 
 html_tags = Rule(
@@ -63,9 +60,7 @@ invisible = Rule(
     "zero-width characters, soft hyphens, BOMs and control characters are invisible noise",
     regex.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+"),
     "",
-    examples=(
-        ("co\u00adme\u200b va", 'come va'),
-    ),
+    examples=(("co\u00adme\u200b va", "come va"),),
 )
 
 odd_spaces = Rule(

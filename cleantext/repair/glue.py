@@ -23,7 +23,7 @@ doubled_prefix = Rule(
     regex.compile(r"\b(\p{Ll}+)(\p{Lu}\p{Ll}*)\b"),
     _collapse,
     examples=(
-        ("ilIl presidente e domenicaDomenica, ma non iPhone", 'Il presidente e Domenica, ma non iPhone'),
+        ("ilIl presidente e domenicaDomenica, ma non iPhone", "Il presidente e Domenica, ma non iPhone"),
     ),
 )
 

@@ -17,9 +17,7 @@ stray_punctuation = Rule(
     "a lone period repeated after a finished sentence ('Stati Uniti. .')",
     regex.compile(r"(?<=[.!?…][”»\"’)]?)(?:[ ]+\.(?!\.))+(?=\s|$)"),
     "",
-    examples=(
-        ("dagli Stati Uniti. .", 'dagli Stati Uniti.'),
-    ),
+    examples=(("dagli Stati Uniti. .", "dagli Stati Uniti."),),
 )
 
 space_before_punctuation = Rule(
@@ -28,8 +26,8 @@ space_before_punctuation = Rule(
     regex.compile(r"(?<=[\p{L}\p{N}%)\]”»\"’])[ ]+(?=(?:[,;:!?]|\.(?!\.\.))+(?:\s|$|[”»\"’)\]]))"),
     "",
     examples=(
-        ("amicizia , fiducia e supporto .", 'amicizia, fiducia e supporto.'),
-        ("alle 22:08, il 3,5% di 1.400", 'alle 22:08, il 3,5% di 1.400'),
+        ("amicizia , fiducia e supporto .", "amicizia, fiducia e supporto."),
+        ("alle 22:08, il 3,5% di 1.400", "alle 22:08, il 3,5% di 1.400"),
     ),
 )
 
@@ -48,7 +46,7 @@ missing_space_after_sentence = Rule(
     regex.compile(r"(?<=\b\p{Ll}{2,}[.!?]+)(?=\p{Lu}\p{Ll})"),
     " ",
     examples=(
-        ("la fine.Inizio di tutto. S.p.A. e www.ansa.it", 'la fine. Inizio di tutto. S.p.A. e www.ansa.it'),
+        ("la fine.Inizio di tutto. S.p.A. e www.ansa.it", "la fine. Inizio di tutto. S.p.A. e www.ansa.it"),
     ),
 )
 
@@ -134,7 +132,10 @@ quote_spacing = Rule(
     "('” caro amico ”' → '“caro amico”', 'Jinping“Rafforziamo' → 'Jinping “Rafforziamo')",
     func=_fix_quotes,
     examples=(
-        ("lo ha definito ” caro amico “, poi Xi Jinping“Rafforziamo”.", 'lo ha definito “caro amico”, poi Xi Jinping “Rafforziamo”.'),
+        (
+            "lo ha definito ” caro amico “, poi Xi Jinping“Rafforziamo”.",
+            "lo ha definito “caro amico”, poi Xi Jinping “Rafforziamo”.",
+        ),
     ),
 )
 

@@ -56,7 +56,9 @@ class _Pipeline:
         for mode in self.modes:
             out = subprocess.run(
                 ["apertium-wblank-mode", "-z", str(MODES_DIR / f"{mode}.mode")],
-                capture_output=True, text=True, check=True,
+                capture_output=True,
+                text=True,
+                check=True,
             )
             stages.append(out.stdout.strip())
         return ["bash", "-c", " | ".join(stages), "apertium", "-n", ""]
@@ -143,7 +145,11 @@ class ApertiumEngine:
         missing = sorted(
             {m for modes in self.chains.values() for m in modes if not (MODES_DIR / f"{m}.mode").is_file()}
         )
-        return f"Apertium pairs missing: {', '.join(missing)} (apt-get install apertium-<pair>)" if missing else ""
+        return (
+            f"Apertium pairs missing: {', '.join(missing)} (apt-get install apertium-<pair>)"
+            if missing
+            else ""
+        )
 
     def translate(self, texts: list[str], source: str, target: str) -> list[str]:
         if not texts:

@@ -50,7 +50,13 @@ def installed_packages(store: Path | str | None = None) -> list[Package]:
         try:
             m = json.loads(meta.read_text("utf-8"))
             out.append(
-                Package(meta.parent, m["from_code"], m["to_code"], meta.parent.name, str(m.get("package_version", "")))
+                Package(
+                    meta.parent,
+                    m["from_code"],
+                    m["to_code"],
+                    meta.parent.name,
+                    str(m.get("package_version", "")),
+                )
             )
         except (OSError, ValueError, KeyError):
             continue  # a broken package is skipped; `cleantext models list` reports it

@@ -1,0 +1,190 @@
+#!/usr/bin/env python3
+"""Evaluate cleantext on a benchmark folder in the dev-flores format.
+
+    python scripts/evaluate.py ../shared/eval/dev-flores            # run + score
+    python scripts/evaluate.py BENCH --outputs OUT                     # score existing outputs
+    python scripts/evaluate.py BENCH --json metrics.json               # also save the figures
+
+BENCH holds docs/NAME.txt (inputs), gold/NAME.txt and annotations.jsonl; the metrics are
+the ones described in the benchmark's README (chrF from sacrebleu).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+from collections import defaultdict
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from sacrebleu.metrics import CHRF
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def fold(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def run_pipeline(bench: Path, out: Path, translate: bool, engine: str) -> None:
+    from cleantext.batch import plan, run
+    from cleantext.pipeline import Pipeline, Settings
+
+    pipeline = Pipeline(Settings(translate=translate, engine=engine))
+    summary = run(plan([bench / "docs"], out), pipeline)
+    pipeline.close()
+    for path, err in summary.errors:
+        print(f"error: {path}: {err}", file=sys.stderr)
+
+
+def load_outputs(out: Path, name: str) -> tuple[str, list[dict]]:
+    text = (out / f"{name}.txt").read_text("utf-8") if (out / f"{name}.txt").exists() else ""
+    recs = []
+    if (out / f"{name}.jsonl").exists():
+        recs = [json.loads(line) for line in (out / f"{name}.jsonl").read_text("utf-8").splitlines() if line]
+    return text, recs
+
+
+def best_record(recs: list[dict], dirty: str) -> dict | None:
+    best, score = None, -1.0
+    for r in recs:
+        sm = SequenceMatcher(None, r["source"], dirty, autojunk=False)
+        if sm.real_quick_ratio() <= score or sm.quick_ratio() <= score:
+            continue
+        s = sm.ratio()
+        if s > score:
+            best, score = r, s
+    return best
+
+
+def reports(rec: dict | None, lang: str) -> bool:
+    if rec is None:
+        return False
+    return rec["language"] == lang or any(s["language"] == lang for s in rec["segments"])
+
+
+def evaluate(bench: Path, out: Path) -> dict[str, float]:
+    chrf = CHRF()
+    anns = [
+        json.loads(line) for line in (bench / "annotations.jsonl").read_text("utf-8").splitlines() if line
+    ]
+    names = sorted(p.stem for p in (bench / "docs").glob("*.txt"))
+    outputs = {n: load_outputs(out, n) for n in names}
+    gold = {n: (bench / "gold" / f"{n}.txt").read_text("utf-8") for n in names}
+    inputs = {}
+    for n in names:
+        raw = (bench / "docs" / f"{n}.txt").read_bytes()
+        try:
+            inputs[n] = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            inputs[n] = raw.decode("cp1252", "replace")
+
+    m: dict[str, float] = {}
+    m["chrf_doc"] = chrf.corpus_score(
+        [fold(outputs[n][0]) for n in names], [[fold(gold[n]) for n in names]]
+    ).score
+    m["chrf_doc_input"] = chrf.corpus_score(
+        [fold(inputs[n]) for n in names], [[fold(gold[n]) for n in names]]
+    ).score
+
+    by_kind: dict[str, list[dict]] = defaultdict(list)
+    for a in anns:
+        by_kind[a["kind"]].append(a)
+
+    for kind in ("stray-sentence", "stray-clause"):
+        hits, hyps, refs = 0, [], []
+        for a in by_kind[kind]:
+            rec = best_record(outputs[a["doc"]][1], a["dirty"])
+            hits += reports(rec, a["lang"])
+            hyps.append(rec["text"] if rec else "")
+            refs.append(a["gold"])
+        if by_kind[kind]:
+            m[f"{kind}_detected"] = hits / len(by_kind[kind])
+            m[f"{kind}_chrf"] = sum(
+                chrf.sentence_score(h, [r]).score for h, r in zip(hyps, refs, strict=True)
+            ) / len(hyps)
+
+    pure_docs = sorted({a["doc"] for a in by_kind["pure"]})
+    if pure_docs:
+        sents = [r for d in pure_docs for r in outputs[d][1]]
+        flagged = sum(1 for r in sents if r["language"] != "it" or r["segments"])
+        m["pure_flagged"] = flagged / max(1, len(sents))
+        m["pure_identical_doc"] = sum(fold(outputs[d][0]) == fold(gold[d]) for d in pure_docs) / len(
+            pure_docs
+        )
+
+    if by_kind["untouched"]:
+        kept = sum(fold(a["gold"]) in fold(outputs[a["doc"]][0]) for a in by_kind["untouched"])
+        m["untouched_kept"] = kept / len(by_kind["untouched"])
+
+    if by_kind["boilerplate"]:
+        removed = 0
+        for a in by_kind["boilerplate"]:
+            text, recs = outputs[a["doc"]]
+            rec = best_record(recs, a["dirty"])
+            removed += fold(a["dirty"]) not in fold(text) and (rec is None or rec["dropped"] is not None)
+        m["boilerplate_removed"] = removed / len(by_kind["boilerplate"])
+
+    for kind in ("repeated-title", "repeated-paragraph"):
+        if not by_kind[kind]:
+            continue
+        ok = 0
+        for a in by_kind[kind]:
+            text, recs = outputs[a["doc"]]
+            first = re.split(r"(?<=[.!?])\s+", a["dirty"].strip())[0]
+            matches = [
+                r
+                for r in recs
+                if r["dropped"] is None
+                and SequenceMatcher(None, fold(r["source"]), fold(first)).ratio() >= 0.9
+            ]
+            ok += len(matches) == 1
+        m[f"{kind}_removed"] = ok / len(by_kind[kind])
+
+    for kind in ("spacing", "doubled-prefix"):
+        if by_kind[kind]:
+            fixed = sum(
+                a["gold"] in outputs[a["doc"]][0] and a["dirty"] not in outputs[a["doc"]][0]
+                for a in by_kind[kind]
+            )
+            m[f"{kind}_fixed"] = fixed / len(by_kind[kind])
+
+    for kind in ("doc-mojibake", "doc-entities", "doc-cp1252"):
+        docs = sorted({a["doc"] for a in by_kind[kind]})
+        if docs:
+            m[f"{kind}_chrf"] = chrf.corpus_score(
+                [fold(outputs[d][0]) for d in docs], [[fold(gold[d]) for d in docs]]
+            ).score
+    return m
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("bench", type=Path, help="benchmark folder (docs/, gold/, annotations.jsonl)")
+    ap.add_argument("--outputs", type=Path, help="score these outputs instead of running the pipeline")
+    ap.add_argument("--keep", type=Path, help="run the pipeline into this folder and keep it")
+    ap.add_argument("--no-translate", action="store_true")
+    ap.add_argument("--engine", default="auto")
+    ap.add_argument("--json", type=Path, help="write the metrics here as JSON")
+    args = ap.parse_args()
+    if not (args.bench / "annotations.jsonl").is_file():
+        print(f"error: {args.bench}: no annotations.jsonl (not a benchmark folder)", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        out = args.outputs or args.keep or Path(tmp) / "out"
+        if not args.outputs:
+            run_pipeline(args.bench, out, not args.no_translate, args.engine)
+        metrics = evaluate(args.bench, out)
+    width = max(len(k) for k in metrics)
+    for k, v in metrics.items():
+        print(f"{k:<{width}}  {v:.3f}" if v <= 1 else f"{k:<{width}}  {v:.2f}")
+    if args.json:
+        args.json.write_text(json.dumps(metrics, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Set up cleantext on a fresh Debian/Ubuntu machine: Apertium (apt) and a virtualenv in .venv.
+#   scripts/setup.sh          runtime only
+#   scripts/setup.sh --dev    also the test and evaluation tools
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES="apertium apertium-fra-cat apertium-cat-ita apertium-eng-spa apertium-spa-ita"
+missing=""
+for p in $APT_PACKAGES; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  echo "setup: installing Apertium:$missing" >&2
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
+fi
+
+PY=${PYTHON:-python3}
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
+extra=""
+[ "${1:-}" = "--dev" ] && extra="[test]"
+.venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extra}"
+echo "setup: ready (.venv/bin/cleantext)" >&2

@@ -1,0 +1,33 @@
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+DEV = ROOT / "tests" / "data" / "dev-flores"
+
+
+def seed(prefix: str) -> Path:
+    return next(SAMPLES.glob(f"{prefix}_*.txt"))
+
+
+@pytest.fixture(scope="session")
+def detector():
+    from cleantext.detect import Detector
+
+    return Detector()
+
+
+@pytest.fixture(scope="session")
+def pipeline(detector):
+    from cleantext.pipeline import Pipeline
+
+    p = Pipeline(detector=detector)
+    yield p
+    p.close()
+
+
+@pytest.fixture(scope="session")
+def seeds(pipeline):
+    """Each seed article run through the full pipeline once: prefix → Document."""
+    return {p.name[:3]: pipeline.run(p.read_bytes(), str(p)) for p in sorted(SAMPLES.glob("*.txt"))}

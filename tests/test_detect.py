@@ -1,0 +1,86 @@
+"""Stray-language detection on real sentences: what must be found and what must not."""
+
+import pytest
+
+
+def spans(detector, text):
+    det = detector.detect(text)
+    return det.language, [(text[s.start : s.end], s.language) for s in det.spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "lang"),
+    [
+        (
+            "Putin ha affermato che la cooperazione tra Mosca e Pechino si basa su una broad commonality "
+            "di interessi nazionali.",
+            "broad commonality",
+            "en",
+        ),
+        (
+            "Putin ha dichiarato: “Advocating for a more just multi-polar world order” e ha evidenziato che "
+            "Russia e Cina stanno lavorando.",
+            "Advocating for a more just multi-polar world order",
+            "en",
+        ),
+        (
+            "L'attività svolta è stata per lo più teorica, mais le programme a été écrit pour simuler les "
+            "observations faites de la galaxie du Sagittaire.",
+            "mais le programme a été écrit pour simuler les observations faites de la galaxie du Sagittaire",
+            "fr",
+        ),
+        (
+            "Ring ha inoltre raggiunto un accordo con la società concorrente di servizi di sicurezza, "
+            "the ADT Corporation.",
+            "the ADT Corporation",
+            "en",
+        ),
+    ],
+)
+def test_foreign_spans_inside_italian(detector, text, span, lang):
+    main, found = spans(detector, text)
+    assert main == "it"
+    assert (span, lang) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Previously, Ring's CEO, Jamie Siminoff, remarked the company started when his doorbell wasn't "
+            "audible from his shop in his garage.",
+            "en",
+        ),
+        ("Le véhicule lui-même a été enlevé du lieu de l'accident vers 12 h 00 GMT le même jour.", "fr"),
+    ],
+)
+def test_whole_foreign_sentences(detector, text, lang):
+    main, found = spans(detector, text)
+    assert main == lang
+    assert found == [(text, lang)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leggi anche: Biden-Putin: atteso oggi il summit online",
+        "Il leader cinese ha parlato con il premier e i partner sui social media.",
+        "Lo smart working è ormai un déjà vu, secondo il Financial Times e Le Monde.",
+        "Putin ha detto che Xi Jinping è un caro amico e ha lodato la partnership.",
+        'Nel 1989 ha partecipato alla creazione di "The Simpsons" ("I Simpsons") insieme a Brooks.',
+        'Il magnifico "Great Deeds by Swedish Kings" di David Klöcker Ehrenstrahl è nel Guinness.',
+        'Il modo migliore è comportarsi come una persona "bien élevé".',
+        "Il sito www.ansa.it e l'hashtag #StopWar sono stati citati dal New York Times.",
+    ],
+)
+def test_no_false_alarms_on_italian(detector, text):
+    assert spans(detector, text) == ("it", [])
+
+
+def test_segment_offsets_are_exact_in_the_source(seeds):
+    doc = seeds["004"]
+    segs = [(s, g) for s in doc.sentences for g in s.segments]
+    assert any(g.text == "broad commonality" and g.language == "en" for _, g in segs)
+    for s, g in segs:
+        assert s.source[g.start : g.end] == g.text
+        assert 0 <= g.confidence <= 1

@@ -1,0 +1,117 @@
+"""The whole pipeline and the CLI, end to end on the seed articles."""
+
+import json
+import subprocess
+import sys
+
+from conftest import SAMPLES
+
+from cleantext import Pipeline, clean_text
+
+
+def test_clean_text_api():
+    assert clean_text("ilIl presidente ha detto .") == "Il presidente ha detto."
+
+
+def test_seed_000_glue_and_french_sentence(seeds):
+    doc = seeds["000"]
+    assert "Il presidente russo Vladimir Putin" in doc.text and "ilIl" not in doc.text
+    fr = next(s for s in doc.sentences if s.source.startswith("Confrontee"))
+    assert fr.language == "fr"
+    assert fr.segments[0].engine == "apertium" and fr.segments[0].translation
+    assert "sanzioni" in fr.text and "sanctions" not in fr.text
+
+
+def test_seed_004_english_span_translated_in_place(seeds):
+    s = next(s for s in seeds["004"].sentences if "broad commonality di interessi" in s.source)
+    seg = s.segments[0]
+    assert (seg.text, seg.language) == ("broad commonality", "en")
+    assert (
+        "broad" not in s.text
+        and s.text.startswith("Putin ha affermato")
+        and "di interessi nazionali" in s.text
+    )
+
+
+def test_pure_italian_comes_out_unchanged(pipeline):
+    text = (
+        "Il presidente ha incontrato i ministri a Roma.\n\n"
+        "Secondo il Financial Times, il summit online è stato un successo: «Siamo soddisfatti», ha detto."
+    )
+    doc = pipeline.run(text)
+    assert doc.text == text
+    assert all(s.language == "it" and not s.segments and not s.fixes for s in doc.sentences)
+
+
+def test_records_follow_the_contract(seeds):
+    for doc in seeds.values():
+        ids = [s.id for s in doc.sentences]
+        assert ids == list(range(len(ids)))
+        for s in doc.sentences:
+            r = s.record()
+            assert set(r) >= {"id", "paragraph", "source", "text", "dropped", "language", "segments", "fixes"}
+            assert (r["text"] == "") == (r["dropped"] is not None)
+            for g in r["segments"]:
+                assert set(g) >= {"start", "end", "language", "confidence", "text", "translation", "engine"}
+                assert s.source[g["start"] : g["end"]] == g["text"]
+
+
+def test_cli_folder_run_mirrors_and_leaves_inputs_alone(tmp_path):
+    src = tmp_path / "in" / "sub"
+    src.mkdir(parents=True)
+    seed = next(SAMPLES.glob("003_*.txt"))
+    (src / "a.txt").write_bytes(seed.read_bytes())
+    (src / "bad.txt").write_bytes(b"%PDF-1.4 binary")
+    before = seed.read_bytes()
+    out = tmp_path / "out"
+    r = subprocess.run(
+        [sys.executable, "-m", "cleantext", "clean", str(tmp_path / "in"), "-o", str(out), "-q"],
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 1  # one file failed ...
+    assert "bad.txt" in r.stderr and "PDF" in r.stderr
+    assert (out / "sub" / "a.txt").is_file() and (out / "sub" / "a.jsonl").is_file()  # ... the other did not
+    assert not (out / "sub" / "bad.txt").exists()
+    assert (src / "a.txt").read_bytes() == before
+    recs = [json.loads(x) for x in (out / "sub" / "a.jsonl").read_text().splitlines()]
+    assert any(r["dropped"] == "boilerplate: comment form" for r in recs)
+    assert not list(out.rglob("*.part"))
+
+
+def test_cli_refuses_output_inside_input(tmp_path):
+    (tmp_path / "a.txt").write_text("Ciao.")
+    r = subprocess.run(
+        [sys.executable, "-m", "cleantext", "clean", str(tmp_path), "-o", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 2 and "inside the input folder" in r.stderr
+
+
+def test_cli_stdin_to_stdout():
+    r = subprocess.run(
+        [sys.executable, "-m", "cleantext", "clean", "-", "--no-translate"],
+        input=b"ilIl presidente ha detto .\n\nLEAVE A REPLY\n",
+        capture_output=True,
+    )
+    assert r.returncode == 0
+    assert r.stdout.decode() == "Il presidente ha detto.\n"
+
+
+def test_cli_detect_json():
+    seed = next(SAMPLES.glob("004_*.txt"))
+    r = subprocess.run(
+        [sys.executable, "-m", "cleantext", "detect", str(seed), "--json"], capture_output=True, text=True
+    )
+    assert r.returncode == 0
+    recs = [json.loads(x) for x in r.stdout.splitlines()]
+    assert any(g["text"] == "broad commonality" for rec in recs for g in rec["segments"])
+
+
+def test_cp1252_file_is_read_and_recorded(pipeline):
+    doc = Pipeline(detector=pipeline.detector, settings=pipeline.settings).run(
+        "Perché la città è così bella.".encode("cp1252")
+    )
+    assert doc.encoding == "cp1252"
+    assert doc.text == "Perché la città è così bella."

@@ -1,0 +1,30 @@
+import codecs
+
+import pytest
+
+from cleantext.read import ReadError, decode
+
+TEXT = "Perché la città è così? «Già», disse l’uomo."
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
+        (TEXT.encode("cp1252"), "cp1252"),
+        (TEXT.encode("utf-16"), "utf-16"),
+    ],
+)
+def test_encodings_are_detected(data, encoding):
+    d = decode(data)
+    assert d.text == TEXT
+    assert d.encoding == encoding
+
+
+@pytest.mark.parametrize(
+    "data", [b"%PDF-1.4\n...", b"\x89PNG\r\n\x1a\n\0\0", b"PK\x03\x04zip", b"abc\0\0\0def"]
+)
+def test_binary_input_is_refused_with_the_file_name(data):
+    with pytest.raises(ReadError, match="article.txt"):
+        decode(data, "article.txt")

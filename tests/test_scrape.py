@@ -1,0 +1,127 @@
+"""Boilerplate and repeats on the seed articles and on general shapes of boilerplate."""
+
+import pytest
+
+from cleantext.scrape import RepeatFinder, find_boilerplate
+
+
+def dropped(doc):
+    return {s.source: s.dropped for s in doc.sentences if s.dropped}
+
+
+def kept_text(doc):
+    return doc.text
+
+
+def test_seed_000_related_headlines_and_bio_go_subheading_stays(seeds):
+    doc = seeds["000"]
+    d = dropped(doc)
+    assert d["Ucraina e Russia pronte a negoziare?"] == "boilerplate: related headline"
+    assert (
+        d["Riapertura del confine cinese: l’UE cerca di evitare una cacofonia"]
+        == "boilerplate: related headline"
+    )
+    assert "“Una nuova era di maturità e resistenza allo stress”" in doc.text
+    assert "pancetta" not in doc.text
+    assert "Il presidente russo Vladimir Putin ha detto venerdì" in doc.text
+
+
+def test_seed_001_breadcrumb_dropped_title_kept_once(seeds):
+    doc = seeds["001"]
+    assert "Home Facts" not in doc.text
+    assert (
+        doc.text.count("Rapporti Russia-Cina sempre più saldi, Putin: “Rafforzare cooperazione militare”")
+        == 1
+    )
+    assert "Xi Jinping “Rafforziamo" in doc.text
+
+
+def test_seed_002_credits_and_footer_dropped_with_reasons(seeds):
+    d = dropped(seeds["002"])
+    assert d["Fonte: Press Tv"] == "boilerplate: credit line"
+    assert d["Traduzione: Luciano Lago"] == "boilerplate: credit line"
+    assert d["veronulla"].startswith("boilerplate")
+    assert d["WP2Social Auto Publish Powered By : XYZScripts.com"] == "boilerplate: plug-in footer"
+    text = seeds["002"].text
+    assert "Stati Uniti." in text and "Stati Uniti. ." not in text
+    assert "il ministro." in text and "ministro ." not in text
+
+
+def test_seed_003_navigation_and_comment_form_dropped(seeds):
+    doc = seeds["003"]
+    for line in [
+        "giovedì, Aprile 18, 2024",
+        "Leggi anche: Biden-Putin: atteso oggi il summit online",
+        "Related Articles",
+        "LEAVE A REPLY",
+        "Please enter your comment!",
+        "Please enter your name here",
+        "- Advertisement -spot_img",
+        "Latest Articles",
+    ]:
+        assert line not in doc.text
+        assert dropped(doc)[line].startswith("boilerplate: ")
+    assert "Xinhua. “Cina" in doc.text
+    assert "Putin propone un vertice ONU" in doc.text
+
+
+def test_seed_004_repeats_kept_once(seeds):
+    text = seeds["004"].text
+    assert text.count("\nInteressi comuni\n") == 1
+    assert text.count("Cooperazione energetica") == 1
+    assert text.count("Inoltre, la Cina è il maggiore consumatore di energia russa") == 1
+    assert " ," not in text and " ." not in text
+    assert "“caro amico”" in text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Condividi su Facebook",
+        "Share on WhatsApp",
+        "Iscriviti alla newsletter",
+        "Cookie Policy",
+        "© RIPRODUZIONE RISERVATA",
+        "Copyright 2024 Editoriale Srl - Tutti i diritti riservati",
+        "Home › Esteri › Il vertice",
+        "Ti potrebbe interessare: Il vertice di Roma",
+        "Articoli correlati",
+        "PUBBLICITÀ",
+        "Foto: Ansa",
+        "mercoledì 3 maggio 2023, ore 14:05",
+        "Lascia un commento",
+    ],
+)
+def test_general_boilerplate_shapes(line):
+    paras = [
+        "Il vertice si è tenuto ieri a Roma tra i ministri degli Esteri.",
+        line,
+        "Poi sono partiti tutti.",
+    ]
+    assert find_boilerplate(paras)[1] is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Il ministro ha condiviso su Facebook un lungo messaggio ai cittadini italiani.",
+        "La stampa estera commenta il vertice",
+        "Il cookie di Google e la privacy degli utenti europei",
+        "Interessi comuni tra Mosca e Pechino",
+        "Relazioni commerciali",
+    ],
+)
+def test_article_lines_are_not_boilerplate(line):
+    paras = [
+        "Il vertice tra Mosca e Pechino ha rafforzato le relazioni commerciali e gli interessi comuni.",
+        line,
+        "Il ministro ha parlato della stampa estera, di Google, dei cookie, della privacy e di Facebook.",
+    ]
+    assert find_boilerplate(paras)[1] is None
+
+
+def test_near_identical_repeats_are_found():
+    r = RepeatFinder()
+    assert not r.seen("Putin ha dichiarato che la Cina è il principale partner commerciale della Russia.")
+    assert r.seen("Putin ha dichiarato che la Cina è il principale partner commerciale della Russia .")
+    assert not r.seen("Xi ha dichiarato che la Russia è un partner affidabile per la Cina e per l'Asia.")

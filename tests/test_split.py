@@ -1,0 +1,41 @@
+import pytest
+
+from cleantext.split import paragraphs, sentences
+
+
+def _split(text):
+    return [text[s:e] for s, e in sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lo ha detto il Sig. Rossi. Poi è andato.", ["Lo ha detto il Sig. Rossi.", "Poi è andato."]),
+        (
+            "La S.p.A. Fiat ha chiuso. Il dott. Bianchi ha firmato.",
+            ["La S.p.A. Fiat ha chiuso.", "Il dott. Bianchi ha firmato."],
+        ),
+        ("Lo ha scritto J. K. Rowling nel 1997. Fine.", ["Lo ha scritto J. K. Rowling nel 1997.", "Fine."]),
+        ("Sono 1.400 persone, alle 22.08. Tutte salve!", ["Sono 1.400 persone, alle 22.08.", "Tutte salve!"]),
+        (
+            "Superano le alleanze della Guerra Fredda… Sono molto stabili",
+            ["Superano le alleanze della Guerra Fredda…", "Sono molto stabili"],
+        ),
+        (
+            "Ha detto: “Basta. Ora si cambia.” Poi è uscito.",
+            ["Ha detto: “Basta.", "Ora si cambia.”", "Poi è uscito."],
+        ),
+        (
+            "Vertice virtuale Putin-Xi: di cosa hanno discusso?",
+            ["Vertice virtuale Putin-Xi: di cosa hanno discusso?"],
+        ),
+        ("Ecc. e altro, ecc. Il resto.", ["Ecc. e altro, ecc. Il resto."]),
+    ],
+)
+def test_italian_sentences(text, expected):
+    assert _split(text) == expected
+
+
+def test_paragraphs_are_non_empty_lines():
+    text = "Titolo\n\nPrimo paragrafo.\n   \nSecondo.\nTerzo."
+    assert [text[s:e] for s, e in paragraphs(text)] == ["Titolo", "Primo paragrafo.", "Secondo.", "Terzo."]

@@ -1,0 +1,47 @@
+"""Apertium, run for real: pivot pipelines stay alive, keep alignment and survive a crash."""
+
+import pytest
+
+from cleantext.translate.apertium import ApertiumEngine, escape
+
+
+@pytest.fixture(scope="module")
+def engine():
+    e = ApertiumEngine()
+    assert e.available(), e.why_unavailable()
+    yield e
+    e.close()
+
+
+def test_french_and_english_to_italian(engine):
+    fr = engine.translate(["la Russie cherche à renforcer ses liens avec l’Asie"], "fr", "it")
+    assert "Russia" in fr[0] and "rafforzare" in fr[0]
+    en = engine.translate(["the ministers signed the agreement yesterday"], "en", "it")
+    assert "ministri" in en[0]
+
+
+def test_batch_alignment_and_reserved_characters(engine):
+    texts = ["bonjour [le] monde", "a/b ^c$ @d <e> {f} \\g", "", "merci beaucoup", "la maison\nblanche"]
+    out = engine.translate(texts, "fr", "it")
+    assert len(out) == len(texts)
+    assert "grazie" in out[3].lower()
+    assert "[" in out[0] and "]" in out[0]
+
+
+def test_one_live_process_per_chain(engine):
+    engine.translate(["bonjour"], "fr", "it")
+    pid = engine._pipes[("fra-cat", "cat-ita")].proc.pid
+    engine.translate(["au revoir"], "fr", "it")
+    assert engine._pipes[("fra-cat", "cat-ita")].proc.pid == pid
+
+
+def test_dead_pipeline_is_restarted(engine):
+    engine.translate(["bonjour"], "fr", "it")
+    pipe = engine._pipes[("fra-cat", "cat-ita")]
+    pipe.proc.kill()
+    pipe.proc.wait()
+    assert "grazie" in engine.translate(["merci beaucoup"], "fr", "it")[0].lower()
+
+
+def test_escape():
+    assert escape("a[b]") == "a\\[b\\]"
