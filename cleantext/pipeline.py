@@ -171,12 +171,13 @@ def _fixes_in(para: Tracked, start: int, end: int) -> list[Fix]:
 
 def _apply_translations(d: _Draft, items: list[tuple[int, int, Segment, Outcome]]) -> None:
     text = d.sentence.text
-    for a, b, _seg, out in sorted(items, key=lambda x: -x[0]):
+    for a, b, seg, out in sorted(items, key=lambda x: -x[0]):
         new = out.translation or ""
         if text[a].isupper():  # keep the case the span started with
             new = new[:1].upper() + new[1:]
         elif new[:1].isupper() and not new.split()[0].isupper():
             new = new[:1].lower() + new[1:]
+        seg.translation = new  # as it stands in the sentence
         text = text[:a] + new + text[b:]
     d.sentence.text = text
     d.sentence.fixes.append(Fix("translate", "foreign span translated into Italian"))
