@@ -152,12 +152,23 @@ def evaluate(bench: Path, out: Path) -> dict[str, float]:
             )
             m[f"{kind}_fixed"] = fixed / len(by_kind[kind])
 
+    damaged = {a["doc"] for k in ("doc-mojibake", "doc-entities", "doc-cp1252") for a in by_kind[k]}
+    clean_docs = [n for n in names if n not in damaged]
+    m["doc-clean_chrf"] = chrf.corpus_score(
+        [fold(outputs[d][0]) for d in clean_docs], [[fold(gold[d]) for d in clean_docs]]
+    ).score
     for kind in ("doc-mojibake", "doc-entities", "doc-cp1252"):
         docs = sorted({a["doc"] for a in by_kind[kind]})
         if docs:
             m[f"{kind}_chrf"] = chrf.corpus_score(
                 [fold(outputs[d][0]) for d in docs], [[fold(gold[d]) for d in docs]]
             ).score
+            # the repair alone: untouched sentences of these documents come out verbatim
+            unt = [a for a in by_kind["untouched"] if a["doc"] in set(docs)]
+            if unt:
+                m[f"{kind}_untouched_kept"] = sum(
+                    fold(a["gold"]) in fold(outputs[a["doc"]][0]) for a in unt
+                ) / len(unt)
     return m
 
 
