@@ -20,7 +20,8 @@ from importlib import resources
 import regex
 
 DEFAULT_STRAY = ("fr", "en")
-_TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*['’]?")
+_TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*['’]?|\p{N}+(?:[.,:]\p{N}+)*")
+_INITIAL_AFTER = frozenset('.!?:“«"”(‘-–')
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,12 +110,15 @@ class Detector:
         matches = list(_TOKEN.finditer(text))
         for i, m in enumerate(matches):
             word = m.group()
-            before = text[: m.start()].rstrip()
-            initial = i == 0 or before.endswith((".", "!", "?", ":", "“", "«", '"', "”", "(", "‘", "-", "–"))
-            if word[0].isupper() and not initial:
-                ev = dict.fromkeys(self.stray, 0.0)  # a name: no evidence either way
-            elif word.isupper() and len(word) > 1:
-                ev = dict.fromkeys(self.stray, 0.0)  # an acronym
+            k = m.start() - 1
+            while k >= 0 and text[k].isspace():
+                k -= 1
+            initial = i == 0 or text[k] in _INITIAL_AFTER
+            if word[0].isdigit() or (word.isupper() and len(word) > 1):
+                ev = dict.fromkeys(self.stray, 0.0)  # numbers and acronyms say nothing
+            elif word[0].isupper() and not initial:
+                # probably a name; a common foreign word in title case ("Health") still counts half
+                ev = {k2: v / 2 for k2, v in self._evidence(word).items()}
             else:
                 ev = self._evidence(word)
             toks.append(_Tok(m.start(), m.end(), word, ev))
@@ -133,9 +137,9 @@ class Detector:
 
     # --- sequence model ------------------------------------------------------------
 
-    def _viterbi(self, toks: list[_Tok]) -> list[str]:
+    def _viterbi(self, toks: list[_Tok], penalty: float | None = None) -> list[str]:
         states = (self.main, *self.stray)
-        p = self.switch_penalty
+        p = self.switch_penalty if penalty is None else penalty
         score = {s: (0.0 if s == self.main else -p / 2) for s in states}
         back: list[dict[str, str]] = []
         for t in toks:
@@ -198,9 +202,13 @@ class Detector:
                 if max(scores, key=scores.get) == lang or share >= 0.85:
                     conf = round(max(scores.get(lang, 0.0), share), 3)
                     return Detection(lang, (Span(0, len(text), lang, conf),))
+        return Detection(self.main, tuple(self._spans(text, toks, runs)))
+
+    def _spans(self, text: str, toks: list[_Tok], runs: list[tuple[str, int, int]]) -> list[Span]:
+        """Candidate runs → spans: trimmed, with enough evidence, not a title, lingua not against."""
         spans = []
         for lang, i, j in runs:
-            i, j = _trim(toks, path, i, j, lang)
+            i, j = _trim(text, toks, i, j, lang)
             if i >= j:
                 continue
             evidence = sum(toks[k].ev[lang] for k in range(i, j))
@@ -209,8 +217,9 @@ class Detector:
             needed = self.min_span_evidence * (0.6 if clause else 1.0)
             if evidence < needed or (j - i < 2 and not clause):
                 continue
-            if _all_title_case(toks[i:j]) and j - i <= 4:
-                continue  # a title or a name ("Financial Times", "The Simpsons")
+            span_text = text[toks[i].start : toks[j - 1].end]
+            if span_text[0].isupper() and _title_share(span_text) >= 0.6 and j - i <= 8:
+                continue  # a title or a name ("Financial Times", "Park Conservation and Heritage")
             quote = _enclosing_quote(text, toks[i].start, toks[j - 1].end)
             if quote is not None and (len(quote.split()) <= 2 or _title_share(quote) >= 0.6):
                 continue  # a quoted title or expression ("Wonders of the African World", "bien élevé")
@@ -221,7 +230,7 @@ class Detector:
             conf = 1 / (1 + math.exp(-(evidence - self.min_span_evidence)))
             conf = round(0.5 * conf + 0.5 * scores.get(lang, 0.0), 3)
             spans.append(Span(start, end, lang, conf))
-        return Detection(self.main, tuple(spans))
+        return spans
 
 
 def _runs(path: list[str], main: str) -> list[tuple[str, int, int]]:
@@ -239,15 +248,28 @@ def _runs(path: list[str], main: str) -> list[tuple[str, int, int]]:
     return runs
 
 
-def _trim(toks: list[_Tok], path: list[str], i: int, j: int, lang: str) -> tuple[int, int]:
-    """Drop edge words that carry no evidence, but keep names that end a sentence-final run."""
-    while i < j and toks[i].ev[lang] <= 0:
-        i += 1
-    if j == len(toks):
-        return i, j
-    while j > i and toks[j - 1].ev[lang] <= 0:
+def _trim(text: str, toks: list[_Tok], i: int, j: int, lang: str) -> tuple[int, int]:
+    """Span edges: drop weak edge words, then take in adjacent names and numbers.
+
+    Function words shared with Italian ("la", "a") at the edges carry too little evidence
+    to claim, unless they are the article of a clearly foreign word; names right next to a
+    foreign phrase ("Kevin Kilner vient") belong to it, as long as only a space separates them.
+    """
+    while i < j and toks[i].ev[lang] <= (0.0 if i + 1 < j and toks[i + 1].ev[lang] >= 1 else 0.35):
+        i += 1  # a weak word is kept only as the article of a clearly foreign word ("a beautiful")
+    while j > i and toks[j - 1].ev[lang] < 0.35:
         j -= 1
+    if i >= j:
+        return i, j
+    while i > 0 and _neutral_name(toks[i - 1], lang) and text[toks[i - 1].end : toks[i].start].isspace():
+        i -= 1
+    while j < len(toks) and _neutral_name(toks[j], lang) and text[toks[j - 1].end : toks[j].start].isspace():
+        j += 1
     return i, j
+
+
+def _neutral_name(t: _Tok, lang: str) -> bool:
+    return t.text[0].isupper() and abs(t.ev[lang]) < 0.5
 
 
 _OPEN_Q = "“«\"‘'”"
@@ -269,10 +291,6 @@ def _enclosing_quote(text: str, start: int, end: int) -> str | None:
     return inner
 
 
-def _title_share(quote: str) -> float:
-    ws = _TOKEN.findall(quote)
+def _title_share(text: str) -> float:
+    ws = [w for w in _TOKEN.findall(text) if not w[0].isdigit()]
     return sum(w[0].isupper() for w in ws) / max(1, len(ws))
-
-
-def _all_title_case(toks: list[_Tok]) -> bool:
-    return all(t.text[0].isupper() for t in toks)

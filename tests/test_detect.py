@@ -84,3 +84,19 @@ def test_segment_offsets_are_exact_in_the_source(seeds):
     for s, g in segs:
         assert s.source[g.start : g.end] == g.text
         assert 0 <= g.confidence <= 1
+
+
+def test_span_benchmark_beats_lingua_alone(detector):
+    """Span-level figures on the labelled set of scripts/span_benchmark.py (real text)."""
+    import sys
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import span_benchmark as sb
+
+    cases = sb.build_cases(ROOT / "tests" / "data" / "lingua" / "sentences", 300)
+    m = sb.score(cases, lambda t: [(s.start, s.end, s.language) for s in detector.detect(t).spans])
+    assert m["recall"] >= 0.92
+    assert m["precision"] >= 0.95
+    assert m["pure_flagged"] <= 0.005
