@@ -4,9 +4,9 @@
 The labelled set is built from real text, deterministically: a 2–6-word phrase cut from a
 real French or English sentence is inserted at a word boundary of a real Italian sentence
 (its character span is the label). A phrase must hold at least two ordinary lowercase
-words: a cut made only of names and numbers ("Kim Noel", "12, 1999") has no language; as many Italian sentences are left untouched to
-measure false alarms. Precision and recall are counted over the characters (spaces
-excluded) of the foreign spans.
+words: a cut made only of names and numbers ("Kim Noel", "12, 1999") has no language.
+As many Italian sentences are left untouched to measure false alarms. Precision and
+recall are counted over the characters (spaces excluded) of the foreign spans.
 
     python scripts/span_benchmark.py                          # data from tests/data/lingua
     python scripts/span_benchmark.py --data ../shared/eval/lingua-testdata/sentences -n 1000
