@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES="apertium apertium-fra-cat apertium-cat-ita apertium-eng-spa apertium-spa-ita"
+APT_PACKAGES="apertium apertium-fra-cat apertium-cat-ita apertium-eng-cat apertium-eng-spa apertium-spa-ita"
 missing=""
 for p in $APT_PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -28,6 +28,15 @@ class Outcome:
 Check = Callable[[str, str], str | None]  # (source, translation) → reason to reject, or None
 
 
+def tidy(translation: str) -> str:
+    """Engines leave spacing slips ('« especiació »', 'word ,'); the repair rules fix them."""
+    from cleantext.repair.spacing import RULES
+
+    for rule in RULES:
+        translation = rule.fix(translation)
+    return translation
+
+
 def plausible_length(source: str, translation: str) -> str | None:
     if not translation.strip():
         return "empty translation"
@@ -89,6 +98,7 @@ class Router:
                 self._cache[(t, lang)] = Outcome(None, None, f"{engine.name} failed: {e}")
             return
         for t, r in zip(texts, results, strict=True):
+            r = tidy(r)
             reason = next((why for check in self.checks if (why := check(t, r))), None)
             self._cache[(t, lang)] = (
                 Outcome(None, engine.name, f"rejected: {reason}") if reason else Outcome(r, engine.name)
