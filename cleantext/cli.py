@@ -181,6 +181,84 @@ def detect(
     console.print(f"\n{kept} sentences, {flagged} with foreign spans", style="bold")
 
 
+models_app = typer.Typer(
+    help="The offline model store of Argos packages (default: $CLEANTEXT_MODELS or language_models/).",
+    no_args_is_help=True,
+)
+app.add_typer(models_app, name="models")
+StoreOpt = Annotated[Path | None, typer.Option("--models", help="Model store folder.")]
+
+
+def _store(models: Path | None):  # noqa: ANN202
+    from cleantext.store import ModelStore
+
+    return ModelStore(models)
+
+
+def _store_call(fn, *args, **kw):  # noqa: ANN001, ANN002, ANN003, ANN202
+    from cleantext.store import StoreError
+
+    try:
+        return fn(*args, **kw)
+    except StoreError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(1) from None
+
+
+@models_app.command("list")
+def models_list(models: StoreOpt = None) -> None:
+    """Installed packages, and the engines available for fr/en → it."""
+    from cleantext.translate.apertium import ApertiumEngine
+
+    store = _store(models)
+    pkgs = store.packages()
+    typer.echo(f"model store: {store.root}")
+    for p in pkgs:
+        typer.echo(f"  {p.name}  {p.source}→{p.target}  version {p.version}")
+    if not pkgs:
+        typer.echo("  (no Argos packages installed: cleantext models install FILE.argosmodel)")
+    for problem in store.problems():
+        typer.echo(f"  broken: {problem}")
+    ap = ApertiumEngine()
+    for src in ("fr", "en"):
+        chain = ap.chain(src, "it") if ap.available() else None
+        typer.echo(
+            f"apertium {src}→it: " + (" | ".join(chain) if chain else f"unavailable ({ap.why_unavailable()})")
+        )
+
+
+@models_app.command("install")
+def models_install(
+    archive: Annotated[Path, typer.Argument(help="An .argosmodel file.")],
+    replace: Annotated[bool, typer.Option(help="Replace an installed package of the same name.")] = False,
+    models: StoreOpt = None,
+) -> None:
+    """Validate and install an .argosmodel package (atomic; the store is unchanged on error)."""
+    pkg = _store_call(_store(models).install, archive, replace=replace)
+    typer.echo(f"installed {pkg.name} ({pkg.source}→{pkg.target}) in {pkg.path.parent}")
+
+
+@models_app.command("remove")
+def models_remove(
+    name: Annotated[str, typer.Argument(help="Package name, as `models list` shows it.")],
+    models: StoreOpt = None,
+) -> None:
+    """Remove an installed package."""
+    _store_call(_store(models).remove, name)
+    typer.echo(f"removed {name}")
+
+
+@models_app.command("download")
+def models_download(
+    source: Annotated[str, typer.Argument(help="Source language code, e.g. fr.")],
+    target: Annotated[str, typer.Argument(help="Target language code, e.g. it.")],
+    models: StoreOpt = None,
+) -> None:
+    """Download a package from the Argos index and install it (needs internet)."""
+    pkg = _store_call(_store(models).download, source, target)
+    typer.echo(f"installed {pkg.name} ({pkg.source}→{pkg.target})")
+
+
 def _read(file: Path) -> bytes:
     try:
         return file.read_bytes()

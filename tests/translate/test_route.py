@@ -1,0 +1,58 @@
+"""Engine order, cache, failure handling and the after-translation check of the router."""
+
+from cleantext.translate.route import Router, plausible_length
+
+
+class Recorder:
+    """A minimal engine that uppercases, recording every batch it is given."""
+
+    def __init__(self, name, pairs, fail=False):
+        self.name, self.pairs, self.fail, self.batches = name, pairs, fail, []
+
+    def supports(self, source, target):
+        return (source, target) in self.pairs
+
+    def available(self):
+        return True
+
+    def why_unavailable(self):
+        return ""
+
+    def translate(self, texts, source, target):
+        self.batches.append(list(texts))
+        if self.fail:
+            raise RuntimeError("engine crashed")
+        return [t.upper() for t in texts]
+
+    def close(self):
+        pass
+
+
+def test_first_engine_serving_the_pair_wins_and_identical_spans_run_once():
+    a, b = Recorder("argos", {("fr", "it")}), Recorder("apertium", {("fr", "it"), ("en", "it")})
+    r = Router([a, b])
+    out = r.translate([("bonjour", "fr"), ("hello", "en"), ("bonjour", "fr")])
+    assert [(o.translation, o.engine) for o in out] == [
+        ("BONJOUR", "argos"),
+        ("HELLO", "apertium"),
+        ("BONJOUR", "argos"),
+    ]
+    assert a.batches == [["bonjour"]] and b.batches == [["hello"]]
+    r.translate([("bonjour", "fr")])
+    assert a.batches == [["bonjour"]]  # cached
+    assert r.counts == {"argos": 3, "apertium": 1}
+
+
+def test_missing_or_failing_engine_keeps_spans_untranslated():
+    r = Router([Recorder("x", {("fr", "it")}, fail=True)])
+    fr, de = r.translate([("bonjour", "fr"), ("hallo", "de")])
+    assert fr.translation is None and "failed" in fr.note
+    assert de.translation is None and "no engine for de→it" in de.note
+
+
+def test_check_rejects_implausible_output():
+    assert plausible_length("a sentence of some length here", "x") is not None
+    assert plausible_length("a sentence of some length here", "una frase di una certa lunghezza") is None
+    r = Router([Recorder("x", {("en", "it")})], checks=[lambda s, t: "shouting" if t.isupper() else None])
+    (o,) = r.translate([("hello", "en")])
+    assert o.translation is None and o.note == "rejected: shouting"
