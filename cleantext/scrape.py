@@ -199,8 +199,12 @@ def _content_stems(text: str) -> set[str]:
     return out
 
 
+_MARKS = regex.compile(r"\p{M}+")
+
+
 def _fold(s: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+    """Accents dropped ('città' → 'citta'), for comparisons only."""
+    return _MARKS.sub("", unicodedata.normalize("NFD", s))
 
 
 def related_headline(p: str, ctx: Context) -> str | None:

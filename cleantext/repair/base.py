@@ -26,12 +26,18 @@ class Rule:
     pattern: regex.Pattern[str] | None = None
     repl: Replacement = ""
     func: Callable[[str], str] | None = None
+    # or: one replacement string per input character (None when nothing changes); the
+    # cheapest way to keep exact offsets for rules that edit here and there
+    charwise: Callable[[str], list[str] | None] | None = None
     examples: tuple[tuple[str, str], ...] = ()  # (damaged, repaired), checked by the tests
 
     def fix(self, text: str) -> str:
         """Apply the rule to plain text."""
         if self.func is not None:
             return self.func(text)
+        if self.charwise is not None:
+            out = self.charwise(text)
+            return text if out is None else "".join(out)
         assert self.pattern is not None
         return self.pattern.sub(self.repl, text)
 
@@ -53,6 +59,8 @@ class Tracked:
         """Apply `rule`; record it with the original ranges it touched. True if it changed."""
         if rule.func is not None:
             return self._apply_func(rule)
+        if rule.charwise is not None:
+            return self._apply_charwise(rule)
         assert rule.pattern is not None
         pieces: list[str] = []
         origin: list[int] = []
@@ -79,6 +87,23 @@ class Tracked:
         self.applied.append((rule, touched))
         return True
 
+    def _apply_charwise(self, rule: Rule) -> bool:
+        assert rule.charwise is not None
+        out = rule.charwise(self.text)
+        if out is None or "".join(out) == self.text:
+            return False
+        old, text = self.origin, self.text
+        origin: list[int] = []
+        touched: list[tuple[int, int]] = []
+        for i, rep in enumerate(out):
+            origin.extend([old[i]] * len(rep))
+            if rep != text[i]:
+                touched.append((old[i], old[i + 1]))
+        origin.append(old[-1])
+        self.text, self.origin = "".join(out), origin
+        self.applied.append((rule, touched))
+        return True
+
     def _apply_func(self, rule: Rule) -> bool:
         assert rule.func is not None
         new = rule.func(self.text)
@@ -87,8 +112,7 @@ class Tracked:
         old_text, old = self.text, self.origin
         origin: list[int] = []
         touched: list[tuple[int, int]] = []
-        matcher = difflib.SequenceMatcher(None, old_text, new, autojunk=False)
-        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        for op, i1, i2, j1, j2 in _opcodes(old_text, new):
             if op == "equal":
                 origin.extend(old[i1:i2])
             else:
@@ -102,6 +126,21 @@ class Tracked:
     def span_origin(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of the output range [start, end)."""
         return self.origin[start], self.origin[end]
+
+
+_PIECES = regex.compile(r"\s+|\S+")
+
+
+def _opcodes(a: str, b: str) -> list[tuple[str, int, int, int, int]]:
+    """Edit opcodes from a to b; cheap when whitespace is unchanged (token by token)."""
+    pa, pb = _PIECES.findall(a), _PIECES.findall(b)
+    if len(pa) == len(pb) and all(x.isspace() == y.isspace() for x, y in zip(pa, pb, strict=True)):
+        ops, i, j = [], 0, 0
+        for x, y in zip(pa, pb, strict=True):
+            ops.append(("equal" if x == y else "replace", i, i + len(x), j, j + len(y)))
+            i, j = i + len(x), j + len(y)
+        return ops
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
 
 
 def _spread(old: list[int], s: int, e: int, n: int) -> list[int]:

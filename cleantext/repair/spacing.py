@@ -94,12 +94,13 @@ def _quote_pairs(text: str) -> list[tuple[int, int]] | None:
     return pairs if open_at is None else None
 
 
-def _fix_quotes(text: str) -> str:
+def _fix_quotes(text: str) -> list[str] | None:
+    """One replacement per character (see Rule.charwise), or None when nothing changes."""
     if not _QUOTES.search(text):
-        return text
+        return None
     pairs = _quote_pairs(text)
     if not pairs:
-        return text
+        return None
     out = list(text)
     for o, c in pairs:
         inner = text[o + 1 : c]
@@ -123,14 +124,14 @@ def _fix_quotes(text: str) -> str:
             out[o] = " " + out[o]
         if c + 1 < len(text) and text[c + 1].isalnum():
             out[c] = out[c] + " "
-    return "".join(out)
+    return out
 
 
 quote_spacing = Rule(
     "quote_spacing",
     "clearly paired quotes get no inner spaces and a space outside "
     "('” caro amico ”' → '“caro amico”', 'Jinping“Rafforziamo' → 'Jinping “Rafforziamo')",
-    func=_fix_quotes,
+    charwise=_fix_quotes,
     examples=(
         (
             "lo ha definito ” caro amico “, poi Xi Jinping“Rafforziamo”.",
