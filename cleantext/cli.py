@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -56,15 +57,39 @@ def clean(
     ] = False,
     lang: Annotated[str, typer.Option(help="Main language of the texts.")] = "it",
     stray: Annotated[str, typer.Option(help="Stray languages to find, comma-separated.")] = "fr,en",
+    formats: Annotated[
+        str,
+        typer.Option("--format", help="Outputs, comma-separated: txt, jsonl, tsv (source<TAB>text), tmx."),
+    ] = "txt,jsonl",
+    tmx_sentences: Annotated[
+        bool, typer.Option(help="TMX: also one unit per changed sentence (original → clean).")
+    ] = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="Worker processes (models load once per worker).")
+    ] = 1,
+    force: Annotated[
+        bool, typer.Option(help="Redo files whose outputs are already complete and up to date.")
+    ] = False,
+    shard: Annotated[
+        str | None, typer.Option(help="Process only shard I of N (e.g. 2/4), stable across machines.")
+    ] = None,
+    report: Annotated[
+        Path | None, typer.Option(help="Also write a self-contained HTML report of the run here.")
+    ] = None,
     models: Annotated[
         Path | None, typer.Option(help="Argos model store (default: $CLEANTEXT_MODELS or language_models/).")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
 ) -> None:
-    """Clean files into OUT: NAME.txt (clean Italian) and NAME.jsonl (one record per sentence)."""
-    from cleantext.batch import UsageError, plan, run
+    """Clean files into OUT: NAME.txt (clean Italian) and NAME.jsonl (one record per sentence).
+
+    Reruns skip files whose outputs are complete and up to date (--force redoes them); a
+    file that cannot be read is reported and the others go on (exit code 1 at the end).
+    """
+    from cleantext.batch import Options, UsageError, parse_shard, plan, run
     from cleantext.pipeline import Pipeline
     from cleantext.read import ReadError
+    from cleantext.write import FORMATS
 
     logging.basicConfig(level=logging.ERROR if quiet else logging.WARNING, format="cleantext: %(message)s")
     settings = _settings(
@@ -75,23 +100,31 @@ def clean(
         keep_boilerplate=keep_boilerplate,
         models_dir=str(models) if models else None,
     )
-    pipeline = Pipeline(settings)
+    fmts = _langs(formats)
+    if not fmts or any(f not in FORMATS for f in fmts):
+        raise typer.BadParameter(f"--format {formats!r}: choose from {', '.join(FORMATS)}")
+    if report is not None and "jsonl" not in fmts:
+        fmts = (*fmts, "jsonl")  # the report is read back from the records
     if [str(p) for p in inputs] == ["-"]:
+        pipeline = Pipeline(settings)
         try:
             doc = pipeline.run(sys.stdin.buffer.read(), "<stdin>")
         except ReadError as e:
             typer.echo(f"error: {e}", err=True)
             raise typer.Exit(1) from None
+        finally:
+            pipeline.close()
         sys.stdout.write(doc.text + "\n")
         return
     if output is None:
         raise typer.BadParameter("give an output folder with -o OUT (or '-' to clean stdin to stdout)")
     try:
-        jobs = plan(inputs, output)
+        todo = plan(inputs, output, shard=parse_shard(shard))
+        _check_writable(output)
     except UsageError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
-    if not jobs:
+    if not todo:
         typer.echo("error: no .txt files found in the inputs", err=True)
         raise typer.Exit(2)
 
@@ -99,20 +132,31 @@ def clean(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     console = Console(stderr=True, quiet=quiet)
+    opts = Options(settings, fmts, tmx_sentences)
     with Progress(
         TextColumn("[bold]cleaning"),
         BarColumn(),
         MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
         TimeRemainingColumn(),
-        TextColumn("{task.description}"),
         console=console,
         transient=True,
     ) as bar:
-        task = bar.add_task("", total=len(jobs))
-        summary = run(
-            jobs, pipeline, progress=lambda j: bar.update(task, advance=1, description=j.source.name)
-        )
-    pipeline.close()
+        task = bar.add_task("", total=len(todo), rate="")
+        done = {"sentences": 0}
+
+        def tick(r):  # noqa: ANN001, ANN202
+            done["sentences"] += r.sentences
+            elapsed = bar.tasks[task].elapsed or 0.0
+            rate = f"{done['sentences'] / elapsed:,.0f} sentences/s" if elapsed > 0.5 else ""
+            bar.update(task, advance=1, rate=rate)
+
+        summary = run(todo, output, opts, workers=jobs, force=force, progress=tick)
+    if report is not None:
+        from cleantext.report import write_report
+
+        write_report(report, todo, summary)
+        console.print(f"report: {report}")
     _print_summary(console, summary, output)
     if summary.errors:
         for _path, err in summary.errors:
@@ -120,22 +164,71 @@ def clean(
         raise typer.Exit(1)
 
 
+def _check_writable(output: Path) -> None:
+    """Fail at the start, not after an hour, when OUT cannot be written."""
+    from cleantext.batch import UsageError
+
+    probe = output
+    while not probe.exists():
+        probe = probe.parent
+    if not probe.is_dir() or not os.access(probe, os.W_OK | os.X_OK):
+        raise UsageError(
+            f"output folder {output} is not writable (check its permissions or choose another -o)"
+        )
+
+
 def _print_summary(console, summary, output: Path) -> None:  # noqa: ANN001
     from rich.table import Table
 
+    def counts(c) -> str:  # noqa: ANN001
+        return ", ".join(f"{k} {v}" for k, v in c.most_common()) or "-"
+
     t = Table(title=f"cleantext → {output}", show_header=False)
-    t.add_row("files", str(summary.files))
+    t.add_row("files", f"{summary.files} cleaned, {summary.skipped} already up to date")
     t.add_row("sentences", str(summary.sentences))
-    t.add_row("fixes", ", ".join(f"{k} {v}" for k, v in summary.fixes.most_common()) or "-")
-    t.add_row("dropped", ", ".join(f"{k} {v}" for k, v in summary.dropped.most_common()) or "-")
-    t.add_row("foreign spans", ", ".join(f"{k} {v}" for k, v in summary.spans.most_common()) or "-")
-    t.add_row(
-        "translated",
-        ", ".join(f"{k} {v}" for k, v in summary.translated.most_common())
-        + f" (untranslated {summary.untranslated})",
-    )
+    t.add_row("fixes", counts(summary.fixes))
+    t.add_row("dropped", counts(summary.dropped))
+    t.add_row("foreign spans", counts(summary.spans))
+    t.add_row("translated", counts(summary.translated) + f" (untranslated {summary.untranslated})")
     t.add_row("errors", str(len(summary.errors)))
     console.print(t)
+
+
+@app.command("translate")
+def translate_cmd(
+    inputs: Annotated[list[Path], typer.Argument(help="Files or folders (*.txt, recursive).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Output folder.")],
+    to: Annotated[
+        str, typer.Option("--to", help="Target language: en, fr, … or it (pairs with the text as read).")
+    ] = "en",
+    engine: Engine = "auto",
+    models: Annotated[Path | None, typer.Option(help="Argos model store.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Clean whole documents, then translate them: line-aligned NAME.it.txt / NAME.<to>.txt."""
+    from cleantext.batch import UsageError, plan
+    from cleantext.parallel import translate_jobs
+    from cleantext.pipeline import Pipeline
+
+    logging.basicConfig(level=logging.ERROR if quiet else logging.WARNING, format="cleantext: %(message)s")
+    settings = _settings(engine=engine, models_dir=str(models) if models else None)
+    try:
+        todo = plan(inputs, output)
+        _check_writable(output)
+    except UsageError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from None
+    pipeline = Pipeline(settings)
+    try:
+        summary = translate_jobs(todo, pipeline, to)
+    finally:
+        pipeline.close()
+    if not quiet:
+        typer.echo(f"{summary.files} files, {summary.sentences} sentences → {output}", err=True)
+    for _path, err in summary.errors:
+        typer.echo(f"error: {err}", err=True)
+    if summary.errors:
+        raise typer.Exit(1)
 
 
 @app.command()

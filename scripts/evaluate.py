@@ -30,12 +30,11 @@ def fold(s: str) -> str:
 
 
 def run_pipeline(bench: Path, out: Path, translate: bool, engine: str) -> None:
-    from cleantext.batch import plan, run
-    from cleantext.pipeline import Pipeline, Settings
+    from cleantext.batch import Options, plan, run
+    from cleantext.pipeline import Settings
 
-    pipeline = Pipeline(Settings(translate=translate, engine=engine))
-    summary = run(plan([bench / "docs"], out), pipeline)
-    pipeline.close()
+    opts = Options(Settings(translate=translate, engine=engine))
+    summary = run(plan([bench / "docs"], out), out, opts, force=True)
     for path, err in summary.errors:
         print(f"error: {path}: {err}", file=sys.stderr)
 

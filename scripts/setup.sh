@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES="apertium apertium-fra-cat apertium-cat-ita apertium-eng-cat apertium-eng-spa apertium-spa-ita"
+# --dev: Chromium renders the HTML report in a test
+[ "${1:-}" = "--dev" ] && APT_PACKAGES="$APT_PACKAGES chromium"
 missing=""
 for p in $APT_PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

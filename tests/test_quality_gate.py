@@ -35,7 +35,7 @@ def metrics(tmp_path_factory, pipeline):
     from cleantext.batch import plan, run
 
     out = tmp_path_factory.mktemp("dev-out")
-    summary = run(plan([DEV / "docs"], out), pipeline)
+    summary = run(plan([DEV / "docs"], out), out, pipeline=pipeline)
     assert not summary.errors
     return evaluate(DEV, out)
 

@@ -34,6 +34,7 @@ DEFAULT_CHAINS: dict[tuple[str, str], tuple[Chain, ...]] = {
     ("it", "es"): (("ita-spa",),),
     ("it", "ca"): (("ita-cat",),),
     ("it", "en"): (("ita-cat", "cat-eng"),),
+    ("it", "fr"): (("ita-cat", "cat-fra"),),
 }
 APT_PACKAGES = "apertium apertium-fra-cat apertium-cat-ita apertium-eng-cat apertium-eng-spa apertium-spa-ita"
 

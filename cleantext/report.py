@@ -1,0 +1,117 @@
+"""A self-contained HTML page showing what a run changed, read back from the JSONL records.
+
+Dropped lines are struck through with their reason, repaired sentences are underlined with
+the rules that fired (the text as read in the tooltip), foreign spans are highlighted with
+their language and translation. No scripts, no external files: it opens anywhere.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cleantext.write import atomic_write
+
+if TYPE_CHECKING:
+    from cleantext.batch import Job, Summary
+
+MAX_DOCS = 500  # beyond this the page gets unwieldy; the summary still covers everything
+
+CSS = """
+body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
+h1{font-size:1.4rem} h2{font-size:1.1rem;margin-top:2rem;border-bottom:1px solid #ddd}
+table{border-collapse:collapse}
+td,th{padding:.2rem .6rem;border:1px solid #ddd;text-align:left;vertical-align:top}
+p{margin:.4rem 0} del{color:#999} .reason{font-size:.75rem;color:#a33;margin-left:.3rem}
+ins.fix{text-decoration:underline dotted #070;background:#efe} mark{padding:0 .15rem;border-radius:3px}
+mark.fr{background:#dde8ff} mark.en{background:#ffe0d8} mark.other{background:#eee}
+.tr{display:block;font-size:.85rem;color:#555;margin-left:1rem} .tr::before{content:"→ "}
+.legend span{margin-right:1rem} .err{color:#a33}
+"""
+
+
+def render(records_by_doc: list[tuple[str, list[dict]]], summary: Summary | None, title: str) -> str:
+    parts = [f"<!doctype html><html lang='it'><head><meta charset='utf-8'><title>{escape(title)}</title>"]
+    parts.append(f"<style>{CSS}</style></head><body><h1>{escape(title)}</h1>")
+    if summary is not None:
+        parts.append(_summary_table(summary))
+    parts.append(
+        "<p class='legend'><span><del>dropped</del><span class='reason'>reason</span></span>"
+        "<span><ins class='fix'>repaired</ins></span><span><mark class='fr'>French</mark></span>"
+        "<span><mark class='en'>English</mark></span></p>"
+    )
+    for name, records in records_by_doc[:MAX_DOCS]:
+        parts.append(f"<h2>{escape(name)}</h2>")
+        para, buf = None, []
+        for r in records:
+            if r["paragraph"] != para and buf:
+                parts.append("<p>" + " ".join(buf) + "</p>")
+                buf = []
+            para = r["paragraph"]
+            buf.append(_sentence(r))
+        if buf:
+            parts.append("<p>" + " ".join(buf) + "</p>")
+    if len(records_by_doc) > MAX_DOCS:
+        parts.append(f"<p>… {len(records_by_doc) - MAX_DOCS} more documents not shown.</p>")
+    parts.append("</body></html>\n")
+    return "".join(parts)
+
+
+def _sentence(r: dict) -> str:
+    src = r["source"]
+    if r["dropped"]:
+        why = escape(r["dropped"])
+        return f"<del title='{why}'>{escape(src)}</del><span class='reason'>{why}</span>"
+    if r["segments"]:
+        out, pos = [], 0
+        for g in sorted(r["segments"], key=lambda g: g["start"]):
+            out.append(escape(src[pos : g["start"]]))
+            cls = g["language"] if g["language"] in ("fr", "en") else "other"
+            tip = f"{g['language']} {g['confidence']:.2f}: " + (
+                g.get("translation") or g.get("note") or "untranslated"
+            )
+            out.append(
+                f"<mark class='{cls}' title='{escape(tip)}'>{escape(src[g['start'] : g['end']])}</mark>"
+            )
+            pos = g["end"]
+        out.append(escape(src[pos:]))
+        return "".join(out) + f"<span class='tr'>{escape(r['text'])}</span>"
+    if r["fixes"]:
+        tip = "fixes: " + ", ".join(r["fixes"]) + " — as read: " + src
+        return f"<ins class='fix' title='{escape(tip)}'>{escape(r['text'])}</ins>"
+    return escape(r["text"])
+
+
+def _summary_table(s: Summary) -> str:
+    def row(k: str, v: str) -> str:
+        return f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>"
+
+    def counts(c: dict) -> str:
+        return ", ".join(f"{k} {v}" for k, v in sorted(c.items(), key=lambda kv: -kv[1])) or "–"
+
+    rows = [
+        row("files", f"{s.files} cleaned, {s.skipped} up to date, {len(s.errors)} failed"),
+        row("sentences", str(s.sentences)),
+        row("fixes by rule", counts(s.fixes)),
+        row("dropped by reason", counts(s.dropped)),
+        row("foreign spans by language", counts(s.spans)),
+        row("translated by engine", counts(s.translated) + f" (untranslated {s.untranslated})"),
+    ]
+    errs = "".join(f"<li class='err'>{escape(e)}</li>" for _, e in s.errors)
+    return "<table>" + "".join(rows) + "</table>" + (f"<ul>{errs}</ul>" if errs else "")
+
+
+def write_report(
+    path: Path, jobs: list[Job], summary: Summary | None = None, title: str = "cleantext run"
+) -> None:
+    docs = []
+    for job in jobs:
+        jsonl = job.output_base.with_name(job.output_base.name + ".jsonl")
+        try:
+            records = [json.loads(line) for line in jsonl.read_text("utf-8").splitlines() if line]
+        except (OSError, ValueError):
+            continue
+        docs.append((job.rel, records))
+    atomic_write(path, render(docs, summary, title))

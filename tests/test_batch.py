@@ -1,0 +1,210 @@
+"""Batch runs: output formats, resume, kills, workers, shards, the HTML report."""
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+
+import pytest
+from conftest import DEV, SAMPLES
+
+from cleantext.batch import Options, UsageError, parse_shard, plan, run
+from cleantext.pipeline import Settings
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+@pytest.fixture(scope="module")
+def seed_outputs(tmp_path_factory, pipeline):
+    out = tmp_path_factory.mktemp("out")
+    opts = Options(pipeline.settings, ("txt", "jsonl", "tsv", "tmx"), tmx_sentences=True)
+    summary = run(plan([SAMPLES], out), out, opts, pipeline=pipeline)
+    assert not summary.errors and summary.files == 5
+    return out
+
+
+def test_tsv_is_line_aligned_source_and_text(seed_outputs):
+    rows = [line.split("\t") for line in (seed_outputs / "004_2f9d6d6e3bb87fa9.tsv").read_text().splitlines()]
+    assert all(len(r) == 2 for r in rows)
+    recs = [json.loads(x) for x in (seed_outputs / "004_2f9d6d6e3bb87fa9.jsonl").read_text().splitlines()]
+    kept = [r for r in recs if r["dropped"] is None]
+    assert rows == [[r["source"], r["text"]] for r in kept]
+
+
+def test_tmx_parses_back_with_span_and_sentence_units(seed_outputs):
+    root = ET.parse(seed_outputs / "000_044d616776e3b60f.tmx").getroot()
+    assert root.tag == "tmx" and root.get("version") == "1.4"
+    assert root.find("header").get("srclang")
+    units = root.findall("body/tu")
+    phrases = [u for u in units if u.get("segtype") == "phrase"]
+    sentences = [u for u in units if u.get("segtype") == "sentence"]
+    assert phrases and sentences
+    langs = {tuple(t.get(XML_LANG) for t in u.findall("tuv")) for u in phrases}
+    assert ("fr", "it") in langs
+    fr = next(u for u in phrases if u.findall("tuv")[0].get(XML_LANG) == "fr")
+    assert fr.findall("tuv")[0].find("seg").text.startswith("Confrontee")
+    assert "sanzioni" in fr.findall("tuv")[1].find("seg").text
+
+
+def test_resume_skips_complete_outputs_and_redoes_changed_inputs(tmp_path, pipeline):
+    src = tmp_path / "in"
+    shutil.copytree(SAMPLES, src)
+    out = tmp_path / "out"
+    jobs = plan([src], out)
+    assert run(jobs, out, pipeline=pipeline).files == 5
+    again = run(jobs, out, pipeline=pipeline)
+    assert (again.files, again.skipped) == (0, 5)
+    (src / "000_044d616776e3b60f.txt").write_text("Un testo nuovo .", encoding="utf-8")
+    (out / "001_b8ea717ec7a7f5de.txt").unlink()  # an output went missing
+    third = run(jobs, out, pipeline=pipeline)
+    assert (third.files, third.skipped) == (2, 3)
+    assert (out / "000_044d616776e3b60f.txt").read_text() == "Un testo nuovo.\n"
+    assert run(jobs, out, pipeline=pipeline, force=True).files == 5
+    other = run(jobs, out, Options(Settings(translate=False)), pipeline=pipeline)
+    assert other.files == 5  # other settings, other outputs
+
+
+def test_a_killed_run_leaves_no_partial_output_and_the_rerun_finishes(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    docs = sorted((DEV / "docs").glob("*.txt"))[:60]
+    for d in docs:
+        shutil.copy(d, src / d.name)
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "cleantext", "clean", str(src), "-o", str(out), "-q", "--no-translate"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    state = out / ".cleantext-state"
+    deadline = time.time() + 60
+    while time.time() < deadline and len(list(state.glob("*.json"))) < 10:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    finished = len(list(state.glob("*.json")))
+    assert 10 <= finished < len(docs), "the run should have been killed midway"
+    for txt in out.glob("*.txt"):  # every output present is complete (valid JSONL beside it)
+        for line in txt.with_suffix(".jsonl").read_text().splitlines():
+            json.loads(line)
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert len(list(out.glob("*.txt"))) == len(docs)
+    assert not list(out.rglob("*.part"))
+
+
+def test_two_workers_write_the_same_bytes_as_one(tmp_path):
+    docs = sorted((DEV / "docs").glob("*.txt"))[:24]
+    src = tmp_path / "in"
+    src.mkdir()
+    for d in docs:
+        shutil.copy(d, src / d.name)
+    outs = []
+    for workers in (1, 2):
+        out = tmp_path / f"out{workers}"
+        s = run(plan([src], out), out, Options(Settings()), workers=workers)
+        assert s.files == len(docs) and not s.errors
+        outs.append(out)
+    files = sorted(f for f in outs[0].glob("*.*") if f.is_file())
+    assert len(files) == 2 * len(docs)
+    for f in files:
+        assert f.read_bytes() == (outs[1] / f.name).read_bytes(), f.name
+
+
+def test_shards_partition_the_inputs(tmp_path):
+    jobs = plan([DEV / "docs"], tmp_path / "out")
+    parts = [plan([DEV / "docs"], tmp_path / "out", shard=(i, 3)) for i in (1, 2, 3)]
+    names = [j.rel for p in parts for j in p]
+    assert sorted(names) == sorted(j.rel for j in jobs)
+    assert all(parts)
+    with pytest.raises(UsageError):
+        parse_shard("4/3")
+
+
+def test_report_renders_in_headless_chromium(tmp_path, seed_outputs):
+    from cleantext.report import write_report
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert chromium, "chromium is installed by scripts/setup.sh --dev"
+    page = tmp_path / "report.html"
+    write_report(page, plan([SAMPLES], seed_outputs), None, "seeds")
+    html = page.read_text()
+    assert "<del" in html and "boilerplate: comment form" in html and "<mark class='fr'" in html
+    shot = tmp_path / "shot.png"
+    r = subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={tmp_path / 'prof'}",
+            "--window-size=1000,2000",
+            f"--screenshot={shot}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert shot.is_file() and shot.stat().st_size > 10_000, r.stderr[-2000:]
+    dom = subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={tmp_path / 'prof2'}",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout
+    assert "LEAVE A REPLY" in dom and "Confrontee" in dom
+
+
+def test_cli_formats_and_bad_format(tmp_path):
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "cleantext",
+            "clean",
+            str(SAMPLES),
+            "-o",
+            str(tmp_path / "o"),
+            "--format",
+            "pdf",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 2 and "pdf" in r.stderr
+
+
+def test_unwritable_output_fails_at_the_start(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    targets = [blocker / "out"]
+    if os.geteuid() != 0:  # root writes through permissions; a file in the way stops everyone
+        ro = tmp_path / "ro"
+        ro.mkdir()
+        ro.chmod(0o500)
+        targets.append(ro / "out")
+    for target in targets:
+        r = subprocess.run(
+            [sys.executable, "-m", "cleantext", "clean", str(SAMPLES), "-o", str(target)],
+            capture_output=True,
+            text=True,
+        )
+        assert r.returncode == 2 and "not writable" in r.stderr
