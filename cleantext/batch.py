@@ -2,9 +2,9 @@
 
 - Inputs are never modified; OUT may not lie inside an input folder; links that point out
   of an input folder are not followed.
-- Each output is written atomically; a small state record per input (content hash + the
-  settings that matter) is written last, so a rerun skips exactly the files whose outputs
-  are complete and up to date, and a run killed midway is finished by the next one.
+- Each output is written atomically; then a line (content hash + the settings that matter)
+  is appended to the run's state log, so a rerun skips exactly the files whose outputs are
+  complete and up to date, and a run killed midway is finished by the next one.
 - One bad file fails alone: its error names the file, and the batch goes on.
 - With `jobs > 1`, worker processes each build the pipeline (detector, engines) once.
 """
@@ -24,8 +24,8 @@ from cleantext.pipeline import Pipeline, Settings
 from cleantext.read import ReadError
 from cleantext.write import DEFAULT_FORMATS, atomic_write, output_paths, write_document
 
-STATE_DIR = ".cleantext-state"
-CHUNK = 8  # documents per translation batch in a worker
+STATE_LOG = ".cleantext-state.jsonl"
+CHUNK = 64  # documents per translation batch (one engine round trip per language)
 
 
 class UsageError(ValueError):
@@ -166,31 +166,46 @@ def _inside(path: Path, root: Path) -> bool:
 # --- resume state ----------------------------------------------------------------------
 
 
-def _state_path(out: Path, job: Job) -> Path:
-    return out / STATE_DIR / f"{job.rel}.json"
+class StateLog:
+    """OUT/.cleantext-state.jsonl: one line per finished input, appended as files complete.
+
+    Appending costs far less than a state file per input; a line cut short by a kill is
+    ignored, and `compact` rewrites the log with the latest line per input at the end.
+    """
+
+    def __init__(self, out: Path) -> None:
+        self.path = out / STATE_LOG
+        self.done: dict[str, tuple[str, str]] = {}
+        try:
+            lines = self.path.read_text("utf-8").splitlines()
+        except OSError:
+            lines = []
+        for line in lines:
+            try:
+                rec = json.loads(line)
+                self.done[rec["rel"]] = (rec["input"], rec["key"])
+            except (ValueError, KeyError, TypeError):
+                continue
+        self._fh = None
+
+    def add(self, rel: str, digest: str, key: str) -> None:
+        if self._fh is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._fh = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - kept open for the run
+        self._fh.write(json.dumps({"rel": rel, "input": digest, "key": key}) + "\n")
+        self._fh.flush()
+        self.done[rel] = (digest, key)
+
+    def compact(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+            lines = [json.dumps({"rel": r, "input": i, "key": k}) for r, (i, k) in sorted(self.done.items())]
+            atomic_write(self.path, "".join(line + "\n" for line in lines))
 
 
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def is_done(out: Path, job: Job, key: str, formats: tuple[str, ...], data: bytes | None = None) -> bool:
-    try:
-        state = json.loads(_state_path(out, job).read_text("utf-8"))
-    except (OSError, ValueError):
-        return False
-    if state.get("key") != key or not all(p.is_file() for p in output_paths(job.output_base, formats)):
-        return False
-    if data is None:
-        try:
-            data = job.source.read_bytes()
-        except OSError:
-            return False
-    return state.get("input") == _digest(data)
-
-
-def _mark_done(out: Path, job: Job, key: str, data: bytes) -> None:
-    atomic_write(_state_path(out, job), json.dumps({"input": _digest(data), "key": key}) + "\n")
 
 
 # --- running ---------------------------------------------------------------------------
@@ -201,12 +216,15 @@ class Result:
     job: Job
     sentences: int
     summary: Summary
+    digest: str | None = None  # set when outputs were written: the state log records it
 
 
 def process(
-    jobs: list[Job], pipeline: Pipeline, out: Path, opts: Options, force: bool = False
+    jobs: list[Job], pipeline: Pipeline, opts: Options, done: dict[str, tuple[str, str]], force: bool = False
 ) -> Iterator[Result]:
-    """Clean `jobs` with one pipeline, translating each chunk of documents in one batch."""
+    """Clean `jobs` with one pipeline, translating each chunk of documents in one batch.
+
+    `done` maps finished inputs to (digest, key), as read from the state log."""
     key = opts.key()
     for start in range(0, len(jobs), CHUNK):
         chunk = jobs[start : start + CHUNK]
@@ -215,12 +233,17 @@ def process(
             s = Summary()
             try:
                 data = job.source.read_bytes()
-                if not force and is_done(out, job, key, opts.formats, data):
+                digest = _digest(data)
+                if (
+                    not force
+                    and done.get(job.rel) == (digest, key)
+                    and all(p.is_file() for p in output_paths(job.output_base, opts.formats))
+                ):
                     s.skipped += 1
                     yield Result(job, 0, s)
                     continue
                 prepared.append(pipeline.prepare(data, str(job.source)))
-                ready.append((job, data))
+                ready.append((job, digest))
             except ReadError as e:
                 s.errors.append((str(job.source), str(e)))
                 yield Result(job, 0, s)
@@ -228,15 +251,15 @@ def process(
                 s.errors.append((str(job.source), f"{job.source}: cannot read ({e.strerror or e})"))
                 yield Result(job, 0, s)
         docs = pipeline.finish(prepared) if prepared else []
-        for (job, data), doc in zip(ready, docs, strict=True):
+        for (job, digest), doc in zip(ready, docs, strict=True):
             s = Summary()
             try:
                 write_document(doc, job.output_base, opts.formats, opts.tmx_sentences)
-                _mark_done(out, job, key, data)
                 s.add(doc)
             except OSError as e:
                 s.errors.append((str(job.source), f"{job.source}: cannot write {job.output_base}.* ({e})"))
-            yield Result(job, len(doc.sentences), s)
+                digest = None
+            yield Result(job, len(doc.sentences), s, digest)
 
 
 _worker_pipeline: Pipeline | None = None
@@ -247,10 +270,10 @@ def _worker_init(settings: Settings) -> None:
     _worker_pipeline = Pipeline(settings)
 
 
-def _worker_run(args: tuple[list[Job], Path, Options, bool]) -> list[Result]:
-    jobs, out, opts, force = args
+def _worker_run(args: tuple[list[Job], Options, dict[str, tuple[str, str]], bool]) -> list[Result]:
+    jobs, opts, done, force = args
     assert _worker_pipeline is not None
-    return list(process(jobs, _worker_pipeline, out, opts, force))
+    return list(process(jobs, _worker_pipeline, opts, done, force))
 
 
 def run(
@@ -266,28 +289,38 @@ def run(
     opts = opts or Options()
     summary = Summary()
     _remove_stale_parts(jobs)
-    if workers <= 1 or len(jobs) <= 1:
-        own = pipeline is None
-        pipeline = pipeline or Pipeline(opts.settings)
-        try:
-            for r in process(jobs, pipeline, out, opts, force):
-                summary.merge(r.summary)
-                if progress:
-                    progress(r)
-        finally:
-            if own:
-                pipeline.close()
-        return summary
-    chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
-    ctx = _mp_context()
-    with ProcessPoolExecutor(
-        workers, mp_context=ctx, initializer=_worker_init, initargs=(opts.settings,)
-    ) as pool:
-        for results in pool.map(_worker_run, [(c, out, opts, force) for c in chunks]):
-            for r in results:
-                summary.merge(r.summary)
-                if progress:
-                    progress(r)
+    state = StateLog(out)
+    key = opts.key()
+
+    def collect(r: Result) -> None:
+        summary.merge(r.summary)
+        if r.digest is not None:
+            state.add(r.job.rel, r.digest, key)
+        if progress:
+            progress(r)
+
+    try:
+        if workers <= 1 or len(jobs) <= 1:
+            own = pipeline is None
+            pipeline = pipeline or Pipeline(opts.settings)
+            try:
+                for r in process(jobs, pipeline, opts, state.done, force):
+                    collect(r)
+            finally:
+                if own:
+                    pipeline.close()
+        else:
+            size = max(1, min(CHUNK, len(jobs) // (workers * 4)))  # keep every worker busy
+            chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+            done = {j.rel: state.done[j.rel] for j in jobs if j.rel in state.done}
+            with ProcessPoolExecutor(
+                workers, mp_context=_mp_context(), initializer=_worker_init, initargs=(opts.settings,)
+            ) as pool:
+                for results in pool.map(_worker_run, [(c, opts, done, force) for c in chunks]):
+                    for r in results:
+                        collect(r)
+    finally:
+        state.compact()
     return summary
 
 

@@ -73,6 +73,7 @@ class Detector:
         self.min_span_evidence = min_span_evidence
         self._lingua = None
         self._zipf = lru_cache(maxsize=500_000)(self._zipf_uncached)
+        self._evidence = lru_cache(maxsize=500_000)(self._evidence_uncached)  # type: ignore[method-assign]
         self._loans = loan_phrases()
         self._max_loan_words = max((len(p.split()) for p in self._loans), default=1)
 
@@ -84,7 +85,8 @@ class Detector:
 
         return zipf_frequency(word, lang)
 
-    def _evidence(self, word: str) -> dict[str, float]:
+    def _evidence_uncached(self, word: str) -> dict[str, float]:
+        """Evidence per stray language for one word (callers must not mutate the dict)."""
         w = word.lower().replace("’", "'")
         z_main = self._zipf(w, self.main)
         zs = {lang: self._zipf(w, lang) for lang in self.stray}
@@ -118,12 +120,16 @@ class Detector:
                 ev = dict.fromkeys(self.stray, 0.0)  # numbers and acronyms say nothing
             elif word[0].isupper() and not initial:
                 # probably a name; a common foreign word in title case ("Health") still counts half
-                ev = {k2: v / 2 for k2, v in self._evidence(word).items()}
+                ev = self._half(word)
             else:
                 ev = self._evidence(word)
             toks.append(_Tok(m.start(), m.end(), word, ev))
         self._protect_loans(toks)
         return toks
+
+    @lru_cache(maxsize=100_000)  # noqa: B019 - one detector per process, bounded
+    def _half(self, word: str) -> dict[str, float]:
+        return {k: v / 2 for k, v in self._evidence(word).items()}
 
     def _protect_loans(self, toks: list[_Tok]) -> None:
         """Known loan phrases ("smart working", "déjà vu") count as Italian."""
@@ -138,25 +144,32 @@ class Detector:
     # --- sequence model ------------------------------------------------------------
 
     def _viterbi(self, toks: list[_Tok], penalty: float | None = None) -> list[str]:
+        """Most likely language per token: emissions are the evidence, switching costs `penalty`."""
         states = (self.main, *self.stray)
         p = self.switch_penalty if penalty is None else penalty
-        score = {s: (0.0 if s == self.main else -p / 2) for s in states}
-        back: list[dict[str, str]] = []
+        score = [0.0] + [-p / 2] * len(self.stray)
+        n = len(states)
+        back: list[list[int]] = []
         for t in toks:
-            new, ptr = {}, {}
-            for s in states:
-                best = max(states, key=lambda r: score[r] - (0 if r == s else p))
-                emit = 0.0 if s == self.main else t.ev[s]
-                new[s] = score[best] - (0 if best == s else p) + emit
-                ptr[s] = best
+            best_prev = max(range(n), key=score.__getitem__)
+            top = score[best_prev] - p
+            new, ptr = [0.0] * n, [0] * n
+            for k in range(n):
+                stay = score[k]
+                if stay >= top:
+                    new[k], ptr[k] = stay, k
+                else:
+                    new[k], ptr[k] = top, best_prev
+                if k:
+                    new[k] += t.ev[states[k]]
             score = new
             back.append(ptr)
-        state = max(states, key=lambda s: score[s])  # ending foreign costs nothing more
+        state = max(range(n), key=score.__getitem__)  # ending foreign costs nothing more
         path = [state]
         for ptr in reversed(back[1:]):
             state = ptr[state]
             path.append(state)
-        return path[::-1]
+        return [states[k] for k in reversed(path)]
 
     # --- lingua --------------------------------------------------------------------
 
@@ -197,9 +210,11 @@ class Detector:
         )
         for lang in self.stray:
             share = sum(1 for i in informative if path[i] == lang) / max(1, len(informative))
-            if share >= 0.85 or (share >= 0.6 and longest_main < 3):
+            if share >= 0.85:  # the words leave no doubt: lingua is not asked
+                return Detection(lang, (Span(0, len(text), lang, round(share, 3)),))
+            if share >= 0.6 and longest_main < 3:
                 scores = self.lingua_scores(text)
-                if max(scores, key=scores.get) == lang or share >= 0.85:
+                if max(scores, key=scores.get) == lang:
                     conf = round(max(scores.get(lang, 0.0), share), 3)
                     return Detection(lang, (Span(0, len(text), lang, conf),))
         return Detection(self.main, tuple(self._spans(text, toks, runs)))
@@ -218,17 +233,19 @@ class Detector:
             if evidence < needed or (j - i < 2 and not clause):
                 continue
             span_text = text[toks[i].start : toks[j - 1].end]
-            if span_text[0].isupper() and _title_share(span_text) >= 0.6 and j - i <= 8:
+            if span_text[0].isupper() and _title_share(span_text) >= 0.6 and j - i <= 12:
                 continue  # a title or a name ("Financial Times", "Park Conservation and Heritage")
             quote = _enclosing_quote(text, toks[i].start, toks[j - 1].end)
             if quote is not None and (len(quote.split()) <= 2 or _title_share(quote) >= 0.6):
                 continue  # a quoted title or expression ("Wonders of the African World", "bien élevé")
             start, end = toks[i].start, toks[j - 1].end
-            scores = self.lingua_scores(text[start:end])
-            if scores.get(self.main, 0.0) > 0.8 and evidence < 2 * self.min_span_evidence:
-                continue
             conf = 1 / (1 + math.exp(-(evidence - self.min_span_evidence)))
-            conf = round(0.5 * conf + 0.5 * scores.get(lang, 0.0), 3)
+            if evidence < 2 * self.min_span_evidence:  # not overwhelming: lingua may veto
+                scores = self.lingua_scores(text[start:end])
+                if scores.get(self.main, 0.0) > 0.8:
+                    continue
+                conf = 0.5 * conf + 0.5 * scores.get(lang, 0.0)
+            conf = round(conf, 3)
             spans.append(Span(start, end, lang, conf))
         return spans
 

@@ -39,7 +39,18 @@ def main() -> int:
         times = {}
         for jobs in sorted({1, args.jobs}):
             out = Path(tmp) / f"out{jobs}"
-            cmd = [sys.executable, "-m", "cleantext", "clean", str(src), "-o", str(out), "-q", "--jobs", str(jobs)]
+            cmd = [
+                sys.executable,
+                "-m",
+                "cleantext",
+                "clean",
+                str(src),
+                "-o",
+                str(out),
+                "-q",
+                "--jobs",
+                str(jobs),
+            ]
             if args.no_translate:
                 cmd.append("--no-translate")
             t = time.perf_counter()

@@ -1,10 +1,11 @@
 """Apertium, the rule-based offline engine, through long-lived pivot pipelines.
 
 Apertium has no French→Italian or English→Italian pair, so each direction is a chain of
-installed pairs (fra-cat | cat-ita, eng-spa | spa-ita). The stage commands of each mode
+installed pairs (fra-cat | cat-ita, eng-cat | cat-ita). The stage commands of each mode
 file are joined into one shell pipeline that is started once and kept alive: a batch is
-written as one line per text followed by NUL, and the output is read up to the NUL that
-every stage passes through (-z). Starting a process per sentence is about 100x slower.
+written as NUL-terminated units, one per text (every stage flushes at NUL with -z, and
+transfer rules cannot reach across units), and read back unit by unit. Starting a process
+per sentence is about 100x slower.
 """
 
 from __future__ import annotations
@@ -86,8 +87,9 @@ class _Pipeline:
                 return self._exchange(lines)
 
     def _exchange(self, lines: list[str]) -> list[str]:
+        """Each text goes as its own NUL-terminated unit, so no rule can see its neighbours."""
         assert self.proc and self.proc.stdin and self.proc.stdout
-        payload = ("\n".join(escape(t) for t in lines) + "\n").encode("utf-8") + b"\0"
+        payload = b"".join(escape(t).encode("utf-8") + b"\n\0" for t in lines)
         stdin = self.proc.stdin
         err: list[BaseException] = []
 
@@ -101,21 +103,26 @@ class _Pipeline:
         writer = threading.Thread(target=write, daemon=True)
         writer.start()
         fd = self.proc.stdout.fileno()
-        buf = self._pending.lstrip(b"\0")  # each stage may add its own NUL: skip extras
-        while b"\0" not in buf:
+        outputs: list[bytes] = []
+        buf = self._pending
+        while True:
+            # every stage may add NULs of its own: units are the non-empty pieces between them
+            *complete, buf = buf.split(b"\0")
+            outputs.extend(piece for piece in complete if piece)
+            if len(outputs) >= len(lines):
+                break
             chunk = os.read(fd, 65536)
             if not chunk:
                 writer.join(1)
                 raise EOFError("apertium pipeline closed its output")
-            buf = (buf + chunk).lstrip(b"\0") if not buf else buf + chunk
+            buf += chunk
         writer.join()
         if err:
             raise err[0]
-        out, _, self._pending = buf.partition(b"\0")
-        text = out.decode("utf-8", "replace")
-        if text.endswith("\n"):
-            text = text[:-1]
-        return text.split("\n")
+        if len(outputs) > len(lines):
+            raise EOFError("apertium pipeline returned more units than it was given")
+        self._pending = buf
+        return [o.decode("utf-8", "replace").rstrip("\n").replace("\n", " ") for o in outputs]
 
     def close(self) -> None:
         if self.proc is not None:
@@ -169,10 +176,7 @@ class ApertiumEngine:
         pipe = self._pipes.get(modes)
         if pipe is None:
             pipe = self._pipes[modes] = _Pipeline(modes)
-        out = pipe.run(texts)
-        if len(out) != len(texts):  # alignment lost (should not happen): one by one
-            out = [" ".join(pipe.run([t])) for t in texts]
-        return [_clean(o) for o in out]
+        return [_clean(o) for o in pipe.run(texts)]
 
     def close(self) -> None:
         for pipe in self._pipes.values():
