@@ -25,7 +25,7 @@ from cleantext.read import ReadError
 from cleantext.write import DEFAULT_FORMATS, atomic_write, output_paths, write_document
 
 STATE_LOG = ".cleantext-state.jsonl"
-CHUNK = 64  # documents per translation batch (one engine round trip per language)
+CHUNK = 128  # documents per translation batch (one engine round trip per language)
 
 
 class UsageError(ValueError):

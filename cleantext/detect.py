@@ -76,6 +76,8 @@ class Detector:
         self._evidence = lru_cache(maxsize=500_000)(self._evidence_uncached)  # type: ignore[method-assign]
         self._loans = loan_phrases()
         self._max_loan_words = max((len(p.split()) for p in self._loans), default=1)
+        self._loan_heads = frozenset(p.split()[0] for p in self._loans)
+        self._zero = dict.fromkeys(self.stray, 0.0)
 
     # --- word evidence -------------------------------------------------------------
 
@@ -117,7 +119,7 @@ class Detector:
                 k -= 1
             initial = i == 0 or text[k] in _INITIAL_AFTER
             if word[0].isdigit() or (word.isupper() and len(word) > 1):
-                ev = dict.fromkeys(self.stray, 0.0)  # numbers and acronyms say nothing
+                ev = self._zero  # numbers and acronyms say nothing
             elif word[0].isupper() and not initial:
                 # probably a name; a common foreign word in title case ("Health") still counts half
                 ev = self._half(word)
@@ -135,6 +137,8 @@ class Detector:
         """Known loan phrases ("smart working", "déjà vu") count as Italian."""
         lows = [t.text.lower().replace("’", "'") for t in toks]
         for i in range(len(toks)):
+            if lows[i] not in self._loan_heads:
+                continue
             for n in range(min(self._max_loan_words, len(toks) - i), 0, -1):
                 if " ".join(lows[i : i + n]) in self._loans:
                     for t in toks[i : i + n]:

@@ -71,8 +71,14 @@ class Router:
         for text, lang in items:
             if (text, lang) not in self._cache and text not in todo.get(lang, ()):
                 todo.setdefault(lang, []).append(text)
-        for lang, texts in todo.items():
-            self._run(lang, texts)
+        if len(todo) > 1:  # each language has its own engine process: run them side by side
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(len(todo)) as pool:
+                list(pool.map(lambda kv: self._run(*kv), todo.items()))
+        else:
+            for lang, texts in todo.items():
+                self._run(lang, texts)
         out = [self._cache[(t, lang)] for t, lang in items]
         for o in out:
             if o.translation is not None and o.engine:
