@@ -22,10 +22,11 @@ from pathlib import Path
 from cleantext.model import Document
 from cleantext.pipeline import Pipeline, Settings
 from cleantext.read import ReadError
-from cleantext.write import DEFAULT_FORMATS, atomic_write, output_paths, write_document
+from cleantext.write import DEFAULT_FORMATS, DocumentWriter, atomic_write, output_paths, write_document
 
 STATE_LOG = ".cleantext-state.jsonl"
 CHUNK = 128  # documents per translation batch (one engine round trip per language)
+STREAM_BYTES = 4 << 20  # larger files are cleaned block by block (bounded memory)
 
 
 class UsageError(ValueError):
@@ -51,8 +52,9 @@ class Summary:
     untranslated: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
 
-    def add(self, doc: Document) -> None:
-        self.files += 1
+    def add(self, doc: Document, part: bool = False) -> None:
+        """Count one document (or, with part=True, a further part of a streamed one)."""
+        self.files += 0 if part else 1
         self.sentences += len(doc.sentences)
         self.fixes.update(f.rule for f in doc.fixes)
         for s in doc.sentences:
@@ -232,6 +234,9 @@ def process(
         for job in chunk:
             s = Summary()
             try:
+                if job.source.stat().st_size > STREAM_BYTES:
+                    yield _stream_one(job, pipeline, opts, done, key, force)
+                    continue
                 data = job.source.read_bytes()
                 digest = _digest(data)
                 if (
@@ -260,6 +265,43 @@ def process(
                 s.errors.append((str(job.source), f"{job.source}: cannot write {job.output_base}.* ({e})"))
                 digest = None
             yield Result(job, len(doc.sentences), s, digest)
+
+
+def _stream_one(
+    job: Job, pipeline: Pipeline, opts: Options, done: dict[str, tuple[str, str]], key: str, force: bool
+) -> Result:
+    """A large file, block by block: bounded memory, outputs appended then put in place."""
+    s = Summary()
+    h = hashlib.sha256()
+    with open(job.source, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    digest = h.hexdigest()
+    if (
+        not force
+        and done.get(job.rel) == (digest, key)
+        and all(p.is_file() for p in output_paths(job.output_base, opts.formats))
+    ):
+        s.skipped += 1
+        return Result(job, 0, s)
+    writer = DocumentWriter(job.output_base, opts.formats, opts.tmx_sentences)
+    sentences = 0
+    try:
+        for i, part in enumerate(pipeline.stream(job.source)):
+            writer.add(part)
+            s.add(part, part=i > 0)
+            sentences += len(part.sentences)
+        writer.commit()
+    except ReadError as e:
+        writer.abort()
+        return Result(job, 0, Summary(errors=[(str(job.source), str(e))]))
+    except OSError as e:
+        writer.abort()
+        return Result(job, 0, Summary(errors=[(str(job.source), f"{job.source}: {e.strerror or e}")]))
+    except BaseException:
+        writer.abort()
+        raise
+    return Result(job, sentences, s, digest)
 
 
 _worker_pipeline: Pipeline | None = None

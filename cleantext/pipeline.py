@@ -7,12 +7,14 @@ engines), built once; `Pipeline.run` is a pure function of the input text and se
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from cleantext import split
 from cleantext.detect import DEFAULT_STRAY, Detector
 from cleantext.model import Document, Fix, Segment, Sentence
-from cleantext.read import decode
+from cleantext.read import BLOCK_CHARS, decode, read_blocks
 from cleantext.repair import Tracked, repair_paragraph
 from cleantext.scrape import RepeatFinder, find_boilerplate
 from cleantext.translate.route import Outcome, Router, plausible_length
@@ -37,6 +39,16 @@ class Settings:
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:
             raise ValueError(f"unknown engine {self.engine!r}; choose one of {', '.join(ENGINES)}")
+
+
+@dataclass(slots=True)
+class _DocState:
+    """What a document carries from one block to the next."""
+
+    next_id: int = 0
+    next_paragraph: int = 0
+    paragraphs: RepeatFinder = field(default_factory=RepeatFinder)
+    sentences: RepeatFinder = field(default_factory=RepeatFinder)
 
 
 @dataclass(slots=True)
@@ -101,26 +113,40 @@ class Pipeline:
         doc = Document(path, encoding)
         if encoding not in ("utf-8", "str"):
             doc.fixes.append(Fix("decode", f"read as {encoding}"))
+        return doc, self._prepare_block(text, doc, _DocState())
 
+    def stream(self, path: Path, block_chars: int = BLOCK_CHARS) -> Iterator[Document]:
+        """Clean a file of any size block by block: each Document holds the next sentences.
+
+        Memory stays bounded; repeats are still found across blocks (within a window),
+        ids and paragraph numbers continue, and the last part carries the file's encoding.
+        """
+        state = _DocState()
+        for text, encoding in read_blocks(path, block_chars):
+            part = Document(str(path), encoding)
+            yield self.finish([(part, self._prepare_block(text, part, state))])[0]
+
+    def _prepare_block(self, text: str, doc: Document, state: _DocState) -> list[_Draft]:
         raw_paras = [text[s:e] for s, e in split.paragraphs(text)]
         paras = [repair_paragraph(p) for p in raw_paras]
         s = self.settings
         reasons = [None] * len(paras) if s.keep_boilerplate else find_boilerplate([p.text for p in paras])
         if s.dedup:
-            seen = RepeatFinder()
             for i, p in enumerate(paras):
-                if reasons[i] is None and seen.seen(p.text):
+                if reasons[i] is None and state.paragraphs.seen(p.text):
                     reasons[i] = "duplicate"
 
         drafts: list[_Draft] = []
-        seen_sentences = RepeatFinder()
-        for pi, (para, reason) in enumerate(zip(paras, reasons, strict=True)):
+        for para, reason in zip(paras, reasons, strict=True):
+            pi = state.next_paragraph
+            state.next_paragraph += 1
             for start, end in split.sentences(para.text):
                 src_s, src_e = para.origin[start], para.origin[end]
                 source = para.raw[src_s:src_e].rstrip()
-                sent = Sentence(len(drafts), pi, source, para.text[start:end], s.main, dropped=reason)
+                sent = Sentence(state.next_id, pi, source, para.text[start:end], s.main, dropped=reason)
+                state.next_id += 1
                 sent.fixes = _fixes_in(para, src_s, src_s + len(source))
-                if reason is None and s.dedup and seen_sentences.seen(sent.text, min_words=8):
+                if reason is None and s.dedup and state.sentences.seen(sent.text, min_words=8):
                     sent.dropped = "duplicate sentence"
                 drafts.append(_Draft(sent, para, start, src_s))
                 doc.sentences.append(sent)
@@ -138,7 +164,7 @@ class Pipeline:
                 d.sentence.segments.append(seg)
                 if not d.sentence.dropped:  # dropped lines are reported, never translated
                     d.spans.append((span.start, span.end, seg))
-        return doc, drafts
+        return drafts
 
     def finish(self, prepared: list[tuple[Document, list[_Draft]]]) -> list[Document]:
         """Translate the foreign spans of several documents in one batch."""

@@ -1,15 +1,25 @@
-"""Bytes → text, with the encoding that was used.
+"""Bytes → text, line by line, with the encoding that was used.
 
-Scraped files come as UTF-8 (sometimes with a BOM), UTF-16 with a BOM, or legacy
-Windows/Latin-1 bytes. UTF-8 is tried strictly first: a legacy file that happens to be
-valid UTF-8 is vanishingly rare for Italian text, while the reverse guess would turn every
-"è" into mojibake. Binary files are refused with a reason instead of producing garbage.
+Scraped files come as UTF-8 (sometimes with a BOM), UTF-16 with a BOM, legacy
+Windows/Latin-1 bytes, or a mix of them (pages pasted together). Each line is decoded as
+UTF-8 when it is valid UTF-8 — a legacy line that happens to be valid UTF-8 is vanishingly
+rare in Italian — and as Windows-1252 otherwise, so one bad line does not turn the whole
+file into mojibake. Binary files are refused with a reason instead of producing garbage.
+
+Large files are read in blocks of lines (`read_blocks`) so memory stays bounded, and lines
+longer than `MAX_LINE` characters are cut at a space into several paragraphs.
 """
 
 from __future__ import annotations
 
 import codecs
+import io
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
+
+MAX_LINE = 100_000  # characters; a longer "paragraph" is a scraping accident, not prose
+BLOCK_CHARS = 1_000_000  # text handed to the pipeline at a time when streaming
 
 
 class ReadError(ValueError):
@@ -30,43 +40,132 @@ _BINARY_MAGIC = {
     b"GIF8": "a GIF image",
     b"\x7fELF": "an executable",
     b"\x1f\x8b": "a gzip archive",
+    b"\xd0\xcf\x11\xe0": "an old Office document",
 }
 
 
-def decode(data: bytes, name: str = "<input>") -> Decoded:
-    """Decode `data`, naming the encoding; raise ReadError for binary input.
-
-    >>> decode("perché".encode("cp1252")).encoding
-    'cp1252'
-    """
+def sniff(head: bytes, name: str) -> str | None:
+    """'utf-16' for a UTF-16 BOM, 'utf-8-sig' for a UTF-8 BOM, None otherwise; ReadError if binary."""
     for magic, what in _BINARY_MAGIC.items():
-        if data.startswith(magic):
+        if head.startswith(magic):
             raise ReadError(f"{name}: this is {what}, not a text file; convert it to text first")
-    if data.startswith(codecs.BOM_UTF8):
-        return Decoded(_strict(data[3:], "utf-8", name), "utf-8-sig")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return Decoded(_strict(data, "utf-16", name), "utf-16")
-    if b"\x00" in data[:4096]:
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if b"\x00" in head:
         raise ReadError(
             f"{name}: contains NUL bytes and no UTF-16 byte-order mark; "
             "it looks binary (save it as UTF-8 text)"
         )
-    try:
-        return Decoded(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return Decoded(data.decode("cp1252"), "cp1252")
-    except UnicodeDecodeError:
-        # cp1252 leaves five bytes undefined; Latin-1 maps every byte.
-        return Decoded(data.decode("latin-1"), "latin-1")
+    return None
 
 
-def _strict(data: bytes, encoding: str, name: str) -> str:
+class _Encodings:
+    """Which encodings the lines of one file needed."""
+
+    def __init__(self, bom: str | None) -> None:
+        self.bom = bom
+        self.used: set[str] = set()
+
+    def line(self, raw: bytes) -> str:
+        try:
+            text = raw.decode("utf-8")
+            if not raw.isascii():
+                self.used.add("utf-8")
+            return text
+        except UnicodeDecodeError:
+            pass
+        try:
+            text = raw.decode("cp1252")
+            self.used.add("cp1252")
+        except UnicodeDecodeError:  # cp1252 leaves five bytes undefined; Latin-1 maps every byte
+            text = raw.decode("latin-1")
+            self.used.add("latin-1")
+        return text
+
+    @property
+    def name(self) -> str:
+        if self.bom:
+            return self.bom
+        if not self.used:
+            return "utf-8"  # plain ASCII
+        if len(self.used) == 1:
+            return next(iter(self.used))
+        return "mixed (" + " + ".join(sorted(self.used)) + ")"
+
+
+def _split_long(line: str) -> list[str]:
+    if len(line) <= MAX_LINE:
+        return [line]
+    parts = []
+    while len(line) > MAX_LINE:
+        cut = line.rfind(" ", 0, MAX_LINE)
+        cut = cut if cut > MAX_LINE // 2 else MAX_LINE
+        parts.append(line[:cut])
+        line = line[cut:].lstrip(" ")
+    parts.append(line)
+    return parts
+
+
+def decode(data: bytes, name: str = "<input>") -> Decoded:
+    """Decode a whole file, naming the encoding; raise ReadError for binary input.
+
+    >>> decode("perché".encode("cp1252")).encoding
+    'cp1252'
+    """
+    blocks = list(_blocks(io.BytesIO(data), name, block_chars=None))
+    if not blocks:
+        return Decoded("", sniff(data[:4096], name) or "utf-8")
+    return Decoded(blocks[0][0], blocks[-1][1])
+
+
+def read_blocks(path: Path, block_chars: int = BLOCK_CHARS) -> Iterator[tuple[str, str]]:
+    """(text, encoding so far) blocks of whole lines, about `block_chars` characters each."""
+    name = str(path)
     try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as e:
-        raise ReadError(
-            f"{name}: starts with a {encoding} byte-order mark but byte {e.start} is invalid "
-            f"{encoding}; re-save the file as UTF-8"
-        ) from None
+        fh = open(path, "rb")  # noqa: SIM115 - closed below
+    except OSError as e:
+        raise ReadError(f"{name}: cannot read ({e.strerror or e})") from None
+    with fh:
+        yield from _blocks(fh, name, block_chars)
+
+
+def _blocks(fh: io.BufferedIOBase, name: str, block_chars: int | None) -> Iterator[tuple[str, str]]:
+    head = fh.read(4096)
+    fh.seek(0)
+    bom = sniff(head, name)
+    enc = _Encodings(bom)
+    if bom == "utf-16":
+        try:
+            lines = io.TextIOWrapper(fh, encoding="utf-16", newline=None)
+            buf: list[str] = []
+            size = 0
+            for line in lines:
+                for part in _split_long(line.rstrip("\n")):
+                    buf.append(part)
+                    size += len(part) + 1
+                if block_chars and size >= block_chars:
+                    yield "\n".join(buf), enc.name
+                    buf, size = [], 0
+            if buf:
+                yield "\n".join(buf), enc.name
+        except UnicodeDecodeError as e:
+            raise ReadError(
+                f"{name}: starts with a UTF-16 byte-order mark but is not valid UTF-16 ({e.reason}); "
+                "re-save the file as UTF-8"
+            ) from None
+        return
+    if bom == "utf-8-sig":
+        fh.read(3)
+    buf, size = [], 0
+    for raw in fh:
+        line = enc.line(raw.rstrip(b"\r\n"))
+        for part in _split_long(line):
+            buf.append(part)
+            size += len(part) + 1
+        if block_chars and size >= block_chars:  # a line is a paragraph: any line ends a block
+            yield "\n".join(buf), enc.name
+            buf, size = [], 0
+    if buf:
+        yield "\n".join(buf), enc.name

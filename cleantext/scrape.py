@@ -9,7 +9,9 @@ exact strings of one site. `find_boilerplate` returns the first reason that fire
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -280,23 +282,34 @@ def dedup_key(text: str) -> str:
 
 
 class RepeatFinder:
-    """Remembers what a document already said; near-exact repeats are reported once seen."""
+    """Remembers what a document already said; exact repeats (folded) and near-exact ones.
 
-    def __init__(self, threshold: float = 0.9) -> None:
+    Memory is bounded for files of any size: exact repeats are found among the last
+    `max_keys` texts (by 64-bit digest), near-exact ones among the last `window` texts.
+    """
+
+    def __init__(self, threshold: float = 0.9, max_keys: int = 200_000, window: int = 256) -> None:
         self.threshold = threshold
-        self._seen: dict[str, None] = {}
+        self.max_keys = max_keys
+        self._digests: dict[bytes, None] = {}
+        self._recent: deque[str] = deque(maxlen=window)
 
     def seen(self, text: str, min_words: int = 1) -> bool:
         """True if `text` (≥ min_words words) repeats something seen; otherwise remember it."""
         key = dedup_key(text)
-        if not key or len(key.split()) < min_words:
+        if not key or key.count(" ") + 1 < min_words:
             return False
-        if key in self._seen:
+        digest = hashlib.blake2b(key.encode(), digest_size=8).digest()
+        if digest in self._digests:
             return True
-        for old in self._seen:
-            if abs(len(old) - len(key)) <= 0.15 * len(key) and len(key) > 40:
-                sm = SequenceMatcher(None, old, key, autojunk=False)
-                if sm.quick_ratio() >= self.threshold and sm.ratio() >= self.threshold:
-                    return True
-        self._seen[key] = None
+        if len(key) > 40:
+            for old in self._recent:
+                if abs(len(old) - len(key)) <= 0.15 * len(key):
+                    sm = SequenceMatcher(None, old, key, autojunk=False)
+                    if sm.quick_ratio() >= self.threshold and sm.ratio() >= self.threshold:
+                        return True
+            self._recent.append(key)
+        self._digests[digest] = None
+        if len(self._digests) > self.max_keys:
+            del self._digests[next(iter(self._digests))]
         return False

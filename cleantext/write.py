@@ -24,9 +24,20 @@ FORMATS = ("txt", "jsonl", "tsv", "tmx")
 DEFAULT_FORMATS = ("txt", "jsonl")
 
 
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
+
+def _mkstemp(target: Path) -> tuple[int, str]:
+    """A temporary file beside `target`, with the permissions a plain open() would give."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    os.fchmod(fd, 0o666 & ~_UMASK)
+    return fd, tmp
+
+
 def atomic_write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    fd, tmp = _mkstemp(path)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
@@ -53,7 +64,21 @@ def to_tsv(doc: Document) -> str:
     return "".join(f"{_cell(s.source)}\t{_cell(s.text)}\n" for s in doc.sentences if not s.dropped)
 
 
+_TMX_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<tmx version="1.4">\n'
+    '  <header creationtool="cleantext" creationtoolversion="0.1" datatype="plaintext" '
+    'segtype="sentence" adminlang="en" srclang="*all*" o-tmf="cleantext"/>\n'
+    "  <body>\n"
+)
+_TMX_TAIL = "  </body>\n</tmx>\n"
+
+
 def to_tmx(doc: Document, sentences: bool = False, main: str = "it") -> str:
+    return _TMX_HEAD + _tmx_units(doc, sentences, main) + _TMX_TAIL
+
+
+def _tmx_units(doc: Document, sentences: bool = False, main: str = "it") -> str:
     units = []
     for s in doc.sentences:
         if s.dropped:
@@ -63,13 +88,7 @@ def to_tmx(doc: Document, sentences: bool = False, main: str = "it") -> str:
                 units.append(_tu(g.language, g.text, main, g.translation, "phrase", s.id))
         if sentences and s.source != s.text:
             units.append(_tu(s.language, s.source, main, s.text, "sentence", s.id))
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<tmx version="1.4">\n'
-        '  <header creationtool="cleantext" creationtoolversion="0.1" datatype="plaintext" '
-        'segtype="sentence" adminlang="en" srclang="*all*" o-tmf="cleantext"/>\n'
-        "  <body>\n" + "".join(units) + "  </body>\n</tmx>\n"
-    )
+    return "".join(units)
 
 
 def _tu(src_lang: str, src: str, tgt_lang: str, tgt: str, segtype: str, sid: int) -> str:
@@ -98,14 +117,87 @@ def output_paths(base: Path, formats: tuple[str, ...]) -> list[Path]:
     return [base.with_name(base.name + f".{fmt}") for fmt in formats]
 
 
+class DocumentWriter:
+    """Writes one document in every format, part by part, then puts all files in place.
+
+    Each format goes to a temporary file beside its target; `commit` renames them (the
+    text last), `abort` deletes them. Used for files of any size: parts are appended as
+    the pipeline streams them, so nothing holds the whole document in memory.
+    """
+
+    def __init__(
+        self, base: Path, formats: tuple[str, ...] = DEFAULT_FORMATS, tmx_sentences: bool = False
+    ) -> None:
+        for fmt in formats:
+            if fmt not in FORMATS:
+                raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+        self.base, self.tmx_sentences = base, tmx_sentences
+        self.formats = sorted(formats, key=lambda f: {"jsonl": 0, "txt": 9}.get(f, 5))
+        base.parent.mkdir(parents=True, exist_ok=True)
+        self._files: dict[str, tuple[Path, object]] = {}
+        self._paragraphs = 0
+        self._last_paragraph: int | None = None
+        try:
+            for fmt in self.formats:
+                target = base.with_name(base.name + f".{fmt}")
+                fd, tmp = _mkstemp(target)
+                self._files[fmt] = (Path(tmp), os.fdopen(fd, "w", encoding="utf-8", newline="\n"))
+            if "tmx" in self._files:
+                self._files["tmx"][1].write(_TMX_HEAD)  # type: ignore[attr-defined]
+        except BaseException:
+            self.abort()
+            raise
+
+    def add(self, doc: Document) -> None:
+        for fmt, (_, fh) in self._files.items():
+            if fmt == "txt":
+                for para in doc.paragraphs:
+                    if para[0].paragraph == self._last_paragraph:  # a paragraph split across parts
+                        fh.write(" " + " ".join(s.text for s in para))  # type: ignore[attr-defined]
+                    else:
+                        sep = "\n\n" if self._paragraphs else ""
+                        fh.write(sep + " ".join(s.text for s in para))  # type: ignore[attr-defined]
+                        self._paragraphs += 1
+                    self._last_paragraph = para[-1].paragraph
+            elif fmt == "jsonl":
+                fh.write(to_jsonl(doc))  # type: ignore[attr-defined]
+            elif fmt == "tsv":
+                fh.write(to_tsv(doc))  # type: ignore[attr-defined]
+            else:
+                fh.write(_tmx_units(doc, self.tmx_sentences))  # type: ignore[attr-defined]
+
+    def commit(self) -> list[Path]:
+        paths = []
+        for fmt, (_tmp, fh) in self._files.items():
+            if fmt == "txt" and self._paragraphs:
+                fh.write("\n")  # type: ignore[attr-defined]
+            if fmt == "tmx":
+                fh.write(_TMX_TAIL)  # type: ignore[attr-defined]
+            fh.close()  # type: ignore[attr-defined]
+        for fmt, (tmp, _) in self._files.items():
+            target = self.base.with_name(self.base.name + f".{fmt}")
+            os.replace(tmp, target)
+            paths.append(target)
+        self._files = {}
+        return paths
+
+    def abort(self) -> None:
+        for tmp, fh in self._files.values():
+            try:
+                fh.close()  # type: ignore[attr-defined]
+            finally:
+                tmp.unlink(missing_ok=True)
+        self._files = {}
+
+
 def write_document(
     doc: Document, base: Path, formats: tuple[str, ...] = DEFAULT_FORMATS, tmx_sentences: bool = False
 ) -> list[Path]:
     """Write BASE.<fmt> for each format (the JSONL first, the text last); return the paths."""
-    order = sorted(formats, key=lambda f: {"jsonl": 0, "txt": 9}.get(f, 5))
-    paths = []
-    for fmt in order:
-        path = base.with_name(base.name + f".{fmt}")
-        atomic_write(path, render(doc, fmt, tmx_sentences))
-        paths.append(path)
-    return paths
+    writer = DocumentWriter(base, formats, tmx_sentences)
+    try:
+        writer.add(doc)
+        return writer.commit()
+    except BaseException:
+        writer.abort()
+        raise

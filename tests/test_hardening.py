@@ -1,0 +1,108 @@
+"""Bad input and large input: nothing raised that should not be, nothing lost, memory bounded."""
+
+import json
+import os
+import stat
+
+import pytest
+from conftest import DEV, SAMPLES
+
+from cleantext.batch import Options, plan, run
+from cleantext.pipeline import Pipeline, Settings
+from cleantext.read import ReadError, decode, read_blocks
+
+
+def test_streamed_file_gives_the_same_records_as_a_whole_read(tmp_path, detector):
+    # (rules that look at the document around a line see one block at a time; on article
+    # text without such lines, streaming changes nothing)
+    data = b"\n".join(p.read_bytes() for p in sorted((DEV / "docs").glob("*.txt"))[:30])
+    f = tmp_path / "all.txt"
+    f.write_bytes(data)
+    p = Pipeline(Settings(translate=False), detector=detector)
+    whole = p.run(f.read_bytes(), str(f))
+    parts = list(p.stream(f, block_chars=2000))
+    assert len(parts) > 5
+    streamed = [s.record() for part in parts for s in part.sentences]
+    assert streamed == [s.record() for s in whole.sentences]
+
+
+def test_large_file_goes_through_the_streaming_path(tmp_path, monkeypatch, detector):
+    import cleantext.batch as batch
+
+    monkeypatch.setattr(batch, "STREAM_BYTES", 10_000)
+    src = tmp_path / "in"
+    src.mkdir()
+    pure = sorted(
+        {
+            json.loads(x)["doc"]
+            for x in (DEV / "annotations.jsonl").read_text().splitlines()
+            if json.loads(x)["kind"] == "pure"
+        }
+    )
+    big = "\n\n".join((DEV / "gold" / f"{d}.txt").read_text(encoding="utf-8") for d in pure)
+    (src / "big.txt").write_text(big, encoding="utf-8")
+    out = tmp_path / "out"
+    s = run(
+        plan([src], out),
+        out,
+        Options(Settings(translate=False), ("txt", "jsonl", "tmx")),
+        pipeline=Pipeline(Settings(translate=False), detector=detector),
+    )
+    assert s.files == 1 and not s.errors
+    recs = [json.loads(x) for x in (out / "big.jsonl").read_text().splitlines()]
+    assert [r["id"] for r in recs] == list(range(len(recs)))
+    lines = [x for x in big.splitlines() if x.strip()]
+    assert [x for x in (out / "big.txt").read_text().splitlines() if x] == lines  # pure Italian: unchanged
+    mode = stat.S_IMODE((out / "big.txt").stat().st_mode)
+    assert mode & 0o044, "outputs are readable like any file the user writes"
+
+
+def test_mixed_encodings_are_decoded_line_by_line():
+    data = "È già l’una.\n".encode() + "Perché no?\n".encode("cp1252")
+    d = decode(data)
+    assert d.text == "È già l’una.\nPerché no?"
+    assert d.encoding == "mixed (cp1252 + utf-8)"
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\n \t\n"])
+def test_empty_and_blank_files(data, pipeline):
+    doc = pipeline.run(data)
+    assert doc.sentences == [] and doc.text == ""
+
+
+def test_extremely_long_line_is_cut_into_paragraphs(tmp_path):
+    line = ("parola " * 40_000).strip()  # 280,000 characters, no newline
+    f = tmp_path / "long.txt"
+    f.write_text(line)
+    text = "".join(t for t, _ in read_blocks(f))
+    assert all(len(p) <= 100_000 for p in text.split("\n"))
+    assert text.replace("\n", " ") == line
+
+
+def test_odd_file_names_and_nested_folders(tmp_path, pipeline):
+    deep = tmp_path / "in" / "a b" / "città" / "x" / "y" / "z"
+    deep.mkdir(parents=True)
+    (deep / "articolo con spazi é.txt").write_text("ilIl governo ha detto .", encoding="utf-8")
+    (deep / "note.md").write_text("not an article")
+    out = tmp_path / "out"
+    s = run(plan([tmp_path / "in"], out), out, pipeline=pipeline)
+    assert s.files == 1
+    assert (
+        out / "a b" / "città" / "x" / "y" / "z" / "articolo con spazi é.txt"
+    ).read_text() == "Il governo ha detto.\n"
+
+
+def test_symlinks_out_of_the_input_are_not_followed(tmp_path, pipeline):
+    outside = tmp_path / "secret.txt"
+    outside.write_text("Segreto.")
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "ok.txt").write_text("Ciao.")
+    os.symlink(outside, src / "link.txt")
+    jobs = plan([src], tmp_path / "out")
+    assert [j.rel for j in jobs] == ["ok"]
+
+
+def test_unreadable_file_is_an_error_with_its_name(tmp_path):
+    with pytest.raises(ReadError, match="missing.txt"):
+        list(read_blocks(tmp_path / "missing.txt"))
