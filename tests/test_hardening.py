@@ -5,7 +5,7 @@ import os
 import stat
 
 import pytest
-from conftest import DEV, SAMPLES
+from conftest import DEV
 
 from cleantext.batch import Options, plan, run
 from cleantext.pipeline import Pipeline, Settings

@@ -30,8 +30,12 @@ RULES: tuple[Rule, ...] = encoding.RULES + glue.RULES + spacing.RULES
 def repair_paragraph(raw: str, rules: tuple[Rule, ...] = RULES) -> Tracked:
     """Apply `rules` in order to one paragraph, keeping offsets back into `raw`."""
     tracked = Tracked(raw)
-    for rule in rules:
-        tracked.apply(rule)
+    for _ in range(3):  # until nothing changes: one fix can reveal another (idempotence)
+        changed = False
+        for rule in rules:
+            changed |= tracked.apply(rule)
+        if not changed:
+            break
     return tracked
 
 
@@ -39,8 +43,12 @@ def repair_text(text: str, rules: tuple[Rule, ...] = RULES) -> str:
     """Repair plain text line by line (no offsets kept)."""
     out = []
     for line in text.split("\n"):
-        for rule in rules:
-            line = rule.fix(line)
+        for _ in range(3):  # until nothing changes, as repair_paragraph
+            before = line
+            for rule in rules:
+                line = rule.fix(line)
+            if line == before:
+                break
         out.append(line)
     return "\n".join(out)
 

@@ -18,7 +18,12 @@ from cleantext.repair.base import Rule
 def _fix_mojibake(text: str) -> str:
     if text.isascii():  # mojibake needs non-ASCII characters; skip ftfy cheaply
         return text
-    return ftfy.fix_encoding(text)
+    for _ in range(4):  # to a fixed point, so repairing twice changes nothing more
+        fixed = ftfy.fix_encoding(text)
+        if fixed == text:
+            break
+        text = fixed
+    return text
 
 
 mojibake = Rule(

@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Fuzz the repair and split stages (and the whole pipeline without translation) for a while.
+
+    python scripts/fuzz.py --minutes 3
+
+Hypothesis generates random and Italian-like texts; a failure prints the smallest input
+that breaks a property: never raise, offsets point back into the input, idempotent
+repair, sentences cover the paragraph in order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def main() -> int:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from cleantext import split
+    from cleantext.pipeline import Pipeline, Settings
+    from cleantext.repair import repair_paragraph, repair_text
+
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--minutes", type=float, default=3)
+    args = ap.parse_args()
+    words = st.sampled_from(
+        [
+            "ilIl",
+            "perchÃ©",
+            "Ã¨",
+            "città",
+            "«",
+            "»",
+            "“",
+            "”",
+            '"',
+            " ",
+            "  ",
+            ".",
+            " .",
+            ",",
+            "!",
+            "?",
+            "&amp;",
+            "&#8217;",
+            "\u200b",
+            "\xa0",
+            "\u0301",
+            "Sig.",
+            "S.p.A.",
+            "1.400",
+            "22:08",
+            "www.ansa.it",
+            "the",
+            "la",
+            "Home",
+            "(",
+            ")",
+            "…",
+            "’",
+            "e",
+            "A",
+            "fine.Inizio",
+            "<br>",
+        ]
+    )
+    texts = st.one_of(st.text(max_size=400), st.lists(words, max_size=80).map("".join))
+    pipeline = Pipeline(Settings(translate=False))
+    deadline = time.time() + 60 * args.minutes
+    common = settings(max_examples=10**9, deadline=None, suppress_health_check=list(HealthCheck))
+
+    @common
+    @given(texts)
+    def repair_props(text: str) -> None:
+        for line in text.split("\n"):
+            t = repair_paragraph(line)
+            assert len(t.origin) == len(t.text) + 1
+            assert all(0 <= o <= len(line) for o in t.origin)
+            assert t.origin == sorted(t.origin)
+            once = repair_text(line)
+            assert repair_text(once) == once, (line, once)
+            spans = split.sentences(t.text)
+            assert all(a < b and t.text[a:b].strip() for a, b in spans)
+            assert all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
+        if time.time() > deadline:
+            raise KeyboardInterrupt
+
+    @common
+    @given(texts)
+    def pipeline_props(text: str) -> None:
+        doc = pipeline.run(text)
+        for s in doc.sentences:
+            assert s.source in text
+            for g in s.segments:
+                assert s.source[g.start : g.end] == g.text
+        assert pipeline.run(doc.text).text == doc.text
+        if time.time() > deadline:
+            raise KeyboardInterrupt
+
+    for prop in (repair_props, pipeline_props):
+        deadline = time.time() + 30 * args.minutes
+        try:
+            prop()
+        except KeyboardInterrupt:
+            print(f"{prop.__name__}: no failure in {args.minutes / 2:.1f} minutes")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
