@@ -131,6 +131,13 @@ def plan(
             jobs.append(Job(inp, inp.with_suffix("").name, out / inp.with_suffix("").name))
     seen: dict[Path, Path] = {}
     for j in jobs:
+        parent = j.output_base.parent
+        while not parent.exists() and parent != out:
+            parent = parent.parent
+        if parent.exists() and not _inside(parent, out_r):
+            raise UsageError(
+                f"{parent} is a link out of the output folder {out}; remove it or choose another -o"
+            )
         if j.output_base in seen:
             raise UsageError(
                 f"{j.source} and {seen[j.output_base]} would write the same outputs; run them apart"

@@ -79,6 +79,9 @@ def clean(
     models: Annotated[
         Path | None, typer.Option(help="Argos model store (default: $CLEANTEXT_MODELS or language_models/).")
     ] = None,
+    pattern: Annotated[
+        str, typer.Option(help="Which files of a folder to take (glob, recursive); others are ignored.")
+    ] = "*.txt",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
 ) -> None:
     """Clean files into OUT: NAME.txt (clean Italian) and NAME.jsonl (one record per sentence).
@@ -119,13 +122,13 @@ def clean(
     if output is None:
         raise typer.BadParameter("give an output folder with -o OUT (or '-' to clean stdin to stdout)")
     try:
-        todo = plan(inputs, output, shard=parse_shard(shard))
+        todo = plan(inputs, output, pattern=pattern, shard=parse_shard(shard))
         _check_writable(output)
     except UsageError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
     if not todo:
-        typer.echo("error: no .txt files found in the inputs", err=True)
+        typer.echo(f"error: no files matching {pattern} in the inputs", err=True)
         raise typer.Exit(2)
 
     from rich.console import Console

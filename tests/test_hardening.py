@@ -106,3 +106,25 @@ def test_symlinks_out_of_the_input_are_not_followed(tmp_path, pipeline):
 def test_unreadable_file_is_an_error_with_its_name(tmp_path):
     with pytest.raises(ReadError, match="missing.txt"):
         list(read_blocks(tmp_path / "missing.txt"))
+
+
+def test_output_links_out_of_out_are_refused(tmp_path):
+    from cleantext.batch import UsageError
+
+    src = tmp_path / "in" / "sub"
+    src.mkdir(parents=True)
+    (src / "a.txt").write_text("Ciao.")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    os.symlink(elsewhere, out / "sub")
+    with pytest.raises(UsageError, match="link out of the output folder"):
+        plan([tmp_path / "in"], out)
+
+
+def test_other_files_only_when_asked(tmp_path):
+    (tmp_path / "a.txt").write_text("Ciao.")
+    (tmp_path / "b.md").write_text("Ciao.")
+    assert [j.rel for j in plan([tmp_path], tmp_path.parent / "o1")] == ["a"]
+    assert [j.rel for j in plan([tmp_path], tmp_path.parent / "o2", pattern="*.md")] == ["b"]
