@@ -246,11 +246,7 @@ def process(
                     continue
                 data = job.source.read_bytes()
                 digest = _digest(data)
-                if (
-                    not force
-                    and done.get(job.rel) == (digest, key)
-                    and all(p.is_file() for p in output_paths(job.output_base, opts.formats))
-                ):
+                if not force and _up_to_date(job, opts, done, key, digest):
                     s.skipped += 1
                     yield Result(job, 0, s)
                     continue
@@ -274,6 +270,13 @@ def process(
             yield Result(job, len(doc.sentences), s, digest)
 
 
+def _up_to_date(job: Job, opts: Options, done: dict[str, tuple[str, str]], key: str, digest: str) -> bool:
+    """Same input, same settings, and every output still there."""
+    return done.get(job.rel) == (digest, key) and all(
+        p.is_file() for p in output_paths(job.output_base, opts.formats)
+    )
+
+
 def _stream_one(
     job: Job, pipeline: Pipeline, opts: Options, done: dict[str, tuple[str, str]], key: str, force: bool
 ) -> Result:
@@ -284,11 +287,7 @@ def _stream_one(
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     digest = h.hexdigest()
-    if (
-        not force
-        and done.get(job.rel) == (digest, key)
-        and all(p.is_file() for p in output_paths(job.output_base, opts.formats))
-    ):
+    if not force and _up_to_date(job, opts, done, key, digest):
         s.skipped += 1
         return Result(job, 0, s)
     writer = DocumentWriter(job.output_base, opts.formats, opts.tmx_sentences)

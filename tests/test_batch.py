@@ -138,45 +138,28 @@ def test_report_renders_in_headless_chromium(tmp_path, seed_outputs):
     write_report(page, plan([SAMPLES], seed_outputs), None, "seeds")
     html = page.read_text()
     assert "<del" in html and "boilerplate: comment form" in html and "<mark class='fr'" in html
+
+    def headless(*args, profile):
+        flags = [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ]
+        return subprocess.run(
+            [chromium, *flags, f"--user-data-dir={tmp_path / profile}", *args, page.as_uri()],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
     shot = tmp_path / "shot.png"
-    r = subprocess.run(
-        [
-            chromium,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            f"--user-data-dir={tmp_path / 'prof'}",
-            "--window-size=1000,2000",
-            f"--screenshot={shot}",
-            page.as_uri(),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    r = headless("--window-size=1000,2000", f"--screenshot={shot}", profile="p1")
     assert shot.is_file() and shot.stat().st_size > 10_000, r.stderr[-2000:]
-    dom = subprocess.run(
-        [
-            chromium,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            f"--user-data-dir={tmp_path / 'prof2'}",
-            "--dump-dom",
-            page.as_uri(),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    ).stdout
+    dom = headless("--dump-dom", profile="p2").stdout
     assert "LEAVE A REPLY" in dom and "Confrontee" in dom
 
 
