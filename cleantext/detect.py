@@ -13,6 +13,7 @@ and re-scores candidate spans. Sentences with no foreign evidence never reach li
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -20,6 +21,7 @@ from importlib import resources
 import regex
 
 DEFAULT_STRAY = ("fr", "en")
+_LINGUA_LOCK = threading.Lock()
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*['’]?|\p{N}+(?:[.,:]\p{N}+)*")
 _INITIAL_AFTER = frozenset('.!?:“«"”(‘-–')
 
@@ -180,11 +182,16 @@ class Detector:
     @property
     def lingua(self):  # noqa: ANN201 - lingua is imported lazily
         if self._lingua is None:
-            from lingua import IsoCode639_1, LanguageDetectorBuilder
-
-            codes = [getattr(IsoCode639_1, c.upper()) for c in (self.main, *self.stray)]
-            self._lingua = LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
+            with _LINGUA_LOCK:
+                if self._lingua is None:
+                    self._lingua = self._build_lingua()
         return self._lingua
+
+    def _build_lingua(self):  # noqa: ANN202
+        from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+        codes = [getattr(IsoCode639_1, c.upper()) for c in (self.main, *self.stray)]
+        return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
 
     def lingua_scores(self, text: str) -> dict[str, float]:
         return {

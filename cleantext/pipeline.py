@@ -167,7 +167,8 @@ class Pipeline:
         return drafts
 
     def finish(self, prepared: list[tuple[Document, list[_Draft]]]) -> list[Document]:
-        """Translate the foreign spans of several documents in one batch."""
+        """Translate the foreign spans of several documents in one batch (thread-safe with
+        `prepare` running on other documents)."""
         todo = [(d, a, b, seg) for _, drafts in prepared for d in drafts for a, b, seg in d.spans]
         if todo and self.settings.translate and self.settings.engine != "none":
             items = [(d.sentence.text[a:b], seg.language) for d, a, b, seg in todo]
