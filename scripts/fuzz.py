@@ -20,7 +20,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 def main() -> int:
     from hypothesis import HealthCheck, given, settings
-    from hypothesis import strategies as st
 
     from cleantext import split
     from cleantext.pipeline import Pipeline, Settings
@@ -29,48 +28,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--minutes", type=float, default=3)
     args = ap.parse_args()
-    words = st.sampled_from(
-        [
-            "ilIl",
-            "perchÃ©",
-            "Ã¨",
-            "città",
-            "«",
-            "»",
-            "“",
-            "”",
-            '"',
-            " ",
-            "  ",
-            ".",
-            " .",
-            ",",
-            "!",
-            "?",
-            "&amp;",
-            "&#8217;",
-            "\u200b",
-            "\xa0",
-            "\u0301",
-            "Sig.",
-            "S.p.A.",
-            "1.400",
-            "22:08",
-            "www.ansa.it",
-            "the",
-            "la",
-            "Home",
-            "(",
-            ")",
-            "…",
-            "’",
-            "e",
-            "A",
-            "fine.Inizio",
-            "<br>",
-        ]
-    )
-    texts = st.one_of(st.text(max_size=400), st.lists(words, max_size=80).map("".join))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from test_properties import TEXTS as texts  # the same random and Italian-like texts as the tests
+
     pipeline = Pipeline(Settings(translate=False))
     deadline = time.time() + 60 * args.minutes
     common = settings(max_examples=10**9, deadline=None, suppress_health_check=list(HealthCheck))
