@@ -47,11 +47,6 @@ def atomic_write(path: Path, text: str) -> None:
         raise
 
 
-def to_txt(doc: Document) -> str:
-    text = doc.text
-    return text + "\n" if text else ""
-
-
 def to_jsonl(doc: Document) -> str:
     return "".join(json.dumps(s.record(), ensure_ascii=False) + "\n" for s in doc.sentences)
 
@@ -72,10 +67,6 @@ _TMX_HEAD = (
     "  <body>\n"
 )
 _TMX_TAIL = "  </body>\n</tmx>\n"
-
-
-def to_tmx(doc: Document, sentences: bool = False, main: str = "it") -> str:
-    return _TMX_HEAD + _tmx_units(doc, sentences, main) + _TMX_TAIL
 
 
 def _tmx_units(doc: Document, sentences: bool = False, main: str = "it") -> str:
@@ -99,18 +90,6 @@ def _tu(src_lang: str, src: str, tgt_lang: str, tgt: str, segtype: str, sid: int
         f"      <tuv xml:lang={quoteattr(tgt_lang)}><seg>{escape(tgt)}</seg></tuv>\n"
         "    </tu>\n"
     )
-
-
-def render(doc: Document, fmt: str, tmx_sentences: bool = False) -> str:
-    if fmt == "txt":
-        return to_txt(doc)
-    if fmt == "jsonl":
-        return to_jsonl(doc)
-    if fmt == "tsv":
-        return to_tsv(doc)
-    if fmt == "tmx":
-        return to_tmx(doc, tmx_sentences)
-    raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
 
 
 def output_paths(base: Path, formats: tuple[str, ...]) -> list[Path]:
