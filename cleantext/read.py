@@ -136,31 +136,9 @@ def _blocks(fh: io.BufferedIOBase, name: str, block_chars: int | None) -> Iterat
     fh.seek(0)
     bom = sniff(head, name)
     enc = _Encodings(bom)
-    if bom == "utf-16":
-        try:
-            lines = io.TextIOWrapper(fh, encoding="utf-16", newline=None)
-            buf: list[str] = []
-            size = 0
-            for line in lines:
-                for part in _split_long(line.rstrip("\n")):
-                    buf.append(part)
-                    size += len(part) + 1
-                if block_chars and size >= block_chars:
-                    yield "\n".join(buf), enc.name
-                    buf, size = [], 0
-            if buf:
-                yield "\n".join(buf), enc.name
-        except UnicodeDecodeError as e:
-            raise ReadError(
-                f"{name}: starts with a UTF-16 byte-order mark but is not valid UTF-16 ({e.reason}); "
-                "re-save the file as UTF-8"
-            ) from None
-        return
-    if bom == "utf-8-sig":
-        fh.read(3)
-    buf, size = [], 0
-    for raw in fh:
-        line = enc.line(raw.rstrip(b"\r\n"))
+    buf: list[str] = []
+    size = 0
+    for line in _lines(fh, bom, enc, name):
         for part in _split_long(line):
             buf.append(part)
             size += len(part) + 1
@@ -169,3 +147,21 @@ def _blocks(fh: io.BufferedIOBase, name: str, block_chars: int | None) -> Iterat
             buf, size = [], 0
     if buf:
         yield "\n".join(buf), enc.name
+
+
+def _lines(fh: io.BufferedIOBase, bom: str | None, enc: _Encodings, name: str) -> Iterator[str]:
+    """Decoded lines without their line ends."""
+    if bom == "utf-16":
+        try:
+            for line in io.TextIOWrapper(fh, encoding="utf-16", newline=None):
+                yield line.rstrip("\n")
+        except UnicodeDecodeError as e:
+            raise ReadError(
+                f"{name}: starts with a UTF-16 byte-order mark but is not valid UTF-16 ({e.reason}); "
+                "re-save the file as UTF-8"
+            ) from None
+        return
+    if bom == "utf-8-sig":
+        fh.read(3)
+    for raw in fh:
+        yield enc.line(raw.rstrip(b"\r\n"))
