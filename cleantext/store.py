@@ -148,29 +148,42 @@ class ModelStore:
         import urllib.error
         import urllib.request
 
-        index_url = os.environ.get(INDEX_ENV) or _argos_index_url()
-        try:
-            with urllib.request.urlopen(index_url, timeout=30) as r:
-                index = json.load(r)
-        except (urllib.error.URLError, OSError, ValueError) as e:
-            raise StoreError(
-                f"cannot reach the Argos package index ({e}). Offline? Download the .argosmodel "
-                f"on a machine with internet (scripts/fetch_models.py) and run "
-                f"`cleantext models install FILE.argosmodel`"
-            ) from None
-        entry = next((p for p in index if p.get("from_code") == source and p.get("to_code") == target), None)
-        if entry is None:
-            raise StoreError(f"the Argos index has no {source}→{target} package")
-        links = entry.get("links") or []
-        if not links:
-            raise StoreError(f"the Argos index lists {source}→{target} without a download link")
+        link, _ = index_link(read_index(), source, target)
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / f"{source}_{target}.argosmodel"
             try:
-                urllib.request.urlretrieve(links[0], path)
+                urllib.request.urlretrieve(link, path)
             except (urllib.error.URLError, OSError) as e:
-                raise StoreError(f"download of {links[0]} failed: {e}") from None
+                raise StoreError(f"download of {link} failed: {e}") from None
             return self.install(path, replace=True)
+
+
+def read_index() -> list[dict]:
+    """The Argos package index ($CLEANTEXT_ARGOS_INDEX, else argostranslate's)."""
+    import urllib.error
+    import urllib.request
+
+    index_url = os.environ.get(INDEX_ENV) or _argos_index_url()
+    try:
+        with urllib.request.urlopen(index_url, timeout=30) as r:
+            return json.load(r)
+    except (urllib.error.URLError, OSError, ValueError) as e:
+        raise StoreError(
+            f"cannot reach the Argos package index ({e}). Offline? Download the .argosmodel "
+            f"on a machine with internet (scripts/fetch_models.py) and run "
+            f"`cleantext models install FILE.argosmodel`"
+        ) from None
+
+
+def index_link(index: list[dict], source: str, target: str) -> tuple[str, str]:
+    """(download link, package version) of source→target in the index."""
+    entry = next((p for p in index if p.get("from_code") == source and p.get("to_code") == target), None)
+    if entry is None:
+        raise StoreError(f"the Argos index has no {source}→{target} package")
+    links = entry.get("links") or []
+    if not links:
+        raise StoreError(f"the Argos index lists {source}→{target} without a download link")
+    return links[0], str(entry.get("package_version", "0"))
 
 
 # argostranslate's own default index (its settings.remote_package_index)

@@ -12,8 +12,6 @@ With --install the packages go straight into the model store instead.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
 import urllib.request
 from pathlib import Path
@@ -24,7 +22,7 @@ PAIRS = [("fr", "it"), ("en", "it"), ("fr", "en"), ("it", "en")]
 
 
 def main() -> int:
-    from cleantext.store import INDEX_ENV, ModelStore, StoreError, _argos_index_url
+    from cleantext.store import ModelStore, StoreError, index_link, read_index
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, default=Path("argos-packages"))
@@ -32,26 +30,22 @@ def main() -> int:
     ap.add_argument("--models", type=Path, help="model store (with --install)")
     args = ap.parse_args()
     try:
-        url = os.environ.get(INDEX_ENV) or _argos_index_url()
-        with urllib.request.urlopen(url, timeout=30) as r:
-            index = json.load(r)
-    except (StoreError, OSError, ValueError) as e:
-        print(f"error: cannot read the Argos package index: {e}", file=sys.stderr)
+        index = read_index()
+    except StoreError as e:
+        print(f"error: {e}", file=sys.stderr)
         return 1
     args.out.mkdir(parents=True, exist_ok=True)
     failed = 0
     for src, tgt in PAIRS:
-        entry = next((p for p in index if p.get("from_code") == src and p.get("to_code") == tgt), None)
-        if not entry or not entry.get("links"):
-            print(f"{src}→{tgt}: not in the index")
-            continue
-        dest = (
-            args.out
-            / f"translate-{src}_{tgt}-{str(entry.get('package_version', '0')).replace('.', '_')}.argosmodel"
-        )
-        print(f"{src}→{tgt}: {entry['links'][0]} → {dest}")
         try:
-            urllib.request.urlretrieve(entry["links"][0], dest)
+            link, version = index_link(index, src, tgt)
+        except StoreError as e:
+            print(f"{src}→{tgt}: {e}")
+            continue
+        dest = args.out / f"translate-{src}_{tgt}-{version.replace('.', '_')}.argosmodel"
+        print(f"{src}→{tgt}: {link} → {dest}")
+        try:
+            urllib.request.urlretrieve(link, dest)
             if args.install:
                 ModelStore(args.models).install(dest, replace=True)
         except (OSError, StoreError) as e:
