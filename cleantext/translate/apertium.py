@@ -43,6 +43,22 @@ _RESERVED = regex.compile(r"([\\\[\]^$/@<>{}])")
 _MARKS = regex.compile(r"(?<![\p{L}\p{N}])[*#@~](?=[\p{L}\p{N}])")
 
 
+def _fresh_tagger(stage: str) -> str:
+    """Run the HMM tagger stage as a fresh process per unit.
+
+    apertium-tagger 3.8 overwrites its open class each time it meets an ambiguity class
+    its model lacks (tagger_utils::find_similar_ambiguity_class assigns through a
+    reference), and that happens in most sentences: a long-lived tagger drifts, so a
+    text's translation depended on every text translated before it in the process (the
+    same French sentence gave "incisore in capo" or "incisore in nessuno" by batch). A
+    tagger per unit costs ~8 ms and makes each translation a function of its text alone.
+    """
+    if not stage.startswith("apertium-tagger "):
+        return stage
+    tagger = stage.replace(" -z", "", 1)
+    return f"( while IFS= read -r -d '' u; do printf '%s' \"$u\" | {tagger}; printf '\\0'; done )"
+
+
 def escape(text: str) -> str:
     """Escape Apertium's reserved characters and fold line breaks into spaces."""
     return _RESERVED.sub(r"\\\1", text.replace("\0", "").replace("\r", " ").replace("\n", " "))
@@ -66,7 +82,7 @@ class _Pipeline:
                 text=True,
                 check=True,
             )
-            stages.append(out.stdout.strip())
+            stages.extend(_fresh_tagger(stage) for stage in out.stdout.strip().split(" | "))
         return ["bash", "-c", " | ".join(stages), "apertium", "-n", ""]
 
     def start(self) -> None:

@@ -45,3 +45,25 @@ def test_dead_pipeline_is_restarted(engine):
 
 def test_escape():
     assert escape("a[b]") == "a\\[b\\]"
+
+
+def test_a_translation_does_not_depend_on_what_came_before(engine):
+    """apertium-tagger 3.8 drifts as it tags (its open class is overwritten on unknown
+    ambiguity classes): a long-lived tagger made this sentence end "in nessuno" after the
+    first one, "in capo" alone. Outputs must not depend on batching or history."""
+    first = (
+        "Tout comme la lune exerce une traction sur la terre, provoquant des marées, "
+        "la Voie lactée exerce une force sur la galaxie du Sagittaire."
+    )
+    second = (
+        "En 1956, Słania s'est installé en Suède, où trois ans plus tard, il a commencé à "
+        "travailler pour la poste suédoise pour en devenir le graveur en chef."
+    )
+    fresh = ApertiumEngine()
+    try:
+        alone = fresh.translate([second], "fr", "it")[0]
+    finally:
+        fresh.close()
+    assert alone.endswith("in capo.")
+    assert engine.translate([first, second], "fr", "it")[1] == alone
+    assert engine.translate([second], "fr", "it")[0] == alone
