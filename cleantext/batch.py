@@ -26,7 +26,8 @@ from cleantext.write import DEFAULT_FORMATS, DocumentWriter, atomic_write, outpu
 
 STATE_LOG = ".cleantext-state.jsonl"
 CHUNK = 128  # documents per translation batch (one engine round trip per language)
-STREAM_BYTES = 4 << 20  # larger files are cleaned block by block (bounded memory)
+STREAM_BYTES = 4 << 20
+EXECUTORS = ("local", "ray")  # larger files are cleaned block by block (bounded memory)
 
 
 class UsageError(ValueError):
@@ -332,8 +333,15 @@ def run(
     workers: int = 1,
     force: bool = False,
     progress: Callable[[Result], None] | None = None,
+    executor: str = "local",
+    address: str | None = None,
 ) -> Summary:
-    """Run every job; return the merged summary (errors included, never raised)."""
+    """Run every job; return the merged summary (errors included, never raised).
+
+    `executor` "local" runs in this process (or a pool of `workers` processes); "ray" runs
+    `workers` actors on Ray (a local instance, or the cluster at `address`)."""
+    if executor not in EXECUTORS:
+        raise UsageError(f"unknown executor {executor!r}; choose from {', '.join(EXECUTORS)}")
     opts = opts or Options()
     summary = Summary()
     _remove_stale_parts(jobs)
@@ -348,7 +356,13 @@ def run(
             progress(r)
 
     try:
-        if workers <= 1 or len(jobs) <= 1:
+        if executor == "ray":
+            from cleantext.ray import run_jobs
+
+            done = {j.rel: state.done[j.rel] for j in jobs if j.rel in state.done}
+            for r in run_jobs(jobs, opts, done, force, max(1, workers), address):
+                collect(r)
+        elif workers <= 1 or len(jobs) <= 1:
             own = pipeline is None
             pipeline = pipeline or Pipeline(opts.settings)
             try:

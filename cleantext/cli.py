@@ -65,8 +65,23 @@ def clean(
         bool, typer.Option(help="TMX: also one unit per changed sentence (original → clean).")
     ] = False,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", help="Worker processes (models load once per worker).")
+        int,
+        typer.Option(
+            "--jobs", "-j", "--workers", help="Worker processes, or Ray actors (models load once per worker)."
+        ),
     ] = 1,
+    executor: Annotated[
+        str,
+        typer.Option(
+            help="local: this machine's processes; ray: Ray actors (pip install 'cleantext-it[ray]')."
+        ),
+    ] = "local",
+    address: Annotated[
+        str | None,
+        typer.Option(
+            help="With --executor ray: the cluster to join (default $RAY_ADDRESS, else a local Ray)."
+        ),
+    ] = None,
     force: Annotated[
         bool, typer.Option(help="Redo files whose outputs are already complete and up to date.")
     ] = False,
@@ -119,6 +134,8 @@ def clean(
             pipeline.close()
         sys.stdout.write(doc.text + "\n")
         return
+    if executor not in ("local", "ray"):
+        raise typer.BadParameter(f"--executor {executor!r}: choose local or ray")
     if output is None:
         raise typer.BadParameter("give an output folder with -o OUT (or '-' to clean stdin to stdout)")
     try:
@@ -154,7 +171,23 @@ def clean(
             rate = f"{done['sentences'] / elapsed:,.0f} sentences/s" if elapsed > 0.5 else ""
             bar.update(task, advance=1, rate=rate)
 
-        summary = run(todo, output, opts, workers=jobs, force=force, progress=tick)
+        try:
+            summary = run(
+                todo,
+                output,
+                opts,
+                workers=jobs,
+                force=force,
+                progress=tick,
+                executor=executor,
+                address=address,
+            )
+        except RuntimeError as e:
+            if executor != "ray":
+                raise
+            bar.stop()
+            typer.echo(f"error: {e}", err=True)
+            raise typer.Exit(2) from None
     if report is not None:
         from cleantext.report import write_report
 

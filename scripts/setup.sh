@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up cleantext on a fresh Debian/Ubuntu machine: Apertium (apt) and a virtualenv in .venv.
 #   scripts/setup.sh          runtime only
-#   scripts/setup.sh --dev    also the test and evaluation tools
+#   scripts/setup.sh --dev    also the test and evaluation tools (and Ray, which the tests run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -1,0 +1,97 @@
+"""The Ray executor: same outputs as a local run, resume, per-file errors, the batch API."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import DEV, SAMPLES
+
+from cleantext.batch import Options, UsageError, plan, run
+
+ray = pytest.importorskip("ray", reason="the [ray] extra is not installed")
+
+FORMATS = "txt,jsonl,tsv,tmx"
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "cleantext", "clean", *args], capture_output=True, text=True, timeout=600
+    )
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """The seeds plus 40 dev-benchmark documents, in two folders, and one file that is no text."""
+    root = tmp_path_factory.mktemp("in")
+    shutil.copytree(SAMPLES, root / "seeds")
+    (root / "dev").mkdir()
+    for f in sorted((DEV / "docs").glob("*.txt"))[:40]:
+        shutil.copy(f, root / "dev" / f.name)
+    (root / "dev" / "broken.txt").write_bytes(b"\x00\x01PNG\x00" * 200)
+    return root
+
+
+def test_ray_outputs_match_a_local_run_byte_for_byte(corpus, tmp_path, pipeline):
+    local, distributed = tmp_path / "local", tmp_path / "ray"
+    opts = Options(pipeline.settings, tuple(FORMATS.split(",")), tmx_sentences=True)
+    summary = run(plan([corpus], local), local, opts, pipeline=pipeline)
+    assert summary.files == 45 and len(summary.errors) == 1
+
+    r = cli(
+        str(corpus), "-o", str(distributed), "--format", FORMATS, "--tmx-sentences",
+        "--executor", "ray", "--workers", "2",
+    )  # fmt: skip
+    assert r.returncode == 1, r.stderr[-3000:]  # the broken file fails alone
+    assert "broken.txt" in r.stderr and "binary" in r.stderr
+    assert "45 cleaned" in r.stderr and "apertium" in r.stderr  # the summary table
+    got, want = tree(distributed), tree(local)
+    assert got.keys() == want.keys() and len(got) == 45 * 4 + 1  # + the state log
+    assert got == want
+
+    again = cli(
+        str(corpus), "-o", str(distributed), "--format", FORMATS, "--tmx-sentences", "--executor", "ray"
+    )
+    assert "0 cleaned, 45 already up to date" in again.stderr, again.stderr[-3000:]
+
+
+def test_clean_batch_in_a_users_own_ray_pipeline(tmp_path, seeds):
+    import ray.data
+
+    from cleantext.ray import CleanBatch
+
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    try:
+        (tmp_path / "bad.txt").write_bytes(b"\x00\x01PNG\x00" * 200)
+        ds = ray.data.read_binary_files([str(p) for p in sorted(SAMPLES.glob("*.txt"))], include_paths=True)
+        ds = ds.union(
+            ray.data.from_items([{"path": str(tmp_path / "bad.txt")}, {"path": "/nonexistent.txt"}])
+        )
+        rows = ds.map_batches(CleanBatch, compute=ray.data.ActorPoolStrategy(size=1), batch_size=2).take_all()
+    finally:
+        ray.shutdown()
+    by_name = {Path(r["path"]).name[:3]: r for r in rows}
+    for prefix, doc in seeds.items():
+        row = by_name[prefix]
+        assert row["error"] == "" and row["text"] == doc.text + "\n"
+        assert row["sentences"] == len(doc.sentences) and row["records"].count("\n") == len(doc.sentences)
+    assert by_name["000"]["translated"] >= 1  # the French sentence of the first seed
+    assert "nonexistent.txt" in by_name["non"]["error"] and by_name["non"]["text"] == ""
+    assert by_name["bad"]["error"].startswith(str(tmp_path / "bad.txt"))
+
+
+def test_unknown_executor_and_missing_ray_are_clear(tmp_path, monkeypatch):
+    with pytest.raises(UsageError, match="unknown executor 'spark'"):
+        run(plan([SAMPLES], tmp_path / "o"), tmp_path / "o", executor="spark")
+    r = cli(str(SAMPLES), "-o", str(tmp_path / "o"), "--executor", "spark")
+    assert r.returncode == 2 and "choose local or ray" in r.stderr
+    import cleantext.ray
+
+    monkeypatch.setitem(sys.modules, "ray", None)
+    with pytest.raises(RuntimeError, match=r"pip install 'cleantext-it\[ray\]'"):
+        cleantext.ray._require_ray()
