@@ -5,14 +5,18 @@ installed pairs (fra-cat | cat-ita, eng-cat | cat-ita). The stage commands of ea
 file are joined into one shell pipeline that is started once and kept alive: a batch is
 written as NUL-terminated units, one per text (every stage flushes at NUL with -z, and
 transfer rules cannot reach across units), and read back unit by unit. Starting a process
-per sentence is about 100x slower.
+per sentence is about 100x slower. One stage is the exception: the HMM tagger, which
+carries state from unit to unit, runs fresh per unit (see `_fresh_tagger`), so a text's
+translation never depends on the batch it came in.
 """
 
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -21,6 +25,8 @@ import regex
 from cleantext.translate.base import EngineUnavailable
 
 MODES_DIR = Path(os.environ.get("CLEANTEXT_APERTIUM_MODES", "/usr/share/apertium/modes"))
+
+FRESH_UNIT = Path(__file__).with_name("fresh_unit.py")
 
 Chain = tuple[str, ...]
 
@@ -53,10 +59,10 @@ def _fresh_tagger(stage: str) -> str:
     same French sentence gave "incisore in capo" or "incisore in nessuno" by batch). A
     tagger per unit costs ~8 ms and makes each translation a function of its text alone.
     """
-    if not stage.startswith("apertium-tagger "):
+    if not regex.match(r"apertium-tagger -z -g ", stage):  # the perceptron tagger (-gx) keeps no state
         return stage
     tagger = stage.replace(" -z", "", 1)
-    return f"( while IFS= read -r -d '' u; do printf '%s' \"$u\" | {tagger}; printf '\\0'; done )"
+    return f"{shlex.quote(sys.executable)} -S {shlex.quote(str(FRESH_UNIT))} {tagger}"
 
 
 def escape(text: str) -> str:
