@@ -219,6 +219,8 @@ class Detector:
             ),
             default=0,
         )
+        if _edge_clause(text, toks, path, self.main, informative):
+            return Detection(self.main, tuple(self._spans(text, toks, runs)))
         for lang in self.stray:
             share = sum(1 for i in informative if path[i] == lang) / max(1, len(informative))
             if share >= 0.85:  # the words leave no doubt: lingua is not asked
@@ -259,6 +261,24 @@ class Detector:
             conf = round(conf, 3)
             spans.append(Span(start, end, lang, conf))
         return spans
+
+
+def _edge_clause(text: str, toks: list[_Tok], path: list[str], main: str, informative: list[int]) -> bool:
+    """An opening or closing clause in the main language ("Alla fine, le chef est…"): the
+    sentence is mixed, so only the foreign part is a span, not the whole sentence."""
+    info = set(informative)
+    for edge in (range(len(toks)), range(len(toks) - 1, -1, -1)):
+        run = []
+        for k in edge:
+            if path[k] != main:
+                break
+            run.append(k)
+        if not run or len(run) == len(toks) or sum(k in info for k in run) < 2:
+            continue
+        a, b = sorted((run[-1], run[-1] + (1 if edge.step == 1 else -1)))
+        if text[toks[a].end : toks[b].start].strip() in {",", ";", ":", "–", "—", "-"}:
+            return True
+    return False
 
 
 def _runs(path: list[str], main: str) -> list[tuple[str, int, int]]:

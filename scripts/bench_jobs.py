@@ -74,8 +74,16 @@ def main() -> int:
 def _same_tree(a: Path, b: Path) -> bool:
     files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
     if files != sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file()):
+        print("the two runs wrote different files", file=sys.stderr)
         return False
-    return all(filecmp.cmp(a / f, b / f, shallow=False) for f in files)
+    differ = [f for f in files if not filecmp.cmp(a / f, b / f, shallow=False)]
+    for f in differ[:3]:
+        x, y = (a / f).read_text("utf-8").splitlines(), (b / f).read_text("utf-8").splitlines()
+        for i, (lx, ly) in enumerate(zip(x, y, strict=False)):
+            if lx != ly:
+                print(f"{f}:{i + 1}\n  {lx[:400]}\n  {ly[:400]}", file=sys.stderr)
+                break
+    return not differ
 
 
 if __name__ == "__main__":

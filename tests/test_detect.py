@@ -61,6 +61,24 @@ def test_whole_foreign_sentences(detector, text, lang):
 
 
 @pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "Alla fine, le chef est responsable en dernier ressort du succès et de l’échec de l’équipe.",
+            "le chef est responsable en dernier ressort du succès et de l’échec de l’équipe",
+        ),
+        (
+            "Le chef est responsable en dernier ressort du succès, come ha detto il ministro.",
+            "Le chef est responsable en dernier ressort du succès",
+        ),
+    ],
+)
+def test_an_italian_opening_or_closing_clause_stays_out_of_the_span(detector, text, span):
+    """Mostly foreign, but not whole: the Italian clause is not sent to the engine."""
+    assert spans(detector, text) == ("it", [(span, "fr")])
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Leggi anche: Biden-Putin: atteso oggi il summit online",
