@@ -95,3 +95,38 @@ def test_unknown_executor_and_missing_ray_are_clear(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "ray", None)
     with pytest.raises(RuntimeError, match=r"pip install 'cleantext-it\[ray\]'"):
         cleantext.ray._require_ray()
+
+
+def test_joining_an_existing_cluster_leaves_it_running(tmp_path):
+    ray_cli = Path(sys.executable).with_name("ray")
+    start = subprocess.run(
+        [
+            str(ray_cli),
+            "start",
+            "--head",
+            "--num-cpus",
+            "2",
+            "--include-dashboard=false",
+            "--disable-usage-stats",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert start.returncode == 0, start.stderr[-2000:]
+    try:
+        out = tmp_path / "o"
+        first = cli(str(SAMPLES), "-o", str(out), "--executor", "ray", "--address", "auto", "--workers", "2")
+        assert first.returncode == 0 and "5 cleaned" in first.stderr, first.stderr[-3000:]
+        assert tree(out) == tree(_local(tmp_path / "local"))
+        # the cluster was not ours to stop: a second run joins it again and resumes
+        again = cli(str(SAMPLES), "-o", str(out), "--executor", "ray", "--address", "auto")
+        assert "0 cleaned, 5 already up to date" in again.stderr, again.stderr[-3000:]
+    finally:
+        subprocess.run([str(ray_cli), "stop", "--force"], capture_output=True, timeout=120)
+
+
+def _local(out: Path) -> Path:
+    r = cli(str(SAMPLES), "-o", str(out), "-q")
+    assert r.returncode == 0, r.stderr[-2000:]
+    return out
