@@ -92,9 +92,9 @@ class Options:
     tmx_sentences: bool = False
 
     def key(self) -> str:
-        data = json.dumps(
-            [asdict(self.settings), self.formats, self.tmx_sentences, _version()], sort_keys=True
-        )
+        settings = asdict(self.settings)
+        settings.pop("threads")  # how fast, not what: a rerun with other threads skips done files
+        data = json.dumps([settings, self.formats, self.tmx_sentences, _version()], sort_keys=True)
         return hashlib.sha256(data.encode()).hexdigest()[:16]
 
 

@@ -18,6 +18,9 @@ app = typer.Typer(
     add_completion=False,
 )
 
+Beam = Annotated[int, typer.Option(help="Argos: beam size (1 is greedy and fastest).", min=1)]
+Threads = Annotated[int, typer.Option(help="Argos: CPU threads per worker (0: all cores).", min=0)]
+
 Engine = Annotated[
     str,
     typer.Option(
@@ -52,6 +55,8 @@ def clean(
         bool, typer.Option("--translate/--no-translate", help="Translate foreign spans.")
     ] = True,
     engine: Engine = "auto",
+    beam: Beam = 2,
+    threads: Threads = 0,
     keep_boilerplate: Annotated[
         bool, typer.Option(help="Keep boilerplate lines (turn scrape-clean off).")
     ] = False,
@@ -117,6 +122,8 @@ def clean(
         engine=engine,
         keep_boilerplate=keep_boilerplate,
         models_dir=str(models) if models else None,
+        beam=beam,
+        threads=threads,
     )
     fmts = _langs(formats)
     if not fmts or any(f not in FORMATS for f in fmts):
@@ -238,6 +245,8 @@ def translate_cmd(
         str, typer.Option("--to", help="Target language: en, fr, … or it (pairs with the text as read).")
     ] = "en",
     engine: Engine = "auto",
+    beam: Beam = 2,
+    threads: Threads = 0,
     models: Annotated[Path | None, typer.Option(help="Argos model store.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
@@ -247,7 +256,9 @@ def translate_cmd(
     from cleantext.pipeline import Pipeline
 
     logging.basicConfig(level=logging.ERROR if quiet else logging.WARNING, format="cleantext: %(message)s")
-    settings = _settings(engine=engine, models_dir=str(models) if models else None)
+    settings = _settings(
+        engine=engine, models_dir=str(models) if models else None, beam=beam, threads=threads
+    )
     try:
         todo = plan(inputs, output)
         _check_writable(output)

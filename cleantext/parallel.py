@@ -21,12 +21,11 @@ def _line(text: str) -> str:
 
 
 def translate_jobs(jobs: list[Job], pipeline: Pipeline, target: str, progress=None) -> Summary:  # noqa: ANN001
-    main = pipeline.settings.main
+    s = pipeline.settings
+    main = s.main
     router = None
     if target != main:
-        router = Router(
-            build_engines(pipeline.settings.engine, pipeline.settings.models_dir), target, (plausible_length,)
-        )
+        router = Router(build_engines(s.engine, s.models_dir, s.beam, s.threads), target, (plausible_length,))
     summary = Summary()
     try:
         for job in jobs:

@@ -35,10 +35,16 @@ class Settings:
     keep_boilerplate: bool = False
     dedup: bool = True
     models_dir: str | None = None
+    beam: int = 2  # Argos beam size
+    threads: int = 0  # Argos CPU threads per process (0: all cores); does not change outputs
 
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:
             raise ValueError(f"unknown engine {self.engine!r}; choose one of {', '.join(ENGINES)}")
+        if self.beam < 1:
+            raise ValueError(f"beam size {self.beam}: must be 1 or more")
+        if self.threads < 0:
+            raise ValueError(f"threads {self.threads}: must be 0 (all cores) or more")
 
 
 @dataclass(slots=True)
@@ -84,7 +90,8 @@ class Pipeline:
         if self._router is None:
             from cleantext.translate.engines import build_engines
 
-            engines = build_engines(self.settings.engine, self.settings.models_dir)
+            s = self.settings
+            engines = build_engines(s.engine, s.models_dir, s.beam, s.threads)
             self._router = Router(engines, self.settings.main, (plausible_length, self._reads_as_main))
         return self._router
 

@@ -8,6 +8,7 @@ import sys
 import zipfile
 
 import pytest
+from conftest import SAMPLES
 from translate.tiny_argos import build
 
 from cleantext.store import ModelStore, StoreError
@@ -149,3 +150,41 @@ def test_pipeline_routes_to_argos_and_checks_its_output(tmp_path, packages, dete
     assert seg.translation is None and seg.note.startswith("rejected")
     assert doc.sentences[0].text.startswith("Le véhicule")
     p.close()
+
+
+def test_beam_and_threads_reach_the_argos_engine(tmp_path, packages):
+    from cleantext.batch import Options
+    from cleantext.pipeline import Pipeline, Settings
+
+    store = ModelStore(tmp_path / "store")
+    store.install(packages[("fr", "it")])
+    p = Pipeline(Settings(engine="argos", models_dir=str(store.root), beam=4, threads=1))
+    engine = p.router.engines[0]
+    assert (engine.name, engine.beam_size, engine.threads) == ("argos", 4, 1)
+    assert len(engine.translate(["bonjour le monde", "merci"], "fr", "it")) == 2
+    p.close()
+    # threads change how fast, not what: a rerun with other threads skips finished files
+    assert Options(Settings(threads=1)).key() == Options(Settings(threads=2)).key()
+    assert Options(Settings(beam=1)).key() != Options(Settings(beam=2)).key()
+    with pytest.raises(ValueError, match="beam size 0"):
+        Settings(beam=0)
+
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "cleantext",
+            "clean",
+            str(next(SAMPLES.glob("000_*.txt"))),
+            "-o",
+            str(tmp_path / "o"),
+        ]
+        + ["--engine", "argos", "--models", str(store.root), "--beam", "1", "--threads", "1"],
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 0, r.stderr[-2000:]
+    records = [
+        json.loads(line) for f in (tmp_path / "o").glob("000_*.jsonl") for line in f.read_text().splitlines()
+    ]
+    assert [g["engine"] for rec in records for g in rec["segments"] if g["language"] == "fr"] == ["argos"]
