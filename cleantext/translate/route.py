@@ -28,12 +28,17 @@ class Outcome:
 Check = Callable[[str, str], str | None]  # (source, translation) → reason to reject, or None
 
 
-def tidy(translation: str) -> str:
-    """Engines leave spacing slips ('« especiació »', 'word ,'); the repair rules fix them."""
+def tidy(translation: str, target: str = "it") -> str:
+    """Engines leave spacing slips ('« especiació »', 'word ,'): the repair rules fix them;
+    into Italian, the post-edit rules fix what Italian grammar settles ('in 2002' → 'nel 2002')."""
     from cleantext.repair.spacing import RULES
 
     for rule in RULES:
         translation = rule.fix(translation)
+    if target == "it":
+        from cleantext.translate.postedit import postedit
+
+        translation = postedit(translation)
     return translation
 
 
@@ -104,7 +109,7 @@ class Router:
                 self._cache[(t, lang)] = Outcome(None, None, f"{engine.name} failed: {e}")
             return
         for t, r in zip(texts, results, strict=True):
-            r = tidy(r)
+            r = tidy(r, self.target)
             reason = next((why for check in self.checks if (why := check(t, r))), None)
             self._cache[(t, lang)] = (
                 Outcome(None, engine.name, f"rejected: {reason}") if reason else Outcome(r, engine.name)

@@ -1,0 +1,46 @@
+"""Post-edit rules on engine output: their examples, and Apertium's year slips fixed."""
+
+import pytest
+
+from cleantext.translate.apertium import ApertiumEngine
+from cleantext.translate.postedit import RULES
+from cleantext.translate.route import Router
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_examples(rule):
+    assert rule.examples
+    for damaged, fixed in rule.examples:
+        assert rule.fix(damaged) == fixed
+        assert rule.fix(fixed) == fixed  # idempotent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il bilancio prevede in 2024 nuove assunzioni.",  # no capital, no punctuation after the year
+        "Ha corso i 1500 metri in 4 minuti.",
+        "L'anno 2002 fu difficile.",  # the subject, not an opening "En 2002,"
+    ],
+)
+def test_numbers_that_are_not_year_slips_stay(text):
+    for rule in RULES:
+        assert rule.fix(text) == text
+
+
+def test_apertium_years_come_out_in_italian_form():
+    router, back = Router([ApertiumEngine()], "it"), Router([ApertiumEngine()], "en")
+    try:
+        fr, en = router.translate(
+            [
+                ("En 1956, Słania s'est installé en Suède.", "fr"),
+                ("In 2002 Goma was destroyed by lava from the volcano.", "en"),
+            ]
+        )
+        to_en = back.translate([("Nel 2002 Goma fu distrutta.", "it")])[0]
+    finally:
+        router.close()
+        back.close()
+    assert fr.translation.startswith("Nel 1956, Słania"), fr
+    assert en.translation.startswith("Nel 2002 Goma"), en
+    assert "nel 2002" not in (to_en.translation or "").lower()  # Italian rules stay out of English
