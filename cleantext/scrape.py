@@ -15,6 +15,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 import regex
 
@@ -28,16 +29,29 @@ def words(text: str) -> list[str]:
 
 @dataclass(slots=True)
 class Context:
-    """What a rule may know about the document around a paragraph."""
+    """What a rule may know about the document around a paragraph.
+
+    `shared` holds what is computed once per document (content stems, prose words) for
+    every paragraph's context; `find_boilerplate` passes one dict to all of them."""
 
     paragraphs: Sequence[str]
     index: int
-    _stems: list[set[str]] = field(default_factory=list)
+    shared: dict[str, object] = field(default_factory=dict)
 
     def stems(self, i: int) -> set[str]:
-        if not self._stems:
-            self._stems.extend(_content_stems(p) for p in self.paragraphs)
-        return self._stems[i]
+        stems = self.shared.get("stems")
+        if stems is None:
+            stems = self.shared["stems"] = [_content_stems(p) for p in self.paragraphs]
+        return stems[i]  # type: ignore[index]
+
+    def prose_words(self) -> set[str]:
+        """Lowercase words of the article's prose (paragraphs of 12 words or more)."""
+        prose = self.shared.get("prose")
+        if prose is None:
+            prose = self.shared["prose"] = {
+                w.lower() for p in self.paragraphs if len(ws := words(p)) >= 12 for w in ws
+            }
+        return prose  # type: ignore[return-value]
 
 
 Rule = Callable[[str, Context], str | None]
@@ -66,8 +80,29 @@ def cue_line(p: str, ctx: Context) -> str | None:
         return None
     for kind, cue in _CUE_RES.items():
         if n <= _CUE_MAX_WORDS[kind] and cue.search(p) and not _is_prose(p, n):
+            if kind != "comment form" and _topical(p, cue, ctx):
+                continue
             return kind
     return None
+
+
+def _topical(p: str, cue: regex.Pattern[str], ctx: Context) -> bool:
+    """A headline about the cue ("Musk compra Twitter" in an article on Twitter), not a
+    prompt ("Condividi su Twitter"): the article's prose uses the cue word, and the line
+    says something besides it (a word that is not a cue and not a function word)."""
+    found = {w.lower() for m in cue.finditer(p) for w in words(m.group(0))}
+    if not found & ctx.prose_words():
+        return False
+    rest = words(cue.sub(" ", p))
+    return any(w.isalpha() and len(w) >= 3 and _zipf_max(w.lower()) < 5.0 for w in rest)
+
+
+@lru_cache(maxsize=100_000)
+def _zipf_max(word: str) -> float:
+    """How common a word is in Italian or English: function words score above 5."""
+    from wordfreq import zipf_frequency
+
+    return max(zipf_frequency(word, "it"), zipf_frequency(word, "en"))
 
 
 def _is_prose(p: str, n: int) -> bool:
@@ -266,8 +301,9 @@ RULES: tuple[Rule, ...] = (
 def find_boilerplate(paragraphs: Sequence[str], rules: Sequence[Rule] = RULES) -> list[str | None]:
     """For each paragraph, 'boilerplate: <reason>' or None."""
     out: list[str | None] = []
+    shared: dict[str, object] = {}
     for i, p in enumerate(paragraphs):
-        ctx = Context(paragraphs, i)
+        ctx = Context(paragraphs, i, shared)
         reason = next((r for rule in rules if (r := rule(p, ctx))), None)
         out.append(f"boilerplate: {reason}" if reason else None)
     return out

@@ -125,3 +125,30 @@ def test_near_identical_repeats_are_found():
     assert not r.seen("Putin ha dichiarato che la Cina è il principale partner commerciale della Russia.")
     assert r.seen("Putin ha dichiarato che la Cina è il principale partner commerciale della Russia .")
     assert not r.seen("Xi ha dichiarato che la Russia è un partner affidabile per la Cina e per l'Asia.")
+
+
+TWITTER = [
+    "Elon Musk ha completato l’acquisto di Twitter per 44 miliardi di dollari, secondo quanto "
+    "riferito dalla società nella serata di giovedì.",
+    "Il nuovo proprietario ha licenziato i vertici e promesso meno moderazione su Twitter.",
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Musk compra Twitter", None),  # a headline about the article's subject
+        ("Twitter, via i vertici", None),
+        ("Condividi su Twitter", "boilerplate: share buttons"),  # the prompt, even here
+        ("Seguici su Twitter e Facebook", "boilerplate: share buttons"),
+        ("Iscriviti alla newsletter", "boilerplate: newsletter/cookie prompt"),
+    ],
+)
+def test_a_cue_word_the_article_is_about_makes_a_headline_not_a_prompt(line, reason):
+    assert find_boilerplate([line, *TWITTER])[0] == reason
+    assert find_boilerplate([TWITTER[0], line, TWITTER[1]])[1] == reason
+
+
+def test_the_same_headline_in_an_article_on_something_else_is_a_prompt():
+    other = ["Il governo ha approvato la manovra economica dopo un lungo confronto con le parti sociali."]
+    assert find_boilerplate(["Condividi su Twitter", *other])[0] == "boilerplate: share buttons"
