@@ -78,7 +78,7 @@ def clean(
     executor: Annotated[
         str,
         typer.Option(
-            help="local: this machine's processes; ray: Ray actors (pip install 'cleantext-it[ray]')."
+            help="local: this machine's processes; ray: Ray actors (pip install 'cleantext-it\\[ray]')."
         ),
     ] = "local",
     address: Annotated[
