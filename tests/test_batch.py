@@ -198,3 +198,15 @@ def test_unwritable_output_fails_at_the_start(tmp_path):
             text=True,
         )
         assert r.returncode == 2 and "not writable" in r.stderr
+
+
+def test_clean_help_explains_the_executors():
+    r = subprocess.run(
+        [sys.executable, "-m", "cleantext", "clean", "--help"],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, COLUMNS="250"),
+    )
+    assert r.returncode == 0
+    for text in ("--executor", "--address", "--workers", "pip install 'cleantext-it[ray]'", "--beam"):
+        assert text in r.stdout, text
