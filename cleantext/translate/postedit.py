@@ -36,7 +36,37 @@ year_opening = Rule(
     examples=(("L'anno 1956, Słania si è installato", "Nel 1956, Słania si è installato"),),
 )
 
-RULES: tuple[Rule, ...] = (year_opening, year_article)
+_PREP = {"di": "de", "a": "a", "da": "da", "in": "ne", "su": "su"}
+_ART = {"il": "l", "lo": "llo", "la": "lla", "i": "i", "gli": "gli", "le": "lle", "l'": "ll'", "l’": "ll’"}
+
+
+def _contract(m: regex.Match[str]) -> str:
+    prep, art = m[1], m[2]
+    stem = _PREP[prep.lower()]
+    if stem in ("de", "ne") and art.lower() in ("il", "i"):
+        out = stem[0] + ("el" if art.lower() == "il" else "ei")  # del, dei, nel, nei
+    else:
+        out = stem + _ART[art.lower()]
+    return out[0].upper() + out[1:] if prep[0].isupper() else out
+
+
+# Pivots hand over "de l'equip" → "di lo squadra", "di l'Oyapock": Italian never leaves a
+# preposition and a definite article apart.
+articulated_preposition = Rule(
+    "articulated_preposition",
+    "Italian joins di/a/da/in/su with the article: 'della', 'nel', 'dall’', never 'di la'",
+    regex.compile(r"\b(di|a|da|in|su|Di|A|Da|In|Su) (il|lo|la|i|gli|le|l['’])(?=(?<=['’])\p{L}|\s)"),
+    _contract,
+    examples=(
+        ("del fallimento di lo squadra", "del fallimento dello squadra"),
+        ("Sant-Jordi di l'Oyapock", "Sant-Jordi dell'Oyapock"),
+        ("In il 2002 e a i tempi", "Nel 2002 e ai tempi"),
+        ("su la strada di i nonni", "sulla strada dei nonni"),
+        ("con il potenziale di là dal mare", "con il potenziale di là dal mare"),
+    ),
+)
+
+RULES: tuple[Rule, ...] = (year_opening, year_article, articulated_preposition)
 
 
 def postedit(translation: str) -> str:
