@@ -12,8 +12,10 @@ translation never depends on the batch it came in.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
+import signal
 import shutil
 import subprocess
 import sys
@@ -93,7 +95,11 @@ class _Pipeline:
 
     def start(self) -> None:
         self.proc = subprocess.Popen(
-            self._command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+            self._command(),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # its own process group: close() can end every stage
         )
         self._pending = b""
 
@@ -146,14 +152,30 @@ class _Pipeline:
         self._pending = buf
         return [o.decode("utf-8", "replace").rstrip("\n").replace("\n", " ") for o in outputs]
 
+    def end_input(self, proc: subprocess.Popen[bytes] | None = None) -> None:
+        """Close the pipeline's input: its stages start finishing (see close)."""
+        proc = proc or self.proc
+        if proc is not None and proc.stdin and not proc.stdin.closed:
+            with contextlib.suppress(OSError):
+                proc.stdin.close()
+
     def close(self) -> None:
-        if self.proc is not None:
-            try:
-                self.proc.kill()
-                self.proc.wait(timeout=5)
-            except (OSError, subprocess.TimeoutExpired):
-                pass
-        self.proc = None
+        """End of input: the stages finish in turn and the shell reaps them (no zombies);
+        a pipeline that does not stop within 5 s is killed, every stage of it."""
+        proc, self.proc = self.proc, None
+        if proc is None:
+            return
+        try:
+            self.end_input(proc)
+            proc.wait(timeout=5)
+        except (OSError, subprocess.TimeoutExpired):
+            with contextlib.suppress(OSError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            with contextlib.suppress(OSError, subprocess.TimeoutExpired):
+                proc.wait(timeout=5)
+        finally:
+            if proc.stdout:
+                proc.stdout.close()
 
 
 class ApertiumEngine:
@@ -201,6 +223,8 @@ class ApertiumEngine:
         return [_clean(o) for o in pipe.run(texts)]
 
     def close(self) -> None:
+        for pipe in self._pipes.values():
+            pipe.end_input()  # all pipelines wind down at once
         for pipe in self._pipes.values():
             pipe.close()
         self._pipes.clear()

@@ -1,5 +1,7 @@
 """Apertium, run for real: pivot pipelines stay alive, keep alignment and survive a crash."""
 
+from pathlib import Path
+
 import pytest
 
 from cleantext.translate.apertium import ApertiumEngine, escape
@@ -67,3 +69,25 @@ def test_a_translation_does_not_depend_on_what_came_before(engine):
     assert alone.endswith("in capo.")
     assert engine.translate([first, second], "fr", "it")[1] == alone
     assert engine.translate([second], "fr", "it")[0] == alone
+
+
+def _group_members(pgid: int) -> list[str]:
+    """Processes (zombies included) of a process group, from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:  # fields after the name: state, ppid, pgrp, …
+            found.append(stat.parent.name)
+    return found
+
+
+def test_close_ends_every_stage_and_leaves_no_zombies():
+    e = ApertiumEngine()
+    e.translate(["bonjour"], "fr", "it")
+    pgid = e._pipes[("fra-cat", "cat-ita")].proc.pid
+    assert len(_group_members(pgid)) > 10  # the shell and its stages
+    e.close()
+    assert _group_members(pgid) == []
