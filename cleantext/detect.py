@@ -340,5 +340,6 @@ def _enclosing_quote(text: str, start: int, end: int) -> str | None:
 
 
 def _title_share(text: str) -> float:
+    """Share of capitalised words; an elided article does not hide a name ("l'Oyapock")."""
     ws = [w for w in _TOKEN.findall(text) if not w[0].isdigit()]
-    return sum(w[0].isupper() for w in ws) / max(1, len(ws))
+    return sum(regex.split(r"['’]", w)[-1][:1].isupper() for w in ws) / max(1, len(ws))

@@ -89,6 +89,8 @@ def test_an_italian_opening_or_closing_clause_stays_out_of_the_span(detector, te
         'Il magnifico "Great Deeds by Swedish Kings" di David Klöcker Ehrenstrahl è nel Guinness.',
         'Il modo migliore è comportarsi come una persona "bien élevé".',
         "Il sito www.ansa.it e l'hashtag #StopWar sono stati citati dal New York Times.",
+        "Il ponte congiunge Oiapoque, in Brasile, a Saint-Georges de l'Oyapock, nella Guyana Francese.",
+        "La nave ha fatto scalo a Saint-Pierre de l'Isle, poi è ripartita verso nord.",
     ],
 )
 def test_no_false_alarms_on_italian(detector, text):
