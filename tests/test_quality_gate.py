@@ -16,13 +16,13 @@ FLOORS = {
     "stray-sentence_detected": 0.98,
     "stray-clause_detected": 0.9,
     "stray-sentence_chrf": 45.5,
-    "stray-clause_chrf": 71.5,
+    "stray-clause_chrf": 72.0,
     "pure_identical_doc": 0.97,
     "untouched_kept": 0.998,
     "boilerplate_removed": 0.95,
     "repeated-title_removed": 0.95,
     "repeated-paragraph_removed": 0.95,
-    "spacing_fixed": 0.9,
+    "spacing_fixed": 0.97,
     "doubled-prefix_fixed": 0.9,
 }
 CEILINGS = {"pure_flagged": 0.002}
