@@ -339,7 +339,8 @@ def run(
     """Run every job; return the merged summary (errors included, never raised).
 
     `executor` "local" runs in this process (or a pool of `workers` processes); "ray" runs
-    `workers` actors on Ray (a local instance, or the cluster at `address`)."""
+    `workers` actors on Ray (a local instance, or the cluster at `address`; 0: one actor
+    per CPU of the cluster)."""
     if executor not in EXECUTORS:
         raise UsageError(f"unknown executor {executor!r}; choose from {', '.join(EXECUTORS)}")
     opts = opts or Options()
@@ -360,7 +361,7 @@ def run(
             from cleantext.ray import run_jobs
 
             done = {j.rel: state.done[j.rel] for j in jobs if j.rel in state.done}
-            for r in run_jobs(jobs, opts, done, force, max(1, workers), address):
+            for r in run_jobs(jobs, opts, done, force, max(0, workers), address):
                 collect(r)
         elif workers <= 1 or len(jobs) <= 1:
             own = pipeline is None

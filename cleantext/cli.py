@@ -72,9 +72,14 @@ def clean(
     jobs: Annotated[
         int,
         typer.Option(
-            "--jobs", "-j", "--workers", help="Worker processes, or Ray actors (models load once per worker)."
+            "--jobs",
+            "-j",
+            "--workers",
+            help="Worker processes (default 1), or with --executor ray actors (default: one per CPU "
+            "of the cluster); models load once per worker.",
+            min=0,
         ),
-    ] = 1,
+    ] = 0,
     executor: Annotated[
         str,
         typer.Option(

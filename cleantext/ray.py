@@ -114,17 +114,18 @@ def run_jobs(
     opts: Options,
     done: dict[str, tuple[str, str]],
     force: bool = False,
-    workers: int = 2,
+    workers: int = 0,
     address: str | None = None,
 ) -> Iterator[Result]:
     """Run `jobs` on Ray with `workers` actors; yield each job's Result as it completes.
 
     Connects to the cluster at `address` (or $RAY_ADDRESS), or starts a local Ray with
-    `workers` CPUs; a Ray this call started is shut down at the end."""
+    `workers` CPUs; a Ray this call started is shut down at the end. `workers` 0: one
+    actor per CPU of the cluster."""
     ray = _require_ray()
     started = False
     if not ray.is_initialized():
-        kwargs: dict[str, Any] = {"address": address} if address else {"num_cpus": workers}
+        kwargs: dict[str, Any] = {"address": address} if address else {"num_cpus": workers or None}
         ray.init(
             **kwargs,
             include_dashboard=False,
@@ -136,6 +137,8 @@ def run_jobs(
     try:
         logging.getLogger("ray").setLevel(logging.ERROR)
         logging.getLogger("ray.data").setLevel(logging.ERROR)
+        if workers <= 0:
+            workers = max(1, int(ray.cluster_resources().get("CPU", 1)))
         ctx = ray.data.DataContext.get_current()
         ctx.enable_progress_bars = False  # the CLI shows its own, per file
         ctx.execution_options.preserve_order = False
