@@ -26,8 +26,8 @@ from cleantext.write import DEFAULT_FORMATS, DocumentWriter, atomic_write, outpu
 
 STATE_LOG = ".cleantext-state.jsonl"
 CHUNK = 128  # documents per translation batch (one engine round trip per language)
-STREAM_BYTES = 4 << 20
-EXECUTORS = ("local", "ray")  # larger files are cleaned block by block (bounded memory)
+STREAM_BYTES = 4 << 20  # larger files are cleaned block by block (bounded memory)
+EXECUTORS = ("local", "ray")  # this machine's processes, or Ray actors (cleantext.ray)
 
 
 class UsageError(ValueError):
