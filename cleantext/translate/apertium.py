@@ -64,7 +64,8 @@ def _fresh_tagger(stage: str) -> str:
     if not regex.match(r"apertium-tagger -z -g ", stage):  # the perceptron tagger (-gx) keeps no state
         return stage
     tagger = stage.replace(" -z", "", 1)
-    return f"{shlex.quote(sys.executable)} -S {shlex.quote(str(FRESH_UNIT))} {tagger}"
+    python = sys.executable or "python3"  # empty when embedded
+    return f"{shlex.quote(python)} -S {shlex.quote(str(FRESH_UNIT))} {tagger}"
 
 
 def escape(text: str) -> str:
