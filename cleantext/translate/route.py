@@ -10,12 +10,15 @@ plausible length and read as Italian, otherwise the source is kept and the reaso
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from cleantext.translate.base import Translator
 
 log = logging.getLogger(__name__)
+
+CACHE_SIZE = 100_000  # translations kept per process (most recently used)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,16 +54,23 @@ def plausible_length(source: str, translation: str) -> str | None:
 
 
 class Router:
+    """Engines in order of preference, a bounded cache, and the checks.
+
+    The cache keeps the `cache_size` most recently used translations, so a run over
+    millions of documents holds bounded memory while repeated spans stay cheap."""
+
     def __init__(
         self,
         engines: Sequence[Translator],
         target: str = "it",
         checks: Sequence[Check] = (plausible_length,),
+        cache_size: int = CACHE_SIZE,
     ) -> None:
         self.engines = list(engines)
         self.target = target
         self.checks = list(checks)
-        self._cache: dict[tuple[str, str], Outcome] = {}
+        self.cache_size = cache_size
+        self._cache: OrderedDict[tuple[str, str], Outcome] = OrderedDict()
         self._warned: set[str] = set()
         self.counts: dict[str, int] = {}
 
@@ -72,25 +82,37 @@ class Router:
 
     def translate(self, items: Sequence[tuple[str, str]]) -> list[Outcome]:
         """Translate (text, source language) pairs into the target language."""
+        known: dict[tuple[str, str], Outcome] = {}
         todo: dict[str, list[str]] = {}
         for text, lang in items:
-            if (text, lang) not in self._cache and text not in todo.get(lang, ()):
+            key = (text, lang)
+            if key in known or text in todo.get(lang, ()):
+                continue
+            if (hit := self._cache.get(key)) is not None:
+                self._cache.move_to_end(key)
+                known[key] = hit
+            else:
                 todo.setdefault(lang, []).append(text)
         if len(todo) > 1:  # each language has its own engine process: run them side by side
             from concurrent.futures import ThreadPoolExecutor
 
             with ThreadPoolExecutor(len(todo)) as pool:
-                list(pool.map(lambda kv: self._run(*kv), todo.items()))
+                results = list(pool.map(lambda kv: self._run(*kv), todo.items()))
         else:
-            for lang, texts in todo.items():
-                self._run(lang, texts)
-        out = [self._cache[(t, lang)] for t, lang in items]
+            results = [self._run(lang, texts) for lang, texts in todo.items()]
+        for (lang, texts), outcomes in zip(todo.items(), results, strict=True):
+            for text, outcome in zip(texts, outcomes, strict=True):
+                known[(text, lang)] = outcome
+                self._cache[(text, lang)] = outcome
+        while len(self._cache) > self.cache_size:
+            self._cache.popitem(last=False)
+        out = [known[(t, lang)] for t, lang in items]
         for o in out:
             if o.translation is not None and o.engine:
                 self.counts[o.engine] = self.counts.get(o.engine, 0) + 1
         return out
 
-    def _run(self, lang: str, texts: list[str]) -> None:
+    def _run(self, lang: str, texts: list[str]) -> list[Outcome]:
         engine = self.engine_for(lang)
         if engine is None:
             note = f"no engine for {lang}→{self.target}"
@@ -98,22 +120,20 @@ class Router:
                 self._warned.add(note)
                 reasons = "; ".join(r for e in self.engines if (r := e.why_unavailable()))
                 log.warning("%s: spans kept untranslated. %s", note, reasons)
-            for t in texts:
-                self._cache[(t, lang)] = Outcome(None, None, note)
-            return
+            return [Outcome(None, None, note)] * len(texts)
         try:
             results = engine.translate(texts, lang, self.target)
         except Exception as e:  # noqa: BLE001 - an engine failure must not fail the run
             log.warning("%s failed on %d %s texts: %s; kept untranslated", engine.name, len(texts), lang, e)
-            for t in texts:
-                self._cache[(t, lang)] = Outcome(None, None, f"{engine.name} failed: {e}")
-            return
+            return [Outcome(None, None, f"{engine.name} failed: {e}")] * len(texts)
+        outcomes = []
         for t, r in zip(texts, results, strict=True):
             r = tidy(r, self.target)
             reason = next((why for check in self.checks if (why := check(t, r))), None)
-            self._cache[(t, lang)] = (
+            outcomes.append(
                 Outcome(None, engine.name, f"rejected: {reason}") if reason else Outcome(r, engine.name)
             )
+        return outcomes
 
     def close(self) -> None:
         for e in self.engines:

@@ -56,3 +56,15 @@ def test_check_rejects_implausible_output():
     r = Router([Recorder("x", {("en", "it")})], checks=[lambda s, t: "shouting" if t.isupper() else None])
     (o,) = r.translate([("hello", "en")])
     assert o.translation is None and o.note == "rejected: shouting"
+
+
+def test_cache_is_bounded_and_keeps_the_most_recently_used():
+    a = Recorder("apertium", {("fr", "it")})
+    r = Router([a], cache_size=3)
+    out = r.translate([(w, "fr") for w in ("un", "deux", "trois", "quatre", "cinq", "un")])
+    assert [o.translation for o in out] == ["UN", "DEUX", "TROIS", "QUATRE", "CINQ", "UN"]
+    assert len(r._cache) == 3 and a.batches == [["un", "deux", "trois", "quatre", "cinq"]]
+    r.translate([("cinq", "fr")])  # still cached: no engine call
+    assert len(a.batches) == 1
+    r.translate([("trois", "fr"), ("deux", "fr")])  # "deux" was evicted: only it runs again
+    assert a.batches[-1] == ["deux"]
