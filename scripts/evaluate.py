@@ -145,7 +145,9 @@ def evaluate(bench: Path, out: Path) -> dict[str, float]:
         removed = 0
         for a in by_kind["boilerplate"]:
             text, recs = outputs[a["doc"]]
-            rec = best_record(recs, a["dirty"])
+            # a boilerplate unit may hold several sentences (a breadcrumb glued to a repeated
+            # paragraph): match runs of records too, as for stray units
+            rec = best_record(recs, a["dirty"], window=3)
             removed += fold(a["dirty"]) not in fold(text) and (rec is None or rec["dropped"] is not None)
         m["boilerplate_removed"] = removed / len(by_kind["boilerplate"])
 

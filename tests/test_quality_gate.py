@@ -19,7 +19,7 @@ FLOORS = {
     "stray-clause_chrf": 72.0,
     "pure_identical_doc": 0.97,
     "untouched_kept": 0.998,
-    "boilerplate_removed": 0.95,
+    "boilerplate_removed": 0.97,
     "repeated-title_removed": 0.95,
     "repeated-paragraph_removed": 0.95,
     "spacing_fixed": 0.97,
