@@ -6,8 +6,9 @@ file are joined into one shell pipeline that is started once and kept alive: a b
 written as NUL-terminated units, one per text (every stage flushes at NUL with -z, and
 transfer rules cannot reach across units), and read back unit by unit. Starting a process
 per sentence is about 100x slower. One stage is the exception: the HMM tagger, which
-carries state from unit to unit, runs fresh per unit (see `_fresh_tagger`), so a text's
-translation never depends on the batch it came in.
+can change its own state as it works, is replaced by a fresh one after any text that
+changed it (see `_fresh_tagger`), so a text's translation never depends on the batch it
+came in.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from cleantext.translate.base import EngineUnavailable
 MODES_DIR = Path(os.environ.get("CLEANTEXT_APERTIUM_MODES", "/usr/share/apertium/modes"))
 
 FRESH_UNIT = Path(__file__).with_name("fresh_unit.py")
+TAGGER_CHANGED = "new ambiguity class"  # what apertium-tagger -d prints as it rewrites itself
 
 Chain = tuple[str, ...]
 
@@ -52,20 +54,23 @@ _MARKS = regex.compile(r"(?<![\p{L}\p{N}])[*#@~](?=[\p{L}\p{N}])")
 
 
 def _fresh_tagger(stage: str) -> str:
-    """Run the HMM tagger stage as a fresh process per unit.
+    """Keep the HMM tagger stage in its start state for every text.
 
     apertium-tagger 3.8 overwrites its open class each time it meets an ambiguity class
     its model lacks (tagger_utils::find_similar_ambiguity_class assigns through a
-    reference), and that happens in most sentences: a long-lived tagger drifts, so a
-    text's translation depended on every text translated before it in the process (the
-    same French sentence gave "incisore in capo" or "incisore in nessuno" by batch). A
-    tagger per unit costs ~8 ms and makes each translation a function of its text alone.
+    reference): a long-lived tagger drifts, so a text's translation depended on the texts
+    translated before it in the process (the same French sentence gave "incisore in capo"
+    or "incisore in nessuno" by batch). With -d the tagger says so on stderr each time;
+    fresh_unit.py then retires it and hands the next text to a fresh one started ahead.
+    About one text in five does that; the rest cost nothing. The perceptron tagger (-gx,
+    eng-cat) keeps no such state and is left alone.
     """
-    if not regex.match(r"apertium-tagger -z -g ", stage):  # the perceptron tagger (-gx) keeps no state
+    if not regex.match(r"apertium-tagger -z -g ", stage):
         return stage
-    tagger = stage.replace(" -z", "", 1)
+    tagger = stage.replace("apertium-tagger -z", "apertium-tagger -z -d", 1)
     python = sys.executable or "python3"  # empty when embedded
-    return f"{shlex.quote(python)} -S {shlex.quote(str(FRESH_UNIT))} {tagger}"
+    marker = shlex.quote(TAGGER_CHANGED)
+    return f"{shlex.quote(python)} -S {shlex.quote(str(FRESH_UNIT))} {marker} {tagger}"
 
 
 def escape(text: str) -> str:

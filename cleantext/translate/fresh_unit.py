@@ -1,42 +1,103 @@
-"""Run a command once per NUL-terminated unit of stdin: `python fresh_unit.py CMD ARGS...`.
+"""Run a NUL-flushing command so that every unit of stdin meets it in its start state:
+`python fresh_unit.py MARKER CMD ARGS...`.
 
-A pipeline stage for Apertium programs that keep state across `-z` flushes (the 3.8 HMM
-tagger, see apertium.py): each unit is fed to a fresh process, whose output is written
-followed by NUL and flushed. The next process is started while the current one works, so
-its start-up (loading the model) overlaps with the other stages. Runs as a plain script
-(no cleantext import) so the stage starts fast.
+A pipeline stage for Apertium programs that change their own state as they work (the 3.8
+HMM tagger, see apertium.py). CMD runs long-lived; it must flush a NUL after each unit and
+print MARKER on stderr whenever a unit changed its state. After such a unit the process is
+retired and the next unit goes to a fresh one, started ahead of time so its start-up
+overlaps with the other stages. Units that change nothing (most) cost no new process.
+Runs as a plain script (no cleantext import) so the stage starts fast.
 """
 
 from __future__ import annotations
 
+import os
+import selectors
 import subprocess
 import sys
 
 
-def main(cmd: list[str]) -> int:
+class Worker:
+    def __init__(self, cmd: list[str]) -> None:
+        self.proc = subprocess.Popen(
+            cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        assert self.proc.stdin and self.proc.stdout and self.proc.stderr
+        self.out, self.err = self.proc.stdout.fileno(), self.proc.stderr.fileno()
+        os.set_blocking(self.err, False)
+        self.pending = b""
+
+    def run(self, unit: bytes, marker: bytes) -> tuple[bytes, bool]:
+        """The unit's output, and whether the process marked itself changed."""
+        assert self.proc.stdin
+        self.proc.stdin.write(unit + b"\0")
+        self.proc.stdin.flush()
+        err = bytearray()
+        sel = selectors.DefaultSelector()
+        sel.register(self.out, selectors.EVENT_READ)
+        sel.register(self.err, selectors.EVENT_READ)  # drained as we go: a full pipe would block CMD
+        try:
+            while b"\0" not in self.pending:
+                for key, _ in sel.select():
+                    chunk = os.read(key.fd, 1 << 16)
+                    if key.fd == self.err:
+                        err += chunk
+                    elif chunk:
+                        self.pending += chunk
+                    else:
+                        raise EOFError("the stage closed its output")
+        finally:
+            sel.close()
+        err += self._drain()  # CMD reports on stderr before it flushes the unit's NUL
+        out, _, self.pending = self.pending.partition(b"\0")
+        return out, marker in err
+
+    def _drain(self) -> bytes:
+        data = bytearray()
+        while True:
+            try:
+                chunk = os.read(self.err, 1 << 16)
+            except BlockingIOError:
+                return bytes(data)
+            if not chunk:
+                return bytes(data)
+            data += chunk
+
+    def close(self) -> None:
+        if self.proc.stdin:
+            self.proc.stdin.close()
+        try:
+            self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def main(marker: str, cmd: list[str]) -> int:
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
-
-    def spawn() -> subprocess.Popen[bytes]:
-        return subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-
-    ready = spawn()  # the next unit's process loads its model while this one waits for input
+    current, ready = Worker(cmd), Worker(cmd)
     pending = b""
-    while True:
-        chunk = stdin.read1(1 << 16)
-        if not chunk:
-            break
-        *units, pending = (pending + chunk).split(b"\0")
-        for unit in units:
-            proc, ready = ready, spawn()
-            stdout.write(proc.communicate(unit)[0] + b"\0")
-        stdout.flush()
-    proc, ready = ready, None
-    out = proc.communicate(pending)[0]
-    if pending:
-        stdout.write(out)
-        stdout.flush()
+    try:
+        while True:
+            chunk = stdin.read1(1 << 16)
+            if not chunk:
+                break
+            *units, pending = (pending + chunk).split(b"\0")
+            for unit in units:
+                out, changed = current.run(unit, marker.encode())
+                stdout.write(out + b"\0")
+                if changed:  # retire it: the next unit gets a process in its start state
+                    current.close()
+                    current, ready = ready, Worker(cmd)
+            stdout.flush()
+        if pending:
+            stdout.write(current.run(pending, marker.encode())[0])
+            stdout.flush()
+    finally:
+        current.close()
+        ready.close()
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    raise SystemExit(main(sys.argv[1], sys.argv[2:]))
