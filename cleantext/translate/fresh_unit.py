@@ -65,7 +65,10 @@ class Worker:
 
     def close(self) -> None:
         if self.proc.stdin:
-            self.proc.stdin.close()
+            try:
+                self.proc.stdin.close()
+            except OSError:  # it died with input unread
+                pass
         try:
             self.proc.wait(timeout=5)
         except subprocess.TimeoutExpired:
@@ -84,8 +87,16 @@ def main(marker: str, cmd: list[str]) -> int:
                 break
             *units, pending = (pending + chunk).split(b"\0")
             for unit in units:
-                out, changed = current.run(unit, marker.encode())
-                stdout.write(out + b"\0")
+                for attempt in (1, 2):
+                    try:
+                        out, changed = current.run(unit, marker.encode())
+                        break
+                    except (EOFError, OSError):  # the process died on this unit: one more try
+                        out, changed = b"", True
+                        if attempt == 1:
+                            current.close()
+                            current, ready = ready, Worker(cmd)
+                stdout.write(out + b"\0")  # empty if it died twice: the unit stays untranslated
                 if changed:  # retire it: the next unit gets a process in its start state
                     current.close()
                     current, ready = ready, Worker(cmd)

@@ -14,6 +14,8 @@ while chunk := sys.stdin.buffer.read1(65536):
     buf += chunk
     *units, buf = buf.split(b"\0")
     for u in units:
+        if b"crash" in u:
+            sys.exit(3)
         if b"dirty" in u:
             sys.stderr.write("CHANGED\n")
         if b"noisy" in u:
@@ -30,7 +32,7 @@ def run(units: list[bytes]) -> list[tuple[bytes, bytes]]:
     assert out.returncode == 0, out.stderr[-2000:]
     pieces = out.stdout.split(b"\0")
     assert pieces[-1] == b""
-    return [tuple(p.split(b" pid=")) for p in pieces[:-1]]
+    return [tuple(p.split(b" pid=")) if p else (b"", b"") for p in pieces[:-1]]
 
 
 def test_the_process_is_kept_until_a_unit_changes_it():
@@ -45,3 +47,10 @@ def test_the_process_is_kept_until_a_unit_changes_it():
 def test_a_flood_on_stderr_does_not_block_the_stage():
     got = run([b"noisy", b"after"])
     assert [u for u, _ in got] == [b"noisy", b"after"]
+
+
+def test_a_unit_that_kills_the_process_comes_out_empty_and_the_rest_go_on():
+    got = run([b"a", b"crash", b"b", b"c"])
+    assert [u for u, _ in got] == [b"a", b"", b"b", b"c"]
+    assert got[2][1] == got[3][1] != got[0][1]  # a new process after the crash
+    assert got[0][1]
