@@ -20,6 +20,14 @@ app = typer.Typer(
 
 Beam = Annotated[int, typer.Option(help="Argos: beam size (1 is greedy and fastest).", min=1)]
 Threads = Annotated[int, typer.Option(help="Argos: CPU threads per worker (0: all cores).", min=0)]
+ApertiumChain = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--apertium-chain",
+        help="Apertium: a chain of installed modes to try first, e.g. 'fr=fr-es|spa-ita' "
+        "(into Italian) or 'it-en=ita-cat|cat-eng'; repeat for several.",
+    ),
+]
 
 Engine = Annotated[
     str,
@@ -57,6 +65,7 @@ def clean(
     engine: Engine = "auto",
     beam: Beam = 2,
     threads: Threads = 0,
+    apertium_chain: ApertiumChain = None,
     keep_boilerplate: Annotated[
         bool, typer.Option(help="Keep boilerplate lines (turn scrape-clean off).")
     ] = False,
@@ -129,6 +138,7 @@ def clean(
         models_dir=str(models) if models else None,
         beam=beam,
         threads=threads,
+        apertium=tuple(apertium_chain or ()),
     )
     fmts = _langs(formats)
     if not fmts or any(f not in FORMATS for f in fmts):
@@ -252,6 +262,7 @@ def translate_cmd(
     engine: Engine = "auto",
     beam: Beam = 2,
     threads: Threads = 0,
+    apertium_chain: ApertiumChain = None,
     models: Annotated[Path | None, typer.Option(help="Argos model store.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
@@ -262,7 +273,11 @@ def translate_cmd(
 
     logging.basicConfig(level=logging.ERROR if quiet else logging.WARNING, format="cleantext: %(message)s")
     settings = _settings(
-        engine=engine, models_dir=str(models) if models else None, beam=beam, threads=threads
+        engine=engine,
+        models_dir=str(models) if models else None,
+        beam=beam,
+        threads=threads,
+        apertium=tuple(apertium_chain or ()),
     )
     try:
         todo = plan(inputs, output)

@@ -25,7 +25,7 @@ def translate_jobs(jobs: list[Job], pipeline: Pipeline, target: str, progress=No
     main = s.main
     router = None
     if target != main:
-        router = Router(build_engines(s.engine, s.models_dir, s.beam, s.threads), target, (plausible_length,))
+        router = Router(build_engines(s), target, (plausible_length,))
     summary = Summary()
     try:
         for job in jobs:

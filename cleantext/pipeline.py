@@ -37,6 +37,7 @@ class Settings:
     models_dir: str | None = None
     beam: int = 2  # Argos beam size
     threads: int = 0  # Argos CPU threads per process (0: all cores); does not change outputs
+    apertium: tuple[str, ...] = ()  # chains tried first, as "fr=fra-cat|cat-ita" or "it-en=…"
 
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:
@@ -45,6 +46,10 @@ class Settings:
             raise ValueError(f"beam size {self.beam}: must be 1 or more")
         if self.threads < 0:
             raise ValueError(f"threads {self.threads}: must be 0 (all cores) or more")
+        if self.apertium:
+            from cleantext.translate.apertium import parse_chains
+
+            parse_chains(self.apertium)  # a bad chain fails here, before any work
 
 
 @dataclass(slots=True)
@@ -90,8 +95,7 @@ class Pipeline:
         if self._router is None:
             from cleantext.translate.engines import build_engines
 
-            s = self.settings
-            engines = build_engines(s.engine, s.models_dir, s.beam, s.threads)
+            engines = build_engines(self.settings)
             self._router = Router(engines, self.settings.main, (plausible_length, self._reads_as_main))
         return self._router
 

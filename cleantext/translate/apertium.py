@@ -184,6 +184,25 @@ class _Pipeline:
                 proc.stdout.close()
 
 
+def parse_chains(specs: tuple[str, ...] | list[str]) -> dict[tuple[str, str], Chain]:
+    """'fr=fr-es|spa-ita' (into Italian) or 'it-en=ita-cat|cat-eng' → {(src, tgt): modes}.
+
+    Each mode must be installed: a typo fails at once, naming what is there."""
+    chains: dict[tuple[str, str], Chain] = {}
+    for spec in specs:
+        pair, sep, modes = spec.partition("=")
+        src, _, tgt = pair.strip().partition("-")
+        chain = tuple(m.strip() for m in modes.split("|") if m.strip())
+        if not sep or not src or not chain:
+            raise ValueError(f"apertium chain {spec!r}: write it as SRC=MODE|MODE or SRC-TGT=MODE|MODE")
+        missing = [m for m in chain if not (MODES_DIR / f"{m}.mode").is_file()]
+        if missing:
+            have = ", ".join(sorted(p.stem for p in MODES_DIR.glob("*.mode"))) or "none"
+            raise ValueError(f"apertium chain {spec!r}: no mode {', '.join(missing)} (installed: {have})")
+        chains[(src, tgt or "it")] = chain
+    return chains
+
+
 class ApertiumEngine:
     name = "apertium"
 

@@ -2,22 +2,35 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from cleantext.translate.base import Translator
 
+if TYPE_CHECKING:
+    from cleantext.pipeline import Settings
 
-def build_engines(
-    choice: str = "auto", models_dir: str | None = None, beam: int = 2, threads: int = 0
-) -> list[Translator]:
+
+def build_engines(settings: Settings) -> list[Translator]:
     """auto: Argos packages first (where one serves the pair), then Apertium.
 
-    `beam` and `threads` tune Argos (beam 1 is greedy and fastest; threads 0 = all cores)."""
-    from cleantext.translate.apertium import ApertiumEngine
+    Settings tune them: `beam` and `threads` for Argos (beam 1 is greedy and fastest,
+    threads 0 = all cores), `apertium` for chains tried before the default ones."""
+    from cleantext.translate.apertium import DEFAULT_CHAINS, ApertiumEngine, parse_chains
     from cleantext.translate.argos import ArgosEngine
 
-    if choice == "none":
+    def argos() -> ArgosEngine:
+        return ArgosEngine(settings.models_dir, beam_size=settings.beam, threads=settings.threads)
+
+    def apertium() -> ApertiumEngine:
+        chains = dict(DEFAULT_CHAINS)
+        for pair, chain in parse_chains(settings.apertium).items():
+            chains[pair] = (chain, *(c for c in chains.get(pair, ()) if c != chain))
+        return ApertiumEngine(chains)
+
+    if settings.engine == "none":
         return []
-    if choice == "argos":
-        return [ArgosEngine(models_dir, beam_size=beam, threads=threads)]
-    if choice == "apertium":
-        return [ApertiumEngine()]
-    return [ArgosEngine(models_dir, beam_size=beam, threads=threads), ApertiumEngine()]
+    if settings.engine == "argos":
+        return [argos()]
+    if settings.engine == "apertium":
+        return [apertium()]
+    return [argos(), apertium()]

@@ -91,3 +91,30 @@ def test_close_ends_every_stage_and_leaves_no_zombies():
     assert len(_group_members(pgid)) > 10  # the shell and its stages
     e.close()
     assert _group_members(pgid) == []
+
+
+def test_chains_chosen_by_the_user_come_first_and_typos_fail_early():
+    import subprocess
+    import sys
+
+    from cleantext.pipeline import Pipeline, Settings
+
+    p = Pipeline(Settings(engine="apertium", apertium=("fr=fr-es|spa-ita", "it-en=ita-cat|cat-eng")))
+    engine = p.router.engines[0]
+    assert engine.chain("fr", "it") == ("fr-es", "spa-ita")
+    assert engine.chains[("fr", "it")][1] == ("fra-cat", "cat-ita")  # the default, as fallback
+    assert engine.chain("it", "en") == ("ita-cat", "cat-eng")
+    (out,) = p.router.translate([("la maison est grande", "fr")])
+    assert out.engine == "apertium" and "grande" in out.translation
+    p.close()
+    with pytest.raises(ValueError, match="no mode fr-itx"):
+        Settings(apertium=("fr=fr-itx",))
+    with pytest.raises(ValueError, match="SRC=MODE"):
+        Settings(apertium=("fra-cat|cat-ita",))
+    r = subprocess.run(
+        [sys.executable, "-m", "cleantext", "clean", "-", "--apertium-chain", "fr=nope"],
+        input="ciao",
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 2 and "no mode nope" in r.stderr
