@@ -26,7 +26,9 @@ progress, the resume log and the summary work as in local runs.
 from __future__ import annotations
 
 import logging
+import os
 import pickle
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -109,6 +111,20 @@ class WriteBatch:
         return {"rel": [r.job.rel for r in results], "result": [pickle.dumps(r) for r in results]}
 
 
+def _check_reachable(address: str, timeout: float = 10.0) -> None:
+    """Fail in seconds, not after Ray's long retries, when HOST:PORT does not answer."""
+    hostport = address.removeprefix("ray://")
+    if hostport == "auto" or ":" not in hostport:
+        return  # Ray finds a local cluster itself, and says so at once when there is none
+    host, _, port = hostport.rpartition(":")
+    try:
+        socket.create_connection((host, int(port)), timeout=timeout).close()
+    except (OSError, ValueError) as e:
+        raise RuntimeError(
+            f"cannot reach the Ray cluster at {address} ({e}); is `ray start --head` running there?"
+        ) from None
+
+
 def run_jobs(
     jobs: list[Job],
     opts: Options,
@@ -125,14 +141,21 @@ def run_jobs(
     ray = _require_ray()
     started = False
     if not ray.is_initialized():
+        target = address or os.environ.get("RAY_ADDRESS")
+        if target:
+            _check_reachable(target)
         kwargs: dict[str, Any] = {"address": address} if address else {"num_cpus": workers or None}
-        ray.init(
-            **kwargs,
-            include_dashboard=False,
-            log_to_driver=False,
-            logging_level=logging.ERROR,
-            configure_logging=True,
-        )
+        try:
+            ray.init(
+                **kwargs,
+                include_dashboard=False,
+                log_to_driver=False,
+                logging_level=logging.ERROR,
+                configure_logging=True,
+            )
+        except (ConnectionError, TimeoutError, ValueError) as e:
+            where = f"the Ray cluster at {target}" if target else "a local Ray"
+            raise RuntimeError(f"cannot start or join {where}: {e}") from None
         started = True
     try:
         logging.getLogger("ray").setLevel(logging.ERROR)

@@ -1,5 +1,6 @@
 """The Ray executor: same outputs as a local run, resume, per-file errors, the batch API."""
 
+import os
 import shutil
 import subprocess
 import sys
@@ -90,6 +91,21 @@ def test_unknown_executor_and_missing_ray_are_clear(tmp_path, monkeypatch):
         run(plan([SAMPLES], tmp_path / "o"), tmp_path / "o", executor="spark")
     r = cli(str(SAMPLES), "-o", str(tmp_path / "o"), "--executor", "spark")
     assert r.returncode == 2 and "choose local or ray" in r.stderr
+    for args, env in (
+        (["--address", "127.0.0.1:1"], {}),  # nothing listens there: seconds, not Ray's long retries
+        ([], {"RAY_ADDRESS": "127.0.0.1:1"}),
+    ):
+        r = subprocess.run(
+            [sys.executable, "-m", "cleantext", "clean", str(SAMPLES), "-o", str(tmp_path / "o")]
+            + ["--executor", "ray", *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, **env},
+        )
+        assert r.returncode == 2 and "cannot reach the Ray cluster at 127.0.0.1:1" in r.stderr, r.stderr[
+            -2000:
+        ]
     import cleantext.ray
 
     monkeypatch.setitem(sys.modules, "ray", None)
