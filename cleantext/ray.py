@@ -36,7 +36,7 @@ from typing import Any
 from cleantext.batch import CHUNK, Job, Options, Result, Summary, process
 from cleantext.pipeline import Pipeline, Settings
 from cleantext.read import ReadError
-from cleantext.write import to_jsonl
+from cleantext.write import output_paths, to_jsonl
 
 
 def _require_ray():  # noqa: ANN202
@@ -109,6 +109,16 @@ class WriteBatch:
         }
         results = list(process(jobs, self.pipeline, self.options, done, self.force))
         return {"rel": [r.job.rel for r in results], "result": [pickle.dumps(r) for r in results]}
+
+
+def seen_here(result: Result, formats: tuple[str, ...]) -> Result:
+    """A result whose outputs this machine cannot see (OUT not shared with the node that
+    wrote them) is an error for that file, not a file done: the resume log stays honest."""
+    if result.digest is None or all(p.is_file() for p in output_paths(result.job.output_base, formats)):
+        return result
+    src = str(result.job.source)
+    error = f"{src}: its outputs were written on another node; OUT must be on a file system every node mounts"
+    return Result(result.job, 0, Summary(errors=[(src, error)]))
 
 
 def _check_reachable(address: str, timeout: float = 10.0) -> None:
@@ -187,7 +197,7 @@ def run_jobs(
         )
         for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
             for blob in batch["result"]:
-                yield pickle.loads(blob)  # noqa: S301 - written by our own actors
+                yield seen_here(pickle.loads(blob), opts.formats)  # noqa: S301 - from our own actors
     finally:
         if started:
             ray.shutdown()

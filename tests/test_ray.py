@@ -146,3 +146,18 @@ def _local(out: Path) -> Path:
     r = cli(str(SAMPLES), "-o", str(out), "-q")
     assert r.returncode == 0, r.stderr[-2000:]
     return out
+
+
+def test_outputs_this_machine_cannot_see_are_an_error_not_a_file_done(tmp_path):
+    from cleantext.batch import Job, Result, Summary
+    from cleantext.ray import seen_here
+
+    job = Job(tmp_path / "a.txt", "a", tmp_path / "out" / "a")
+    written_elsewhere = Result(job, 12, Summary(files=1), digest="abc")
+    r = seen_here(written_elsewhere, ("txt", "jsonl"))
+    assert r.digest is None and r.summary.files == 0
+    assert "written on another node" in r.summary.errors[0][1]
+    (tmp_path / "out").mkdir()
+    for ext in ("txt", "jsonl"):
+        (tmp_path / "out" / f"a.{ext}").write_text("x")
+    assert seen_here(written_elsewhere, ("txt", "jsonl")) is written_elsewhere
