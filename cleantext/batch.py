@@ -257,7 +257,7 @@ def process(
                 s.errors.append((str(job.source), str(e)))
                 yield Result(job, 0, s)
             except OSError as e:
-                s.errors.append((str(job.source), f"{job.source}: cannot read ({e.strerror or e})"))
+                s.errors.append((str(job.source), cannot_read(job.source, e)))
                 yield Result(job, 0, s)
         docs = pipeline.finish(prepared) if prepared else []
         for (job, digest), doc in zip(ready, docs, strict=True):
@@ -269,6 +269,11 @@ def process(
                 s.errors.append((str(job.source), f"{job.source}: cannot write {job.output_base}.* ({e})"))
                 digest = None
             yield Result(job, len(doc.sentences), s, digest)
+
+
+def cannot_read(path: Path | str, e: OSError) -> str:
+    """The error line for an input the OS would not hand over."""
+    return f"{path}: cannot read ({e.strerror or e})"
 
 
 def _up_to_date(job: Job, opts: Options, done: dict[str, tuple[str, str]], key: str, digest: str) -> bool:
@@ -356,18 +361,18 @@ def run(
         if progress:
             progress(r)
 
+    done = {j.rel: state.done[j.rel] for j in jobs if j.rel in state.done}  # what workers need
     try:
         if executor == "ray":
             from cleantext.ray import run_jobs
 
-            done = {j.rel: state.done[j.rel] for j in jobs if j.rel in state.done}
             for r in run_jobs(jobs, opts, done, force, max(0, workers), address):
                 collect(r)
         elif workers <= 1 or len(jobs) <= 1:
             own = pipeline is None
             pipeline = pipeline or Pipeline(opts.settings)
             try:
-                for r in process(jobs, pipeline, opts, state.done, force):
+                for r in process(jobs, pipeline, opts, done, force):
                     collect(r)
             finally:
                 if own:
@@ -375,7 +380,6 @@ def run(
         else:
             size = max(1, min(CHUNK, len(jobs) // (workers * 4)))  # keep every worker busy
             chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
-            done = {j.rel: state.done[j.rel] for j in jobs if j.rel in state.done}
             with ProcessPoolExecutor(
                 workers, mp_context=_mp_context(), initializer=_worker_init, initargs=(opts.settings,)
             ) as pool:

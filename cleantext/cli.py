@@ -123,7 +123,7 @@ def clean(
     Reruns skip files whose outputs are complete and up to date (--force redoes them); a
     file that cannot be read is reported and the others go on (exit code 1 at the end).
     """
-    from cleantext.batch import Options, UsageError, parse_shard, plan, run
+    from cleantext.batch import EXECUTORS, Options, UsageError, parse_shard, plan, run
     from cleantext.pipeline import Pipeline
     from cleantext.read import ReadError
     from cleantext.write import FORMATS
@@ -156,8 +156,8 @@ def clean(
             pipeline.close()
         sys.stdout.write(doc.text + "\n")
         return
-    if executor not in ("local", "ray"):
-        raise typer.BadParameter(f"--executor {executor!r}: choose local or ray")
+    if executor not in EXECUTORS:
+        raise typer.BadParameter(f"--executor {executor!r}: choose {' or '.join(EXECUTORS)}")
     if output is None:
         raise typer.BadParameter("give an output folder with -o OUT (or '-' to clean stdin to stdout)")
     try:

@@ -21,11 +21,10 @@ def _line(text: str) -> str:
 
 
 def translate_jobs(jobs: list[Job], pipeline: Pipeline, target: str, progress=None) -> Summary:  # noqa: ANN001
-    s = pipeline.settings
-    main = s.main
+    main = pipeline.settings.main
     router = None
     if target != main:
-        router = Router(build_engines(s), target, (plausible_length,))
+        router = Router(build_engines(pipeline.settings), target, (plausible_length,))
     summary = Summary()
     try:
         for job in jobs:

@@ -33,10 +33,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from cleantext.batch import CHUNK, Job, Options, Result, Summary, process
+from cleantext.batch import CHUNK, Job, Options, Result, Summary, cannot_read, process
 from cleantext.pipeline import Pipeline, Settings
 from cleantext.read import ReadError
-from cleantext.write import output_paths, to_jsonl
+from cleantext.write import output_paths, to_jsonl, to_txt
 
 
 def _require_ray():  # noqa: ANN202
@@ -60,8 +60,8 @@ class CleanBatch:
     def __call__(self, batch: dict[str, Any]) -> dict[str, list]:
         paths = [str(p) for p in batch["path"]]
         datas = batch.get("bytes")
-        out: dict[str, list] = {k: [] for k in ("path", "text", "records", "sentences", "spans", "error")}
-        out["translated"] = []
+        columns = ("path", "text", "records", "sentences", "spans", "translated", "error")
+        out: dict[str, list] = {k: [] for k in columns}
         prepared, ready = [], []
         errors: dict[int, str] = {}
         for i, path in enumerate(paths):
@@ -72,7 +72,7 @@ class CleanBatch:
             except ReadError as e:
                 errors[i] = str(e)
             except OSError as e:
-                errors[i] = f"{path}: cannot read ({e.strerror or e})"
+                errors[i] = cannot_read(path, e)
         docs = dict(zip(ready, self.pipeline.finish(prepared), strict=True)) if prepared else {}
         for i, path in enumerate(paths):
             doc = docs.get(i)
@@ -80,7 +80,7 @@ class CleanBatch:
             if doc is not None:
                 s.add(doc)
             out["path"].append(path)
-            out["text"].append(doc.text + "\n" if doc is not None and doc.paragraphs else "")
+            out["text"].append(to_txt(doc) if doc is not None else "")
             out["records"].append(to_jsonl(doc) if doc is not None else "")
             out["sentences"].append(len(doc.sentences) if doc is not None else 0)
             out["spans"].append(sum(n for lang, n in s.spans.items() if lang != self.pipeline.settings.main))

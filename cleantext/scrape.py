@@ -28,30 +28,34 @@ def words(text: str) -> list[str]:
 
 
 @dataclass(slots=True)
+class DocFacts:
+    """What is computed once per document, on first need, for every paragraph's context."""
+
+    stems: list[set[str]] | None = None
+    prose: set[str] | None = None
+
+
+@dataclass(slots=True)
 class Context:
     """What a rule may know about the document around a paragraph.
 
-    `shared` holds what is computed once per document (content stems, prose words) for
-    every paragraph's context; `find_boilerplate` passes one dict to all of them."""
+    `facts` is shared by the contexts of one document: `find_boilerplate` passes one
+    `DocFacts` to all of them."""
 
     paragraphs: Sequence[str]
     index: int
-    shared: dict[str, object] = field(default_factory=dict)
+    facts: DocFacts = field(default_factory=DocFacts)
 
     def stems(self, i: int) -> set[str]:
-        stems = self.shared.get("stems")
-        if stems is None:
-            stems = self.shared["stems"] = [_content_stems(p) for p in self.paragraphs]
-        return stems[i]  # type: ignore[index]
+        if self.facts.stems is None:
+            self.facts.stems = [_content_stems(p) for p in self.paragraphs]
+        return self.facts.stems[i]
 
     def prose_words(self) -> set[str]:
         """Lowercase words of the article's prose (paragraphs of 12 words or more)."""
-        prose = self.shared.get("prose")
-        if prose is None:
-            prose = self.shared["prose"] = {
-                w.lower() for p in self.paragraphs if len(ws := words(p)) >= 12 for w in ws
-            }
-        return prose  # type: ignore[return-value]
+        if self.facts.prose is None:
+            self.facts.prose = {w.lower() for p in self.paragraphs if len(ws := words(p)) >= 12 for w in ws}
+        return self.facts.prose
 
 
 Rule = Callable[[str, Context], str | None]
@@ -301,9 +305,9 @@ RULES: tuple[Rule, ...] = (
 def find_boilerplate(paragraphs: Sequence[str], rules: Sequence[Rule] = RULES) -> list[str | None]:
     """For each paragraph, 'boilerplate: <reason>' or None."""
     out: list[str | None] = []
-    shared: dict[str, object] = {}
+    facts = DocFacts()
     for i, p in enumerate(paragraphs):
-        ctx = Context(paragraphs, i, shared)
+        ctx = Context(paragraphs, i, facts)
         reason = next((r for rule in rules if (r := rule(p, ctx))), None)
         out.append(f"boilerplate: {reason}" if reason else None)
     return out

@@ -47,6 +47,12 @@ def atomic_write(path: Path, text: str) -> None:
         raise
 
 
+def to_txt(doc: Document) -> str:
+    """The text output of a document in one piece, as DocumentWriter writes it."""
+    text = doc.text
+    return text + "\n" if text else ""
+
+
 def to_jsonl(doc: Document) -> str:
     return "".join(json.dumps(s.record(), ensure_ascii=False) + "\n" for s in doc.sentences)
 

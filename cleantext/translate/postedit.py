@@ -67,9 +67,3 @@ articulated_preposition = Rule(
 )
 
 RULES: tuple[Rule, ...] = (year_opening, year_article, articulated_preposition)
-
-
-def postedit(translation: str) -> str:
-    for rule in RULES:
-        translation = rule.fix(translation)
-    return translation

@@ -34,14 +34,11 @@ Check = Callable[[str, str], str | None]  # (source, translation) → reason to 
 def tidy(translation: str, target: str = "it") -> str:
     """Engines leave spacing slips ('« especiació »', 'word ,'): the repair rules fix them;
     into Italian, the post-edit rules fix what Italian grammar settles ('in 2002' → 'nel 2002')."""
-    from cleantext.repair.spacing import RULES
+    from cleantext.repair import spacing
+    from cleantext.translate import postedit
 
-    for rule in RULES:
+    for rule in spacing.RULES + (postedit.RULES if target == "it" else ()):
         translation = rule.fix(translation)
-    if target == "it":
-        from cleantext.translate.postedit import postedit
-
-        translation = postedit(translation)
     return translation
 
 
