@@ -106,7 +106,7 @@ def evaluate(bench: Path, out: Path) -> dict[str, float]:
     m: dict[str, float] = {}
 
     def doc_chrf(texts: dict[str, str], docs: list[str]) -> float:
-X
+        """Corpus chrF of these documents' texts against their gold, whitespace folded."""
         return chrf.corpus_score([fold(texts[d]) for d in docs], [[fold(gold[d]) for d in docs]]).score
 
     texts = {n: text for n, (text, _) in outputs.items()}
