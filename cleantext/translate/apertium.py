@@ -30,6 +30,7 @@ from cleantext.translate.base import EngineUnavailable
 MODES_DIR = Path(os.environ.get("CLEANTEXT_APERTIUM_MODES", "/usr/share/apertium/modes"))
 
 FRESH_UNIT = Path(__file__).with_name("fresh_unit.py")
+CATALAN_PERFECT = Path(__file__).with_name("catalan_perfect.py")
 TAGGER_CHANGED = "new ambiguity class"  # what apertium-tagger -d prints as it rewrites itself
 
 Chain = tuple[str, ...]
@@ -73,6 +74,17 @@ def _fresh_tagger(stage: str) -> str:
     return f"{shlex.quote(python)} -S {shlex.quote(str(FRESH_UNIT))} {marker} {tagger}"
 
 
+def _catalan_perfect(stages: list[str]) -> list[str]:
+    """The stage that puts eng-cat's Catalan past into the perfect before cat-ita (see
+    catalan_perfect.py: English simple past → Italian passato prossimo, as news reports
+    it). It inflects with the mode's own Catalan generator; no generator, no stage."""
+    for stage in stages:
+        if m := regex.match(r"lt-proc -z \$1 '([^']+autogen\.bin)'$", stage):
+            python = sys.executable or "python3"
+            return [f"{shlex.quote(python)} -S {shlex.quote(str(CATALAN_PERFECT))} {shlex.quote(m[1])}"]
+    return []
+
+
 def escape(text: str) -> str:
     """Escape Apertium's reserved characters and fold line breaks into spaces."""
     return _RESERVED.sub(r"\\\1", text.replace("\0", "").replace("\r", " ").replace("\n", " "))
@@ -88,15 +100,18 @@ class _Pipeline:
         self.lock = threading.Lock()
 
     def _command(self) -> list[str]:
-        stages = []
-        for mode in self.modes:
+        stages: list[str] = []
+        for i, mode in enumerate(self.modes):
             out = subprocess.run(
                 ["apertium-wblank-mode", "-z", str(MODES_DIR / f"{mode}.mode")],
                 capture_output=True,
                 text=True,
                 check=True,
             )
-            stages.extend(_fresh_tagger(stage) for stage in out.stdout.strip().split(" | "))
+            own = out.stdout.strip().split(" | ")
+            stages.extend(_fresh_tagger(stage) for stage in own)
+            if self.modes[i : i + 2] == ("eng-cat", "cat-ita"):
+                stages.extend(_catalan_perfect(own))
         return ["bash", "-c", " | ".join(stages), "apertium", "-n", ""]
 
     def start(self) -> None:

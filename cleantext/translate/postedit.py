@@ -66,4 +66,58 @@ articulated_preposition = Rule(
     ),
 )
 
-RULES: tuple[Rule, ...] = (year_opening, year_article, articulated_preposition)
+
+def _di_before_name(m: regex.Match[str]) -> str:
+    from wordfreq import zipf_frequency
+
+    name = m[2]
+    if name[0] not in "Hh" and zipf_frequency(name.lower(), "it") >= 3.0:
+        return m[0]
+    return m[1] + "i " + name
+
+
+# Catalan and French elide "de" before any vowel or h ("d'Hong Kong", "d'Asunción");
+# Italian elides "di" only before common words and a few familiar names ("d'oro",
+# "d'Italia"), and writes "di" before foreign names and before h ("di Hong Kong"). A
+# capitalised word that is not an everyday Italian word (wordfreq) is taken for a name.
+di_before_name = Rule(
+    "di_before_name",
+    "Italian writes 'di Hong Kong', 'di Asunción': it does not elide 'di' before a foreign name",
+    regex.compile(r"\b([Dd])['’](\p{Lu}[\p{L}\p{M}]*)"),
+    _di_before_name,
+    examples=(
+        ("il territorio d'Hong Kong", "il territorio di Hong Kong"),
+        ("la fondazione d'Asunción nel 1537", "la fondazione di Asunción nel 1537"),
+        ("l'Atto d'Aria Pulita e il resto d'Italia", "l'Atto d'Aria Pulita e il resto d'Italia"),
+    ),
+)
+
+RULES: tuple[Rule, ...] = (year_opening, year_article, articulated_preposition, di_before_name)
+
+# --- rules that read the source too -------------------------------------------------------
+
+# (plural possessive, singular possessives) in the source language
+_POSSESSIVES = {
+    "en": (regex.compile(r"(?i)\btheir\b"), regex.compile(r"(?i)\b(?:his|her|hers|its|one's)\b")),
+    "fr": (regex.compile(r"(?i)\bleurs?\b"), regex.compile(r"(?i)\b(?:son|sa|ses)\b")),
+}
+_SUO = regex.compile(r"\b(?:suo|sua|suoi|sue)\b")
+
+
+def their_is_loro(source: str, lang: str, translation: str) -> str:
+    """'their prey' → 'la loro preda', not 'la sua preda'.
+
+    The Catalan and Spanish pivots have one possessive, "seu"/"su", for his, her, its and
+    their, and it comes out as "suo/sua/suoi/sue". When every possessive of the source is
+    the plural one ("their", "leur(s)"), each of them is Italian "loro" (invariable; the
+    article stays: "i suoi" → "i loro")."""
+    pattern = _POSSESSIVES.get(lang)
+    if pattern is None or not _SUO.search(translation):
+        return translation
+    plural, singular = pattern
+    if plural.search(source) and not singular.search(source):
+        return _SUO.sub("loro", translation)
+    return translation
+
+
+SOURCE_RULES = (their_is_loro,)

@@ -31,14 +31,18 @@ class Outcome:
 Check = Callable[[str, str], str | None]  # (source, translation) → reason to reject, or None
 
 
-def tidy(translation: str, target: str = "it") -> str:
+def tidy(translation: str, target: str = "it", source: str = "", lang: str = "") -> str:
     """Engines leave spacing slips ('« especiació »', 'word ,'): the repair rules fix them;
-    into Italian, the post-edit rules fix what Italian grammar settles ('in 2002' → 'nel 2002')."""
+    into Italian, the post-edit rules fix what Italian grammar settles ('in 2002' → 'nel 2002'),
+    and with the `source` text in `lang`, what the source settles ('their' → 'loro')."""
     from cleantext.repair import spacing
     from cleantext.translate import postedit
 
     for rule in spacing.RULES + (postedit.RULES if target == "it" else ()):
         translation = rule.fix(translation)
+    if target == "it" and source:
+        for fix in postedit.SOURCE_RULES:
+            translation = fix(source, lang, translation)
     return translation
 
 
@@ -125,7 +129,7 @@ class Router:
             return [Outcome(None, None, f"{engine.name} failed: {e}")] * len(texts)
         outcomes = []
         for t, r in zip(texts, results, strict=True):
-            r = tidy(r, self.target)
+            r = tidy(r, self.target, t, lang)
             reason = next((why for check in self.checks if (why := check(t, r))), None)
             outcomes.append(
                 Outcome(None, engine.name, f"rejected: {reason}") if reason else Outcome(r, engine.name)

@@ -3,7 +3,7 @@
 import pytest
 
 from cleantext.translate.apertium import ApertiumEngine
-from cleantext.translate.postedit import RULES
+from cleantext.translate.postedit import RULES, their_is_loro
 from cleantext.translate.route import Router
 
 
@@ -44,3 +44,42 @@ def test_apertium_years_come_out_in_italian_form():
     assert fr.translation.startswith("Nel 1956, Słania"), fr
     assert en.translation.startswith("Nel 2002 Goma"), en
     assert "nel 2002" not in (to_en.translation or "").lower()  # Italian rules stay out of English
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "translation", "expected"),
+    [
+        (
+            "Ocelots hunt their prey.",
+            "en",
+            "Gli ocelotti cacciano la sua preda.",
+            "Gli ocelotti cacciano la loro preda.",
+        ),
+        ("Ils ont perdu leurs maisons.", "fr", "Hanno perso le sue case.", "Hanno perso le loro case."),
+        # a singular possessive in the source: "suo" may be right, nothing is changed
+        ("They met his mother and their son.", "en", "Incontrarono sua madre e il suo figlio.", None),
+        ("Il a vendu sa maison et leur voiture.", "fr", "Ha venduto la sua casa e la sua macchina.", None),
+        ("Ils leur ont parlé.", "es", "Hanno parlato con il suo.", None),  # no rule for Spanish
+    ],
+)
+def test_their_is_loro_only_when_every_possessive_is_plural(source, lang, translation, expected):
+    assert their_is_loro(source, lang, translation) == (expected or translation)
+
+
+def test_apertium_english_past_comes_out_as_news_italian():
+    """English simple past → passato prossimo (essere/avere and agreement by cat-ita), their →
+    loro; the French passé simple keeps its passato remoto."""
+    router = Router([ApertiumEngine()], "it")
+    try:
+        en, arrived, fr = router.translate(
+            [
+                ("The rebels decided to end their campaign.", "en"),
+                ("Maria arrived yesterday.", "en"),
+                ("Les Alliés débarquèrent dans le sud de la France.", "fr"),
+            ]
+        )
+    finally:
+        router.close()
+    assert "hanno deciso" in en.translation and "la loro campagna" in en.translation, en
+    assert "è arrivata" in arrived.translation, arrived
+    assert "sbarcarono" in fr.translation, fr
