@@ -263,6 +263,36 @@ class Detector:
         return spans
 
 
+def missing_breaks(text: str, detection: Detection, min_words: int = 4) -> list[int]:
+    """Offsets where a sentence break was lost at a change of language.
+
+    Scraped text drops a final period now and then ("…a rodent called a dormouse Un'altra
+    differenza…"); the splitter cannot see that break, but the language change shows it: a
+    foreign span ends (or starts) with no punctuation, right next to a capitalised word that
+    is an ordinary word of the sentence, not a name ("Un'altra", "The"), and each side holds
+    at least `min_words` words. Cutting there keeps one sentence per record, each in one language."""
+    cuts = []
+    for span in detection.spans:
+        for at in (span.start, span.end):
+            before, after = text[:at].rstrip(), text[at:].lstrip()
+            if not before or not after or before[-1] in ".!?…:;,–—-(\"“”«»'’":
+                continue
+            nxt = _TOKEN.match(after)
+            if nxt is None or not nxt.group()[0].isupper() or _is_name(nxt.group()):
+                continue
+            if len(_TOKEN.findall(before)) >= min_words and len(_TOKEN.findall(after)) >= min_words:
+                cuts.append(at)
+    return sorted(set(cuts))
+
+
+def _is_name(word: str) -> bool:
+    """A capitalised word that is rarely written in lower case in any of the languages."""
+    from wordfreq import zipf_frequency
+
+    head = regex.split(r"['’]", word.lower())[0] or word.lower()
+    return max(zipf_frequency(head, lang) for lang in ("it", "fr", "en")) < 4.0
+
+
 def _edge_clause(text: str, toks: list[_Tok], path: list[str], main: str, informative: list[int]) -> bool:
     """An opening or closing clause in the main language ("Alla fine, le chef est…"): the
     sentence is mixed, so only the foreign part is a span, not the whole sentence."""

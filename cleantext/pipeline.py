@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cleantext import split
-from cleantext.detect import DEFAULT_STRAY, Detector
+from cleantext.detect import DEFAULT_STRAY, Detection, Detector, missing_breaks
 from cleantext.model import Document, Fix, Segment, Sentence
 from cleantext.read import BLOCK_CHARS, decode, read_blocks
 from cleantext.repair import Tracked, repair_paragraph
@@ -70,6 +70,7 @@ class _Draft:
     para: Tracked
     start: int  # offset of the sentence in para.text
     src_start: int  # offset of the sentence's source in para.raw
+    detection: Detection
     spans: list[tuple[int, int, Segment]] = field(default_factory=list)  # text offsets
 
 
@@ -151,7 +152,7 @@ class Pipeline:
         for para, reason in zip(paras, reasons, strict=True):
             pi = state.next_paragraph
             state.next_paragraph += 1
-            for start, end in split.sentences(para.text):
+            for start, end, detection in self._sentences(para.text):
                 src_s, src_e = para.origin[start], para.origin[end]
                 source = para.raw[src_s:src_e].rstrip()
                 sent = Sentence(state.next_id, pi, source, para.text[start:end], s.main, dropped=reason)
@@ -159,13 +160,13 @@ class Pipeline:
                 sent.fixes = _fixes_in(para, src_s, src_s + len(source))
                 if reason is None and s.dedup and state.sentences.seen(sent.text, min_words=8):
                     sent.dropped = "duplicate sentence"
-                drafts.append(_Draft(sent, para, start, src_s))
+                drafts.append(_Draft(sent, para, start, src_s, detection))
                 doc.sentences.append(sent)
 
         for d in drafts:
             if d.sentence.dropped and d.sentence.dropped.startswith("duplicate"):
                 continue
-            det = self.detector.detect(d.sentence.text)
+            det = d.detection
             d.sentence.language = det.language
             for span in det.spans:
                 a = d.para.origin[d.start + span.start] - d.src_start
@@ -176,6 +177,26 @@ class Pipeline:
                 if not d.sentence.dropped:  # dropped lines are reported, never translated
                     d.spans.append((span.start, span.end, seg))
         return drafts
+
+    def _sentences(self, text: str) -> list[tuple[int, int, Detection]]:
+        """The paragraph's sentences with their languages; a sentence whose final period was
+        lost before a change of language ("…a dormouse Un'altra differenza…") is cut there."""
+        out = []
+        for start, end in split.sentences(text):
+            detection = self.detector.detect(text[start:end])
+            cuts = missing_breaks(text[start:end], detection)
+            if not cuts:
+                out.append((start, end, detection))
+                continue
+            edges = [start, *(start + c for c in cuts), end]
+            for a, b in zip(edges, edges[1:], strict=False):
+                while a < b and text[a].isspace():
+                    a += 1
+                while b > a and text[b - 1].isspace():
+                    b -= 1
+                if a < b:
+                    out.append((a, b, self.detector.detect(text[a:b])))
+        return out
 
     def finish(self, prepared: list[tuple[Document, list[_Draft]]]) -> list[Document]:
         """Translate the foreign spans of several documents in one batch (thread-safe with

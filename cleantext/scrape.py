@@ -181,6 +181,122 @@ def section_header(p: str, ctx: Context) -> str | None:
     return None
 
 
+# The words of a site's own interface, in Italian and English: menus, buttons, pagers,
+# form fields. A short line made of nothing else ("Articolo precedente", "Torna su",
+# "Nome *", "Skip to content", "Loading...") is the page talking about itself.
+_NAV_WORDS = frozenset(
+    """menu cerca ricerca chiudi apri stampa invia email e-mail mail torna inizio vai contenuto
+    contenuti caricamento leggi tutto tutti continua mostra altro altri altre carica successivo
+    successiva precedente articolo articoli notizia notizie pagina pagine tag argomenti argomento
+    categorie categoria sezioni sezione redazione sei qui lettura tempo minuti min nome sito web
+    commenta primo scarica app nostra nostro nostre nostri più letti lette visti
+    popolari potrebbe interessarti anche consigliati ultime ultimi correlati correlate video foto
+    gallery fotogallery podcast accedi registrati esci abbonati profilo rispondi annulla vedi
+    search close open print send back top skip content main loading read more full story show
+    load next previous prev article articles post posts page pages tags topics categories category
+    sections staff you are here minute minutes reading time name website comment comments download
+    our most popular recommended trending now related latest recent news videos photos home sign
+    log out subscribe profile reply cancel also like may""".split()
+)
+_NAV_GLUE = frozenset(
+    "il lo la i gli le l di del della per a al alla in e da dal su the to of and for on by".split()
+)
+
+
+def navigation_line(p: str, ctx: Context) -> str | None:
+    """A short line of interface words only ("Articolo successivo", "Torna su", "Email *")."""
+    if _ends_sentence(p) and not p.rstrip().endswith(("...", "…")):
+        return None
+    toks = [t.lower() for t in words(p)]
+    if not 0 < len(toks) <= 6 or any(t.isdigit() for t in toks):
+        return None
+    if all(t in _NAV_WORDS or t in _NAV_GLUE for t in toks) and any(t in _NAV_WORDS for t in toks):
+        return "site navigation"
+    return None
+
+
+_LABEL = regex.compile(
+    r"^\s*(?:tags?|argomenti|categori[ae]|parole chiave|keywords|topics|sei qui|you are here|"
+    r"posted in|filed under|pubblicato in|archiviato in|tempo di lettura|reading time|"
+    r"sezione|section|rubrica)\s*[:：»›>]\s*\S",
+    regex.IGNORECASE,
+)
+
+
+def label_line(p: str, ctx: Context) -> str | None:
+    """'Tag: Russia, Cina', 'Sei qui: Home > Economia', 'Tempo di lettura: 3 minuti'."""
+    return "metadata line" if len(words(p)) <= 25 and _LABEL.search(p) else None
+
+
+# the lead in lower case ("di", "by") or as English capitalises it ("By"): "Di Maio" is a name
+_BYLINE = regex.compile(
+    r"^\s*(?:di|by|By|[Pp]osted by|[Ss]critto da|[Ww]ritten by|[Aa] cura di|[Aa]rticolo di|"
+    r"[Tt]esto di|[Pp]ubblicato da|[Pp]ublished by)\s+(?P<names>\S.*)$"
+)
+_BYLINE_GLUE = frozenset("admin redazione staff e and &".split())
+
+
+def byline(p: str, ctx: Context) -> str | None:
+    """'di Mario Rossi', 'Posted by admin': the author's name on a line of its own."""
+    m = _BYLINE.match(p)
+    if not m or len(words(p)) > 8:
+        return None
+    names = words(m["names"])
+    if names and all(w[0].isupper() or w.lower() in _BYLINE_GLUE for w in names):
+        return "byline"
+    return None
+
+
+# Words of a site's forms and banners (comment forms, cookie banners, sign-ups), by family.
+_PROMPT_WORDS = {
+    k: regex.compile(rf"(?<![\p{{L}}])(?:{v})(?![\p{{L}}])", regex.IGNORECASE)
+    for k, v in {
+        "email": r"e-?mail",
+        "address": r"indirizzo|address",
+        "name": r"nome|name",
+        "site": r"sito(?: web)?|website|web ?site",
+        "browser": r"browser",
+        "comment": r"comment[aoi]|comments?|commentare",
+        "published": r"pubblicat[oa]|published",
+        "required": r"obbligatori[oa]?|required|campi|fields",
+        "notify": r"notifica(?:mi)?|avvisami|notify",
+        "followup": r"follow-?up",
+        "save": r"salva|save",
+        "cookie": r"cookies?",
+        "experience": r"esperienza|experience",
+        "browsing": r"navigazione|browsing",
+        "consent": r"consenso|consent|accett[ao]|accept",
+        "profiling": r"profilazione|tracking",
+        "privacy": r"privacy",
+        "newsletter": r"newsletter",
+        "subscribe": r"iscriviti|subscribe|abbonati",
+        "login": r"accedi|login|log in|registrati|register|sign (?:in|up)|password|account",
+    }.items()
+}
+
+
+_READER = regex.compile(
+    r"(?<![\p{L}])(?:your|you|my|me|tuo|tua|tuoi|tue|mio|mia|miei|ti|vostr[oaie])(?![\p{L}])",
+    regex.IGNORECASE,
+)
+
+
+def site_prompt(p: str, ctx: Context) -> str | None:
+    """A form or banner sentence: three or more families of site words in one line ("Salva il
+    mio nome, email e sito web in questo browser…", "This website uses cookies…"). Written
+    as a sentence, it must also speak to the reader ("your", "il mio"), as news prose does
+    not; and an article about such things uses the same words in its prose: then it stays."""
+    n = len(words(p))
+    if n == 0 or n > 30:
+        return None
+    hits = {k for k, cue in _PROMPT_WORDS.items() if cue.search(p)}
+    if len(hits) < 3 or (_is_prose(p, n) and not _READER.search(p)):
+        return None
+    others = [q for i, q in enumerate(ctx.paragraphs) if i != ctx.index and len(words(q)) >= 12]
+    elsewhere = {k for k in hits if any(_PROMPT_WORDS[k].search(q) for q in others)}
+    return "site prompt" if len(elsewhere) < 2 else None
+
+
 _FOOTER = regex.compile(
     r"powered by|auto publish|wordpress|plugin|theme by|designed by|developed by|"
     r"\b[\w-]+scripts?\.(?:com|net|org)\b",
@@ -292,10 +408,14 @@ RULES: tuple[Rule, ...] = (
     date_line,
     read_also,
     section_header,
+    navigation_line,
+    label_line,
+    byline,
     copyright_line,
     plugin_footer,
     credit_line,
     cue_line,
+    site_prompt,
     stray_token,
     author_bio,
     related_headline,

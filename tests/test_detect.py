@@ -120,3 +120,30 @@ def test_span_benchmark_beats_lingua_alone(detector):
     assert m["recall"] >= 0.92
     assert m["precision"] >= 0.95
     assert m["pure_flagged"] <= 0.005
+
+
+DORMOUSE = (
+    "While most of their food would be familiar to us, Romans did have their share of strange or "
+    "unusual feast items, including wild boar, peacock, snails, and a type of rodent called a dormouse "
+    "Un'altra differenza stava nel fatto che mentre i poveri e le donne mangiavano stando seduti sulle sedie."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "cut_before"),
+    [
+        (DORMOUSE, "Un'altra differenza"),  # a lost period between an English and an Italian sentence
+        (
+            "Ieri a Roma il ministro degli Esteri ha parlato The government said that it would act.",
+            "The government",
+        ),
+        ("Il vertice con Putin ha detto che the summit was a success for everyone.", None),  # lower case
+        ("Secondo il Financial Times the government will fall before the summer.", None),  # a name
+        ("Dopo la sua invenzione, le crayon était un bon ami pour beaucoup de gens.", None),  # punctuation
+    ],
+)
+def test_a_lost_sentence_break_shows_at_a_change_of_language(detector, text, cut_before):
+    from cleantext.detect import missing_breaks
+
+    cuts = missing_breaks(text, detector.detect(text))
+    assert [text[c:].lstrip()[: len(cut_before)] for c in cuts] == ([cut_before] if cut_before else [])

@@ -115,3 +115,19 @@ def test_cp1252_file_is_read_and_recorded(pipeline):
     )
     assert doc.encoding == "cp1252"
     assert doc.text == "Perché la città è così bella."
+
+
+def test_a_sentence_without_its_period_gets_its_own_record(pipeline):
+    """'…a dormouse Un'altra differenza…': one record per sentence, each in one language."""
+    text = (
+        "While most of their food would be familiar to us, Romans did have their share of strange "
+        "or unusual feast items, including wild boar, peacock, snails, and a type of rodent called a "
+        "dormouse Un'altra differenza stava nel fatto che mentre i poveri e le donne mangiavano stando "
+        "seduti sulle sedie, the rich men liked to have banquets together."
+    )
+    doc = Pipeline(detector=pipeline.detector, settings=pipeline.settings).run(text)
+    first, second = doc.sentences
+    assert first.source.endswith("a dormouse") and first.language == "en"
+    assert second.source.startswith("Un'altra differenza") and second.language == "it"
+    assert [g.text for g in second.segments] == ["the rich men liked to have banquets together"]
+    assert "Un'altra differenza stava nel fatto" in doc.text and "rich men" not in doc.text

@@ -1,5 +1,7 @@
 """Boilerplate and repeats on the seed articles and on general shapes of boilerplate."""
 
+from pathlib import Path
+
 import pytest
 
 from cleantext.scrape import RepeatFinder, find_boilerplate
@@ -152,3 +154,33 @@ def test_a_cue_word_the_article_is_about_makes_a_headline_not_a_prompt(line, rea
 def test_the_same_headline_in_an_article_on_something_else_is_a_prompt():
     other = ["Il governo ha approvato la manovra economica dopo un lungo confronto con le parti sociali."]
     assert find_boilerplate(["Condividi su Twitter", *other])[0] == "boilerplate: share buttons"
+
+
+CASES = Path(__file__).parent / "cases"
+ARTICLE = [
+    "Russia e Cina, accordo sul gas da 400 miliardi",
+    "La Russia e la Cina hanno firmato ieri un nuovo accordo sull'energia, che prevede forniture di gas "
+    "per trent'anni.",
+    "Secondo gli analisti, l'intesa rafforza il legame tra i due paesi in un momento di tensione con "
+    "l'Occidente e con l'Unione europea.",
+    "Il ministro degli Esteri ha dichiarato che la cooperazione economica continuerà a crescere nei "
+    "prossimi anni, anche nel settore tecnologico.",
+]
+
+
+def _lines(name: str) -> list[str]:
+    text = (CASES / name).read_text("utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("line", _lines("boilerplate.txt"))
+def test_boilerplate_of_other_sites_is_dropped(line):
+    for paras in (ARTICLE[:2] + [line] + ARTICLE[2:], ARTICLE + [line]):
+        reasons = find_boilerplate(paras)
+        assert reasons[paras.index(line)] is not None, line
+        assert [r for i, r in enumerate(reasons) if i != paras.index(line)] == [None] * len(ARTICLE)
+
+
+@pytest.mark.parametrize("line", _lines("not_boilerplate.txt"))
+def test_article_lines_with_site_words_stay(line):
+    assert find_boilerplate(ARTICLE[:2] + [line] + ARTICLE[2:])[2] is None
