@@ -136,7 +136,8 @@ _DAYS = (
 _DATE_WORDS = frozenset(
     (
         _MONTHS + " " + _DAYS + " ore alle h am pm il del di aggiornato aggiornata pubblicato pubblicata "
-        "updated published ultimo aggiornamento oggi ieri cet gmt utc"
+        "updated published ultimo aggiornamento oggi ieri cet gmt utc fa ago minuto minuti ora ore "
+        "giorno giorni settimana settimane mese mesi minute minutes hour hours day days week weeks"
     ).split()
 )
 
@@ -146,9 +147,11 @@ def date_line(p: str, ctx: Context) -> str | None:
     toks = words(p)
     if not toks or len(toks) > 10:
         return None
-    has_date = any(t.isdigit() or t.lower() in _DATE_WORDS for t in toks)
+    has_date = any(
+        t.isdigit() or t.lower() in _DATE_WORDS or regex.fullmatch(r"\d+(?:[-/.]\d+)+", t) for t in toks
+    )
     all_date = all(
-        t.isdigit() or t.lower() in _DATE_WORDS or regex.fullmatch(r"\d+(?:[:.h]\d+)*", t) for t in toks
+        t.isdigit() or t.lower() in _DATE_WORDS or regex.fullmatch(r"\d+(?:[-/:.h]\d+)*", t) for t in toks
     )
     return "date line" if has_date and all_date and any(c.isdigit() for c in p) else None
 
@@ -196,10 +199,14 @@ _NAV_WORDS = frozenset(
     load next previous prev article articles post posts page pages tags topics categories category
     sections staff you are here minute minutes reading time name website comment comments download
     our most popular recommended trending now related latest recent news videos photos home sign
-    log out subscribe profile reply cancel also like may""".split()
+    log out subscribe profile reply cancel also like may clicca qui fai clic click here ascolta
+    listen this questo questa contatti contattaci contact submit ok accetta accetto rifiuta reject
+    accept sottoscrivi saperne informazioni maggiori learn homepage go address indirizzo gratis
+    gratuitamente ricevi free continues below sotto""".split()
 )
 _NAV_GLUE = frozenset(
-    "il lo la i gli le l di del della per a al alla in e da dal su the to of and for on by".split()
+    """il lo la i gli le l di del della dell per a al alla all in e da dal dall su sull
+    the to of and for on by""".split()
 )
 
 
@@ -207,7 +214,7 @@ def navigation_line(p: str, ctx: Context) -> str | None:
     """A short line of interface words only ("Articolo successivo", "Torna su", "Email *")."""
     if _ends_sentence(p) and not p.rstrip().endswith(("...", "…")):
         return None
-    toks = [t.lower() for t in words(p)]
+    toks = [t for w in words(p) for t in regex.split(r"['’]", w.lower()) if t]  # "l'app" → l, app
     if not 0 < len(toks) <= 6 or any(t.isdigit() for t in toks):
         return None
     if all(t in _NAV_WORDS or t in _NAV_GLUE for t in toks) and any(t in _NAV_WORDS for t in toks):
@@ -297,6 +304,35 @@ def site_prompt(p: str, ctx: Context) -> str | None:
     return "site prompt" if len(elsewhere) < 2 else None
 
 
+# Service pages and buttons whose words are too ordinary to list one by one ("condizioni").
+_SITE_PHRASE = regex.compile(
+    r"^\W*(?:termini e condizioni|termini (?:di|del) servizio|terms (?:of (?:service|use)|and conditions)|"
+    r"chi siamo|about us|lavora con noi|careers|segnala (?:un errore|abuso|un abuso)|"
+    r"report (?:an error|abuse)|"
+    r"note legali|informativa|mappa del sito|sitemap|riproduzione vietata|vietata la riproduzione|"
+    r"(?:content|story|article) continues (?:below|after)(?: \w+)?)\W*$",
+    regex.IGNORECASE,
+)
+
+# Italian publishers' legal footer: VAT number, court registration, editor in charge.
+_LEGAL = regex.compile(
+    r"(?<![\p{L}])(?:p\.?\s?iva|partita iva|codice fiscale|c\.f\.|registrazion[ea] (?:presso il )?tribunale|"
+    r"reg\.? trib|aut\.? trib|testata giornalistica|direttore responsabile|"
+    r"iscrizione (?:al )?roc)(?![\p{L}])",
+    regex.IGNORECASE,
+)
+
+
+def site_line(p: str, ctx: Context) -> str | None:
+    """A service link ("Chi siamo", "Termini e condizioni") or the publisher's legal footer."""
+    if _SITE_PHRASE.match(p):
+        return "site navigation"
+    n = len(words(p))
+    if n <= 25 and _LEGAL.search(p) and not _is_prose(p, n):
+        return "legal footer"
+    return None
+
+
 _FOOTER = regex.compile(
     r"powered by|auto publish|wordpress|plugin|theme by|designed by|developed by|"
     r"\b[\w-]+scripts?\.(?:com|net|org)\b",
@@ -315,19 +351,58 @@ _CREDIT = regex.compile(
 )
 
 
+# a photo credit without a colon: "(Foto Ansa)", "Foto di Mario Rossi", "Ph: Reuters"
+_PHOTO = regex.compile(
+    r"^\W*(?:foto|photo|ph|immagine|image|credits?)\b[\s.:]*(?:(?:di|by)\s+)?(?:\p{Lu}|repertorio\b|archivio\b)",
+    regex.IGNORECASE,
+)
+# Wire services and picture agencies: a line naming only them is a credit ("ANSA", "Getty Images").
+_AGENCY = regex.compile(
+    r"ansa|agi|adnkronos|lapresse|askanews|dire|ipa|imagoeconomica|reuters|afp|ap|associated press|"
+    r"getty(?: images)?|shutterstock|istock(?:photo)?|epa|efe|dpa|xinhua|tass|ria novosti|kyodo|bloomberg",
+    regex.IGNORECASE,
+)
+
+
 def credit_line(p: str, ctx: Context) -> str | None:
-    """'Fonte: Press Tv', 'Traduzione: Luciano Lago', 'Foto: Ansa'."""
-    return "credit line" if len(words(p)) <= 8 and _CREDIT.search(p) else None
+    """'Fonte: Press Tv', 'Traduzione: Luciano Lago', 'Foto: Ansa', '(Foto Ansa)', 'ANSA/EPA'."""
+    n = len(words(p))
+    if n <= 8 and _CREDIT.search(p):
+        return "credit line"
+    if n <= 6 and _PHOTO.search(p):
+        return "credit line"
+    parts = [x for x in regex.split(r"[\s/|,()©-]+", p.strip()) if x]
+    if (
+        parts
+        and n <= 4
+        and regex.fullmatch(
+            rf"(?:{_AGENCY.pattern})(?:[\s/|,()©-]+(?:{_AGENCY.pattern}))*",
+            regex.sub(r"^[\s(©]+|[\s)]+$", "", p),
+            regex.IGNORECASE,
+        )
+    ):
+        return "credit line"
+    return None
 
 
 def stray_token(p: str, ctx: Context) -> str | None:
-    """A paragraph that is one lowercase token (a site tag or signature), never article text."""
+    """A paragraph that is one lowercase token (a site tag or signature) or a row of one- and
+    two-letter tokens (social icons printed as text: "f t w"), never article text."""
     s = p.strip()
-    return "stray token" if regex.fullmatch(r"\p{Ll}[\p{Ll}\p{N}_-]*", s) else None
+    if regex.fullmatch(r"\p{Ll}[\p{Ll}\p{N}_-]*", s):
+        return "stray token"
+    toks = s.split()
+    if (
+        len(toks) >= 2
+        and all(regex.fullmatch(r"\p{L}{1,2}", t) for t in toks)
+        and len(set(toks)) == len(toks)
+    ):
+        return "stray token"
+    return None
 
 
 _BREADCRUMB_SEP = regex.compile(r"\s[›»>/|]\s|\s›|›\s")
-_HOME = regex.compile(r"^\s*(?:home(?:page)?|start|inizio)\s*(?:[›»>/|]\s*)?\p{Lu}", regex.IGNORECASE)
+_HOME = regex.compile(r"^\s*(?:home(?:page)?|start|inizio)\s*(?:[›»>/|\-–—]\s*)?\p{Lu}", regex.IGNORECASE)
 
 
 def breadcrumb(p: str, ctx: Context) -> str | None:
@@ -409,6 +484,7 @@ RULES: tuple[Rule, ...] = (
     read_also,
     section_header,
     navigation_line,
+    site_line,
     label_line,
     byline,
     copyright_line,
