@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES="apertium apertium-fra-cat apertium-cat-ita apertium-eng-cat apertium-eng-spa apertium-spa-ita"
+APT_PACKAGES="apertium apertium-fra-cat apertium-cat-ita apertium-eng-cat apertium-eng-spa apertium-spa-ita apertium-fr-es"
 # --dev: Chromium renders the HTML report in a test
 [ "${1:-}" = "--dev" ] && APT_PACKAGES="$APT_PACKAGES chromium"
 missing=""

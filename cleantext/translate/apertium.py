@@ -48,7 +48,10 @@ DEFAULT_CHAINS: dict[tuple[str, str], tuple[Chain, ...]] = {
     ("it", "en"): (("ita-cat", "cat-eng"),),
     ("it", "fr"): (("ita-cat", "cat-fra"),),
 }
-APT_PACKAGES = "apertium apertium-fra-cat apertium-cat-ita apertium-eng-cat apertium-eng-spa apertium-spa-ita"
+APT_PACKAGES = " ".join(
+    ("apertium", "apertium-fra-cat", "apertium-cat-ita", "apertium-eng-cat", "apertium-eng-spa")
+    + ("apertium-spa-ita", "apertium-fr-es")
+)
 
 _RESERVED = regex.compile(r"([\\\[\]^$/@<>{}])")
 _MARKS = regex.compile(r"(?<![\p{L}\p{N}])[*#@~](?=[\p{L}\p{N}])")
@@ -79,7 +82,7 @@ def _catalan_perfect(stages: list[str]) -> list[str]:
     catalan_perfect.py: English simple past → Italian passato prossimo, as news reports
     it). It inflects with the mode's own Catalan generator; no generator, no stage."""
     for stage in stages:
-        if m := regex.match(r"lt-proc -z \$1 '([^']+autogen\.bin)'$", stage):
+        if m := regex.match(r"lt-proc -z (?:\$1|-n|-g) '([^']+autogen\.bin)'$", stage):
             python = sys.executable or "python3"
             return [f"{shlex.quote(python)} -S {shlex.quote(str(CATALAN_PERFECT))} {shlex.quote(m[1])}"]
     return []
@@ -109,10 +112,12 @@ class _Pipeline:
                 check=True,
             )
             own = out.stdout.strip().split(" | ")
+            if i < len(self.modes) - 1:  # unknown words are marked by the last pair only
+                own = [stage.replace("$1", "-n") for stage in own]
             stages.extend(_fresh_tagger(stage) for stage in own)
             if self.modes[i : i + 2] == ("eng-cat", "cat-ita"):
                 stages.extend(_catalan_perfect(own))
-        return ["bash", "-c", " | ".join(stages), "apertium", "-n", ""]
+        return ["bash", "-c", " | ".join(stages), "apertium", "-g", ""]
 
     def start(self) -> None:
         self.proc = subprocess.Popen(
@@ -231,7 +236,10 @@ class ApertiumEngine:
 
     def chain(self, source: str, target: str) -> Chain | None:
         """The first installed chain for the pair, or None."""
-        return next((c for c in self.chains.get((source, target), ()) if self._installed(c)), None)
+        return next(iter(self.installed_chains(source, target)), None)
+
+    def installed_chains(self, source: str, target: str) -> list[Chain]:
+        return [c for c in self.chains.get((source, target), ()) if self._installed(c)]
 
     def supports(self, source: str, target: str) -> bool:
         return self.available() and self.chain(source, target) is not None
@@ -254,13 +262,24 @@ class ApertiumEngine:
     def translate(self, texts: list[str], source: str, target: str) -> list[str]:
         if not texts:
             return []
-        modes = self.chain(source, target) if self.available() else None
-        if modes is None:
+        chains = self.installed_chains(source, target) if self.available() else []
+        if not chains:
             raise EngineUnavailable(f"apertium cannot translate {source}→{target}. {self.why_unavailable()}")
+        outs = self._pipe(chains[0]).run(texts)
+        # A text with words the first chain does not know ("lluitadors" left in Catalan) is
+        # also tried through the next chain; the one that knows more of its words wins.
+        redo = [i for i, o in enumerate(outs) if unknown_words(o)] if len(chains) > 1 else []
+        if redo:
+            for i, alt in zip(redo, self._pipe(chains[1]).run([texts[i] for i in redo]), strict=True):
+                if unknown_words(alt) < unknown_words(outs[i]):
+                    outs[i] = alt
+        return [_clean(o) for o in outs]
+
+    def _pipe(self, modes: Chain) -> _Pipeline:
         pipe = self._pipes.get(modes)
         if pipe is None:
             pipe = self._pipes[modes] = _Pipeline(modes)
-        return [_clean(o) for o in pipe.run(texts)]
+        return pipe
 
     def close(self) -> None:
         for pipe in self._pipes.values():
@@ -268,6 +287,14 @@ class ApertiumEngine:
         for pipe in self._pipes.values():
             pipe.close()
         self._pipes.clear()
+
+
+_UNKNOWN = regex.compile(r"(?<![\p{L}\p{N}\\*#@])[*#@]+(?=[\p{L}\p{N}])")
+
+
+def unknown_words(text: str) -> int:
+    """How many words of a raw Apertium output are marked unknown (*, #, @)."""
+    return len(_UNKNOWN.findall(text))
 
 
 def _clean(text: str) -> str:

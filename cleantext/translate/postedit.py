@@ -92,7 +92,33 @@ di_before_name = Rule(
     ),
 )
 
-RULES: tuple[Rule, ...] = (year_opening, year_article, articulated_preposition, di_before_name)
+# spa-ita reads Spanish "para" (for) as a form of "parir" (give birth): "partorisca questionare".
+para_is_per = Rule(
+    "para_is_per",
+    "the Spanish pivot's 'partorisca' is Spanish 'para' misread: Italian 'per'",
+    regex.compile(r"\b([Pp])artorisca\b"),
+    lambda m: ("P" if m[1] == "P" else "p") + "er",
+    examples=(("è significato partorisca questionare", "è significato per questionare"),),
+)
+
+# A pivot can render one preposition twice ("cercavano di di rispondere"); Italian never
+# repeats these words back to back.
+doubled_word = Rule(
+    "doubled_word",
+    "a preposition or article written twice in a row ('di di') is written once",
+    regex.compile(r"\b(di|a|da|in|per|su|con|il|lo|la|gli|le|un|una)(\s+\1)+\b", regex.IGNORECASE),
+    r"\1",
+    examples=(("cercavano di di rispondere", "cercavano di rispondere"), ("la la casa", "la casa")),
+)
+
+RULES: tuple[Rule, ...] = (
+    year_opening,
+    year_article,
+    articulated_preposition,
+    di_before_name,
+    para_is_per,
+    doubled_word,
+)
 
 # --- rules that read the source too -------------------------------------------------------
 

@@ -118,3 +118,21 @@ def test_chains_chosen_by_the_user_come_first_and_typos_fail_early():
         text=True,
     )
     assert r.returncode == 2 and "no mode nope" in r.stderr
+
+
+def test_unknown_words_are_counted_on_raw_output():
+    from cleantext.translate.apertium import unknown_words
+
+    assert unknown_words("Gli *ocelots cacciano **parasiter e #andare") == 3
+    assert unknown_words("a*b, \\@mail e 3*4") == 0  # not marks: inside words, escaped, numbers
+
+
+def test_a_text_the_first_chain_cannot_read_goes_through_the_second(engine):
+    """fra-cat | cat-ita leaves "biaix" (and misreads "prêtres"); fr-es | spa-ita knows them."""
+    text = "Les prêtres essayaient de répondre aux besoins des dieux par le biais de cérémonies."
+    assert len(engine.installed_chains("fr", "it")) == 2, "apertium-fr-es is part of the set-up"
+    first = engine._pipe(engine.installed_chains("fr", "it")[0]).run([text])[0]
+    assert "biaix" in first
+    out = engine.translate([text], "fr", "it")[0]
+    assert "sacerdoti" in out and "biaix" not in out and "*" not in out
+    assert engine.translate(["la maison blanche"], "fr", "it") == ["la casa bianca"]  # no unknown word
