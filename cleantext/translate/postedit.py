@@ -111,7 +111,62 @@ doubled_word = Rule(
     examples=(("cercavano di di rispondere", "cercavano di rispondere"), ("la la casa", "la casa")),
 )
 
+# French times "12 h 00", "7 h 19" come through the pivots as they are; Italian writes "12:00".
+french_time = Rule(
+    "french_time",
+    "Italian writes times as '12:00', not the French '12 h 00'",
+    regex.compile(r"\b([01]?\d|2[0-3]) ?h ?([0-5]\d)\b"),
+    r"\1:\2",
+    examples=(
+        ("verso 12 h 00 GMT", "verso 12:00 GMT"),
+        ("a 7 h 19 ora locale", "a 7:19 ora locale"),
+        ("un'auto a 120 km/h 30 volte", "un'auto a 120 km/h 30 volte"),
+    ),
+)
+
+# Verbs that take "di" or "a" before an infinitive ("ha deciso di terminare", "è riuscito a
+# fuggire"). Catalan and Spanish join some of them to the infinitive directly ("va decidir
+# acabar"), and the pivot then writes "ha deciso terminare".
+_TAKES_DI = (
+    "decis[oaie]|decise|decisero|rifiutat[oaie]|rifiutò|rifiutarono|cercat[oaie]|cercò|cercarono|"
+    "tentat[oaie]|tentò|tentarono|smess[oaie]|smise|smisero|dimenticat[oaie]|sperat[oaie]|"
+    "promess[oaie]|promise|promisero|minacciat[oaie]|minacciò|accettat[oaie]|accettò|evitat[oaie]|"
+    "chiest[oaie]|chiese|chiesero|ordinat[oaie]|ordinò|permess[oaie]|permise|consentit[oaie]|"
+    "propost[oaie]|propose|temut[oaie]|scelt[oaie]|scelse|giurat[oaie]|giurò|suggerit[oaie]|"
+    "impedit[oaie]|vietat[oaie]|annunciat[oaie]|annunciò|rischiat[oaie]|rischiò"
+)
+_TAKES_A = (
+    "riuscit[oaie]|riuscì|riuscirono|continuat[oaie]|continuò|continuarono|cominciat[oaie]|"
+    "cominciò|cominciarono|iniziat[oaie]|iniziò|iniziarono|aiutat[oaie]|aiutò|imparat[oaie]|"
+    "imparò|costrett[oaie]|costrinse|invitat[oaie]|invitò|obbligat[oaie]"
+)
+_INFINITIVE = r"\p{Ll}+(?:are|ere|ire|rre)(?:lo|la|li|le|si|ne|ci|vi|gli|mi|ti)?\b"
+
+
+def _preposition(m: regex.Match[str]) -> str:
+    prep = "di" if regex.fullmatch(_TAKES_DI, m[1].lower()) else "a"
+    return f"{m[1]} {prep} {m[2]}"
+
+
+verb_infinitive = Rule(
+    "verb_infinitive",
+    "'decidere', 'rifiutare', 'riuscire'… take 'di' or 'a' before an infinitive",
+    regex.compile(rf"\b({_TAKES_DI}|{_TAKES_A}) ({_INFINITIVE})"),
+    _preposition,
+    examples=(
+        ("Ha deciso finire la sua campagna.", "Ha deciso di finire la sua campagna."),
+        (
+            "le nazioni europee hanno rifiutato rimpatriare",
+            "le nazioni europee hanno rifiutato di rimpatriare",
+        ),
+        ("è riuscito fuggire", "è riuscito a fuggire"),
+        ("ha deciso di partire e il mare", "ha deciso di partire e il mare"),
+    ),
+)
+
 RULES: tuple[Rule, ...] = (
+    french_time,
+    verb_infinitive,
     year_opening,
     year_article,
     articulated_preposition,
