@@ -339,11 +339,27 @@ def _trim(text: str, toks: list[_Tok], i: int, j: int, lang: str) -> tuple[int, 
         j -= 1
     if i >= j:
         return i, j
+    if j - i > 2 and toks[i].text.islower() and toks[i].ev[lang] < 0.7 and _opens_clause(text, toks, i + 1):
+        # "…da altre parti, et possèdent…": a weak word closing the main-language clause
+        # stays with it; the foreign clause starts after the comma
+        i += 1
+    elif i > 0 and _opens_clause(text, toks, i - 1) and toks[i - 1].text.islower() and toks[i].text.islower():
+        # ", il ne faut pas…": a word both languages use ("il", "un", "se") that opens the
+        # clause belongs to the foreign clause it opens
+        word = toks[i - 1]
+        if len(word.text) <= 3 and word.ev[lang] > -1.0 and max(t.ev[lang] for t in toks[i : i + 2]) >= 1:
+            i -= 1
     while i > 0 and _neutral_name(toks[i - 1], lang) and text[toks[i - 1].end : toks[i].start].isspace():
         i -= 1
     while j < len(toks) and _neutral_name(toks[j], lang) and text[toks[j - 1].end : toks[j].start].isspace():
         j += 1
     return i, j
+
+
+def _opens_clause(text: str, toks: list[_Tok], k: int) -> bool:
+    """Token k starts the text or follows clause punctuation."""
+    before = text[: toks[k].start].rstrip()
+    return not before or before[-1] in ",;:(–—"
 
 
 def _neutral_name(t: _Tok, lang: str) -> bool:

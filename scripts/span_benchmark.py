@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Span-level detection benchmark: our detector vs lingua's detect_multiple_languages_of alone.
 
-The labelled set is built from real text, deterministically: a 2–6-word phrase cut from a
+Two labelled sets are built from real text, deterministically. Phrases: a 2–6-word phrase cut from a
 real French or English sentence is inserted at a word boundary of a real Italian sentence
 (its character span is the label). A phrase must hold at least two ordinary lowercase
 words: a cut made only of names and numbers ("Kim Noel", "12, 1999") has no language.
 As many Italian sentences are left untouched to measure false alarms. Precision and
-recall are counted over the characters (spaces excluded) of the foreign spans.
+recall are counted over the characters (spaces excluded) of the foreign spans. Clauses:
+the last comma-separated clause of an Italian sentence replaced by the last clause of a
+French or English one; counted are clauses found and spans starting exactly at the clause.
 
     python scripts/span_benchmark.py                          # data from tests/data/lingua
     python scripts/span_benchmark.py --data ../shared/eval/lingua-testdata/sentences -n 1000
@@ -60,6 +62,40 @@ def build_cases(data: Path, n: int, seed: int = 13) -> list[Case]:
         text = f"{before} {phrase} {' '.join(words[pos:])}"
         cases.append(Case(text, ((start, start + len(phrase), lang),)))
     return cases
+
+
+def build_clause_cases(data: Path, n: int, seed: int = 13) -> list[Case]:
+    """The other shape of stray text: an Italian sentence whose last comma-separated clause
+    is replaced by the last clause of a real French or English sentence (three words or more)."""
+    rng = random.Random(seed)
+    hosts = [s for s in _lines(data / "it.txt") if "," in s]
+    donors = {lang: [s for s in _lines(data / f"{lang}.txt") if "," in s] for lang in ("fr", "en")}
+    rng.shuffle(hosts)
+    cases: list[Case] = []
+    for i, host in enumerate(hosts):
+        if len(cases) >= n:
+            break
+        lang = "fr" if i % 2 else "en"
+        clause = rng.choice(donors[lang]).rsplit(",", 1)[1].strip().rstrip(".!?…")
+        if sum(w.isalpha() and w.islower() for w in clause.split()) < 3:
+            continue
+        head = host.rsplit(",", 1)[0]
+        text = f"{head}, {clause}."
+        start = len(head) + 2
+        cases.append(Case(text, ((start, start + len(clause), lang),)))
+    return cases
+
+
+def clause_edges(cases: list[Case], predict) -> dict[str, float]:
+    """Share of clauses found (a span or the whole sentence in their language), and of those
+    whose span starts exactly at the clause (give or take a character)."""
+    found = exact = 0
+    for c in cases:
+        start, _, lang = c.spans[0]
+        spans = [s for s in predict(c.text) if s[2] == lang]
+        found += bool(spans)
+        exact += any(abs(s[0] - start) <= 1 for s in spans)
+    return {"found": found / max(1, len(cases)), "start_exact": exact / max(1, len(cases))}
 
 
 def _chars(text: str, spans) -> set[int]:
@@ -131,6 +167,12 @@ def main() -> int:
             f"{name:<16}{m['precision']:>10.3f}{m['recall']:>10.3f}{m['pure_flagged']:>14.4f}"
             f"{m['sentences_per_s']:>10.0f}"
         )
+    clauses = build_clause_cases(args.data, args.n // 2, args.seed)
+    print(f"\n{len(clauses)} sentences ending in a foreign clause")
+    print(f"{'detector':<16}{'found':>10}{'start exact':>13}")
+    for name, make in (("lingua alone", lingua_alone), ("cleantext", ours)):
+        m = clause_edges(clauses, make())
+        print(f"{name:<16}{m['found']:>10.3f}{m['start_exact']:>13.3f}")
     return 0
 
 

@@ -120,6 +120,37 @@ def test_span_benchmark_beats_lingua_alone(detector):
     assert m["recall"] >= 0.92
     assert m["precision"] >= 0.95
     assert m["pure_flagged"] <= 0.005
+    clauses = sb.build_clause_cases(ROOT / "tests" / "data" / "lingua" / "sentences", 200)
+    c = sb.clause_edges(clauses, lambda t: [(s.start, s.end, s.language) for s in detector.detect(t).spans])
+    assert c["found"] >= 0.97
+    assert c["start_exact"] >= 0.87
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (  # a weak word closing the Italian clause stays Italian
+            "Dobbiamo smettere di cercare soluzioni da altre parti, et possèdent tous des structures "
+            "originales dont la succession est parfois intriguante.",
+            "et possèdent tous des structures originales dont la succession est parfois intriguante",
+        ),
+        (  # a word both languages use opens the foreign clause
+            "Polizia e Carabinieri sono riusciti a ricostruire l'organigramma della cosca, il ne faut "
+            "pas confondre les deux affaires.",
+            "il ne faut pas confondre les deux affaires",
+        ),
+    ],
+)
+def test_a_foreign_clause_starts_at_its_comma(detector, text, span):
+    assert spans(detector, text)[1] == [(span, "fr")]
+
+
+def test_a_name_after_a_comma_is_not_pulled_into_a_span(detector):
+    text = (
+        "Il ponte congiunge la città di Oiapoque, in Brasile, a Saint-Georges de l'Oyapock, nella "
+        "Guyana Francese."
+    )
+    assert spans(detector, text) == ("it", [])
 
 
 DORMOUSE = (
