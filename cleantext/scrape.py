@@ -67,7 +67,7 @@ _CUES = {
     r"please enter|you have entered|inserisci (?:il tuo|la tua|un)|campo obbligatorio|"
     r"your (?:name|e-?mail|comment)|il tuo (?:nome|commento)|la tua e-?mail|required|obbligatori[oa]?",
     "share buttons": r"condividi|share|tweet|retweet|whatsapp|facebook|twitter|telegram|linkedin|"
-    r"pinterest|pin it|instagram|tiktok|youtube|seguici|follow us",
+    r"condividil[oa]|pinterest|pin it|instagram|tiktok|youtube|seguici|follow us",
     "advertisement": r"advertisements?|pubblicit[àa]|sponsor(?:ed|izzato)?|spot_img|ads?|adv",
     "newsletter/cookie prompt": r"newsletter|cookies?(?: policy)?|iscriviti|subscribe|abbonati|"
     r"privacy policy|informativa(?: sulla)? privacy|sign (?:in|up)|registrati|accedi|login|scarica l['’]app",
@@ -138,7 +138,7 @@ _DAYS = (
 _DATE_WORDS = frozenset(
     (
         _MONTHS + " " + _DAYS + " ore alle h am pm il del di aggiornato aggiornata pubblicato pubblicata "
-        "updated published ultimo aggiornamento oggi ieri cet gmt utc fa ago minuto minuti ora ore "
+        "updated published ultimo aggiornamento oggi ieri cet gmt utc fa ago minuto minuti ora ore last on "
         "giorno giorni settimana settimane mese mesi minute minutes hour hours day days week weeks"
     ).split()
 )
@@ -206,22 +206,27 @@ _NAV_WORDS = frozenset(
     accept sottoscrivi saperne informazioni maggiori learn homepage go address indirizzo gratis
     gratuitamente ricevi free continues below sotto completo completa leggere cliccati stessa from
     author autore annuncio annunci sponsorizzati sponsorizzato pubblicità advertisement adv ads
-    perdere""".split()
+    perdere piacerti approfondire resta aggiornato aggiornati mi piace simili scopri password
+    dimenticata dimenticato ricordami registrato registrata ancora cita segnalazione indietro
+    avanti copia link copiato aggiungi preferiti salva cura""".split()
 )
 _NAV_GLUE = frozenset(
-    """il lo la i gli le l di del della dell dalla per a al alla all in e da dal dall su sull
-    non the to of and for on by""".split()
+    """il lo la i gli le l di del della dell dei delle dalla per a al alla all ai agli alle in
+    nel nella e da dal dall su sull sul sulla non the to of and for on by""".split()
 )
 
 
 def navigation_line(p: str, ctx: Context) -> str | None:
     """A short line of interface words only ("Articolo successivo", "Torna su", "Email *")."""
-    if _ends_sentence(p) and not p.rstrip().endswith(("...", "…")):
-        return None
+    if p.rstrip('”»"’) ').endswith(".") and not p.rstrip().endswith("..."):
+        return None  # a sentence, not a button
     toks = [t for w in words(p) for t in regex.split(r"['’]", w.lower()) if t]  # "l'app" → l, app
-    if not 0 < len(toks) <= 6 or any(t.isdigit() for t in toks):
+    if not 0 < len(toks) <= 6:
         return None
-    if all(t in _NAV_WORDS or t in _NAV_GLUE for t in toks) and any(t in _NAV_WORDS for t in toks):
+    # digits may stand in a pager or a reading time ("Pagina 1 di 3", "4 min di lettura")
+    if all(t in _NAV_WORDS or t in _NAV_GLUE or t.isdigit() for t in toks) and any(
+        t in _NAV_WORDS for t in toks
+    ):
         return "site navigation"
     return None
 
@@ -281,13 +286,16 @@ _PROMPT_WORDS = {
         "privacy": r"privacy",
         "newsletter": r"newsletter",
         "subscribe": r"iscriviti|subscribe|abbonati",
-        "login": r"accedi|login|log in|registrati|register|sign (?:in|up)|password|account",
+        "login": r"accedi|login|log in|logged in|registrati|register|sign (?:in|up)|password|account|"
+        r"conness[oa]",
+        "send": r"invia(?:re)?|submit|post",
     }.items()
 }
 
 
 _READER = regex.compile(
-    r"(?<![\p{L}])(?:your|you|my|me|tuo|tua|tuoi|tue|mio|mia|miei|ti|vostr[oaie])(?![\p{L}])",
+    r"(?<![\p{L}])(?:your|you|my|me|tuo|tua|tuoi|tue|mio|mia|miei|ti|vostr[oaie]|devi|puoi|hai|vuoi)"
+    r"(?![\p{L}])",
     regex.IGNORECASE,
 )
 
@@ -349,8 +357,8 @@ def plugin_footer(p: str, ctx: Context) -> str | None:
 
 
 _CREDIT = regex.compile(
-    r"^\s*(?:fonte|fonti|traduzione|tradotto da|traduzione a cura di|foto|photo|credits?|source|"
-    r"immagine|image|video|autore|author|a cura di|testo)\s*[:：]\s*\S",
+    r"^\s*(?:\p{L}+\s+)?(?:fonte|fonti|traduzione|tradotto da|traduzione a cura di|foto|photo|credits?|"
+    r"source|immagine|image|video|autore|author|a cura di|testo)\s*[:：]\s*\S",
     regex.IGNORECASE,
 )
 
@@ -375,6 +383,8 @@ def credit_line(p: str, ctx: Context) -> str | None:
         return "credit line"
     if n <= 6 and _PHOTO.search(p):
         return "credit line"
+    if n <= 5 and regex.search(rf"\((?:{_AGENCY.pattern})\)", p, regex.IGNORECASE):
+        return "credit line"  # a wire dateline on its own line: "ROMA (ANSA) -"
     parts = [x for x in regex.split(r"[\s/|,()©-]+", p.strip()) if x]
     if (
         parts
