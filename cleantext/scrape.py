@@ -178,14 +178,6 @@ _SECTION_WORDS = frozenset(
 )
 
 
-def section_header(p: str, ctx: Context) -> str | None:
-    """A short header made only of 'latest/related/most read' vocabulary."""
-    toks = [t.lower() for t in words(p)]
-    if 0 < len(toks) <= 5 and all(t in _SECTION_WORDS for t in toks) and len(toks) >= 1:
-        return "related/latest header"
-    return None
-
-
 # The words of a site's own interface, in Italian and English: menus, buttons, pagers,
 # form fields. A short line made of nothing else ("Articolo precedente", "Torna su",
 # "Nome *", "Skip to content", "Loading...") is the page talking about itself.
@@ -217,16 +209,23 @@ _NAV_GLUE = frozenset(
 
 
 def navigation_line(p: str, ctx: Context) -> str | None:
-    """A short line of interface words only ("Articolo successivo", "Torna su", "Email *")."""
+    """A short line of the site's own words only: a related/latest header ("Articoli
+    correlati", "Latest Articles") or its interface ("Articolo successivo", "Torna su", "Email *")."""
     if p.rstrip('”»"’) ').endswith(".") and not p.rstrip().endswith("..."):
         return None  # a sentence, not a button
-    toks = [t for w in words(p) for t in regex.split(r"['’]", w.lower()) if t]  # "l'app" → l, app
-    if not 0 < len(toks) <= 6:
-        return None
+    toks = []
+    for w in words(p):
+        w = w.lower()  # "ultim'ora" is one word, "l'app" two
+        toks.extend(
+            [w] if w in _SECTION_WORDS or w in _NAV_WORDS else [t for t in regex.split(r"['’]", w) if t]
+        )
     # digits may stand in a pager or a reading time ("Pagina 1 di 3", "4 min di lettura")
-    if all(t in _NAV_WORDS or t in _NAV_GLUE or t.isdigit() for t in toks) and any(
-        t in _NAV_WORDS for t in toks
-    ):
+    content = [t for t in toks if t not in _NAV_GLUE and not t.isdigit()]
+    if not content or len(toks) > 6:
+        return None
+    if all(t in _SECTION_WORDS for t in content):
+        return "related/latest header"
+    if all(t in _NAV_WORDS or t in _SECTION_WORDS for t in content):
         return "site navigation"
     return None
 
@@ -498,7 +497,6 @@ RULES: tuple[Rule, ...] = (
     breadcrumb,
     date_line,
     read_also,
-    section_header,
     navigation_line,
     site_line,
     label_line,
