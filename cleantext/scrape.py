@@ -334,11 +334,47 @@ _LEGAL = regex.compile(
 )
 
 
+# A call to action: an imperative the site says to the reader, about the site itself
+# ("Clicca qui per…", "Segui le ultime notizie sul nostro canale", "Get the latest news…").
+_CALL = regex.compile(
+    r"^\W*(?:clicca|cliccate|fai clic|click|tap|tocca|scarica|download|iscriviti|subscribe|segui|seguici|"
+    r"follow|leggi (?:anche|qui|tutto|l['’]articolo|la notizia|di più)|read|guarda|watch|ascolta|listen|"
+    r"scopri|discover|join|registrati|sign up|get|ricevi)\b",
+    regex.IGNORECASE,
+)
+# what the call is about: the site's own things ("qui", "newsletter", a social network), or a
+# channel, page or article that the site calls its own ("sul nostro canale", "this page")
+_SITE_THING = regex.compile(
+    r"(?<![\p{L}])(?:qui|here|inbox|newsletter|app|facebook|twitter|telegram|whatsapp|instagram|"
+    r"google news|youtube|tiktok|linkedin|feed|podcast|(?:nuova|new) (?:finestra|window)|"
+    r"(?:nostr[oaie]|our|questo|questa|this|l['’])\s*(?:canale|channel|sito|site|pagina|page|articolo|"
+    r"article|notizie|news|link))(?![\p{L}])",
+    regex.IGNORECASE,
+)
+# where the article was first printed: a republication credit
+_REPUBLISHED = regex.compile(
+    r"originally published|first published|first appeared|pubblicato originariamente|"
+    r"originariamente pubblicato|apparso (?:originariamente|per la prima volta)|"
+    r"pubblicato per la prima volta|^\W*(?:additional )?(?:reporting|editing|writing) by\b",
+    regex.IGNORECASE,
+)
+
+
 def site_line(p: str, ctx: Context) -> str | None:
-    """A service link ("Chi siamo", "Termini e condizioni") or the publisher's legal footer."""
+    """A service link ("Chi siamo", "Termini e condizioni"), a call to action ("Clicca qui
+    per leggere l'articolo completo"), a republication credit or the legal footer."""
     if _SITE_PHRASE.match(p):
         return "site navigation"
     n = len(words(p))
+    if (
+        n <= 15
+        and _CALL.search(p)
+        and _SITE_THING.search(p)
+        and not (_is_prose(p, n) and not _READER.search(p))
+    ):
+        return "call to action"
+    if n <= 20 and _REPUBLISHED.search(p):
+        return "credit line"
     if n <= 25 and _LEGAL.search(p) and not _is_prose(p, n):
         return "legal footer"
     return None
@@ -498,13 +534,13 @@ RULES: tuple[Rule, ...] = (
     date_line,
     read_also,
     navigation_line,
-    site_line,
     label_line,
     byline,
     copyright_line,
     plugin_footer,
     credit_line,
     cue_line,
+    site_line,
     site_prompt,
     stray_token,
     author_bio,

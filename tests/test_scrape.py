@@ -175,7 +175,9 @@ def _lines(name: str) -> list[str]:
 
 @pytest.mark.parametrize("line", _lines("boilerplate.txt"))
 def test_boilerplate_of_other_sites_is_dropped(line):
-    for paras in (ARTICLE[:2] + [line] + ARTICLE[2:], ARTICLE + [line]):
+    """Before the title, between paragraphs and at the end: by its own shape or words, not
+    only because it shares nothing with the article."""
+    for paras in ([line, *ARTICLE], ARTICLE[:2] + [line] + ARTICLE[2:], ARTICLE + [line]):
         reasons = find_boilerplate(paras)
         assert reasons[paras.index(line)] is not None, line
         assert [r for i, r in enumerate(reasons) if i != paras.index(line)] == [None] * len(ARTICLE)
