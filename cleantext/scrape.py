@@ -33,6 +33,7 @@ class DocFacts:
 
     stems: list[set[str]] | None = None
     prose: set[str] | None = None
+    kept: int = 0  # paragraphs kept so far (find_boilerplate counts them)
 
 
 @dataclass(slots=True)
@@ -494,8 +495,9 @@ def related_headline(p: str, ctx: Context) -> str | None:
     """A headline between paragraphs that shares few words with the article: a link to another story.
 
     Real subheadings announce what follows, so most of their words recur in the article.
+    The first line kept is the article's own title, even after a dropped breadcrumb or date.
     """
-    if ctx.index == 0 or _ends_sentence(p) or p.rstrip('”»"’) ').endswith("?"):
+    if ctx.facts.kept == 0 or _ends_sentence(p) or p.rstrip('”»"’) ').endswith("?"):
         return None
     n = len(words(p))
     if n > 20:
@@ -556,6 +558,7 @@ def find_boilerplate(paragraphs: Sequence[str], rules: Sequence[Rule] = RULES) -
         ctx = Context(paragraphs, i, facts)
         reason = next((r for rule in rules if (r := rule(p, ctx))), None)
         out.append(f"boilerplate: {reason}" if reason else None)
+        facts.kept += reason is None
     return out
 
 

@@ -186,3 +186,13 @@ def test_boilerplate_of_other_sites_is_dropped(line):
 @pytest.mark.parametrize("line", _lines("not_boilerplate.txt"))
 def test_article_lines_with_site_words_stay(line):
     assert find_boilerplate(ARTICLE[:2] + [line] + ARTICLE[2:])[2] is None
+
+
+def test_the_title_after_dropped_navigation_is_the_articles_own():
+    """A title that says little of the body is not a link to another story when it is the
+    first line kept (a date and a breadcrumb before it were dropped)."""
+    title = "Il grande freddo arriva dalla Siberia e gela tutta l’Europa"
+    paras = ["venerdì, Aprile 18, 2024", "Home › Esteri › Mondo", title, *ARTICLE[1:]]
+    assert find_boilerplate(paras)[:3] == ["boilerplate: date line", "boilerplate: breadcrumb", None]
+    # the same headline between paragraphs is another story's
+    assert find_boilerplate([*ARTICLE[:2], title, *ARTICLE[2:]])[2] == "boilerplate: related headline"
