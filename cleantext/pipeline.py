@@ -203,10 +203,16 @@ class Pipeline:
         `prepare` running on other documents)."""
         todo = [(d, a, b, seg) for _, drafts in prepared for d in drafts for a, b, seg in d.spans]
         if todo and self.settings.translate and self.settings.engine != "none":
-            items = [(d.sentence.text[a:b], seg.language) for d, a, b, seg in todo]
+            ends = [_final_stop(d.sentence.text, b) for d, a, b, seg in todo]
+            items = [
+                (d.sentence.text[a:b] + end, seg.language)
+                for (d, a, b, seg), end in zip(todo, ends, strict=True)
+            ]
             outcomes = self.router.translate(items)
             by_draft: dict[int, list[tuple[int, int, Segment, Outcome]]] = {}
-            for (d, a, b, seg), out in zip(todo, outcomes, strict=True):
+            for (d, a, b, seg), out, end in zip(todo, outcomes, ends, strict=True):
+                if end and out.translation and out.translation.endswith(end):
+                    out = Outcome(out.translation[: -len(end)].rstrip(), out.engine, out.note)
                 seg.translation, seg.engine, seg.note = out.translation, out.engine, out.note
                 if out.translation is not None:
                     by_draft.setdefault(id(d), []).append((a, b, seg, out))
@@ -215,6 +221,14 @@ class Pipeline:
                     if id(d) in by_draft:
                         _apply_translations(d, by_draft[id(d)])
         return [doc for doc, _ in prepared]
+
+
+def _final_stop(text: str, end: int) -> str:
+    """The sentence's final '.', '!' or '?' when a span stops right before it: the engine gets
+    it too, so its tagger sees where the sentence ends ("…pour leurs proies." is translated
+    "…le loro prede", without the stop "…le loro prese"); it is taken off the translation."""
+    rest = text[end:].strip()
+    return rest if rest in (".", "!", "?") else ""
 
 
 def _fixes_in(para: Tracked, start: int, end: int) -> list[Fix]:

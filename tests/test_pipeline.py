@@ -131,3 +131,17 @@ def test_a_sentence_without_its_period_gets_its_own_record(pipeline):
     assert second.source.startswith("Un'altra differenza") and second.language == "it"
     assert [g.text for g in second.segments] == ["the rich men liked to have banquets together"]
     assert "Un'altra differenza stava nel fatto" in doc.text and "rich men" not in doc.text
+
+
+def test_a_closing_clause_is_translated_with_its_full_stop(pipeline):
+    """The engine sees where the sentence ends ("proies." → "prede"; without the stop its
+    tagger reads "prese"); the stop is not doubled in the sentence."""
+    text = (
+        "Il branco di leoni agisce in modo molto simile al branco di lupi o di cani, "
+        "et aussi très mortels pour leurs proies."
+    )
+    s = pipeline.run(text).sentences[0]
+    seg = s.segments[0]
+    assert seg.text == "et aussi très mortels pour leurs proies"
+    assert seg.translation.endswith("le loro prede"), seg.translation
+    assert s.text.endswith("le loro prede.") and not s.text.endswith("..")
