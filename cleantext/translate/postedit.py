@@ -201,4 +201,27 @@ def their_is_loro(source: str, lang: str, translation: str) -> str:
     return translation
 
 
-SOURCE_RULES = (their_is_loro,)
+_EN_THOUSANDS = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)")
+_EN_DECIMAL = regex.compile(r"(?<![\d.,])(\d+)\.(\d+)(?![\d\p{L}]|[.,]\d)")
+_FR_THOUSANDS = regex.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|[ \u00a0\u202f]\d)")
+
+
+def italian_numbers(source: str, lang: str, translation: str) -> str:
+    """'1,200' and '3.5' from English, '19 500' from French → Italian '1.200', '3,5', '19.500'.
+
+    Engines copy numbers as they stand in the source; Italian groups thousands with a
+    period and writes decimals with a comma. Only numbers that stand in the source too are
+    rewritten, so a time or a version the engine produced is never touched."""
+    if lang == "en":
+        translation = _EN_THOUSANDS.sub(
+            lambda m: m[0].replace(",", ".") if m[0] in source else m[0], translation
+        )
+        return _EN_DECIMAL.sub(lambda m: f"{m[1]},{m[2]}" if m[0] in source else m[0], translation)
+    if lang == "fr":
+        return _FR_THOUSANDS.sub(
+            lambda m: regex.sub(r"[ \u00a0\u202f]", ".", m[0]) if m[0] in source else m[0], translation
+        )
+    return translation
+
+
+SOURCE_RULES = (their_is_loro, italian_numbers)

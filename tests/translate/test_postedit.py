@@ -3,7 +3,7 @@
 import pytest
 
 from cleantext.translate.apertium import ApertiumEngine
-from cleantext.translate.postedit import RULES, their_is_loro
+from cleantext.translate.postedit import RULES, italian_numbers, their_is_loro
 from cleantext.translate.route import Router
 
 
@@ -83,3 +83,28 @@ def test_apertium_english_past_comes_out_as_news_italian():
     assert "hanno deciso" in en.translation and "la loro campagna" in en.translation, en
     assert "è arrivata" in arrived.translation, arrived
     assert "sbarcarono" in fr.translation, fr
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "translation", "expected"),
+    [
+        (
+            "The company lost 3.5 percent, or 1,200 jobs, and 1,234,567 euros.",
+            "en",
+            "La ditta ha perso 3.5 per cento, o 1,200 lavori, e 1,234,567 euro.",
+            "La ditta ha perso 3,5 per cento, o 1.200 lavori, e 1.234.567 euro.",
+        ),
+        (
+            "La surface est de 19 500 km².",
+            "fr",
+            "La superficie è di 19 500 km².",
+            "La superficie è di 19.500 km².",
+        ),
+        # not numbers to localise: a version, a list of a year and a count, a number not in the source
+        ("The 802.11n standard and version 1.2.3", "en", "Lo standard 802.11n e la versione 1.2.3", None),
+        ("En 2019 200 personnes sont venues.", "fr", "Nel 2019 200 persone sono venute.", None),
+        ("He left at noon.", "en", "È partito alle 12.00.", None),
+    ],
+)
+def test_numbers_take_the_italian_form(source, lang, translation, expected):
+    assert italian_numbers(source, lang, translation) == (expected or translation)
