@@ -265,6 +265,8 @@ class ApertiumEngine:
         chains = self.installed_chains(source, target) if self.available() else []
         if not chains:
             raise EngineUnavailable(f"apertium cannot translate {source}→{target}. {self.why_unavailable()}")
+        if source == "en":
+            texts = [day_first(t) for t in texts]
         outs = self._pipe(chains[0]).run(texts)
         # A text with words the first chain does not know ("lluitadors" left in Catalan) is
         # also tried through the next chain; the one that knows more of its words wins.
@@ -287,6 +289,16 @@ class ApertiumEngine:
         for pipe in self._pipes.values():
             pipe.close()
         self._pipes.clear()
+
+
+_MONTH_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
+_US_DATE = regex.compile(rf"\b({_MONTH_EN}) (\d{{1,2}})(?:st|nd|rd|th)?\b(,? (\d{{4}}))?(?![\d:])")
+
+
+def day_first(text: str) -> str:
+    """'March 12, 2024' → '12 March 2024' before eng-cat, which reads the day-first form as a
+    date ("il 12 marzo 2024") and the other as a noun and a number ("Marcia 12, 2024")."""
+    return _US_DATE.sub(lambda m: f"{m[2]} {m[1]}" + (f" {m[4]}" if m[4] else ""), text)
 
 
 _UNKNOWN = regex.compile(r"(?<![\p{L}\p{N}\\*#@])[*#@]+(?=[\p{L}\p{N}])")

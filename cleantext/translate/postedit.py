@@ -164,7 +164,73 @@ verb_infinitive = Rule(
     ),
 )
 
+_MONTHS_IT = "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre"
+
+# Catalan "12 de març de 2024" comes out "12 di marzo di 2024"; Italian: "12 marzo 2024".
+date_form = Rule(
+    "date_form",
+    "Italian dates have no 'di': '12 marzo 2024'",
+    regex.compile(rf"\b(\d{{1,2}}|1º) di ({_MONTHS_IT})(?: di (\d{{4}}))?\b", regex.IGNORECASE),
+    lambda m: f"{m[1]} {m[2]}" + (f" {m[3]}" if m[3] else ""),
+    examples=(
+        ("Il 12 di marzo di 2024, il presidente", "Il 12 marzo 2024, il presidente"),
+        ("il 5 di maggio", "il 5 maggio"),
+    ),
+)
+
+# "Le 15 août 1940" → "Nel 15 agosto 1940": a day takes the plain article ("il 15 agosto"),
+# "nel" belongs to years and months alone ("nel 1940", "nel maggio 1940").
+day_article = Rule(
+    "day_article",
+    "a date with its day takes 'il', not 'nel': 'Il 15 agosto 1940'",
+    regex.compile(rf"\b([Nn])el(?: |l['’])(\d{{1,2}}|1º) ({_MONTHS_IT})\b"),
+    lambda m: (
+        ("I" if m[1] == "N" else "i") + "l " + m[2] + " " + m[3]
+        if m[2] not in ("1", "8", "11")
+        else ("L" if m[1] == "N" else "l") + "'" + m[2] + " " + m[3]
+    ),
+    examples=(
+        ("Nel 15 agosto 1940, gli Alleati", "Il 15 agosto 1940, gli Alleati"),
+        ("È arrivato nel 3 maggio 2020", "È arrivato il 3 maggio 2020"),
+        ("Nell'1 gennaio partì", "L'1 gennaio partì"),
+        ("nel 2020 e nel maggio 2021", "nel 2020 e nel maggio 2021"),
+    ),
+)
+
+# English "the 1980s" passes through as "il 1980s"; Italian: "gli anni '80".
+decade = Rule(
+    "decade",
+    "Italian names a decade 'gli anni '80', not 'il 1980s'",
+    regex.compile(r"\b(?:(?P<in>[Dd]entro il|[Ii]n il|[Nn]el)|(?P<art>[Ii]l|[Ii])) (?:1\d|20)(?P<d>\d0)s\b"),
+    lambda m: (
+        ("N" if m["in"] and m["in"][0] in "DIN" else "n") + "egli anni '" + m["d"]
+        if m["in"]
+        else ("G" if m["art"][0] == "I" else "g") + "li anni '" + m["d"]
+    ),
+    examples=(
+        ("Durante il 1980s lavorò", "Durante gli anni '80 lavorò"),
+        ("Dentro il 1990s, la città", "Negli anni '90, la città"),
+        ("nel 1980s", "negli anni '80"),
+    ),
+)
+
+# "The US and…" comes out "GLI USA e…": an article set in capitals by the acronym after it.
+article_case = Rule(
+    "article_case",
+    "an article before an acronym is not itself in capitals: 'Gli USA'",
+    regex.compile(r"\b(GLI|IL|LO|LA|LE|UN|UNA|DEL|DELLA|DEGLI|DEI|NEL|NEGLI|AGLI|DAGLI)(?= \p{Lu}{2,5}\b)"),
+    lambda m: m[1][0] + m[1][1:].lower(),
+    examples=(
+        ("GLI USA e il Regno Unito", "Gli USA e il Regno Unito"),
+        ("la NATO e L'ONU", "la NATO e L'ONU"),
+    ),
+)
+
 RULES: tuple[Rule, ...] = (
+    date_form,
+    day_article,
+    decade,
+    article_case,
     french_time,
     verb_infinitive,
     year_opening,

@@ -108,3 +108,26 @@ def test_apertium_english_past_comes_out_as_news_italian():
 )
 def test_numbers_take_the_italian_form(source, lang, translation, expected):
     assert italian_numbers(source, lang, translation) == (expected or translation)
+
+
+def test_dates_and_decades_come_out_in_italian_form():
+    """'March 12, 2024' is put day first for eng-cat; 'di' and 'nel' leave Apertium's dates."""
+    from cleantext.translate.apertium import day_first
+
+    assert day_first("On March 12, 2024, by May 5th, in May 2020, at 10:30") == (
+        "On 12 March 2024, by 5 May, in May 2020, at 10:30"
+    )
+    router = Router([ApertiumEngine()], "it")
+    try:
+        en, decade, fr = router.translate(
+            [
+                ("On March 12, 2024, the president signed the law.", "en"),
+                ("During the 1980s he worked on shows.", "en"),
+                ("Le 15 août 1940, les Alliés débarquèrent.", "fr"),
+            ]
+        )
+    finally:
+        router.close()
+    assert en.translation.startswith("Il 12 marzo 2024,"), en
+    assert "gli anni '80" in decade.translation, decade
+    assert fr.translation.startswith("Il 15 agosto 1940,"), fr
