@@ -226,7 +226,83 @@ article_case = Rule(
     ),
 )
 
+_BIG = {"milione": "milioni", "miliardo": "miliardi", "bilione": "miliardi", "bilioni": "miliardi"}
+
+# English "billion" is an Italian "miliardo" (a "bilione" is a million millions); after a
+# number other than one, "milione"/"miliardo" are plural ("4,5 miliardi").
+big_numbers = Rule(
+    "big_numbers",
+    "'billion' is 'miliardo' in Italian, and '4,5 milioni' is plural",
+    regex.compile(r"\b(?:(\d[\d.,]*) )?(milione|miliardo|bilione|bilioni)\b"),
+    lambda m: (
+        (f"{m[1]} " if m[1] else "")
+        + (
+            "miliardo"
+            if m[2] == "bilione" and m[1] in (None, "1")
+            else _BIG[m[2]]
+            if m[1] not in (None, "1")
+            else m[2]
+        )
+    ),
+    examples=(
+        ("un utile di 4,5 bilione di dollari", "un utile di 4,5 miliardi di dollari"),
+        ("Ha pagato 5 milione di euro", "Ha pagato 5 milioni di euro"),
+        ("1 milione di persone e un bilione", "1 milione di persone e un miliardo"),
+    ),
+)
+
+_CURRENCY = {"$": "dollari", "€": "euro", "£": "sterline"}
+
+# "$4,5 miliardi" → "4,5 miliardi di dollari": Italian writes the currency after the amount.
+currency_after = Rule(
+    "currency_after",
+    "Italian puts the currency after the amount: '4,5 miliardi di dollari'",
+    regex.compile(
+        r"([$€£])\s?(\d[\d.,]*)(?: (milion[ei]|miliard[oi]|mila))?"
+        r"(?: (?:di |d['’])?(?:dollari|euro|sterline))?"
+    ),
+    lambda m: f"{m[2]} {m[3]} di {_CURRENCY[m[1]]}" if m[3] else f"{m[2]} {_CURRENCY[m[1]]}",
+    examples=(
+        ("un utile di $4,5 miliardi.", "un utile di 4,5 miliardi di dollari."),
+        ("costa €20 e £5", "costa 20 euro e 5 sterline"),
+    ),
+)
+
+_WEEKDAYS_IT = "lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
+
+# "on Tuesday" comes out "in martedì"; Italian names the day alone.
+weekday_alone = Rule(
+    "weekday_alone",
+    "Italian says 'martedì', not 'in martedì'",
+    regex.compile(rf"\b[Ii]n ({_WEEKDAYS_IT})\b"),
+    r"\1",
+    examples=(("Le azioni sono scese del 3% in martedì.", "Le azioni sono scese del 3% martedì."),),
+)
+
+# "per cent" → Catalan "per cent" → "per centesimo"; Italian: "per cento".
+per_cento = Rule(
+    "per_cento",
+    "'per cent' is 'per cento'",
+    regex.compile(r"\bper centesimo\b"),
+    "per cento",
+    examples=(("è cresciuta del 2 per centesimo", "è cresciuta del 2 per cento"),),
+)
+
+# a clock time after "a" takes the article: "alle 15:00", "all'una", "all'8:30"
+time_article = Rule(
+    "time_article",
+    "a clock time takes the article: 'alle 15:00'",
+    regex.compile(r"\b([Aa]) ((\d{1,2})[:.]\d{2})\b"),
+    lambda m: m[1] + ("ll'" if m[3] in ("1", "8", "11") else "lle ") + m[2],
+    examples=(("è stato arrestato a 15:00.", "è stato arrestato alle 15:00."), ("a 8:30", "all'8:30")),
+)
+
 RULES: tuple[Rule, ...] = (
+    big_numbers,
+    currency_after,
+    weekday_alone,
+    per_cento,
+    time_article,
     date_form,
     day_article,
     decade,

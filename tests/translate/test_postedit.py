@@ -112,22 +112,29 @@ def test_numbers_take_the_italian_form(source, lang, translation, expected):
 
 def test_dates_and_decades_come_out_in_italian_form():
     """'March 12, 2024' is put day first for eng-cat; 'di' and 'nel' leave Apertium's dates."""
-    from cleantext.translate.apertium import day_first
+    from cleantext.translate.apertium import english_pre_edit
 
-    assert day_first("On March 12, 2024, by May 5th, in May 2020, at 10:30") == (
+    assert english_pre_edit("On March 12, 2024, by May 5th, in May 2020, at 10:30") == (
         "On 12 March 2024, by 5 May, in May 2020, at 10:30"
     )
+    assert english_pre_edit("A 53-year-old was held at 3 p.m. Police said") == (
+        "A 53 years old was held at 15:00. Police said"
+    )
+    assert english_pre_edit("at 10:30 a.m. on Monday, at 12 am") == "at 10:30 on Monday, at 0:00"
     router = Router([ApertiumEngine()], "it")
     try:
-        en, decade, fr = router.translate(
+        en, decade, fr, money = router.translate(
             [
                 ("On March 12, 2024, the president signed the law.", "en"),
                 ("During the 1980s he worked on shows.", "en"),
                 ("Le 15 août 1940, les Alliés débarquèrent.", "fr"),
+                ("A 53-year-old man paid $4.5 billion at 3 p.m. on Tuesday.", "en"),
             ]
         )
     finally:
         router.close()
     assert en.translation.startswith("Il 12 marzo 2024,"), en
+    m = money.translation
+    assert "uomo di 53 anni" in m and "4,5 miliardi di dollari" in m and "alle 15:00 martedì." in m, money
     assert "gli anni '80" in decade.translation, decade
     assert fr.translation.startswith("Il 15 agosto 1940,"), fr
