@@ -15,14 +15,19 @@ _YEAR = r"(1\d{3}|20\d{2})"
 # "In 2002 Goma…", "…di Asunción in 1537, il Paraguay…": an English or Catalan "in/en +
 # year" comes out as "in 2002"; Italian takes the article: "nel 2002". Only where the
 # number is plainly a year: followed by punctuation, the end, or a capitalised word.
+_WITH_ARTICLE = {"in": "nel", "da": "dal"}
+
 year_article = Rule(
     "year_article",
-    "Italian puts the article before a year: 'nel 2002', not 'in 2002'",
-    regex.compile(r"\b([Ii])n " + _YEAR + r"(?=[,.;:!?)]|\s+\p{Lu}|\s*$)"),
-    lambda m: ("N" if m[1] == "I" else "n") + "el " + m[2],
+    "Italian puts the article before a year: 'nel 2002', 'dal 2015', not 'in 2002', 'da 2015'",
+    regex.compile(r"\b([Ii]n|[Dd]a) " + _YEAR + r"(?=[,.;:!?)]|\s+(?:\p{Lu}|che\b|a\s)|\s*$)"),
+    lambda m: (
+        (lambda w: w[0].upper() + w[1:] if m[1][0].isupper() else w)(_WITH_ARTICLE[m[1].lower()]) + " " + m[2]
+    ),
     examples=(
         ("In 2002 Goma fu distrutta", "Nel 2002 Goma fu distrutta"),
         ("la fondazione di Asunción in 1537, il Paraguay", "la fondazione di Asunción nel 1537, il Paraguay"),
+        ("È la prima volta da 2015 che la squadra vince", "È la prima volta dal 2015 che la squadra vince"),
         ("in 1500 metri", "in 1500 metri"),
     ),
 )
