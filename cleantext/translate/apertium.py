@@ -267,6 +267,7 @@ class ApertiumEngine:
             raise EngineUnavailable(f"apertium cannot translate {source}→{target}. {self.why_unavailable()}")
         if source == "en":
             texts = [english_pre_edit(t) for t in texts]
+        texts = [keep_names(t, source) for t in texts]
         outs = self._pipe(chains[0]).run(texts)
         # A text with words the first chain does not know ("lluitadors" left in Catalan) is
         # also tried through the next chain; the one that knows more of its words wins.
@@ -275,7 +276,7 @@ class ApertiumEngine:
             for i, alt in zip(redo, self._pipe(chains[1]).run([texts[i] for i in redo]), strict=True):
                 if unknown_words(alt) < unknown_words(outs[i]):
                     outs[i] = alt
-        return [_clean(o) for o in outs]
+        return [_clean(o.replace(_KEEP, "")) for o in outs]
 
     def _pipe(self, modes: Chain) -> _Pipeline:
         pipe = self._pipes.get(modes)
@@ -322,12 +323,37 @@ def english_pre_edit(text: str) -> str:
     return _TWELVE_HOUR.sub(_24h, text)
 
 
+_KEEP = "qzx"  # a suffix no dictionary knows: the word passes through every stage unchanged
+_NAME = regex.compile(r"(?<=[\p{L}\p{N},;:]\s)\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){1,3}\b(?!['’-])")
+
+
+def keep_names(text: str, lang: str) -> str:
+    """Mark the words of a name so that no dictionary translates them: two or three
+    capitalised words inside a sentence whose first word is not a common word of the
+    source language ("Tim Cook", "Sporting Shooters Association", "Tri Nations") stay as
+    written, as Italian news writes them; "White House" or "Prime Minister" are still
+    translated. The mark is taken off the output (Apertium gave "Tim Cuinar")."""
+    from wordfreq import zipf_frequency
+
+    def mark(m: regex.Match[str]) -> str:
+        words = m[0].split()
+        lead = 0  # a title or common word before the name stays translatable ("Minister Boris Johnson")
+        while lead < len(words) and zipf_frequency(words[lead].lower(), lang) >= 4.0:
+            lead += 1
+        if len(words) - lead < 2:
+            return m[0]
+        return " ".join(words[:lead] + [w + _KEEP for w in words[lead:]])
+
+    return _NAME.sub(mark, text)
+
+
 _UNKNOWN = regex.compile(r"(?<![\p{L}\p{N}\\*#@])[*#@]+(?=[\p{L}\p{N}])")
 
 
 def unknown_words(text: str) -> int:
-    """How many words of a raw Apertium output are marked unknown (*, #, @)."""
-    return len(_UNKNOWN.findall(text))
+    """How many words of a raw Apertium output are marked unknown (*, #, @); a name kept
+    on purpose does not count."""
+    return len(_UNKNOWN.findall(regex.sub(rf"[*#@]+\p{{L}}+{_KEEP}", "", text)))
 
 
 def _clean(text: str) -> str:

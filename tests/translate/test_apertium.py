@@ -136,3 +136,24 @@ def test_a_text_the_first_chain_cannot_read_goes_through_the_second(engine):
     out = engine.translate([text], "fr", "it")[0]
     assert "sacerdoti" in out and "biaix" not in out and "*" not in out
     assert engine.translate(["la maison blanche"], "fr", "it") == ["la casa bianca"]  # no unknown word
+
+
+def test_names_are_kept_as_written(engine):
+    """Two or more capitalised words inside a sentence, not led by common words, are a name:
+    Apertium's dictionaries turned "Boris Johnson" into "Bori Johnson"."""
+    from cleantext.translate.apertium import keep_names
+
+    marked = keep_names("Prime Minister Boris Johnson met the White House staff.", "en")
+    assert "Boris" not in marked.split() and "Minister" in marked.split() and "White" in marked.split()
+    out = engine.translate(
+        [
+            "Prime Minister Boris Johnson met the German chancellor.",
+            "South Africa defeated New Zealand in a Tri Nations match.",
+            "The White House declined to comment.",
+        ],
+        "en",
+        "it",
+    )
+    assert "Boris Johnson" in out[0] and "Tri Nations" in out[1], out
+    assert "Casa" in out[2], out  # a common first word: still translated
+    assert not any("qzx" in o for o in out)
