@@ -302,7 +302,22 @@ time_article = Rule(
     examples=(("è stato arrestato a 15:00.", "è stato arrestato alle 15:00."), ("a 8:30", "all'8:30")),
 )
 
+# "more than 1,000" → Catalan "més de" → "più che 1.000"; before a number Italian says
+# "più di", "meno di"; and "at least" → "com a mínim" → "come minimo", in news "almeno".
+more_than = Rule(
+    "more_than",
+    "before a number: 'più di', 'meno di', 'almeno'",
+    regex.compile(r"\b(?:([Pp]iù|[Mm]eno) che|([Cc])ome minimo)(?= \d)"),
+    lambda m: f"{m[1]} di" if m[1] else ("A" if m[2] == "C" else "a") + "lmeno",
+    examples=(
+        ("Più che 1.000 persone hanno assistito", "Più di 1.000 persone hanno assistito"),
+        ("Come minimo 20 persone sono morte", "Almeno 20 persone sono morte"),
+        ("più che mai e come minimo sorpreso", "più che mai e come minimo sorpreso"),
+    ),
+)
+
 RULES: tuple[Rule, ...] = (
+    more_than,
     big_numbers,
     currency_after,
     weekday_alone,
