@@ -339,9 +339,11 @@ def _trim(text: str, toks: list[_Tok], i: int, j: int, lang: str) -> tuple[int, 
         j -= 1
     if i >= j:
         return i, j
-    if j - i > 2 and toks[i].text.islower() and toks[i].ev[lang] < 0.7 and _opens_clause(text, toks, i + 1):
-        # "…da altre parti, et possèdent…": a weak word closing the main-language clause
-        # stays with it; the foreign clause starts after the comma
+    weak = toks[i].ev[lang] < (0.7 if toks[i].text.islower() else 1.0)  # a name says little either way
+    if j - i > 2 and weak and _opens_clause(text, toks, i + 1):
+        # "…da altre parti, et possèdent…", "…per Sambi, nous disposons…": a weak word or a
+        # name closing the main-language clause stays with it; the foreign clause starts
+        # after the comma
         i += 1
     elif i > 0 and _opens_clause(text, toks, i - 1) and toks[i - 1].text.islower() and toks[i].text.islower():
         # ", il ne faut pas…": a word both languages use ("il", "un", "se") that opens the

@@ -123,7 +123,7 @@ def test_span_benchmark_beats_lingua_alone(detector):
     clauses = sb.build_clause_cases(ROOT / "tests" / "data" / "lingua" / "sentences", 200)
     c = sb.clause_edges(clauses, lambda t: [(s.start, s.end, s.language) for s in detector.detect(t).spans])
     assert c["found"] >= 0.97
-    assert c["start_exact"] >= 0.87
+    assert c["start_exact"] >= 0.89
 
 
 @pytest.mark.parametrize(
@@ -133,6 +133,11 @@ def test_span_benchmark_beats_lingua_alone(detector):
             "Dobbiamo smettere di cercare soluzioni da altre parti, et possèdent tous des structures "
             "originales dont la succession est parfois intriguante.",
             "et possèdent tous des structures originales dont la succession est parfois intriguante",
+        ),
+        (  # a name closing the Italian clause stays Italian
+            "Non so quanto profonda fosse l’amicizia per Sambi, nous disposons aujourd'hui des outils "
+            "juridiques pour agir.",
+            "nous disposons aujourd'hui des outils juridiques pour agir",
         ),
         (  # a word both languages use opens the foreign clause
             "Polizia e Carabinieri sono riusciti a ricostruire l'organigramma della cosca, il ne faut "
