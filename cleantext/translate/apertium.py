@@ -267,7 +267,9 @@ class ApertiumEngine:
             raise EngineUnavailable(f"apertium cannot translate {source}→{target}. {self.why_unavailable()}")
         if source == "en":
             texts = [english_pre_edit(t) for t in texts]
-        texts = [keep_names(t, source) for t in texts]
+        marked = [keep_names(t, source) for t in texts]
+        kept = [m != t for m, t in zip(marked, texts, strict=True)]
+        texts = marked
         outs = self._pipe(chains[0]).run(texts)
         # A text with words the first chain does not know ("lluitadors" left in Catalan) is
         # also tried through the next chain; the one that knows more of its words wins.
@@ -276,7 +278,7 @@ class ApertiumEngine:
             for i, alt in zip(redo, self._pipe(chains[1]).run([texts[i] for i in redo]), strict=True):
                 if unknown_words(alt) < unknown_words(outs[i]):
                     outs[i] = alt
-        return [_clean(o.replace(_KEEP, "")) for o in outs]
+        return [_clean(o.replace(_KEEP, "") if k else o) for o, k in zip(outs, kept, strict=True)]
 
     def _pipe(self, modes: Chain) -> _Pipeline:
         pipe = self._pipes.get(modes)
@@ -344,7 +346,7 @@ def keep_names(text: str, lang: str) -> str:
             return m[0]
         return " ".join(words[:lead] + [w + _KEEP for w in words[lead:]])
 
-    return _NAME.sub(mark, text)
+    return text if _KEEP in text else _NAME.sub(mark, text)
 
 
 _UNKNOWN = regex.compile(r"(?<![\p{L}\p{N}\\*#@])[*#@]+(?=[\p{L}\p{N}])")

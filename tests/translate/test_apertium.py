@@ -157,3 +157,5 @@ def test_names_are_kept_as_written(engine):
     assert "Boris Johnson" in out[0] and "Tri Nations" in out[1], out
     assert "Casa" in out[2], out  # a common first word: still translated
     assert not any("qzx" in o for o in out)
+    # a text that holds the mark itself is left unmarked, and keeps it
+    assert "qzx" in engine.translate(["The code qzx was used by Boris Johnson."], "en", "it")[0]
