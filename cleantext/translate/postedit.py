@@ -1,7 +1,9 @@
 """Named fixes applied to engine output only (never to the user's own Italian).
 
 Rule-based engines and pivots leave systematic slips that Italian grammar settles; each
-fix is a `Rule` with a reason and examples, like the repair rules.
+fix is a `Rule` with a reason and examples, like the repair rules (`RULES`). A few slips
+only the source can settle ("their" → "loro", "1,200" → "1.200"): those are functions of
+(source, language, translation) (`SOURCE_RULES`).
 """
 
 from __future__ import annotations
@@ -12,18 +14,27 @@ from cleantext.repair.base import Rule
 
 _YEAR = r"(1\d{3}|20\d{2})"
 
+
+def _like(model: str, word: str) -> str:
+    """`word` capitalised as `model` is ("Nel" → "Il", "nel" → "il")."""
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
 # "In 2002 Goma…", "…di Asunción in 1537, il Paraguay…": an English or Catalan "in/en +
 # year" comes out as "in 2002"; Italian takes the article: "nel 2002". Only where the
 # number is plainly a year: followed by punctuation, the end, or a capitalised word.
 _WITH_ARTICLE = {"in": "nel", "da": "dal"}
 
+
+def _year_with_article(m: regex.Match[str]) -> str:
+    return _like(m[1], _WITH_ARTICLE[m[1].lower()]) + " " + m[2]
+
+
 year_article = Rule(
     "year_article",
     "Italian puts the article before a year: 'nel 2002', 'dal 2015', not 'in 2002', 'da 2015'",
     regex.compile(r"\b([Ii]n|[Dd]a) " + _YEAR + r"(?=[,.;:!?)]|\s+(?:\p{Lu}|che\b|a\s)|\s*$)"),
-    lambda m: (
-        (lambda w: w[0].upper() + w[1:] if m[1][0].isupper() else w)(_WITH_ARTICLE[m[1].lower()]) + " " + m[2]
-    ),
+    _year_with_article,
     examples=(
         ("In 2002 Goma fu distrutta", "Nel 2002 Goma fu distrutta"),
         ("la fondazione di Asunción in 1537, il Paraguay", "la fondazione di Asunción nel 1537, il Paraguay"),
@@ -189,11 +200,7 @@ day_article = Rule(
     "day_article",
     "a date with its day takes 'il', not 'nel': 'Il 15 agosto 1940'",
     regex.compile(rf"\b([Nn])el(?: |l['’])(\d{{1,2}}|1º) ({_MONTHS_IT})\b"),
-    lambda m: (
-        ("I" if m[1] == "N" else "i") + "l " + m[2] + " " + m[3]
-        if m[2] not in ("1", "8", "11")
-        else ("L" if m[1] == "N" else "l") + "'" + m[2] + " " + m[3]
-    ),
+    lambda m: _like(m[1], "l'" if m[2] in ("1", "8", "11") else "il ") + m[2] + " " + m[3],
     examples=(
         ("Nel 15 agosto 1940, gli Alleati", "Il 15 agosto 1940, gli Alleati"),
         ("È arrivato nel 3 maggio 2020", "È arrivato il 3 maggio 2020"),
@@ -207,11 +214,7 @@ decade = Rule(
     "decade",
     "Italian names a decade 'gli anni '80', not 'il 1980s'",
     regex.compile(r"\b(?:(?P<in>[Dd]entro il|[Ii]n il|[Nn]el)|(?P<art>[Ii]l|[Ii])) (?:1\d|20)(?P<d>\d0)s\b"),
-    lambda m: (
-        ("N" if m["in"] and m["in"][0] in "DIN" else "n") + "egli anni '" + m["d"]
-        if m["in"]
-        else ("G" if m["art"][0] == "I" else "g") + "li anni '" + m["d"]
-    ),
+    lambda m: _like(m["in"] or m["art"], "negli" if m["in"] else "gli") + " anni '" + m["d"],
     examples=(
         ("Durante il 1980s lavorò", "Durante gli anni '80 lavorò"),
         ("Dentro il 1990s, la città", "Negli anni '90, la città"),
@@ -231,7 +234,11 @@ article_case = Rule(
     ),
 )
 
-_BIG = {"milione": "milioni", "miliardo": "miliardi", "bilione": "miliardi", "bilioni": "miliardi"}
+
+def _big(word: str, plural: bool) -> str:
+    word = {"bilione": "miliardo", "bilioni": "miliardi"}.get(word, word)
+    return word[:-1] + "i" if plural else word
+
 
 # English "billion" is an Italian "miliardo" (a "bilione" is a million millions); after a
 # number other than one, "milione"/"miliardo" are plural ("4,5 miliardi").
@@ -239,20 +246,12 @@ big_numbers = Rule(
     "big_numbers",
     "'billion' is 'miliardo' in Italian, and '4,5 milioni' is plural",
     regex.compile(r"\b(?:(\d[\d.,]*) )?(milione|miliardo|bilione|bilioni)\b"),
-    lambda m: (
-        (f"{m[1]} " if m[1] else "")
-        + (
-            "miliardo"
-            if m[2] == "bilione" and m[1] in (None, "1")
-            else _BIG[m[2]]
-            if m[1] not in (None, "1")
-            else m[2]
-        )
-    ),
+    lambda m: (f"{m[1]} " if m[1] else "") + _big(m[2], plural=m[1] not in (None, "1")),
     examples=(
         ("un utile di 4,5 bilione di dollari", "un utile di 4,5 miliardi di dollari"),
         ("Ha pagato 5 milione di euro", "Ha pagato 5 milioni di euro"),
         ("1 milione di persone e un bilione", "1 milione di persone e un miliardo"),
+        ("due bilioni di persone", "due miliardi di persone"),
     ),
 )
 
