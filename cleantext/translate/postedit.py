@@ -385,4 +385,24 @@ def italian_numbers(source: str, lang: str, translation: str) -> str:
     return translation
 
 
-SOURCE_RULES = (their_is_loro, italian_numbers)
+_POLICE = regex.compile(r"(?i)\bpolice\b(?!\s*(?:m[ae]n|wom[ae]n))")
+_POLICE_FIXES = (
+    (regex.compile(r"\b([Ii])l poliziotto\b"), lambda m: _like(m[1], "la polizia")),
+    (regex.compile(r"\b([Ss])econdo polizia\b"), lambda m: _like(m[1], "secondo la polizia")),
+    (regex.compile(r"\bufficial([ei]) poliziesc\p{L}*"), lambda m: f"agent{m[1]} di polizia"),
+    (regex.compile(r"\bpoliziotto\b"), lambda m: "polizia"),
+)
+
+
+def police_is_polizia(source: str, lang: str, translation: str) -> str:
+    """English "police" is the force, "la polizia"; the Catalan pivot's "policia" means the
+    force or one officer, and comes out "il poliziotto" ("Police said…" → "Il poliziotto ha
+    detto…"); "police officers" come out "ufficiali polizieschi" ("agenti di polizia")."""
+    if lang != "en" or not _POLICE.search(source) or regex.search(r"(?i)\bpolicem[ae]n\b", source):
+        return translation
+    for pattern, repl in _POLICE_FIXES:
+        translation = pattern.sub(repl, translation)
+    return translation
+
+
+SOURCE_RULES = (their_is_loro, italian_numbers, police_is_polizia)

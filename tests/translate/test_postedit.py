@@ -3,7 +3,7 @@
 import pytest
 
 from cleantext.translate.apertium import ApertiumEngine
-from cleantext.translate.postedit import RULES, italian_numbers, their_is_loro
+from cleantext.translate.postedit import RULES, italian_numbers, police_is_polizia, their_is_loro
 from cleantext.translate.route import Router
 
 
@@ -138,3 +138,20 @@ def test_dates_and_decades_come_out_in_italian_form():
     assert "uomo di 53 anni" in m and "4,5 miliardi di dollari" in m and "alle 15:00 martedì." in m, money
     assert "gli anni '80" in decade.translation, decade
     assert fr.translation.startswith("Il 15 agosto 1940,"), fr
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "expected"),
+    [
+        ("Police said the man was arrested.", "Il poliziotto ha detto che", "La polizia ha detto che"),
+        (
+            "According to police, it exploded.",
+            "Secondo polizia, è esploso.",
+            "Secondo la polizia, è esploso.",
+        ),
+        ("Police officers were injured.", "Gli ufficiali polizieschi", "Gli agenti di polizia"),
+        ("The policeman was injured.", "Il poliziotto è stato ferito.", None),  # one officer
+    ],
+)
+def test_police_is_the_force(source, translation, expected):
+    assert police_is_polizia(source, "en", translation) == (expected or translation)
