@@ -326,7 +326,8 @@ def english_pre_edit(text: str) -> str:
 
 
 _KEEP = "qzx"  # a suffix no dictionary knows: the word passes through every stage unchanged
-_NAME = regex.compile(r"(?<=[\p{L}\p{N},;:]\s)\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){1,3}\b(?!['’-])")
+_CAP = r"(?:\p{Lu}\p{Ll}+|\p{Lu}{2,5})"  # "Cook", or an acronym ("ADT Corporation")
+_NAME = regex.compile(rf"(?<=[\p{{L}}\p{{N}},;:]\s){_CAP}(?:\s{_CAP}){{1,3}}\b(?!['’-])")
 
 
 def keep_names(text: str, lang: str) -> str:
@@ -342,8 +343,8 @@ def keep_names(text: str, lang: str) -> str:
         lead = 0  # a title or common word before the name stays translatable ("Minister Boris Johnson")
         while lead < len(words) and zipf_frequency(words[lead].lower(), lang) >= 4.0:
             lead += 1
-        if len(words) - lead < 2:
-            return m[0]
+        if len(words) - lead < 2 or all(w.isupper() for w in words[lead:]):
+            return m[0]  # one word, or acronyms only ("NATO UN"): nothing to keep
         return " ".join(words[:lead] + [w + _KEEP for w in words[lead:]])
 
     return text if _KEEP in text else _NAME.sub(mark, text)

@@ -150,12 +150,14 @@ def test_names_are_kept_as_written(engine):
             "Prime Minister Boris Johnson met the German chancellor.",
             "South Africa defeated New Zealand in a Tri Nations match.",
             "The White House declined to comment.",
+            "Ring reached a settlement with the ADT Corporation.",
         ],
         "en",
         "it",
     )
     assert "Boris Johnson" in out[0] and "Tri Nations" in out[1], out
     assert "Casa" in out[2], out  # a common first word: still translated
+    assert "ADT Corporation" in out[3], out  # an acronym starts the name
     assert not any("qzx" in o for o in out)
     # a text that holds the mark itself is left unmarked, and keeps it
     assert "qzx" in engine.translate(["The code qzx was used by Boris Johnson."], "en", "it")[0]
