@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import regex
+
 from cleantext import split
 from cleantext.detect import DEFAULT_STRAY, Detection, Detector, missing_breaks
 from cleantext.model import Document, Fix, Segment, Sentence
@@ -22,6 +24,7 @@ from cleantext.translate.route import Outcome, Router, plausible_length
 log = logging.getLogger(__name__)
 
 ENGINES = ("auto", "argos", "apertium", "none")
+_CAPITALISED = regex.compile(r"\b\p{Lu}[\p{L}\p{N}'’\-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,9 +104,13 @@ class Pipeline:
         return self._router
 
     def _reads_as_main(self, source: str, translation: str) -> str | None:
-        if self.detector.detect(translation).language != self.settings.main:
-            return f"translation does not read as {self.settings.main}"
-        return None
+        """The translation must read as the main language; names it kept from the source
+        ("la ADT Corporation") are not held against it."""
+        kept = {w for w in _CAPITALISED.findall(source)}
+        rest = " ".join(w for w in translation.split() if w.strip(".,;:!?()«»“”\"'’") not in kept)
+        if len(rest.split()) < 2 or self.detector.detect(rest).language == self.settings.main:
+            return None
+        return f"translation does not read as {self.settings.main}"
 
     def close(self) -> None:
         if self._router is not None:

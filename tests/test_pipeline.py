@@ -145,3 +145,13 @@ def test_a_closing_clause_is_translated_with_its_full_stop(pipeline):
     assert seg.text == "et aussi très mortels pour leurs proies"
     assert seg.translation.endswith("le loro prede"), seg.translation
     assert s.text.endswith("le loro prede.") and not s.text.endswith("..")
+
+
+def test_a_translation_that_keeps_names_still_counts_as_italian(pipeline):
+    """'the ADT Corporation' → "l'ADT Corporation": the kept name is not held against the
+    check that a translation reads as Italian (it was rejected and left in English)."""
+    text = "Ring ha raggiunto un accordo con la società concorrente di sicurezza, the ADT Corporation."
+    s = Pipeline(detector=pipeline.detector, settings=pipeline.settings).run(text).sentences[0]
+    assert s.segments[0].text == "the ADT Corporation"
+    assert s.segments[0].translation == "l'ADT Corporation", s.segments[0]
+    assert s.text.endswith("concorrente di sicurezza, l'ADT Corporation.")
