@@ -21,6 +21,7 @@ import signal
 import subprocess
 import sys
 import threading
+from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -347,7 +348,24 @@ def keep_names(text: str, lang: str) -> str:
             return m[0]  # one word, or acronyms only ("NATO UN"): nothing to keep
         return " ".join(words[:lead] + [w + _KEEP for w in words[lead:]])
 
-    return text if _KEEP in text else _NAME.sub(mark, text)
+    if _KEEP in text:
+        return text
+    return _loan_phrases().sub(
+        lambda m: regex.sub(r"\p{L}+", lambda w: w[0] + _KEEP, m[0]), _NAME.sub(mark, text)
+    )
+
+
+@lru_cache(maxsize=1)
+def _loan_phrases() -> regex.Pattern[str]:
+    """Loan phrases of two or more words that Italian writes as they are ("tie break",
+    "social media", "talk show"): kept as written inside a translated span too."""
+    from cleantext.detect import loan_phrases
+
+    phrases = sorted(
+        (p for p in loan_phrases() if len(regex.findall(r"\p{L}+", p)) >= 2), key=len, reverse=True
+    )
+    alts = "|".join(regex.escape(p).replace("\\ ", "[-\\s]+").replace("\\-", "[-\\s]+") for p in phrases)
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alts})(?![\p{{L}}])", regex.IGNORECASE)
 
 
 _UNKNOWN = regex.compile(r"(?<![\p{L}\p{N}\\*#@])[*#@]+(?=[\p{L}\p{N}])")

@@ -159,5 +159,8 @@ def test_names_are_kept_as_written(engine):
     assert "Casa" in out[2], out  # a common first word: still translated
     assert "ADT Corporation" in out[3], out  # an acronym starts the name
     assert not any("qzx" in o for o in out)
+    # loan phrases Italian writes as they are stay so inside a translated span
+    loan = engine.translate(["but this too required a tie break after reaching 6-6"], "en", "it")[0]
+    assert "tie break" in loan and "laccio" not in loan, loan
     # a text that holds the mark itself is left unmarked, and keeps it
     assert "qzx" in engine.translate(["The code qzx was used by Boris Johnson."], "en", "it")[0]
