@@ -31,7 +31,7 @@ from cleantext.translate.base import EngineUnavailable
 MODES_DIR = Path(os.environ.get("CLEANTEXT_APERTIUM_MODES", "/usr/share/apertium/modes"))
 
 FRESH_UNIT = Path(__file__).with_name("fresh_unit.py")
-CATALAN_PERFECT = Path(__file__).with_name("catalan_perfect.py")
+CATALAN_BRIDGE = Path(__file__).with_name("catalan_bridge.py")
 TAGGER_CHANGED = "new ambiguity class"  # what apertium-tagger -d prints as it rewrites itself
 
 Chain = tuple[str, ...]
@@ -78,14 +78,15 @@ def _fresh_tagger(stage: str) -> str:
     return f"{shlex.quote(python)} -S {shlex.quote(str(FRESH_UNIT))} {marker} {tagger}"
 
 
-def _catalan_perfect(stages: list[str]) -> list[str]:
-    """The stage that puts eng-cat's Catalan past into the perfect before cat-ita (see
-    catalan_perfect.py: English simple past → Italian passato prossimo, as news reports
-    it). It inflects with the mode's own Catalan generator; no generator, no stage."""
+def _catalan_bridge(stages: list[str], perfect: bool) -> list[str]:
+    """The stage that rewrites X-cat's Catalan before cat-ita (see catalan_bridge.py: the
+    purpose "per a", and with `perfect` the English simple past as the passato prossimo
+    news writes). It inflects with the mode's own Catalan generator; no generator, no stage."""
     for stage in stages:
-        if m := regex.match(r"lt-proc -z (?:\$1|-n|-g) '([^']+autogen\.bin)'$", stage):
+        if m := regex.match(r"lt-proc -z (?:\$1|-n|-g)(?: -b)? '([^']+autogen\.bin)'$", stage):
             python = sys.executable or "python3"
-            return [f"{shlex.quote(python)} -S {shlex.quote(str(CATALAN_PERFECT))} {shlex.quote(m[1])}"]
+            flag = " --perfect" if perfect else ""
+            return [f"{shlex.quote(python)} -S {shlex.quote(str(CATALAN_BRIDGE))} {shlex.quote(m[1])}{flag}"]
     return []
 
 
@@ -116,8 +117,8 @@ class _Pipeline:
             if i < len(self.modes) - 1:  # unknown words are marked by the last pair only
                 own = [stage.replace("$1", "-n") for stage in own]
             stages.extend(_fresh_tagger(stage) for stage in own)
-            if self.modes[i : i + 2] == ("eng-cat", "cat-ita"):
-                stages.extend(_catalan_perfect(own))
+            if self.modes[i + 1 : i + 2] == ("cat-ita",) and mode.endswith("-cat"):
+                stages.extend(_catalan_bridge(own, perfect=mode == "eng-cat"))
         return ["bash", "-c", " | ".join(stages), "apertium", "-g", ""]
 
     def start(self) -> None:

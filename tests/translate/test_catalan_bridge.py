@@ -1,0 +1,101 @@
+"""catalan_bridge.py: the Catalan between two Apertium stages, rewritten with Apertium's generator."""
+
+import subprocess
+import sys
+
+import pytest
+
+from cleantext.translate.apertium import CATALAN_BRIDGE, MODES_DIR, _catalan_bridge
+from cleantext.translate.catalan_bridge import Verbs, perfect, purpose
+
+GENERATOR = "/usr/share/apertium/apertium-eng-cat/eng-cat.autogen.bin"
+
+
+@pytest.fixture(scope="module")
+def verbs():
+    v = Verbs(GENERATOR)
+    yield v
+    v.close()
+
+
+@pytest.mark.parametrize(
+    ("catalan", "expected"),
+    [
+        ("Va decidir acabar la seva campanya.", "Ha decidit acabar la seva campanya."),
+        ("Goma va ser destruïda per la lava.", "Goma ha estat destruïda per la lava."),
+        ("Els aliats van desembarcar al sud.", "Els aliats han desembarcat al sud."),
+        (
+            "La ciutat es va convertir en capital i el van veure.",
+            "La ciutat s'ha convertit en capital i l'han vist.",
+        ),
+        ("Li ho va dir i no va poder venir.", "Li ho ha dit i no ha pogut venir."),
+        ("Vaig anar a casa.", "He anat a casa."),
+    ],
+)
+def test_the_narrative_past_becomes_the_perfect(verbs, catalan, expected):
+    assert perfect(catalan, verbs) == expected
+
+
+@pytest.mark.parametrize(
+    "catalan",
+    [
+        "Va dir-li la veritat.",  # an enclitic: left alone rather than reordered
+        "Va a casa cada dia.",  # "va" = goes
+        "El tren va plenar.",  # not an infinitive the generator knows
+        "Ha decidit acabar.",
+    ],
+)
+def test_other_text_is_left_alone(verbs, catalan):
+    assert perfect(catalan, verbs) == catalan
+    assert purpose(catalan, verbs) == catalan
+
+
+def test_the_stage_keeps_units_and_their_nuls():
+    units = [b"Va decidir acabar.", b"", b"Res a dir.", "Van anar a París.".encode()]
+    out = subprocess.run(
+        [sys.executable, "-S", str(CATALAN_BRIDGE), GENERATOR, "--perfect"],
+        input=b"".join(u + b"\0" for u in units),
+        capture_output=True,
+        timeout=60,
+        check=True,
+    ).stdout
+    assert out.split(b"\0") == [b"Ha decidit acabar.", b"", b"Res a dir.", "Han anat a París.".encode(), b""]
+
+
+def test_the_stage_finds_the_catalan_generator():
+    stages = subprocess.run(
+        ["apertium-wblank-mode", "-z", str(MODES_DIR / "eng-cat.mode")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split(" | ")
+    stage = _catalan_bridge(stages, perfect=True)[0]
+    assert GENERATOR in stage and stage.endswith("--perfect")
+    assert _catalan_bridge(["lt-proc -z -w 'x.automorf.bin'"], perfect=False) == []
+
+
+@pytest.mark.parametrize(
+    ("catalan", "expected"),
+    [
+        (
+            "El programa ha estat escrit per simular les observacions.",
+            "El programa ha estat escrit per a simular les observacions.",
+        ),
+        ("Per fer-ho, va marxar.", "Per fer-ho, va marxar."),  # an enclitic: left alone
+        ("Per altre costat, per sobre i per a menjar.", "Per altre costat, per sobre i per a menjar."),
+    ],
+)
+def test_purpose_takes_its_a(verbs, catalan, expected):
+    assert purpose(catalan, verbs) == expected
+
+
+def test_french_and_english_purpose_comes_out_per():
+    from cleantext.translate.apertium import ApertiumEngine
+
+    engine = ApertiumEngine()
+    try:
+        fr = engine.translate(["le programme a été écrit pour simuler les observations."], "fr", "it")[0]
+        en = engine.translate(["The program was written to simulate the observations."], "en", "it")[0]
+    finally:
+        engine.close()
+    assert "scritto per simulare" in fr and "scritto per simulare" in en, (fr, en)
