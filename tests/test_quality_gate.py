@@ -16,7 +16,7 @@ FLOORS = {
     "stray-sentence_detected": 0.98,
     "stray-clause_detected": 0.9,
     "stray-sentence_chrf": 47.2,
-    "stray-clause_chrf": 74.0,
+    "stray-clause_chrf": 74.5,
     "pure_identical_doc": 0.97,
     "untouched_kept": 0.998,
     "boilerplate_removed": 0.97,

@@ -319,9 +319,17 @@ def _24h(m: regex.Match[str]) -> str:
     return f"{hour}:{m[2] or '00'}{stop}"
 
 
+_PRONOUN_TOO = regex.compile(
+    r"\b(this|that|these|those|it|he|she|they|we|I|you) too\b(?=\s+\p{L})", regex.IGNORECASE
+)
+
+
 def english_pre_edit(text: str) -> str:
     """English forms eng-cat handles badly, put in forms it handles: dates day first,
-    "53-year-old" → "53 years old" (it glued "homede53anys"), "3 p.m." → "15:00"."""
+    "53-year-old" → "53 years old" (it glued "homede53anys"), "3 p.m." → "15:00", and
+    "this too required" → "this also required" (after a subject "too" means "also"; it
+    gave "questo troppo")."""
+    text = _PRONOUN_TOO.sub(r"\1 also", text)
     text = day_first(text)
     text = _YEAR_OLD.sub(r"\1 years old", text)
     return _TWELVE_HOUR.sub(_24h, text)

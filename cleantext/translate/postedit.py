@@ -315,7 +315,41 @@ more_than = Rule(
     ),
 )
 
+# A Roman numeral read as an ordinal that starts with a vowel ("VIII" ottavo, "XI"
+# undicesimo) elides the article: "dall'VIII secolo", not "dal VIII secolo".
+ordinal_elision = Rule(
+    "ordinal_elision",
+    "the article elides before 'VIII' and 'XI' (ottavo, undicesimo): 'dall'VIII secolo'",
+    regex.compile(r"\b([Dd]e|[Dd]a|[Aa]|[Nn]e|[Ss]u|[Ii])l (VIII|XI)\b"),
+    lambda m: (m[1] + "ll'" if m[1].lower() != "i" else _like(m[1], "l'")) + m[2],
+    examples=(
+        (
+            "fa parte della cultura giapponese dal VIII secolo",
+            "fa parte della cultura giapponese dall'VIII secolo",
+        ),
+        ("nel XI secolo e il VIII", "nell'XI secolo e l'VIII"),
+        ("nel XV secolo", "nel XV secolo"),
+    ),
+)
+
+# French "plus faciles que ceux…" comes out "più facili che quelli…": before a pronoun
+# the second term of a comparison takes "di" ("più facili di quelli").
+comparative_di = Rule(
+    "comparative_di",
+    "a comparison with a pronoun takes 'di': 'più facili di quelli'",
+    regex.compile(
+        r"\b((?:più|meno) \p{L}+(?: d['’]\p{L}+)?) che (quell[aeio]|quest[aeio]|lui|lei|loro|noi|voi|me|te)\b"
+    ),
+    r"\1 di \2",
+    examples=(
+        ("più facili d'accesso che quelli costruiti", "più facili d'accesso di quelli costruiti"),
+        ("più alto che largo", "più alto che largo"),
+    ),
+)
+
 RULES: tuple[Rule, ...] = (
+    ordinal_elision,
+    comparative_di,
     more_than,
     big_numbers,
     currency_after,

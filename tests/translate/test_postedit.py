@@ -121,6 +121,9 @@ def test_dates_and_decades_come_out_in_italian_form():
         "A 53 years old was held at 15:00. Police said"
     )
     assert english_pre_edit("at 10:30 a.m. on Monday, at 12 am") == "at 10:30 on Monday, at 0:00"
+    assert english_pre_edit("but this too required a tie break; it was too big, too.") == (
+        "but this also required a tie break; it was too big, too."
+    )
     router = Router([ApertiumEngine()], "it")
     try:
         en, decade, fr, money = router.translate(
