@@ -347,7 +347,28 @@ comparative_di = Rule(
     ),
 )
 
+# "but this too/also…" → Catalan "això també" → "ma questo anche ha…": Italian puts "anche"
+# before the subject it adds ("ma anche questo ha…"). Only a subject pronoun opening a
+# clause, where "anche" cannot belong to what follows.
+anche_first = Rule(
+    "anche_first",
+    "'anche' goes before the subject it adds: 'ma anche questo'",
+    regex.compile(
+        r"(?:(?<=^)|(?<=[,;:]\s)|(?<=\b(?:[Mm]a|[Ee]|[Pp]erò|[Mm]entre)\s))"
+        r"(questo|questa|questi|queste|quello|quella|lui|lei|loro|esso|essa|essi|esse) anche\b"
+    ),
+    r"anche \1",
+    examples=(
+        (
+            "nel secondo set, ma questo anche ha richiesto un tie break",
+            "nel secondo set, ma anche questo ha richiesto un tie break",
+        ),
+        ("parla con lui anche domani", "parla con lui anche domani"),
+    ),
+)
+
 RULES: tuple[Rule, ...] = (
+    anche_first,
     ordinal_elision,
     comparative_di,
     more_than,
