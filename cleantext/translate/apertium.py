@@ -85,7 +85,12 @@ def _catalan_bridge(stages: list[str], perfect: bool) -> list[str]:
     for stage in stages:
         if m := regex.match(r"lt-proc -z (?:\$1|-n|-g)(?: -b)? '([^']+autogen\.bin)'$", stage):
             python = sys.executable or "python3"
-            flag = " --perfect" if perfect else ""
+            flag = ""
+            analyser = MODES_DIR.parent / "apertium-cat-ita" / "cat-ita.automorf.bin"
+            if perfect:
+                flag = " --perfect" + (
+                    f" --analyser {shlex.quote(str(analyser))}" if analyser.is_file() else ""
+                )
             return [f"{shlex.quote(python)} -S {shlex.quote(str(CATALAN_BRIDGE))} {shlex.quote(m[1])}{flag}"]
     return []
 

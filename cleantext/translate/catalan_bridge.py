@@ -6,6 +6,10 @@ renders as Italian news writes them: `python catalan_bridge.py GENERATOR.bin [--
   passato remoto ("decise"). Italian news reports the past with the passato prossimo,
   and cat-ita renders the Catalan perfect that way, choosing avere or essere and making
   the participle agree ("ha arribat" → "è arrivata"). So "va decidir" → "ha decidit".
+- `after_gerund` (the English chain, with --analyser): "after reaching" comes out "després
+  assolint", which cat-ita leaves as "dopo attingere"; Italian wants the compound
+  infinitive, which cat-ita writes from "després d'haver assolit" ("dopo aver raggiunto",
+  "dopo essere arrivato").
 - `purpose` (every chain): cat-ita reads "per + infinitive" after a participle as the
   agent ("escrit per simular" → "scritto da simulare"); "per a + infinitive" it renders
   "per" ("scritto per simulare"), so the purpose gets its "a".
@@ -59,29 +63,17 @@ TAGS = ("vblex", "vbser", "vbmod", "vbhaver")  # Apertium's verb classes (ser, p
 class Verbs:
     """Catalan verb forms from a live `lt-proc -z -g` generator, cached."""
 
-    def __init__(self, generator: str) -> None:
-        self.proc = subprocess.Popen(
-            ["lt-proc", "-z", "-g", generator],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )
+    def __init__(self, generator: str, analyser: str | None = None) -> None:
+        self.proc = _live(["lt-proc", "-z", "-g", generator])
+        self.analyser = _live(["lt-proc", "-z", analyser]) if analyser else None
         self.participles: dict[str, str | None] = {}
         self.infinitives: dict[str, bool] = {}
+        self.gerunds: dict[str, str | None] = {}  # gerund → infinitive
 
     def _generate(self, lemmas: list[str], tags: str) -> list[str | None]:
         """The first form each lemma takes with `tags` in any verb class, or None."""
-        assert self.proc.stdin and self.proc.stdout
         query = "\n".join(f"^{lemma}<{cls}>{tags}$" for lemma in lemmas for cls in TAGS)
-        self.proc.stdin.write(query.encode("utf-8") + b"\n\0")
-        self.proc.stdin.flush()
-        out = b""
-        while not out.endswith(b"\0"):
-            chunk = self.proc.stdout.read1(1 << 16)
-            if not chunk:
-                raise EOFError("the Catalan generator closed its output")
-            out += chunk
-        lines = out.rstrip(b"\0").decode("utf-8", "replace").strip("\n").split("\n")
+        lines = _ask(self.proc, query).strip("\n").split("\n")
         if len(lines) != len(lemmas) * len(TAGS):  # never guess: leave these words as they are
             return [None] * len(lemmas)
         forms = []
@@ -102,10 +94,42 @@ class Verbs:
             forms = self._generate(new, "<inf>")
             self.infinitives.update((w, f == w) for w, f in zip(new, forms, strict=True))
 
+    def lookup_gerunds(self, words: set[str]) -> None:
+        new = sorted(w for w in words if w not in self.gerunds)
+        if not new or self.analyser is None:
+            self.gerunds.update(dict.fromkeys(new))
+            return
+        lines = _ask(self.analyser, "\n".join(new)).strip("\n").split("\n")
+        if len(lines) != len(new):
+            self.gerunds.update(dict.fromkeys(new))
+            return
+        for word, line in zip(new, lines, strict=True):
+            m = re.search(r"/([^/<$]+)<vb\w*><ger>", line)  # "^assolint/assolir<vblex><ger>$"
+            self.gerunds[word] = m[1] if m else None
+
     def close(self) -> None:
-        if self.proc.stdin:
-            self.proc.stdin.close()
-        self.proc.wait()
+        for proc in (self.proc, self.analyser):
+            if proc is not None and proc.stdin:
+                proc.stdin.close()
+                proc.wait()
+
+
+def _live(cmd: list[str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+
+
+def _ask(proc: subprocess.Popen[bytes], query: str) -> str:
+    """One NUL-terminated exchange with a live lt-proc -z."""
+    assert proc.stdin and proc.stdout
+    proc.stdin.write(query.encode("utf-8") + b"\n\0")
+    proc.stdin.flush()
+    out = b""
+    while not out.endswith(b"\0"):
+        chunk = proc.stdout.read1(1 << 16)
+        if not chunk:
+            raise EOFError("lt-proc closed its output")
+        out += chunk
+    return out.rstrip(b"\0").decode("utf-8", "replace")
 
 
 def perfect(text: str, verbs: Verbs) -> str:
@@ -134,6 +158,35 @@ def perfect(text: str, verbs: Verbs) -> str:
     return PAST.sub(sub, text)
 
 
+AFTER = re.compile(r"\b([Dd]esprés) (?:de |d['’])?([^\W\d_]+(?:ant|ent|int|ar|er|re|ir))(?![\w'’-])")
+
+
+def after_gerund(text: str, verbs: Verbs) -> str:
+    """ "després + gerund/infinitive" → "després d'haver + participle" ("dopo aver raggiunto")."""
+    matches = list(AFTER.finditer(text))
+    if not matches:
+        return text
+    words = {m[2].lower() for m in matches}
+    verbs.lookup_gerunds({w for w in words if w.endswith(("ant", "ent", "int"))})
+    verbs.lookup_infinitives({w for w in words if not w.endswith(("ant", "ent", "int"))})
+
+    def lemma(word: str) -> str | None:
+        return (
+            verbs.gerunds.get(word)
+            if word.endswith(("ant", "ent", "int"))
+            else (word if verbs.infinitives.get(word) else None)
+        )
+
+    verbs.lookup_participles({inf for w in words if (inf := lemma(w))})
+
+    def sub(m: re.Match[str]) -> str:
+        inf = lemma(m[2].lower())
+        pp = verbs.participles.get(inf) if inf else None
+        return f"{m[1]} d'haver {pp}" if pp else m[0]
+
+    return AFTER.sub(sub, text)
+
+
 PURPOSE = re.compile(r"\b([Pp]er) (?!a\b)([^\W\d_]+(?:ar|er|re|ir))(?![\w'’-])")
 
 
@@ -156,10 +209,10 @@ def _unit(unit: bytes, verbs: Verbs, rewrites: tuple) -> bytes:
     return text.encode("utf-8", "surrogateescape")
 
 
-def main(generator: str, with_perfect: bool) -> int:
+def main(generator: str, with_perfect: bool, analyser: str | None = None) -> int:
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
-    verbs = Verbs(generator)
-    rewrites = (perfect, purpose) if with_perfect else (purpose,)
+    verbs = Verbs(generator, analyser)
+    rewrites = (perfect, after_gerund, purpose) if with_perfect else (purpose,)
     pending = b""
     try:
         while chunk := stdin.read1(1 << 16):
@@ -176,4 +229,6 @@ def main(generator: str, with_perfect: bool) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1], "--perfect" in sys.argv[2:]))
+    args = sys.argv[1:]
+    analyser = args[args.index("--analyser") + 1] if "--analyser" in args else None
+    raise SystemExit(main(args[0], "--perfect" in args, analyser))

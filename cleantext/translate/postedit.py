@@ -367,7 +367,22 @@ anche_first = Rule(
     ),
 )
 
+# cat-ita writes the compound infinitive in full ("dopo avere vinto"); news Italian drops
+# the final vowel there ("dopo aver vinto").
+aver_truncated = Rule(
+    "aver_truncated",
+    "'dopo aver vinto': the compound infinitive after 'dopo' drops its final vowel",
+    regex.compile(r"\b([Dd]opo|[Ss]enza) avere(?= \p{Ll})"),
+    r"\1 aver",
+    examples=(
+        ("Dopo avere vinto il set, ha pianso.", "Dopo aver vinto il set, ha pianso."),
+        ("senza avere raggiunto", "senza aver raggiunto"),
+        ("per avere ragione", "per avere ragione"),
+    ),
+)
+
 RULES: tuple[Rule, ...] = (
+    aver_truncated,
     anche_first,
     ordinal_elision,
     comparative_di,
