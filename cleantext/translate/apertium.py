@@ -78,21 +78,26 @@ def _fresh_tagger(stage: str) -> str:
     return f"{shlex.quote(python)} -S {shlex.quote(str(FRESH_UNIT))} {marker} {tagger}"
 
 
-def _catalan_bridge(stages: list[str], perfect: bool) -> list[str]:
+def _catalan_bridge(stages: list[str], next_stages: list[str], perfect: bool) -> list[str]:
     """The stage that rewrites X-cat's Catalan before cat-ita (see catalan_bridge.py: the
-    purpose "per a", and with `perfect` the English simple past as the passato prossimo
-    news writes). It inflects with the mode's own Catalan generator; no generator, no stage."""
-    for stage in stages:
-        if m := regex.match(r"lt-proc -z (?:\$1|-n|-g)(?: -b)? '([^']+autogen\.bin)'$", stage):
-            python = sys.executable or "python3"
-            flag = ""
-            analyser = MODES_DIR.parent / "apertium-cat-ita" / "cat-ita.automorf.bin"
-            if perfect:
-                flag = " --perfect" + (
-                    f" --analyser {shlex.quote(str(analyser))}" if analyser.is_file() else ""
-                )
-            return [f"{shlex.quote(python)} -S {shlex.quote(str(CATALAN_BRIDGE))} {shlex.quote(m[1])}{flag}"]
-    return []
+    purpose "per a", and with `perfect` the English past tenses as Italian news writes
+    them). It inflects with the X-cat mode's own Catalan generator and reads Catalan with
+    the analyser cat-ita's mode starts with; no generator, no stage."""
+    generator = _stage_file(stages, r"lt-proc -z (?:\$1|-n|-g)(?: -b)? '([^']+autogen\.bin)'$")
+    if generator is None:
+        return []
+    python = sys.executable or "python3"
+    cmd = f"{shlex.quote(python)} -S {shlex.quote(str(CATALAN_BRIDGE))} {shlex.quote(generator)}"
+    if perfect:
+        cmd += " --perfect"
+        if analyser := _stage_file(next_stages[:1], r"lt-proc -z -w '([^']+automorf\.bin)'$"):
+            cmd += f" --analyser {shlex.quote(analyser)}"
+    return [cmd]
+
+
+def _stage_file(stages: list[str], pattern: str) -> str | None:
+    """The file a mode stage reads, for the first stage matching `pattern`."""
+    return next((m[1] for stage in stages if (m := regex.match(pattern, stage))), None)
 
 
 def escape(text: str) -> str:
@@ -110,20 +115,24 @@ class _Pipeline:
         self.lock = threading.Lock()
 
     def _command(self) -> list[str]:
-        stages: list[str] = []
-        for i, mode in enumerate(self.modes):
-            out = subprocess.run(
+        per_mode = [
+            subprocess.run(
                 ["apertium-wblank-mode", "-z", str(MODES_DIR / f"{mode}.mode")],
                 capture_output=True,
                 text=True,
                 check=True,
             )
-            own = out.stdout.strip().split(" | ")
+            .stdout.strip()
+            .split(" | ")
+            for mode in self.modes
+        ]
+        stages: list[str] = []
+        for i, (mode, own) in enumerate(zip(self.modes, per_mode, strict=True)):
             if i < len(self.modes) - 1:  # unknown words are marked by the last pair only
                 own = [stage.replace("$1", "-n") for stage in own]
             stages.extend(_fresh_tagger(stage) for stage in own)
             if self.modes[i + 1 : i + 2] == ("cat-ita",) and mode.endswith("-cat"):
-                stages.extend(_catalan_bridge(own, perfect=mode == "eng-cat"))
+                stages.extend(_catalan_bridge(own, per_mode[i + 1], perfect=mode == "eng-cat"))
         return ["bash", "-c", " | ".join(stages), "apertium", "-g", ""]
 
     def start(self) -> None:

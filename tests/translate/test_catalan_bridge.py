@@ -63,15 +63,19 @@ def test_the_stage_keeps_units_and_their_nuls():
 
 
 def test_the_stage_finds_the_catalan_generator():
-    stages = subprocess.run(
-        ["apertium-wblank-mode", "-z", str(MODES_DIR / "eng-cat.mode")],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split(" | ")
-    stage = _catalan_bridge(stages, perfect=True)[0]
+    def stages(mode):
+        out = subprocess.run(
+            ["apertium-wblank-mode", "-z", str(MODES_DIR / f"{mode}.mode")],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return out.stdout.split(" | ")
+
+    stage = _catalan_bridge(stages("eng-cat"), stages("cat-ita"), perfect=True)[0]
     assert GENERATOR in stage and "--perfect" in stage and "cat-ita.automorf.bin" in stage
-    assert _catalan_bridge(["lt-proc -z -w 'x.automorf.bin'"], perfect=False) == []
+    assert "--analyser" not in _catalan_bridge(stages("fra-cat"), stages("cat-ita"), perfect=False)[0]
+    assert _catalan_bridge(["lt-proc -z -w 'x.automorf.bin'"], [], perfect=False) == []
 
 
 @pytest.mark.parametrize(
