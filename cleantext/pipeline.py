@@ -197,12 +197,9 @@ class Pipeline:
                 continue
             edges = [start, *(start + c for c in cuts), end]
             for a, b in zip(edges, edges[1:], strict=False):
-                while a < b and text[a].isspace():
-                    a += 1
-                while b > a and text[b - 1].isspace():
-                    b -= 1
-                if a < b:
-                    out.append((a, b, self.detector.detect(text[a:b])))
+                if bounds := split.trim(text, a, b):
+                    s, e = bounds
+                    out.append((s, e, self.detector.detect(text[s:e])))
         return out
 
     def finish(self, prepared: list[tuple[Document, list[_Draft]]]) -> list[Document]:

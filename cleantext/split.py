@@ -69,10 +69,15 @@ def _is_abbreviation(before: str) -> bool:
     )
 
 
-def _add(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(start, end) without the spaces at either edge; None if nothing is left."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if start < end:
-        out.append((start, end))
+    return (start, end) if start < end else None
+
+
+def _add(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    if bounds := trim(text, start, end):
+        out.append(bounds)
