@@ -419,11 +419,12 @@ _PHOTO = regex.compile(
     regex.IGNORECASE,
 )
 # Wire services and picture agencies: a line naming only them is a credit ("ANSA", "Getty Images").
-_AGENCY = regex.compile(
-    r"ansa|agi|adnkronos|lapresse|askanews|dire|ipa|imagoeconomica|reuters|afp|ap|associated press|"
-    r"getty(?: images)?|shutterstock|istock(?:photo)?|epa|efe|dpa|xinhua|tass|ria novosti|kyodo|bloomberg",
-    regex.IGNORECASE,
+_AGENCY = (
+    r"(?:ansa|agi|adnkronos|lapresse|askanews|dire|ipa|imagoeconomica|reuters|afp|ap|associated press|"
+    r"getty(?: images)?|shutterstock|istock(?:photo)?|epa|efe|dpa|xinhua|tass|ria novosti|kyodo|bloomberg)"
 )
+_AGENCIES_ONLY = regex.compile(rf"{_AGENCY}(?:[\s/|,()©-]+{_AGENCY})*", regex.IGNORECASE)
+_DATELINE = regex.compile(rf"\({_AGENCY}\)", regex.IGNORECASE)  # "ROMA (ANSA) -"
 
 
 def credit_line(p: str, ctx: Context) -> str | None:
@@ -433,18 +434,9 @@ def credit_line(p: str, ctx: Context) -> str | None:
         return "credit line"
     if n <= 6 and _PHOTO.search(p):
         return "credit line"
-    if n <= 5 and regex.search(rf"\((?:{_AGENCY.pattern})\)", p, regex.IGNORECASE):
-        return "credit line"  # a wire dateline on its own line: "ROMA (ANSA) -"
-    parts = [x for x in regex.split(r"[\s/|,()©-]+", p.strip()) if x]
-    if (
-        parts
-        and n <= 4
-        and regex.fullmatch(
-            rf"(?:{_AGENCY.pattern})(?:[\s/|,()©-]+(?:{_AGENCY.pattern}))*",
-            regex.sub(r"^[\s(©]+|[\s)]+$", "", p),
-            regex.IGNORECASE,
-        )
-    ):
+    if n <= 5 and _DATELINE.search(p):
+        return "credit line"  # a wire dateline on its own line
+    if n <= 4 and _AGENCIES_ONLY.fullmatch(regex.sub(r"^[\s(©]+|[\s)]+$", "", p)):
         return "credit line"
     return None
 
