@@ -158,6 +158,7 @@ def perfect(text: str, verbs: Verbs) -> str:
     return PAST.sub(sub, text)
 
 
+GERUND = ("ant", "ent", "int")
 AFTER = re.compile(r"\b([Dd]esprés) (?:de |d['’])?([^\W\d_]+(?:ant|ent|int|ar|er|re|ir))(?![\w'’-])")
 
 
@@ -167,20 +168,16 @@ def after_gerund(text: str, verbs: Verbs) -> str:
     if not matches:
         return text
     words = {m[2].lower() for m in matches}
-    verbs.lookup_gerunds({w for w in words if w.endswith(("ant", "ent", "int"))})
-    verbs.lookup_infinitives({w for w in words if not w.endswith(("ant", "ent", "int"))})
-
-    def lemma(word: str) -> str | None:
-        return (
-            verbs.gerunds.get(word)
-            if word.endswith(("ant", "ent", "int"))
-            else (word if verbs.infinitives.get(word) else None)
-        )
-
-    verbs.lookup_participles({inf for w in words if (inf := lemma(w))})
+    verbs.lookup_gerunds({w for w in words if w.endswith(GERUND)})
+    verbs.lookup_infinitives({w for w in words if not w.endswith(GERUND)})
+    # the verb's infinitive: the analyser's lemma of a gerund, or the word when it is one
+    lemmas = {
+        w: verbs.gerunds[w] if w.endswith(GERUND) else (w if verbs.infinitives[w] else None) for w in words
+    }
+    verbs.lookup_participles({inf for inf in lemmas.values() if inf})
 
     def sub(m: re.Match[str]) -> str:
-        inf = lemma(m[2].lower())
+        inf = lemmas[m[2].lower()]
         pp = verbs.participles.get(inf) if inf else None
         return f"{m[1]} d'haver {pp}" if pp else m[0]
 
