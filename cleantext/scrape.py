@@ -373,8 +373,10 @@ def site_line(p: str, ctx: Context) -> str | None:
     window, a call to action ("Clicca qui per leggere l'articolo completo"), a republication
     credit or the legal footer."""
     n = len(words(p))
-    if _SITE_PHRASE.match(p) or (n <= 20 and _NEW_WINDOW.search(p)):
-        return "site navigation"
+    if _SITE_PHRASE.match(p):
+        return "service link"
+    if n <= 20 and _NEW_WINDOW.search(p):
+        return "new-window button"
     if (
         n <= 15
         and _CALL.search(p)
@@ -383,7 +385,7 @@ def site_line(p: str, ctx: Context) -> str | None:
     ):
         return "call to action"
     if n <= 20 and _REPUBLISHED.search(p):
-        return "credit line"
+        return "republication credit"
     if n <= 25 and _LEGAL.search(p) and not _is_prose(p, n):
         return "legal footer"
     return None
@@ -503,10 +505,13 @@ def _fold(s: str) -> str:
 def related_headline(p: str, ctx: Context) -> str | None:
     """A headline between paragraphs that shares few words with the article: a link to another story.
 
-    Real subheadings announce what follows, so most of their words recur in the article.
-    The first line kept is the article's own title, even after a dropped breadcrumb or date.
+    Positive evidence first: the line is shaped as a headline (capitalised, one unit, no
+    punctuation at its end: a line ending in ':', ';', ',' or '.' introduces or continues
+    prose, as list items and lead-ins to quotes do). Real subheadings announce what follows,
+    so most of their words recur in the article. The first line kept is the article's own
+    title, even after a dropped breadcrumb or date.
     """
-    if ctx.facts.kept == 0 or _ends_sentence(p) or p.rstrip('”»"’) ').endswith("?"):
+    if ctx.facts.kept == 0 or not _headline_shape(p):
         return None
     n = len(words(p))
     if n > 20:
@@ -523,8 +528,16 @@ def related_headline(p: str, ctx: Context) -> str | None:
     return None
 
 
-def _ends_sentence(p: str) -> bool:
-    return p.rstrip('”»"’) ').endswith((".", "…", "!"))
+_INNER_STOP = regex.compile(r"[.;!…](?:\s|$)")
+
+
+def _headline_shape(p: str) -> bool:
+    """Capitalised, no sentence punctuation inside or at the end (a question may lead a
+    subtitle: "Pronti a negoziare? Condizioni per Kiev")."""
+    s = p.strip().rstrip('”»"’)')
+    if not s or not s[:1].isupper() or not s[-1:].isalnum():
+        return False
+    return not _INNER_STOP.search(s)
 
 
 _SHORT_SENT = regex.compile(r"[^.!?…]+[.!?…]+")
@@ -535,7 +548,11 @@ def author_bio(p: str, ctx: Context) -> str | None:
     if ctx.index < len(ctx.paragraphs) - 3:
         return None
     parts = _SHORT_SENT.findall(p.strip('“”"«» '))
-    if len(parts) >= 3 and all(len(words(s)) <= 5 for s in parts) and len(words(p)) <= 30:
+    if (
+        len(parts) >= 3
+        and all(2 <= len(words(s)) <= 5 and s.strip()[:1].isupper() for s in parts)
+        and len(words(p)) <= 30
+    ):
         return "author bio"
     return None
 
@@ -579,9 +596,45 @@ def dedup_key(text: str) -> str:
     return " ".join(w.lower() for w in _WORD.findall(_fold(text)))
 
 
+# Words whose presence alone changes what a sentence says: two texts that differ in one of
+# them, in a number or in a name are different texts, however similar their letters.
+_NEGATIONS = frozenset("non né mai nessun nessuno nessuna niente nulla senza neanche nemmeno not no never".split())
+_NUMBER = regex.compile(r"\p{N}+(?:[.,:/]\p{N}+)*")
+_NAME = regex.compile(r"(?<=[\p{L}\p{N},;:)]\s+)\p{Lu}[\p{L}'’-]*")
+
+
+def _signature(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The numbers and the names (capitalised words inside a sentence) of a text."""
+    return tuple(sorted(_NUMBER.findall(text))), tuple(sorted(w.lower() for w in _NAME.findall(text)))
+
+
+def near_repeat(old: str, new: str, threshold: float = 0.9) -> bool:
+    """`new` says what `old` said with small edits: folded letters at least `threshold`
+    alike, and the words that differ are only added or left out (a "replace" of one word by
+    another — "di un terzo" / "della metà" — changes the meaning), none of them a negation.
+    Callers compare numbers and names separately (see `_signature`)."""
+    if abs(len(old) - len(new)) > 0.15 * len(new):
+        return False
+    sm = SequenceMatcher(None, old, new, autojunk=False)
+    if sm.quick_ratio() < threshold or sm.ratio() < threshold:
+        return False
+    a, b = old.split(), new.split()
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        if op == "replace":
+            return False
+        if _NEGATIONS.intersection(a[i1:i2] + b[j1:j2]):
+            return False
+    return True
+
+
 class RepeatFinder:
     """Remembers what a document already said; exact repeats (folded) and near-exact ones.
 
+    A near-exact repeat needs more than similar letters (see `near_repeat`): the same numbers
+    and names, and only words added or left out. "La pena è ridotta di un terzo se…" and
+    "La pena è ridotta della metà se…" are two provisions, not a repeat.
     Memory is bounded for files of any size: exact repeats are found among the last
     `max_keys` texts (by 64-bit digest), near-exact ones among the last `window` texts.
     """
@@ -590,7 +643,7 @@ class RepeatFinder:
         self.threshold = threshold
         self.max_keys = max_keys
         self._digests: dict[bytes, None] = {}
-        self._recent: deque[str] = deque(maxlen=window)
+        self._recent: deque[tuple[str, tuple]] = deque(maxlen=window)
 
     def seen(self, text: str, min_words: int = 1) -> bool:
         """True if `text` (≥ min_words words) repeats something seen; otherwise remember it."""
@@ -601,12 +654,11 @@ class RepeatFinder:
         if digest in self._digests:
             return True
         if len(key) > 40:
-            for old in self._recent:
-                if abs(len(old) - len(key)) <= 0.15 * len(key):
-                    sm = SequenceMatcher(None, old, key, autojunk=False)
-                    if sm.quick_ratio() >= self.threshold and sm.ratio() >= self.threshold:
-                        return True
-            self._recent.append(key)
+            sig = _signature(text)
+            for old, old_sig in self._recent:
+                if old_sig == sig and near_repeat(old, key, self.threshold):
+                    return True
+            self._recent.append((key, sig))
         self._digests[digest] = None
         if len(self._digests) > self.max_keys:
             del self._digests[next(iter(self._digests))]

@@ -73,25 +73,44 @@ _CLOSERS = {"“": "”“", "”": "”“", "«": "»", '"': '"'}
 
 
 def _quote_pairs(text: str) -> list[tuple[int, int]] | None:
-    """Positions of (opener, closer) pairs, or None when the quotes are not clearly paired.
+    """Positions of (opener, closer) pairs, or None when the pairing is not certain.
 
     « opens and » closes; curly double quotes alternate whichever way they are drawn
-    (scrapers write ” caro amico “ as often as “caro amico”); " alternates.
+    (scrapers write ” caro amico “ as often as “caro amico”); " alternates. The pairing is
+    certain only when no mark stands where its shape says the opposite: a mark glued to the
+    word before it and followed by a space closes ("i prezzi," spiega"), one after a space
+    and glued to the next word opens. A quotation opened in an earlier paragraph (Italian
+    leaves it open there) shifts every pair after it, and the shapes show it.
     """
     pairs: list[tuple[int, int]] = []
     open_at: int | None = None
     for m in _QUOTES.finditer(text):
         q, i = m.group(), m.start()
         if open_at is None:
-            if q == "»":
+            if q == "»" or _shape(text, i) == "close":
                 return None
             open_at = i
             continue
-        if q not in _CLOSERS[text[open_at]]:
-            return None  # nested or unbalanced: not clear
+        if q not in _CLOSERS[text[open_at]] or _shape(text, i) == "open":
+            return None  # nested, unbalanced or shifted: not certain
         pairs.append((open_at, i))
         open_at = None
     return pairs if open_at is None else None
+
+
+def _shape(text: str, i: int) -> str | None:
+    """'open' for a mark after a space (or the start) and before a word, 'close' for one
+    after a word and before a space, punctuation or the end, None when its spacing says
+    nothing (spaces on both sides, or none)."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    glued_before = not before.isspace() and before not in "([{"
+    glued_after = after.isalnum()
+    if not glued_before and glued_after:
+        return "open"
+    if glued_before and not glued_after and (after.isspace() or after in ",.;:!?)]…"):
+        return "close"
+    return None
 
 
 def _fix_quotes(text: str) -> list[str] | None:
