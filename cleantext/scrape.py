@@ -598,7 +598,9 @@ def dedup_key(text: str) -> str:
 
 # Words whose presence alone changes what a sentence says: two texts that differ in one of
 # them, in a number or in a name are different texts, however similar their letters.
-_NEGATIONS = frozenset("non né mai nessun nessuno nessuna niente nulla senza neanche nemmeno not no never".split())
+_NEGATIONS = frozenset(
+    "non né mai nessun nessuno nessuna niente nulla senza neanche nemmeno not no never".split()
+)
 _NUMBER = regex.compile(r"\p{N}+(?:[.,:/]\p{N}+)*")
 _NAME = regex.compile(r"(?<=[\p{L}\p{N},;:)]\s+)\p{Lu}[\p{L}'’-]*")
 
