@@ -19,6 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from cleantext.corpus import CorpusLines
 from cleantext.model import Document
 from cleantext.pipeline import Pipeline, Settings
 from cleantext.read import ReadError
@@ -49,6 +50,7 @@ class Summary:
     fixes: Counter[str] = field(default_factory=Counter)
     dropped: Counter[str] = field(default_factory=Counter)
     spans: Counter[str] = field(default_factory=Counter)  # by language
+    kept: Counter[str] = field(default_factory=Counter)  # foreign spans left as written, by reason
     translated: Counter[str] = field(default_factory=Counter)  # by engine
     untranslated: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
@@ -65,6 +67,9 @@ class Summary:
             for seg in s.segments:
                 if s.dropped:
                     continue
+                if seg.kept:
+                    self.kept[seg.kept] += 1
+                    continue
                 self.spans[seg.language] += 1
                 if seg.translation is not None and seg.engine:
                     self.translated[seg.engine] += 1
@@ -78,6 +83,7 @@ class Summary:
         self.fixes.update(other.fixes)
         self.dropped.update(other.dropped)
         self.spans.update(other.spans)
+        self.kept.update(other.kept)
         self.translated.update(other.translated)
         self.untranslated += other.untranslated
         self.errors.extend(other.errors)
@@ -90,11 +96,13 @@ class Options:
     settings: Settings = Settings()
     formats: tuple[str, ...] = DEFAULT_FORMATS
     tmx_sentences: bool = False
+    corpus: CorpusLines | None = None  # the counting pass's evidence (cleantext.corpus)
 
     def key(self) -> str:
         settings = asdict(self.settings)
         settings.pop("threads")  # how fast, not what: a rerun with other threads skips done files
-        data = json.dumps([settings, self.formats, self.tmx_sentences, _version()], sort_keys=True)
+        evidence = self.corpus.digest() if self.corpus is not None else None
+        data = json.dumps([settings, self.formats, self.tmx_sentences, _version(), evidence], sort_keys=True)
         return hashlib.sha256(data.encode()).hexdigest()[:16]
 
 
@@ -147,10 +155,25 @@ def plan(
         for o in output_paths(j.output_base, ("txt",)):
             if o.resolve() == j.source.resolve():
                 raise UsageError(f"{j.source}: output would overwrite the input; choose another -o")
-    if shard:
-        i, n = shard
-        jobs = [j for j in jobs if int(hashlib.sha1(j.rel.encode()).hexdigest(), 16) % n == i - 1]
-    return jobs
+    return select_shard(jobs, shard)
+
+
+def select_shard(jobs: list[Job], shard: tuple[int, int] | None) -> list[Job]:
+    """Shard I of N: the same files on every machine (by a hash of the relative path)."""
+    if not shard:
+        return jobs
+    i, n = shard
+    return [j for j in jobs if int(hashlib.sha1(j.rel.encode()).hexdigest(), 16) % n == i - 1]
+
+
+def count_corpus(jobs: list[Job], settings: Settings) -> CorpusLines | None:
+    """The counting pass of a folder run (cleantext.corpus), or None when it does not apply:
+    boilerplate kept, or too few documents to call anything repeated."""
+    from cleantext.corpus import MIN_DOCS, count
+
+    if settings.keep_boilerplate or len(jobs) < MIN_DOCS:
+        return None
+    return count(j.source for j in jobs)
 
 
 def parse_shard(value: str | None) -> tuple[int, int] | None:
@@ -251,7 +274,7 @@ def process(
                     s.skipped += 1
                     yield Result(job, 0, s)
                     continue
-                prepared.append(pipeline.prepare(data, str(job.source)))
+                prepared.append(pipeline.prepare(data, str(job.source), opts.corpus))
                 ready.append((job, digest))
             except ReadError as e:
                 s.errors.append((str(job.source), str(e)))
@@ -299,7 +322,7 @@ def _stream_one(
     writer = DocumentWriter(job.output_base, opts.formats, opts.tmx_sentences)
     sentences = 0
     try:
-        for i, part in enumerate(pipeline.stream(job.source)):
+        for i, part in enumerate(pipeline.stream(job.source, corpus=opts.corpus)):
             writer.add(part)
             s.add(part, part=i > 0)
             sentences += len(part.sentences)

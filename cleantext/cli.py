@@ -105,7 +105,11 @@ def clean(
         bool, typer.Option(help="Redo files whose outputs are already complete and up to date.")
     ] = False,
     shard: Annotated[
-        str | None, typer.Option(help="Process only shard I of N (e.g. 2/4), stable across machines.")
+        str | None,
+        typer.Option(
+            help="Process only shard I of N (e.g. 2/4), stable across machines; lines shared "
+            "across documents are still counted over every file, so shards write what a whole run would."
+        ),
     ] = None,
     report: Annotated[
         Path | None, typer.Option(help="Also write a self-contained HTML report of the run here.")
@@ -123,7 +127,16 @@ def clean(
     Reruns skip files whose outputs are complete and up to date (--force redoes them); a
     file that cannot be read is reported and the others go on (exit code 1 at the end).
     """
-    from cleantext.batch import EXECUTORS, Options, UsageError, parse_shard, plan, run
+    from cleantext.batch import (
+        EXECUTORS,
+        Options,
+        UsageError,
+        count_corpus,
+        parse_shard,
+        plan,
+        run,
+        select_shard,
+    )
     from cleantext.pipeline import Pipeline
     from cleantext.read import ReadError
     from cleantext.write import FORMATS
@@ -161,7 +174,8 @@ def clean(
     if output is None:
         raise typer.BadParameter("give an output folder with -o OUT (or '-' to clean stdin to stdout)")
     try:
-        todo = plan(inputs, output, pattern=pattern, shard=parse_shard(shard))
+        every = plan(inputs, output, pattern=pattern)
+        todo = select_shard(every, parse_shard(shard))
         _check_writable(output)
     except UsageError as e:
         typer.echo(f"error: {e}", err=True)
@@ -174,7 +188,11 @@ def clean(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     console = Console(stderr=True, quiet=quiet)
-    opts = Options(settings, fmts, tmx_sentences)
+    # the counting pass reads every file of the inputs (all shards: each machine sees the
+    # same evidence, so a sharded run writes what an unsharded one would)
+    with console.status(f"counting lines shared by {len(every)} files"):
+        corpus = count_corpus(every, settings)
+    opts = Options(settings, fmts, tmx_sentences, corpus)
     with Progress(
         TextColumn("[bold]cleaning"),
         BarColumn(),
@@ -247,6 +265,7 @@ def _print_summary(console, summary, output: Path) -> None:  # noqa: ANN001
     t.add_row("fixes", counts(summary.fixes))
     t.add_row("dropped", counts(summary.dropped))
     t.add_row("foreign spans", counts(summary.spans))
+    t.add_row("kept as written", counts(summary.kept))
     t.add_row("translated", counts(summary.translated) + f" (untranslated {summary.untranslated})")
     t.add_row("errors", str(len(summary.errors)))
     console.print(t)
@@ -330,11 +349,18 @@ def detect(
             continue
         line = Text(s.source)
         for seg in s.segments:
-            line.stylize("bold red" if seg.language == "en" else "bold blue", seg.start, seg.end)
+            style = "underline" if seg.kept else "bold red" if seg.language == "en" else "bold blue"
+            line.stylize(style, seg.start, seg.end)
         if s.segments:
-            flagged += 1
+            flagged += bool(s.foreign)
             line.append(
-                f"  [{', '.join(f'{g.language} {g.confidence:.2f}' for g in s.segments)}]", style="dim"
+                "  ["
+                + ", ".join(
+                    f"{g.language} {g.confidence:.2f}" + (f" kept: {g.kept}" if g.kept else "")
+                    for g in s.segments
+                )
+                + "]",
+                style="dim",
             )
         console.print(line)
     kept = sum(1 for s in doc.sentences if not s.dropped)

@@ -28,18 +28,31 @@ _INITIAL_AFTER = frozenset('.!?:“«"”(‘-–')
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A foreign span found in a sentence: [start, end) offsets into the detected text."""
+    """A foreign span found in a sentence: [start, end) offsets into the detected text.
+
+    `kept` says why a span is foreign but left as written (see `KEPT`)."""
 
     start: int
     end: int
     language: str
     confidence: float
+    kept: str | None = None
+
+
+# Why foreign words are left as written: Italian news keeps them on purpose.
+KEPT = {
+    "name": "a multi-word proper name ('Bank of England', 'Port of Spain')",
+    "title": "a title in title case or in quotes ('Les Parents Pauvres', 'melodic death metal band')",
+    "loanword": "a foreign phrase of ordinary Italian use ('smart working', 'first lady')",
+    "other language": "the words are better explained by another language ('Cien años de soledad')",
+}
 
 
 @dataclass(frozen=True, slots=True)
 class Detection:
     language: str  # the sentence's main language
-    spans: tuple[Span, ...]
+    spans: tuple[Span, ...]  # foreign spans to translate
+    kept: tuple[Span, ...] = ()  # foreign spans left as written, each with its reason
 
 
 @dataclass(slots=True)
@@ -48,6 +61,29 @@ class _Tok:
     end: int
     text: str
     ev: dict[str, float]  # evidence for each stray language vs the main one (log10 units)
+    raw: dict[str, float] | None = None  # the evidence before a name or loan phrase zeroed it
+    barrier: bool = False  # inside a URL, an address, a hashtag, a file name or code
+    name: bool = False  # part of a multi-word proper name (joiners included)
+
+
+# Never language, never translated, never split: a foreign span stops at them.
+PROTECTED = regex.compile(
+    r"(?:https?://|ftp://|www\.)\S+"  # URLs
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
+    r"|(?<![\p{L}\p{N}])[#@][\p{L}\p{N}_]+"  # hashtags and handles
+    r"|(?<![\p{L}\p{N}/])/?[\w-]+(?:/[\w-]+)+\.\w{2,4}\b"  # paths to files ("download/file.pdf")
+    r"|(?<![\p{L}\p{N}])/?[\w-]+(?:/[\w.-]+){2,}/?"  # paths of three parts or more
+    r"|(?<![\p{L}\p{N}])[\w-]+\.(?:[a-z]{2,4}\d?)(?![\p{L}\p{N}])(?=\.?(?:\s|$|[,;:)]))"  # files, domains
+    r"|\b\w+_\w+\b|`[^`]+`"  # code
+)
+_FILE_EXT = frozenset(
+    "pdf doc docx xls xlsx csv txt zip rar jpg jpeg png gif mp3 mp4 avi html htm php asp json xml "
+    "py js exe it com net org eu fr uk de es ch info io".split()
+)
+# Lowercase words that join the capitalised words of one name ("Bank of England").
+_NAME_JOINERS = frozenset(
+    "of the and for on in at de du des la le les et di del della e y von van da".split()
+)
 
 
 @lru_cache(maxsize=1)
@@ -114,12 +150,16 @@ class Detector:
     def tokens(self, text: str) -> list[_Tok]:
         toks: list[_Tok] = []
         matches = list(_TOKEN.finditer(text))
+        guarded = [m.span() for m in PROTECTED.finditer(text) if _protected(m.group())]
         for i, m in enumerate(matches):
             word = m.group()
             k = m.start() - 1
             while k >= 0 and text[k].isspace():
                 k -= 1
             initial = i == 0 or text[k] in _INITIAL_AFTER
+            if any(a <= m.start() < b for a, b in guarded):
+                toks.append(_Tok(m.start(), m.end(), word, self._zero, barrier=True))
+                continue
             if word[0].isdigit() or (word.isupper() and len(word) > 1):
                 ev = self._zero  # numbers and acronyms say nothing
             elif word[0].isupper() and not initial:
@@ -129,7 +169,46 @@ class Detector:
                 ev = self._evidence(word)
             toks.append(_Tok(m.start(), m.end(), word, ev))
         self._protect_loans(toks)
+        self._protect_names(text, toks)
         return toks
+
+    def _function_word(self, word: str) -> bool:
+        """'He', 'The', 'In': a capitalised word this common opens a sentence, not a name."""
+        w = word.lower()
+        return max(self._zipf(w, lang) for lang in (self.main, *self.stray)) >= 6.0
+
+    def _protect_names(self, text: str, toks: list[_Tok]) -> None:
+        """Multi-word proper names ("the Competition and Markets Authority", "Port of Spain",
+        "Global Monitoring for Security (GMOSS)") carry no evidence: two or more capitalised
+        words, with at most two lowercase joiners between them. A lowercase article before
+        the name is not part of it ("the ADT Corporation" in an Italian sentence is a
+        leftover: "l'ADT Corporation")."""
+        i, n = 0, len(toks)
+        while i < n:
+            if not _capital(toks[i]) or toks[i].barrier or self._function_word(toks[i].text):
+                i += 1
+                continue
+            j, caps, k = i + 1, 1, i + 1
+            while k < n:
+                if _capital(toks[k]) and text[toks[k - 1].end : toks[k].start].strip() in ("", "-"):
+                    caps += 1
+                    k += 1
+                    j = k
+                    continue
+                gap = k
+                while gap < n and gap - k < 2 and toks[gap].text.lower() in _NAME_JOINERS:
+                    gap += 1
+                if gap > k and gap < n and _capital(toks[gap]) and _only_words(text, toks[k - 1], toks[gap]):
+                    k = gap
+                    continue
+                break
+            italian = all(sum(t.ev[lang] for t in toks[i:j]) < 0 for lang in self.stray)
+            if caps >= 2 and not italian:  # an Italian-looking name keeps its evidence
+                for t in toks[i:j]:
+                    if t.raw is None:
+                        t.raw = t.ev
+                    t.ev, t.name = self._zero, True
+            i = max(j, i + 1)
 
     @lru_cache(maxsize=100_000)  # noqa: B019 - one detector per process, bounded
     def _half(self, word: str) -> dict[str, float]:
@@ -144,7 +223,7 @@ class Detector:
             for n in range(min(self._max_loan_words, len(toks) - i), 0, -1):
                 if " ".join(lows[i : i + n]) in self._loans:
                     for t in toks[i : i + n]:
-                        t.ev = {k: min(v, 0.0) for k, v in t.ev.items()}
+                        t.raw, t.ev = t.ev, {k: min(v, 0.0) for k, v in t.ev.items()}
                     break
 
     # --- sequence model ------------------------------------------------------------
@@ -206,11 +285,14 @@ class Detector:
         toks = self.tokens(text)
         if not toks:
             return Detection(self.main, ())
+        kept = self._kept_runs(toks)
         path = self._viterbi(toks)
-        runs = _runs(path, self.main)
+        runs = _runs(path, self.main, toks)
         if not runs:
-            return Detection(self.main, ())
-        informative = [i for i, t in enumerate(toks) if max(abs(v) for v in t.ev.values()) > 0.3]
+            return Detection(self.main, (), kept)
+        informative = [
+            i for i, t in enumerate(toks) if not t.barrier and max(abs(v) for v in t.ev.values()) > 0.3
+        ]
         longest_main = max(
             (
                 sum(1 for k in range(i, j) if k in informative)
@@ -220,21 +302,66 @@ class Detector:
             default=0,
         )
         if _edge_clause(text, toks, path, self.main, informative):
-            return Detection(self.main, tuple(self._spans(text, toks, runs)))
+            spans, more = self._spans(text, toks, runs)
+            return Detection(self.main, spans, kept + more)
         for lang in self.stray:
             share = sum(1 for i in informative if path[i] == lang) / max(1, len(informative))
+            conf = None
             if share >= 0.85:  # the words leave no doubt: lingua is not asked
-                return Detection(lang, (Span(0, len(text), lang, round(share, 3)),))
-            if share >= 0.6 and longest_main < 3:
+                conf = round(share, 3)
+            elif share >= 0.6 and longest_main < 3:
                 scores = self.lingua_scores(text)
                 if max(scores, key=scores.get) == lang:
                     conf = round(max(scores.get(lang, 0.0), share), 3)
-                    return Detection(lang, (Span(0, len(text), lang, conf),))
-        return Detection(self.main, tuple(self._spans(text, toks, runs)))
+            if conf is not None:
+                if other := self._other_language(toks, 0, len(toks), lang):
+                    return Detection(self.main, (), (Span(0, len(text), other, conf, "other language"),))
+                return Detection(lang, _around_barriers(text, toks, lang, conf))
+        spans, more = self._spans(text, toks, runs)
+        return Detection(self.main, spans, kept + more)
 
-    def _spans(self, text: str, toks: list[_Tok], runs: list[tuple[str, int, int]]) -> list[Span]:
-        """Candidate runs → spans: trimmed, with enough evidence, not a title, lingua not against."""
-        spans = []
+    def _kept_runs(self, toks: list[_Tok]) -> tuple[Span, ...]:
+        """Names and loan phrases whose words, before they were protected, read as foreign."""
+        out = []
+        i = 0
+        while i < len(toks):
+            if toks[i].raw is None:
+                i += 1
+                continue
+            j = i
+            while j < len(toks) and toks[j].raw is not None:
+                j += 1
+            kind = "loanword" if all(t.text[0].islower() for t in toks[i:j]) else "name"
+            for lang in self.stray:
+                evidence = sum((t.raw or {}).get(lang, 0.0) for t in toks[i:j])
+                if evidence >= self.min_span_evidence and j - i >= 2:
+                    out.append(Span(toks[i].start, toks[j - 1].end, lang, 1.0, kind))
+                    break
+            i = j
+        return tuple(out)
+
+    _OTHER = ("es", "pt", "de")
+
+    def _other_language(self, toks: list[_Tok], i: int, j: int, lang: str) -> str | None:
+        """Spanish, Portuguese or German, when the words are better explained by it than by
+        `lang` ("Cien años de soledad" is not French): each language's words scored alike."""
+        ws = [t.text.lower() for t in toks[i:j] if not t.barrier and not t.text[0].isdigit()]
+        if len(ws) < 2:
+            return None
+
+        def fit(code: str) -> float:
+            return sum(max(self._zipf(w, code), 1.0) for w in ws) / len(ws)
+
+        mine, main = fit(lang), fit(self.main)
+        best = max(self._OTHER, key=fit)
+        return best if fit(best) > mine + 0.5 and fit(best) > main + 0.5 else None
+
+    def _spans(
+        self, text: str, toks: list[_Tok], runs: list[tuple[str, int, int]]
+    ) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+        """Candidate runs → spans to translate, and spans kept as written (names, titles,
+        quoted titles, other languages): trimmed, with enough evidence, lingua not against."""
+        spans, kept = [], []
         for lang, i, j in runs:
             i, j = _trim(text, toks, i, j, lang)
             if i >= j:
@@ -245,22 +372,50 @@ class Detector:
             needed = self.min_span_evidence * (0.6 if clause else 1.0)
             if evidence < needed or (j - i < 2 and not clause):
                 continue
-            span_text = text[toks[i].start : toks[j - 1].end]
-            if span_text[0].isupper() and _title_share(span_text) >= 0.6 and j - i <= 12:
-                continue  # a title or a name ("Financial Times", "Park Conservation and Heritage")
-            quote = _enclosing_quote(text, toks[i].start, toks[j - 1].end)
-            if quote is not None and (len(quote.split()) <= 2 or _title_share(quote) >= 0.6):
-                continue  # a quoted title or expression ("Wonders of the African World", "bien élevé")
             start, end = toks[i].start, toks[j - 1].end
             conf = 1 / (1 + math.exp(-(evidence - self.min_span_evidence)))
+            why = self._why_kept(text, toks, i, j, lang)
+            if why:
+                kept.append(Span(start, end, lang, round(conf, 3), why))
+                continue
             if evidence < 2 * self.min_span_evidence:  # not overwhelming: lingua may veto
                 scores = self.lingua_scores(text[start:end])
                 if scores.get(self.main, 0.0) > 0.8:
                     continue
                 conf = 0.5 * conf + 0.5 * scores.get(lang, 0.0)
-            conf = round(conf, 3)
-            spans.append(Span(start, end, lang, conf))
-        return spans
+            spans.append(Span(start, end, lang, round(conf, 3)))
+        return tuple(spans), tuple(kept)
+
+    def _why_kept(self, text: str, toks: list[_Tok], i: int, j: int, lang: str) -> str | None:
+        """Why a foreign run is left as written, or None to translate it."""
+        # a title or a name ("Financial Times", "de Les Parents Pauvres"): capitalised words,
+        # maybe after a short word of the sentence; protected names next to foreign words
+        # ("of the Supreme Court") go to the engine with them, which keeps them as written
+        rest = [k for k in range(i, j) if not toks[k].name]
+        if not rest:
+            return "name"
+        core = rest[0]
+        while (
+            core < rest[-1]
+            and toks[core].text[0].islower()
+            and len(toks[core].text) <= 3
+            and toks[core].text not in _STRAY_ARTICLES
+        ):
+            core += 1
+        words = [toks[k].text for k in rest if k >= core]
+        if words[0][0].isupper() and _title_share(" ".join(words)) >= 0.6 and len(words) <= 12:
+            return "title"
+        # a quoted title or expression ("Wonders of the African World", "melodic death metal
+        # band"): a short quotation that is part of the Italian sentence, not a quoted
+        # statement introduced by a colon or standing as a clause of its own
+        quote = _enclosing_quote(text, toks[i].start, toks[j - 1].end)
+        if quote is not None:
+            n = len(quote.split())
+            opener = text.rfind(quote) - 1 if quote else -1
+            before = text[:opener].rstrip() if opener > 0 else ""
+            if n <= 2 or _title_share(quote) >= 0.6 or (n <= 6 and before and before[-1].isalpha()):
+                return "title"
+        return "other language" if self._other_language(toks, i, j, lang) else None
 
 
 def missing_breaks(text: str, detection: Detection, min_words: int = 4) -> list[int]:
@@ -311,15 +466,52 @@ def _edge_clause(text: str, toks: list[_Tok], path: list[str], main: str, inform
     return False
 
 
-def _runs(path: list[str], main: str) -> list[tuple[str, int, int]]:
-    """(language, start, end) of each maximal run of tokens not in `main`."""
+def _around_barriers(text: str, toks: list[_Tok], lang: str, conf: float) -> tuple[Span, ...]:
+    """A foreign sentence as one span, or as the pieces between its protected tokens."""
+    if not any(t.barrier for t in toks):
+        return (Span(0, len(text), lang, conf),)
+    out, piece = [], []
+    for t in [*toks, None]:
+        if t is None or t.barrier:
+            if any(x.text[0].isalpha() for x in piece):
+                out.append(Span(piece[0].start, piece[-1].end, lang, conf))
+            piece = []
+        else:
+            piece.append(t)
+    return tuple(out)
+
+
+# Articles Italian does not write: before a name they are a translation leftover.
+_STRAY_ARTICLES = frozenset("the an les des du une".split())
+
+
+def _capital(t: _Tok) -> bool:
+    return t.text[0].isupper()
+
+
+def _only_words(text: str, a: _Tok, b: _Tok) -> bool:
+    """Nothing but words and spaces between two tokens (no comma, bracket or quote)."""
+    return not regex.search(r"[^\p{L}\p{M}'’\s]", text[a.end : b.start])
+
+
+def _protected(found: str) -> bool:
+    """A match of PROTECTED that really is a URL, address, tag, path, file or code: a
+    bare "word.ext" must end with a known extension ("report.pdf", "ansa.it")."""
+    if "/" in found or "@" in found or found[0] in "#`" or "_" in found or found.startswith("www."):
+        return True
+    return found.rsplit(".", 1)[-1].lower() in _FILE_EXT
+
+
+def _runs(path: list[str], main: str, toks: list[_Tok] | None = None) -> list[tuple[str, int, int]]:
+    """(language, start, end) of each maximal run of tokens not in `main`; a run stops at a
+    protected token (a URL, an address, code)."""
     runs, i = [], 0
     while i < len(path):
-        if path[i] == main:
+        if path[i] == main or (toks and toks[i].barrier):
             i += 1
             continue
         j = i
-        while j < len(path) and path[j] == path[i]:
+        while j < len(path) and path[j] == path[i] and not (toks and toks[j].barrier):
             j += 1
         runs.append((path[i], i, j))
         i = j
@@ -333,6 +525,11 @@ def _trim(text: str, toks: list[_Tok], i: int, j: int, lang: str) -> tuple[int, 
     to claim, unless they are the article of a clearly foreign word; names right next to a
     foreign phrase ("Kevin Kilner vient") belong to it, as long as only a space separates them.
     """
+    for k in range(i, j - 1):  # words that say nothing (names, numbers) before a comma
+        if toks[k].ev[lang] >= 0.35:
+            break
+        if regex.search(r"[,;:)]", text[toks[k].end : toks[k + 1].start]):
+            i = k + 1
     while i < j and toks[i].ev[lang] <= (0.0 if i + 1 < j and toks[i + 1].ev[lang] >= 1 else 0.35):
         i += 1  # a weak word is kept only as the article of a clearly foreign word ("a beautiful")
     while j > i and toks[j - 1].ev[lang] < 0.35:
@@ -365,6 +562,10 @@ def _opens_clause(text: str, toks: list[_Tok], k: int) -> bool:
 
 
 def _neutral_name(t: _Tok, lang: str) -> bool:
+    """A capitalised word that says nothing against the span's language; a protected name
+    goes with a foreign span unless its own words read as Italian ("San Marino")."""
+    if t.name:
+        return (t.raw or t.ev)[lang] > -0.5 or not t.text[0].isupper()
     return t.text[0].isupper() and abs(t.ev[lang]) < 0.5
 
 

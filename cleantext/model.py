@@ -31,6 +31,7 @@ class Segment:
     translation: str | None = None
     engine: str | None = None
     note: str | None = None  # why a translation was not used, when it was not
+    kept: str | None = None  # why the span is left as written: name, title, loanword, other language
 
 
 @dataclass(slots=True)
@@ -44,6 +45,11 @@ class Sentence:
     fixes: list[Fix] = field(default_factory=list)
     dropped: str | None = None
 
+    @property
+    def foreign(self) -> list[Segment]:
+        """The segments to translate (not those kept as written on purpose)."""
+        return [g for g in self.segments if not g.kept]
+
     def record(self) -> dict:
         """The JSONL record of this sentence (the output contract)."""
         return {
@@ -54,7 +60,8 @@ class Sentence:
             "dropped": self.dropped,
             "language": self.language,
             "segments": [
-                {k: v for k, v in asdict(s).items() if k != "note" or v is not None} for s in self.segments
+                {k: v for k, v in asdict(s).items() if k not in ("note", "kept") or v is not None}
+                for s in self.segments
             ],
             "fixes": [f.rule for f in self.fixes],
         }

@@ -14,6 +14,7 @@ from pathlib import Path
 import regex
 
 from cleantext import split
+from cleantext.corpus import CorpusLines
 from cleantext.detect import DEFAULT_STRAY, Detection, Detector, missing_breaks
 from cleantext.model import Document, Fix, Segment, Sentence
 from cleantext.read import BLOCK_CHARS, decode, read_blocks
@@ -118,12 +119,17 @@ class Pipeline:
 
     # --- the stages ----------------------------------------------------------------
 
-    def run(self, data: str | bytes, path: str | None = None) -> Document:
+    def run(self, data: str | bytes, path: str | None = None, corpus: CorpusLines | None = None) -> Document:
         """Clean one document (bytes are decoded first)."""
-        return self.finish([self.prepare(data, path)])[0]
+        return self.finish([self.prepare(data, path, corpus)])[0]
 
-    def prepare(self, data: str | bytes, path: str | None = None) -> tuple[Document, list[_Draft]]:
-        """Every stage but translation (which `finish` batches across documents)."""
+    def prepare(
+        self, data: str | bytes, path: str | None = None, corpus: CorpusLines | None = None
+    ) -> tuple[Document, list[_Draft]]:
+        """Every stage but translation (which `finish` batches across documents).
+
+        `corpus` is the evidence of a folder run's counting pass (lines and templates many
+        documents share); a single text goes without it."""
         if isinstance(data, bytes):
             decoded = decode(data, path or "<input>")
             text, encoding = decoded.text, decoded.encoding
@@ -132,9 +138,11 @@ class Pipeline:
         doc = Document(path, encoding)
         if encoding not in ("utf-8", "str"):
             doc.fixes.append(Fix("decode", f"read as {encoding}"))
-        return doc, self._prepare_block(text, doc, _DocState())
+        return doc, self._prepare_block(text, doc, _DocState(), corpus)
 
-    def stream(self, path: Path, block_chars: int = BLOCK_CHARS) -> Iterator[Document]:
+    def stream(
+        self, path: Path, block_chars: int = BLOCK_CHARS, corpus: CorpusLines | None = None
+    ) -> Iterator[Document]:
         """Clean a file of any size block by block: each Document holds the next sentences.
 
         Memory stays bounded; repeats are still found across blocks (within a window),
@@ -143,13 +151,19 @@ class Pipeline:
         state = _DocState()
         for text, encoding in read_blocks(path, block_chars):
             part = Document(str(path), encoding)
-            yield self.finish([(part, self._prepare_block(text, part, state))])[0]
+            yield self.finish([(part, self._prepare_block(text, part, state, corpus))])[0]
 
-    def _prepare_block(self, text: str, doc: Document, state: _DocState) -> list[_Draft]:
+    def _prepare_block(
+        self, text: str, doc: Document, state: _DocState, corpus: CorpusLines | None = None
+    ) -> list[_Draft]:
         raw_paras = [text[s:e] for s, e in split.paragraphs(text)]
         paras = [repair_paragraph(p) for p in raw_paras]
         s = self.settings
         reasons = [None] * len(paras) if s.keep_boilerplate else find_boilerplate([p.text for p in paras])
+        if corpus is not None and not s.keep_boilerplate:
+            for i, p in enumerate(paras):
+                if reasons[i] is None and (why := corpus.reason(p.text)):
+                    reasons[i] = f"boilerplate: {why}"
         if s.dedup:
             for i, p in enumerate(paras):
                 if reasons[i] is None and state.paragraphs.seen(p.text):
@@ -175,13 +189,14 @@ class Pipeline:
                 continue
             det = d.detection
             d.sentence.language = det.language
-            for span in det.spans:
+            for span in sorted((*det.spans, *det.kept), key=lambda g: g.start):
                 a = d.para.origin[d.start + span.start] - d.src_start
                 b = d.para.origin[d.start + span.end] - d.src_start
                 b = min(max(b, a), len(d.sentence.source))
-                seg = Segment(a, b, span.language, span.confidence, d.sentence.source[a:b])
+                src = d.sentence.source[a:b]
+                seg = Segment(a, b, span.language, span.confidence, src, kept=span.kept)
                 d.sentence.segments.append(seg)
-                if not d.sentence.dropped:  # dropped lines are reported, never translated
+                if not d.sentence.dropped and not span.kept:  # dropped lines are never translated
                     d.spans.append((span.start, span.end, seg))
         return drafts
 

@@ -27,6 +27,7 @@ td,th{padding:.2rem .6rem;border:1px solid #ddd;text-align:left;vertical-align:t
 p{margin:.4rem 0} del{color:#999} .reason{font-size:.75rem;color:#a33;margin-left:.3rem}
 ins.fix{text-decoration:underline dotted #070;background:#efe} mark{padding:0 .15rem;border-radius:3px}
 mark.fr{background:#dde8ff} mark.en{background:#ffe0d8} mark.other{background:#eee}
+mark.kept{background:none;text-decoration:underline dotted}
 .tr{display:block;font-size:.85rem;color:#555;margin-left:1rem} .tr::before{content:"→ "}
 .legend span{margin-right:1rem} .err{color:#a33}
 """
@@ -68,9 +69,11 @@ def _sentence(r: dict) -> str:
         out, pos = [], 0
         for g in sorted(r["segments"], key=lambda g: g["start"]):
             out.append(escape(src[pos : g["start"]]))
-            cls = g["language"] if g["language"] in ("fr", "en") else "other"
+            cls = "kept" if g.get("kept") else g["language"] if g["language"] in ("fr", "en") else "other"
             tip = f"{g['language']} {g['confidence']:.2f}: " + (
-                g.get("translation") or g.get("note") or "untranslated"
+                f"kept as written ({g['kept']})"
+                if g.get("kept")
+                else g.get("translation") or g.get("note") or "untranslated"
             )
             out.append(
                 f"<mark class='{cls}' title='{escape(tip)}'>{escape(src[g['start'] : g['end']])}</mark>"
@@ -96,6 +99,7 @@ def _summary_table(s: Summary) -> str:
         row("sentences", str(s.sentences)),
         row("fixes by rule", counts(s.fixes)),
         row("dropped by reason", counts(s.dropped)),
+        row("foreign spans kept as written", counts(s.kept)),
         row("foreign spans by language", counts(s.spans)),
         row("translated by engine", counts(s.translated) + f" (untranslated {s.untranslated})"),
     ]

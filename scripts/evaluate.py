@@ -30,11 +30,13 @@ def fold(s: str) -> str:
 
 
 def run_pipeline(bench: Path, out: Path, translate: bool, engine: str) -> None:
-    from cleantext.batch import Options, plan, run
+    from cleantext.batch import Options, count_corpus, plan, run
     from cleantext.pipeline import Settings
 
-    opts = Options(Settings(translate=translate, engine=engine))
-    summary = run(plan([bench / "docs"], out), out, opts, force=True)
+    settings = Settings(translate=translate, engine=engine)
+    jobs = plan([bench / "docs"], out)
+    opts = Options(settings, corpus=count_corpus(jobs, settings))  # as `cleantext clean` runs it
+    summary = run(jobs, out, opts, force=True)
     for path, err in summary.errors:
         print(f"error: {path}: {err}", file=sys.stderr)
 
@@ -84,7 +86,9 @@ def _merge(run: list[dict]) -> dict:
 def reports(rec: dict | None, lang: str) -> bool:
     if rec is None:
         return False
-    return rec["language"] == lang or any(s["language"] == lang for s in rec["segments"])
+    return rec["language"] == lang or any(
+        s["language"] == lang and not s.get("kept") for s in rec["segments"]
+    )
 
 
 def evaluate(bench: Path, out: Path) -> dict[str, float]:
@@ -133,7 +137,9 @@ def evaluate(bench: Path, out: Path) -> dict[str, float]:
     pure_docs = sorted({a["doc"] for a in by_kind["pure"]})
     if pure_docs:
         sents = [r for d in pure_docs for r in outputs[d][1]]
-        flagged = sum(1 for r in sents if r["language"] != "it" or r["segments"])
+        flagged = sum(
+            1 for r in sents if r["language"] != "it" or any(not g.get("kept") for g in r["segments"])
+        )
         m["pure_flagged"] = flagged / max(1, len(sents))
         m["pure_identical_doc"] = sum(fold(outputs[d][0]) == fold(gold[d]) for d in pure_docs) / len(
             pure_docs

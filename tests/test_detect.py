@@ -117,7 +117,9 @@ def test_span_benchmark_beats_lingua_alone(detector):
 
     cases = sb.build_cases(ROOT / "tests" / "data" / "lingua" / "sentences", 300)
     m = sb.score(cases, lambda t: [(s.start, s.end, s.language) for s in detector.detect(t).spans])
-    assert m["recall"] >= 0.92
+    # 0.933 before multi-word names were kept as written (issue 14): cut phrases that hold a
+    # name ("Bank of Canada, with") now leave the name out of the span to translate
+    assert m["recall"] >= 0.91
     assert m["precision"] >= 0.95
     assert m["pure_flagged"] <= 0.005
     clauses = sb.build_clause_cases(ROOT / "tests" / "data" / "lingua" / "sentences", 200)

@@ -1,0 +1,141 @@
+"""Cross-document evidence for boilerplate: lines and line templates a corpus repeats.
+
+A site prints the same lines on every page ("Prosegui la lettura dopo l'annuncio") and
+the same templates with another story in them ("Potrebbe piacerti anche: <headline>",
+"Ultime notizie | Economia | <title>"). No rule that reads one document can know that; a
+folder run can. Like the line filters of web-corpus builders (C4, datatrove), a first pass
+counts, per document, normalised lines and line prefixes (up to ':', '|', '>', '›', '»',
+' - '); the cleaning pass then drops what many documents share, whatever its words.
+
+Shape guards what a count alone would not: a real sentence quoted by several articles
+(long, ending with a period) and a paragraph after a dateline ("ROMA - Il governo …")
+stay; only lines that do not read as prose go.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+from cleantext import split
+from cleantext.read import ReadError, decode
+from cleantext.repair import repair_paragraph
+from cleantext.scrape import dedup_key, words
+
+# What a line needs to count as shared by the corpus (the thresholds a user may change).
+MIN_DOCS = 3  # never fewer documents than this
+MIN_SHARE = 0.01  # and at least this share of the corpus (1%: one site of a hundred)
+SENTENCE_SHARE = 0.5  # a line shaped as a sentence goes only when half the corpus has it
+MAX_PREFIX_WORDS = 5  # a template's fixed part: "Potrebbe piacerti anche", "Ultime notizie"
+MAX_COUNT_BYTES = 4 << 20  # larger files are cleaned block by block and not counted
+
+_TEMPLATE = regex.compile(r"^(?P<head>[^:|>›»]{1,80}?)\s*(?::|\||>|›|»|\s[-–—]\s)\s*(?P<tail>\S.*)$")
+_DIGITS = regex.compile(r"\d+")
+
+
+def line_key(line: str) -> str:
+    """A line folded for counting: case, accents, punctuation and digits ignored."""
+    return _DIGITS.sub("0", dedup_key(line))
+
+
+def template_head(line: str) -> str | None:
+    """The fixed part of a templated line ("Potrebbe piacerti anche" in "Potrebbe piacerti
+    anche: Il governo…"), folded, or None when the line has no short head."""
+    m = _TEMPLATE.match(line.strip())
+    if not m:
+        return None
+    head = line_key(m["head"])
+    return head if head and len(head.split()) <= MAX_PREFIX_WORDS else None
+
+
+def _is_sentence(line: str) -> bool:
+    """A line written as prose: capitalised, several words, sentence punctuation at its end."""
+    s = line.strip().rstrip('”»"’)')
+    return len(words(s)) >= 4 and s[:1].isupper() and s.endswith((".", "!", "?", "…"))
+
+
+@dataclass(slots=True)
+class CorpusLines:
+    """Per-document counts of lines and template heads, kept only where they are frequent.
+
+    Build it with `count`; `reason` answers for one paragraph of any document of the corpus.
+    It is small (only frequent keys survive `count`) and pickles to worker processes and
+    Ray actors."""
+
+    documents: int = 0
+    lines: dict[str, int] = field(default_factory=dict)
+    heads: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def min_docs(self) -> int:
+        return max(MIN_DOCS, int(self.documents * MIN_SHARE + 0.999))
+
+    def reason(self, paragraph: str) -> str | None:
+        """'repeated across documents' or 'repeated template', or None."""
+        if self.documents < MIN_DOCS:
+            return None
+        n = self.lines.get(line_key(paragraph), 0)
+        if n >= self.min_docs and (
+            not _is_sentence(paragraph) or n >= max(self.min_docs, self.documents * SENTENCE_SHARE)
+        ):
+            return "repeated across documents"
+        head = template_head(paragraph)
+        if head and self.heads.get(head, 0) >= self.min_docs:
+            tail = _TEMPLATE.match(paragraph.strip())["tail"]  # type: ignore[index]
+            if not _is_sentence(tail):  # a headline or a label, not a dateline's sentence
+                return "repeated template"
+        return None
+
+    def digest(self) -> str:
+        """Identifies the evidence: part of the resume key (other evidence, other outputs)."""
+        h = hashlib.sha256(str(self.documents).encode())
+        for k in sorted(self.lines):
+            h.update(f"l{k}\t{self.lines[k]}\n".encode())
+        for k in sorted(self.heads):
+            h.update(f"h{k}\t{self.heads[k]}\n".encode())
+        return h.hexdigest()[:16]
+
+
+def count(paths: Iterable[Path]) -> CorpusLines:
+    """The first pass over a corpus: each line and template head counted once per document.
+
+    A head counts only with different tails (one line repeated is counted as a line).
+    Unreadable files are skipped here; the cleaning pass reports them."""
+    lines: Counter[str] = Counter()
+    heads: Counter[str] = Counter()
+    tails: dict[str, set[str]] = {}
+    documents = 0
+    for path in paths:
+        try:
+            if path.stat().st_size > MAX_COUNT_BYTES:
+                continue
+            text = decode(path.read_bytes(), str(path)).text
+        except (OSError, ReadError):
+            continue
+        documents += 1
+        mine, my_heads = set(), set()
+        for a, b in split.paragraphs(text):
+            para = repair_paragraph(text[a:b]).text  # as the cleaning pass will see it
+            if not para:
+                continue
+            key = line_key(para)
+            if key:
+                mine.add(key)
+            head = template_head(para)
+            if head:
+                my_heads.add(head)
+                seen = tails.setdefault(head, set())
+                if len(seen) < 2:  # two different tails are all a template needs
+                    seen.add(key)
+        lines.update(mine)
+        heads.update(my_heads)
+    stats = CorpusLines(documents)
+    need = stats.min_docs
+    stats.lines = {k: n for k, n in lines.items() if n >= need}
+    stats.heads = {k: n for k, n in heads.items() if n >= need and len(tails.get(k, ())) >= 2}
+    return stats

@@ -1,0 +1,146 @@
+"""Cross-document boilerplate: a folder run counts lines and templates, then cleans.
+
+The articles are real Italian sentences (lingua's test set, tests/data/lingua); the site
+lines and templates are our own, written for these tests in the shapes other sites use."""
+
+import json
+
+import pytest
+from conftest import ROOT
+
+from cleantext.batch import Options, count_corpus, plan, run, select_shard
+from cleantext.corpus import CorpusLines, count, template_head
+from cleantext.pipeline import Settings
+
+SENTENCES = [
+    line.strip()
+    for line in (ROOT / "tests" / "data" / "lingua" / "sentences" / "it.txt").read_text("utf-8").splitlines()
+    if len(line.split()) >= 8 and line.strip().endswith(".")
+]
+# our own site furniture: a line on every page, templates with another story in them
+EVERY_PAGE = ["Prosegui la lettura dopo l'annuncio", "Segnala un refuso alla redazione"]
+
+
+def _headline(k: int) -> str:
+    return " ".join(SENTENCES[k].rstrip(".").split()[:7])
+
+
+def _article(k: int) -> list[str]:
+    return [_headline(k), SENTENCES[k], SENTENCES[k + 1], SENTENCES[k + 2]]
+
+
+def _corpus(tmp_path, n: int = 12):
+    docs = tmp_path / "in"
+    docs.mkdir()
+    for d in range(n):
+        k = 10 + 4 * d
+        paras = [
+            f"Ultime notizie | Cronaca | {_headline(k)}",
+            *_article(k)[:2],
+            EVERY_PAGE[0],
+            *_article(k)[2:],
+            f"Potrebbe piacerti anche: {_headline(k + 200)}",
+            f"Il punto della settimana: {_headline(k)}",  # about the article: only the count knows
+            EVERY_PAGE[1],
+        ]
+        (docs / f"a{d:02d}.txt").write_text("\n\n".join(paras) + "\n", encoding="utf-8")
+    return docs
+
+
+def _records(out, name):
+    return [json.loads(x) for x in (out / f"{name}.jsonl").read_text("utf-8").splitlines()]
+
+
+def test_lines_and_templates_shared_by_many_documents_go(tmp_path):
+    docs = _corpus(tmp_path)
+    out = tmp_path / "out"
+    settings = Settings(translate=False)
+    jobs = plan([docs], out)
+    summary = run(jobs, out, Options(settings, corpus=count_corpus(jobs, settings)))
+    assert not summary.errors
+    for d in range(12):
+        k = 10 + 4 * d
+        recs = _records(out, f"a{d:02d}")
+        dropped = {r["source"]: r["dropped"] for r in recs if r["dropped"]}
+        assert dropped[EVERY_PAGE[0]] == "boilerplate: repeated across documents"
+        assert dropped[f"Potrebbe piacerti anche: {_headline(k + 200)}"].startswith("boilerplate: ")
+        assert dropped[f"Ultime notizie | Cronaca | {_headline(k)}"].startswith("boilerplate: ")
+        assert dropped[f"Il punto della settimana: {_headline(k)}"] == "boilerplate: repeated template"
+        assert dropped[EVERY_PAGE[1]].startswith("boilerplate: ")
+        kept = [r["source"] for r in recs if not r["dropped"]]
+        assert kept[0] == _headline(k)  # the title first, then every article line
+        assert " ".join(kept) == " ".join(_article(k))
+
+
+def test_the_same_article_line_in_a_few_documents_stays(tmp_path):
+    """A sentence several articles quote, and a dateline's paragraph, are prose: they stay."""
+    docs = tmp_path / "in"
+    docs.mkdir()
+    quoted = "Il ministro ha detto che la riforma delle pensioni sarà approvata entro la fine dell'anno."
+    for d in range(30):
+        k = 10 + 3 * d
+        paras = [
+            _headline(k),
+            f"ROMA - {SENTENCES[k]}",
+            quoted if d < 6 else SENTENCES[k + 1],
+            SENTENCES[k + 2],
+        ]
+        (docs / f"b{d:02d}.txt").write_text("\n\n".join(paras) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    settings = Settings(translate=False)
+    jobs = plan([docs], out)
+    run(jobs, out, Options(settings, corpus=count_corpus(jobs, settings)))
+    for d in range(30):
+        recs = _records(out, f"b{d:02d}")
+        assert not [r for r in recs if r["dropped"]]
+
+
+def test_a_sharded_run_counts_every_file_and_writes_what_a_whole_run_writes(tmp_path):
+    docs = _corpus(tmp_path)
+    settings = Settings(translate=False)
+    whole, parts = tmp_path / "whole", tmp_path / "parts"
+    jobs = plan([docs], whole)
+    run(jobs, whole, Options(settings, corpus=count_corpus(jobs, settings)))
+    every = plan([docs], parts)
+    corpus = count_corpus(every, settings)
+    for i in (1, 2):
+        run(select_shard(every, (i, 2)), parts, Options(settings, corpus=corpus))
+    for f in sorted(whole.glob("*.txt")):
+        assert (parts / f.name).read_text("utf-8") == f.read_text("utf-8")
+
+
+def test_keep_boilerplate_turns_the_count_off_and_single_texts_have_none(tmp_path):
+    docs = _corpus(tmp_path)
+    jobs = plan([docs], tmp_path / "out")
+    assert count_corpus(jobs, Settings(keep_boilerplate=True)) is None
+    assert count_corpus(jobs[:2], Settings()) is None  # too few documents to call anything repeated
+
+
+def test_the_evidence_is_part_of_the_resume_key(tmp_path):
+    docs = _corpus(tmp_path)
+    stats = count(p for p in sorted(docs.glob("*.txt")))
+    assert stats.documents == 12
+    settings = Settings(translate=False)
+    assert Options(settings, corpus=stats).key() != Options(settings).key()
+    assert (
+        Options(settings, corpus=stats).key()
+        == Options(settings, corpus=count(sorted(docs.glob("*.txt")))).key()
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "head"),
+    [
+        ("Potrebbe piacerti anche: Il governo approva la manovra", "potrebbe piacerti anche"),
+        ("Ultime notizie | Economia | Borse in calo", "ultime notizie"),
+        ("ROMA - Il governo ha approvato la manovra", "roma"),
+        ("Il ministro ha spiegato la riforma in tre punti: tasse, lavoro e pensioni", None),  # head too long
+        ("Una riga senza separatori", None),
+    ],
+)
+def test_template_heads(line, head):
+    assert template_head(line) == head
+
+
+def test_an_empty_corpus_says_nothing():
+    assert CorpusLines().reason("Prosegui la lettura dopo l'annuncio") is None
