@@ -408,12 +408,21 @@ class Detector:
         # a quoted title or expression ("Wonders of the African World", "melodic death metal
         # band"): a short quotation that is part of the Italian sentence, not a quoted
         # statement introduced by a colon or standing as a clause of its own
-        quote = _enclosing_quote(text, toks[i].start, toks[j - 1].end)
+        end = toks[j - 1].end - (toks[j - 1].text[-1] in "'’")  # "age'" closes a quote
+        quote = _enclosing_quote(text, toks[i].start, end)
         if quote is not None:
             n = len(quote.split())
             opener = text.rfind(quote) - 1 if quote else -1
             before = text[:opener].rstrip() if opener > 0 else ""
-            if n <= 2 or _title_share(quote) >= 0.6 or (n <= 6 and before and before[-1].isalpha()):
+            if n <= 2 or _title_share(quote) >= 0.6:
+                return "title"
+            # a short quoted name or term the sentence uses as a noun ("la spazzola "Brosse pour
+            # le sein"", "una semplice "melodic death metal band""): capitalised, or a compound
+            # without function words; a quoted phrase ("una "broad commonality of national
+            # interests"") is a leftover of the translation and is translated
+            inner = _TOKEN.findall(quote)
+            compound = not any(self._function_word(w) for w in inner)
+            if n <= 6 and before and before[-1].isalpha() and (quote.strip()[:1].isupper() or compound):
                 return "title"
         return "other language" if self._other_language(toks, i, j, lang) else None
 

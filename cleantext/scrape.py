@@ -33,6 +33,7 @@ class DocFacts:
 
     stems: list[set[str]] | None = None
     prose: set[str] | None = None
+    menus: set[int] | None = None  # paragraphs inside a menu or footer run (see menu_run)
     kept: int = 0  # paragraphs kept so far (find_boilerplate counts them)
 
 
@@ -146,9 +147,10 @@ _DATE_WORDS = frozenset(
 
 
 def date_line(p: str, ctx: Context) -> str | None:
-    """A line that is nothing but a date and/or time ("venerdì, Aprile 18, 2024")."""
+    """A line that is nothing but a date and/or time ("venerdì, Aprile 18, 2024"); one that
+    ends with a period is a sentence of the text ("Lunedì 16 dicembre 2013.")."""
     toks = words(p)
-    if not toks or len(toks) > 10:
+    if not toks or len(toks) > 10 or p.rstrip().endswith("."):
         return None
     has_date = any(
         t.isdigit() or t.lower() in _DATE_WORDS or regex.fullmatch(r"\d+(?:[-/.]\d+)+", t) for t in toks
@@ -557,6 +559,73 @@ def author_bio(p: str, ctx: Context) -> str | None:
     return None
 
 
+# A page dumped to text: menus and footers are runs of short lines with no sentence in them.
+MENU_MIN_RUN = 3  # consecutive short lines that make a menu
+MENU_MAX_WORDS = 4  # words in a menu item ("Cronaca", "Lavora con noi", "Accedi")
+CONTACT_MAX_WORDS = 12  # words in a contact line ("Tel. 06 1234567 - redazione@…")
+PROSE_MIN_WORDS = 10  # a paragraph this long ending like a sentence is the article's prose
+
+_CONTACT = regex.compile(
+    r"(?:\+?\d[\d ./-]{6,}\d)|[\w.+-]+@[\w-]+\.[\w.]+|(?<![\p{L}])(?:tel|fax|cell|e-?mail|p\.?\s?iva)\b",
+    regex.IGNORECASE,
+)
+
+
+def _menu_item(p: str) -> bool:
+    """A line a menu or a footer is made of: a few words and no sentence punctuation at its
+    end, or a contact line (a phone number, an address)."""
+    n = len(words(p))
+    if n == 0:
+        return False
+    ends = p.rstrip('”»"’) ').endswith((".", "!", "?", ":", ";", ","))
+    if n <= MENU_MAX_WORDS and not ends:
+        return True
+    return n <= CONTACT_MAX_WORDS and bool(_CONTACT.search(p))
+
+
+def _is_body(p: str) -> bool:
+    return len(words(p)) >= PROSE_MIN_WORDS and p.rstrip('”»"’) ').endswith((".", "!", "?", "…"))
+
+
+def _menus(paragraphs: Sequence[str]) -> set[int]:
+    """Indices of menu and footer runs: MENU_MIN_RUN or more menu items in a row, before the
+    article's first paragraph of prose or after its last. The line right before the prose
+    (or before a date line there) is the title and stays; a run after a line ending with ':'
+    is the article's own list."""
+    body = [i for i, p in enumerate(paragraphs) if _is_body(p)]
+    if not body:
+        return set()
+    first, last = body[0], body[-1]
+    title = first - 1
+    while title >= 0 and date_line(paragraphs[title], Context(paragraphs, title)):
+        title -= 1
+    out: set[int] = set()
+    for lo, hi in ((0, first), (last + 1, len(paragraphs))):
+        i = lo
+        while i < hi:
+            if not _menu_item(paragraphs[i]) or i == title:
+                i += 1
+                continue
+            j = i
+            while j < hi and j != title and _menu_item(paragraphs[j]):
+                j += 1
+            lead_in = i > 0 and paragraphs[i - 1].rstrip().endswith(":")
+            if j - i >= MENU_MIN_RUN and not lead_in:
+                out.update(range(i, j))
+            i = j
+    return out
+
+
+def menu_run(p: str, ctx: Context) -> str | None:
+    """A line of a navigation menu or a footer printed with the page: one of a run of short
+    lines without sentences before the article's prose or after it ("Cronaca", "Sport",
+    "Accedi", "Abbonati"; "Chi siamo", "Contatti", "Tel. 06 …"). Its shape says it, not its
+    words; a subheading between two paragraphs is never in such a run."""
+    if ctx.facts.menus is None:
+        ctx.facts.menus = _menus(ctx.paragraphs)
+    return "menu or footer" if ctx.index in ctx.facts.menus else None
+
+
 RULES: tuple[Rule, ...] = (
     breadcrumb,
     date_line,
@@ -572,6 +641,7 @@ RULES: tuple[Rule, ...] = (
     site_prompt,
     stray_token,
     author_bio,
+    menu_run,
     related_headline,
 )
 
@@ -624,11 +694,21 @@ def near_repeat(old: str, new: str, threshold: float = 0.9) -> bool:
     for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
             continue
-        if op == "replace":
-            return False
         if _NEGATIONS.intersection(a[i1:i2] + b[j1:j2]):
             return False
+        if op == "replace" and not _variant(" ".join(a[i1:i2]), " ".join(b[j1:j2])):
+            return False
     return True
+
+
+def _variant(x: str, y: str) -> bool:
+    """Two spellings of one thing ("da" / "dai", "della" / "delle"), not two words that say
+    different things ("un terzo" / "la metà", "maggiore" / "minore", "affermato" / "aggiunto")."""
+    if len(x.split()) > 2 or len(y.split()) > 2:
+        return False
+    if all(len(w) <= 3 for w in (x + " " + y).split()):
+        return True  # articles and prepositions
+    return SequenceMatcher(None, x, y).ratio() >= 0.75
 
 
 class RepeatFinder:
