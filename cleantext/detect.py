@@ -81,9 +81,7 @@ _FILE_EXT = frozenset(
     "py js exe it com net org eu fr uk de es ch info io".split()
 )
 # Lowercase words that join the capitalised words of one name ("Bank of England").
-_NAME_JOINERS = frozenset(
-    "of the and for on in at de du des la le les et di del della e y von van da".split()
-)
+_NAME_JOINERS = frozenset("of the and for on in at de du des la le les et di del della y von van da".split())
 
 
 @lru_cache(maxsize=1)
@@ -301,7 +299,9 @@ class Detector:
             ),
             default=0,
         )
-        if _edge_clause(text, toks, path, self.main, informative):
+        if _edge_clause(text, toks, path, self.main, informative) or _italian_around_quote(
+            text, toks, path, self.main, informative
+        ):
             spans, more = self._spans(text, toks, runs)
             return Detection(self.main, spans, kept + more)
         for lang in self.stray:
@@ -509,6 +509,23 @@ def _protected(found: str) -> bool:
     if "/" in found or "@" in found or found[0] in "#`" or "_" in found or found.startswith("www."):
         return True
     return found.rsplit(".", 1)[-1].lower() in _FILE_EXT
+
+
+_QUOTED = regex.compile(r"“[^“”]+”|«[^«»]+»|\"[^\"]+\"")
+
+
+def _italian_around_quote(
+    text: str, toks: list[_Tok], path: list[str], main: str, informative: list[int]
+) -> bool:
+    """A sentence about a quoted title ('Il film "Le fabuleux destin d'Amélie Poulain" torna
+    nelle sale.'): outside the quotation it reads as the main language, so it is not a
+    foreign sentence; the quotation is judged as a span."""
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    if not quoted:
+        return False
+    outside = [k for k in informative if not any(a <= toks[k].start < b for a, b in quoted)]
+    mains = sum(path[k] == main for k in outside)
+    return mains >= 2 and mains >= 0.6 * len(outside)
 
 
 def _runs(path: list[str], main: str, toks: list[_Tok] | None = None) -> list[tuple[str, int, int]]:

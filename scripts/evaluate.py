@@ -1,12 +1,17 @@
 #!/usr/bin/env python3
-"""Evaluate cleantext on a benchmark folder in the dev-flores format.
+"""Evaluate cleantext on a benchmark folder: dev-flores format, or no-harm format.
 
     python scripts/evaluate.py ../shared/eval/dev-flores            # run + score
+    python scripts/evaluate.py ../shared/eval/noharm-isdt           # real Italian: kept share
     python scripts/evaluate.py BENCH --outputs OUT                     # score existing outputs
     python scripts/evaluate.py BENCH --json metrics.json               # also save the figures
 
-BENCH holds docs/NAME.txt (inputs), gold/NAME.txt and annotations.jsonl; the metrics are
-the ones described in the benchmark's README (chrF from sacrebleu).
+A dev-flores BENCH holds docs/NAME.txt (inputs), gold/NAME.txt and annotations.jsonl; the
+metrics are the ones described in the benchmark's README (chrF from sacrebleu). A no-harm
+BENCH holds docs/NAME.txt and sentences.jsonl ({"doc", "sentence"}: real Italian that must
+come out unchanged); `kept` is scored as the benchmark's own scorer does (unchanged up to
+spaces next to punctuation), with every other sentence given a verdict: dropped (with the
+reason), translated, or changed (with the rules that fired).
 """
 
 from __future__ import annotations
@@ -214,6 +219,64 @@ def _with_gold_strays(outputs: dict[str, tuple[str, list[dict]]], strays: list[d
     return texts
 
 
+# --- the no-harm benchmark ------------------------------------------------------------------
+
+_PUNCT_SPACE = re.compile(r"\s*([,.;:!?()\[\]\"'«»“”‘’…/-])\s*")
+
+
+def loose(s: str) -> str:
+    """Text compared up to spaces next to punctuation (fixing "stessa , la" is no harm)."""
+    import unicodedata
+
+    s = _PUNCT_SPACE.sub(r"\1", unicodedata.normalize("NFC", s))
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def evaluate_noharm(bench: Path, out: Path, show: int = 3) -> tuple[dict[str, float], dict[str, list[str]]]:
+    """`kept`, the share of sentences found unchanged, and the other sentences by verdict."""
+    rows = [json.loads(x) for x in (bench / "sentences.jsonl").read_text("utf-8").splitlines() if x]
+    verdicts: dict[str, int] = defaultdict(int)
+    examples: dict[str, list[str]] = defaultdict(list)
+    cache: dict[str, tuple[str, list[dict]]] = {}
+    for r in rows:
+        if r["doc"] not in cache:
+            text, recs = load_outputs(out, r["doc"])
+            cache[r["doc"]] = (loose(text), recs)
+        text, recs = cache[r["doc"]]
+        s = loose(r["sentence"])
+        if s in text:
+            verdicts["kept"] += 1
+            continue
+        mine = [
+            x for x in recs if loose(x["source"]) and (loose(x["source"]) in s or s in loose(x["source"]))
+        ]
+        if any(not g.get("kept") for x in mine for g in x["segments"]) or any(
+            x["language"] != "it" for x in mine
+        ):
+            v = "translated"
+        elif mine and all(x["dropped"] for x in mine):
+            v = "dropped: " + " | ".join(sorted({x["dropped"] for x in mine}))
+        elif any(x["dropped"] for x in mine):
+            v = "partly dropped"
+        else:
+            v = "changed: " + " | ".join(sorted({f for x in mine for f in x["fixes"]}))
+        verdicts[v] += 1
+        if len(examples[v]) < show:
+            examples[v].append(r["sentence"][:160])
+    n = len(rows)
+    docs = sorted({r["doc"] for r in rows})
+    same = 0
+    for d in docs:
+        text = (out / f"{d}.txt").read_text("utf-8") if (out / f"{d}.txt").exists() else ""
+        same += loose(text) == loose((bench / "docs" / f"{d}.txt").read_text("utf-8"))
+    m: dict[str, float] = {"kept": verdicts["kept"] / max(1, n), "identical_doc": same / max(1, len(docs))}
+    m["harmed"] = n - verdicts["kept"]
+    for v, k in sorted(verdicts.items(), key=lambda kv: -kv[1]):
+        if v != "kept":
+            m[v] = k
+    return m, dict(examples)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("bench", type=Path, help="benchmark folder (docs/, gold/, annotations.jsonl)")
@@ -223,17 +286,30 @@ def main() -> int:
     ap.add_argument("--engine", default="auto")
     ap.add_argument("--json", type=Path, help="write the metrics here as JSON")
     args = ap.parse_args()
-    if not (args.bench / "annotations.jsonl").is_file():
-        print(f"error: {args.bench}: no annotations.jsonl (not a benchmark folder)", file=sys.stderr)
+    noharm = (args.bench / "sentences.jsonl").is_file()
+    if not noharm and not (args.bench / "annotations.jsonl").is_file():
+        print(
+            f"error: {args.bench}: neither annotations.jsonl nor sentences.jsonl (not a benchmark folder)",
+            file=sys.stderr,
+        )
         return 2
+    examples: dict[str, list[str]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         out = args.outputs or args.keep or Path(tmp) / "out"
         if not args.outputs:
             run_pipeline(args.bench, out, not args.no_translate, args.engine)
-        metrics = evaluate(args.bench, out)
+        if noharm:
+            metrics, examples = evaluate_noharm(args.bench, out)
+        else:
+            metrics = evaluate(args.bench, out)
     width = max(len(k) for k in metrics)
     for k, v in metrics.items():
-        print(f"{k:<{width}}  {v:.3f}" if v <= 1 else f"{k:<{width}}  {v:.2f}")
+        if isinstance(v, int):
+            print(f"{k:<{width}}  {v}")
+        else:
+            print(f"{k:<{width}}  {v:.3f}" if v <= 1 else f"{k:<{width}}  {v:.2f}")
+    for verdict, sents in examples.items():
+        print(f"\n{verdict}:", *(f"  {s}" for s in sents), sep="\n")
     if args.json:
         args.json.write_text(json.dumps(metrics, indent=2) + "\n")
     return 0
