@@ -7,9 +7,10 @@ folder run can. Like the line filters of web-corpus builders (C4, datatrove), a 
 counts, per document, normalised lines and line prefixes (up to ':', '|', '>', '›', '»',
 ' - '); the cleaning pass then drops what many documents share, whatever its words.
 
-Shape guards what a count alone would not: a real sentence quoted by several articles
-(long, ending with a period) and a paragraph after a dateline ("ROMA - Il governo …")
-stay; only lines that do not read as prose go.
+Shape guards what a count alone would not: a long sentence that several articles share
+(a quotation, a syndicated paragraph) and a paragraph after a dateline ("ROMA - Il
+governo …") stay; short lines and short sentences standing alone ("Questo sito usa i
+cookie.") go.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ from cleantext.scrape import dedup_key, words
 # What a line needs to count as shared by the corpus (the thresholds a user may change).
 MIN_DOCS = 3  # never fewer documents than this
 MIN_SHARE = 0.01  # and at least this share of the corpus (1%: one site of a hundred)
-SENTENCE_SHARE = 0.5  # a line shaped as a sentence goes only when half the corpus has it
+SENTENCE_SHARE = 0.5  # a long sentence (a syndicated paragraph) goes only when half the corpus has it
+SHORT_SENTENCE_WORDS = 12  # up to this, a sentence repeated as a line of its own is a site's
 MAX_PREFIX_WORDS = 5  # a template's fixed part: "Potrebbe piacerti anche", "Ultime notizie"
 MAX_COUNT_BYTES = 4 << 20  # larger files are cleaned block by block and not counted
 
@@ -80,8 +82,9 @@ class CorpusLines:
         if self.documents < MIN_DOCS:
             return None
         n = self.lines.get(line_key(paragraph), 0)
+        long_sentence = _is_sentence(paragraph) and len(words(paragraph)) > SHORT_SENTENCE_WORDS
         if n >= self.min_docs and (
-            not _is_sentence(paragraph) or n >= max(self.min_docs, self.documents * SENTENCE_SHARE)
+            not long_sentence or n >= max(self.min_docs, self.documents * SENTENCE_SHARE)
         ):
             return "repeated across documents"
         head = template_head(paragraph)

@@ -158,7 +158,8 @@ class Detector:
             if any(a <= m.start() < b for a, b in guarded):
                 toks.append(_Tok(m.start(), m.end(), word, self._zero, barrier=True))
                 continue
-            if word[0].isdigit() or (word.isupper() and len(word) > 1):
+            abbreviation = len(word) == 1 and text[m.end() : m.end() + 1] == "."  # "n. 2", "p. 12"
+            if word[0].isdigit() or (word.isupper() and len(word) > 1) or abbreviation:
                 ev = self._zero  # numbers and acronyms say nothing
             elif word[0].isupper() and not initial:
                 # probably a name; a common foreign word in title case ("Health") still counts half
@@ -306,6 +307,8 @@ class Detector:
             return Detection(self.main, spans, kept + more)
         for lang in self.stray:
             share = sum(1 for i in informative if path[i] == lang) / max(1, len(informative))
+            if not self._enough(toks, informative, lang):
+                continue  # "Feb 26, 2014.", "[1350 n. 2, 2643 n. 2]": too little to call a sentence foreign
             conf = None
             if share >= 0.85:  # the words leave no doubt: lingua is not asked
                 conf = round(share, 3)
@@ -319,6 +322,13 @@ class Detector:
                 return Detection(lang, _around_barriers(text, toks, lang, conf))
         spans, more = self._spans(text, toks, runs)
         return Detection(self.main, spans, kept + more)
+
+    def _enough(self, toks: list[_Tok], informative: list[int], lang: str) -> bool:
+        """A foreign sentence needs two different words of two letters or more, and as much
+        evidence as a span needs."""
+        mine = [toks[i] for i in informative if toks[i].ev[lang] > 0]
+        distinct = {t.text.lower() for t in mine if len(t.text) >= 2}
+        return len(distinct) >= 2 and sum(t.ev[lang] for t in mine) >= self.min_span_evidence
 
     def _kept_runs(self, toks: list[_Tok]) -> tuple[Span, ...]:
         """Names and loan phrases whose words, before they were protected, read as foreign."""

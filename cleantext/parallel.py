@@ -8,7 +8,7 @@ sentence with the sentence as read instead (`NAME.src.txt` ↔ `NAME.it.txt`).
 
 from __future__ import annotations
 
-from cleantext.batch import Job, Summary
+from cleantext.batch import Job, Summary, count_corpus
 from cleantext.pipeline import Pipeline
 from cleantext.read import ReadError
 from cleantext.translate.engines import build_engines
@@ -26,10 +26,11 @@ def translate_jobs(jobs: list[Job], pipeline: Pipeline, target: str, progress=No
     if target != main:
         router = Router(build_engines(pipeline.settings), target, (plausible_length,))
     summary = Summary()
+    corpus = count_corpus(jobs, pipeline.settings)  # lines many documents share are boilerplate
     try:
         for job in jobs:
             try:
-                doc = pipeline.run(job.source.read_bytes(), str(job.source))
+                doc = pipeline.run(job.source.read_bytes(), str(job.source), corpus)
             except (ReadError, OSError) as e:
                 summary.errors.append(
                     (str(job.source), str(e) if isinstance(e, ReadError) else f"{job.source}: {e}")

@@ -590,14 +590,14 @@ def _is_body(p: str) -> bool:
 def _menus(paragraphs: Sequence[str]) -> set[int]:
     """Indices of menu and footer runs: MENU_MIN_RUN or more menu items in a row, before the
     article's first paragraph of prose or after its last. The line right before the prose
-    (or before a date line there) is the title and stays; a run after a line ending with ':'
-    is the article's own list."""
+    (or before the date, byline or credit lines there) is the title and stays; a run after
+    a line ending with ':' is the article's own list."""
     body = [i for i, p in enumerate(paragraphs) if _is_body(p)]
     if not body:
         return set()
     first, last = body[0], body[-1]
-    title = first - 1
-    while title >= 0 and date_line(paragraphs[title], Context(paragraphs, title)):
+    title = first - 1  # the title: the last line before the prose that no line rule drops
+    while title >= 0 and any(rule(paragraphs[title], Context(paragraphs, title)) for rule in _LINE_RULES):
         title -= 1
     out: set[int] = set()
     for lo, hi in ((0, first), (last + 1, len(paragraphs))):
@@ -644,6 +644,10 @@ RULES: tuple[Rule, ...] = (
     menu_run,
     related_headline,
 )
+
+
+# the rules that judge a line by itself (the title guard of `menu_run` skips what they drop)
+_LINE_RULES = tuple(r for r in RULES if r not in (menu_run, related_headline))
 
 
 def find_boilerplate(paragraphs: Sequence[str], rules: Sequence[Rule] = RULES) -> list[str | None]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import DEV, SAMPLES
 
-from cleantext.batch import Options, UsageError, plan, run
+from cleantext.batch import Options, UsageError, count_corpus, plan, run
 
 ray = pytest.importorskip("ray", reason="the [ray] extra is not installed")
 
@@ -40,8 +40,10 @@ def corpus(tmp_path_factory):
 
 def test_ray_outputs_match_a_local_run_byte_for_byte(corpus, tmp_path, pipeline):
     local, distributed = tmp_path / "local", tmp_path / "ray"
-    opts = Options(pipeline.settings, tuple(FORMATS.split(",")), tmx_sentences=True)
-    summary = run(plan([corpus], local), local, opts, pipeline=pipeline)
+    jobs = plan([corpus], local)
+    corpus_lines = count_corpus(jobs, pipeline.settings)  # the counting pass, as the CLI runs it
+    opts = Options(pipeline.settings, tuple(FORMATS.split(",")), tmx_sentences=True, corpus=corpus_lines)
+    summary = run(jobs, local, opts, pipeline=pipeline)
     assert summary.files == 45 and len(summary.errors) == 1
 
     r = cli(

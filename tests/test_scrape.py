@@ -196,3 +196,20 @@ def test_the_title_after_dropped_navigation_is_the_articles_own():
     assert find_boilerplate(paras)[:3] == ["boilerplate: date line", "boilerplate: breadcrumb", None]
     # the same headline between paragraphs is another story's
     assert find_boilerplate([*ARTICLE[:2], title, *ARTICLE[2:]])[2] == "boilerplate: related headline"
+
+
+PAGES = sorted((CASES / "pages").glob("*.txt"))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_menus_and_footers_of_a_page_dump_go_the_article_stays(pipeline, page):
+    """Our own page dumps (tests/cases/pages): `-- ` marks the lines that must go."""
+    lines = page.read_text("utf-8").splitlines()
+    text = "\n".join(line.removeprefix("-- ") for line in lines)
+    doc = pipeline.run(text)
+    gone = {s.source for s in doc.sentences if s.dropped}
+    for line in lines:
+        if line.startswith("-- "):
+            assert line[3:] in gone, line
+        else:
+            assert line in doc.text, line
