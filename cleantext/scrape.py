@@ -34,7 +34,10 @@ class DocFacts:
     stems: list[set[str]] | None = None
     prose: set[str] | None = None
     menus: set[int] | None = None  # paragraphs inside a menu or footer run (see menu_run)
+    body: tuple[int | None, int | None] | None = None  # first and last paragraph of prose
+    title: int | None = None  # the title's index (-1: none)
     kept: int = 0  # paragraphs kept so far (find_boilerplate counts them)
+    previous_dropped: bool = False  # the paragraph before this one was dropped
 
 
 @dataclass(slots=True)
@@ -465,7 +468,9 @@ def stray_token(p: str, ctx: Context) -> str | None:
 
 
 _BREADCRUMB_SEP = regex.compile(r"\s[›»>/|]\s|\s›|›\s")
-_HOME = regex.compile(r"^\s*(?:home(?:page)?|start|inizio)\s*(?:[›»>/|\-–—]\s*)?\p{Lu}", regex.IGNORECASE)
+# the home link's word is any case; the next step must really be capitalised
+# ("Startpunkt ist…", "Inizio lavori a marzo." are sentences)
+_HOME = regex.compile(r"^\s*(?i:home(?:page)?|start|inizio)\b\s*(?:[›»>/|\-–—]\s*)?\p{Lu}")
 
 
 def breadcrumb(p: str, ctx: Context) -> str | None:
@@ -505,29 +510,73 @@ def _fold(s: str) -> str:
 
 
 def related_headline(p: str, ctx: Context) -> str | None:
-    """A headline between paragraphs that shares few words with the article: a link to another story.
+    """A headline of another story: a link printed as text.
 
-    Positive evidence first: the line is shaped as a headline (capitalised, one unit, no
-    punctuation at its end: a line ending in ':', ';', ',' or '.' introduces or continues
-    prose, as list items and lead-ins to quotes do). Real subheadings announce what follows,
-    so most of their words recur in the article. The first line kept is the article's own
-    title, even after a dropped breadcrumb or date.
+    Positive evidence, not just "short and unlike its neighbours": the line is shaped as a
+    headline (capitalised, one unit, no punctuation at its end: a line ending in ':', ';',
+    ',' or '.' introduces or continues prose, as list items and lead-ins to quotes do), it
+    shares few words with the article (real subheadings announce what follows, so most of
+    their words recur), and it stands where links stand: before the article's prose or after
+    it, next to other dropped lines or headlines (a "related" box), or written as a two-part
+    headline ("Pronti a negoziare? Condizioni per Kiev", "Confine cinese: l'UE cerca…").
+    A lone subheading between paragraphs stays, and so does the title (the first line kept,
+    or the last line before the prose that no line rule drops).
     """
-    if ctx.facts.kept == 0 or not _headline_shape(p):
+    i = ctx.index
+    if ctx.facts.kept == 0 or i == _title(ctx) or not _unrelated_headline(ctx, i):
         return None
-    n = len(words(p))
-    if n > 20:
-        return None
-    mine = ctx.stems(ctx.index)
-    if len(mine) < 4:
-        return None
+    first, last = _body(ctx)
+    outside = first is None or i < first or i > last
+    beside = ctx.facts.previous_dropped or (i + 1 < len(ctx.paragraphs) and _unrelated_headline(ctx, i + 1))
+    return "related headline" if outside or beside or _two_part(p) else None
+
+
+RELATED_MAX_WORDS = 20  # longer lines are not headlines
+RELATED_MIN_STEMS = 4  # fewer content words say too little to compare
+RELATED_MAX_OVERLAP = 0.5  # share of the headline's content words found elsewhere in the article
+
+
+def _unrelated_headline(ctx: Context, i: int) -> bool:
+    p = ctx.paragraphs[i]
+    if not _headline_shape(p) or len(words(p)) > RELATED_MAX_WORDS:
+        return False
+    mine = ctx.stems(i)
+    if len(mine) < RELATED_MIN_STEMS:
+        return False
     rest: set[str] = set()
-    for i in range(len(ctx.paragraphs)):
-        if i != ctx.index:
-            rest |= ctx.stems(i)
-    if len(mine & rest) / len(mine) < 0.5:
-        return "related headline"
-    return None
+    for k in range(len(ctx.paragraphs)):
+        if k != i:
+            rest |= ctx.stems(k)
+    return len(mine & rest) / len(mine) < RELATED_MAX_OVERLAP
+
+
+_TWO_PART = regex.compile(r"\S\s*[?:]\s+\p{Lu}|\S:\s+\S+\s+\S+\s+\S+")
+
+
+def _two_part(p: str) -> bool:
+    """A kicker and a headline in one line ("Ucraina e Russia pronte a negoziare? Condizioni
+    imbevibili per Kiev", "Riapertura del confine cinese: l'UE cerca di evitare…")."""
+    return bool(_TWO_PART.search(p))
+
+
+def _body(ctx: Context) -> tuple[int | None, int | None]:
+    """Indices of the article's first and last paragraph of prose."""
+    if ctx.facts.body is None:
+        body = [k for k, q in enumerate(ctx.paragraphs) if _is_body(q)]
+        ctx.facts.body = (body[0], body[-1]) if body else (None, None)
+    return ctx.facts.body
+
+
+def _title(ctx: Context) -> int | None:
+    """The title: the last line before the prose that no line rule drops (a date, a byline
+    and a credit may stand between them)."""
+    if ctx.facts.title is None:
+        first, _ = _body(ctx)
+        t = -1 if first is None else first - 1
+        while t >= 0 and any(rule(ctx.paragraphs[t], Context(ctx.paragraphs, t)) for rule in _LINE_RULES):
+            t -= 1
+        ctx.facts.title = t
+    return ctx.facts.title if ctx.facts.title >= 0 else None
 
 
 _INNER_STOP = regex.compile(r"[.;!…](?:\s|$)")
@@ -587,18 +636,16 @@ def _is_body(p: str) -> bool:
     return len(words(p)) >= PROSE_MIN_WORDS and p.rstrip('”»"’) ').endswith((".", "!", "?", "…"))
 
 
-def _menus(paragraphs: Sequence[str]) -> set[int]:
+def _menus(paragraphs: Sequence[str], facts: DocFacts) -> set[int]:
     """Indices of menu and footer runs: MENU_MIN_RUN or more menu items in a row, before the
     article's first paragraph of prose or after its last. The line right before the prose
     (or before the date, byline or credit lines there) is the title and stays; a run after
     a line ending with ':' is the article's own list."""
-    body = [i for i, p in enumerate(paragraphs) if _is_body(p)]
-    if not body:
+    ctx = Context(paragraphs, 0, facts)
+    first, last = _body(ctx)
+    if first is None or last is None:
         return set()
-    first, last = body[0], body[-1]
-    title = first - 1  # the title: the last line before the prose that no line rule drops
-    while title >= 0 and any(rule(paragraphs[title], Context(paragraphs, title)) for rule in _LINE_RULES):
-        title -= 1
+    title = _title(ctx)
     out: set[int] = set()
     for lo, hi in ((0, first), (last + 1, len(paragraphs))):
         i = lo
@@ -622,7 +669,7 @@ def menu_run(p: str, ctx: Context) -> str | None:
     "Accedi", "Abbonati"; "Chi siamo", "Contatti", "Tel. 06 …"). Its shape says it, not its
     words; a subheading between two paragraphs is never in such a run."""
     if ctx.facts.menus is None:
-        ctx.facts.menus = _menus(ctx.paragraphs)
+        ctx.facts.menus = _menus(ctx.paragraphs, ctx.facts)
     return "menu or footer" if ctx.index in ctx.facts.menus else None
 
 
@@ -659,6 +706,7 @@ def find_boilerplate(paragraphs: Sequence[str], rules: Sequence[Rule] = RULES) -
         reason = next((r for rule in rules if (r := rule(p, ctx))), None)
         out.append(f"boilerplate: {reason}" if reason else None)
         facts.kept += reason is None
+        facts.previous_dropped = reason is not None
     return out
 
 

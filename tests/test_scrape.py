@@ -194,8 +194,17 @@ def test_the_title_after_dropped_navigation_is_the_articles_own():
     title = "Il grande freddo arriva dalla Siberia e gela tutta l’Europa"
     paras = ["venerdì, Aprile 18, 2024", "Home › Esteri › Mondo", title, *ARTICLE[1:]]
     assert find_boilerplate(paras)[:3] == ["boilerplate: date line", "boilerplate: breadcrumb", None]
-    # the same headline between paragraphs is another story's
-    assert find_boilerplate([*ARTICLE[:2], title, *ARTICLE[2:]])[2] == "boilerplate: related headline"
+    # between paragraphs, alone, it may be a subheading: it stays (issue 14: a drop needs
+    # positive evidence); in a box of links, after a dropped line or as a two-part
+    # headline, it is another story's
+    assert find_boilerplate([*ARTICLE[:2], title, *ARTICLE[2:]])[2] is None
+    other = "Bufera sul calciomercato, la Juventus cerca un nuovo allenatore"
+    box = find_boilerplate([*ARTICLE[:2], title, other, *ARTICLE[2:]])
+    assert box[2:4] == ["boilerplate: related headline"] * 2
+    after = find_boilerplate([*ARTICLE[:2], "Leggi anche:", title, *ARTICLE[2:]])
+    assert after[3] == "boilerplate: related headline"
+    two_part = "Grande freddo: arriva dalla Siberia e gela tutta l’Europa"
+    assert find_boilerplate([*ARTICLE[:2], two_part, *ARTICLE[2:]])[2] == "boilerplate: related headline"
 
 
 PAGES = sorted((CASES / "pages").glob("*.txt"))
