@@ -39,10 +39,13 @@ Engine = Annotated[
 
 
 def _settings(**kw):  # noqa: ANN202
-    from cleantext.pipeline import Settings
+    from cleantext.settings import Settings
+    from cleantext.translate.engines import check_chains
 
     try:
-        return Settings(**kw)
+        settings = Settings(**kw)
+        check_chains(settings)  # a chain naming a mode Apertium lacks fails here, before any work
+        return settings
     except ValueError as e:
         raise typer.BadParameter(str(e)) from None
 

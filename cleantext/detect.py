@@ -16,11 +16,12 @@ import math
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
-DEFAULT_STRAY = ("fr", "en")
+from cleantext.settings import DEFAULT_STRAY
+from cleantext.vocab import loan_phrases
+
 _LINGUA_LOCK = threading.Lock()
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*['’]?|\p{N}+(?:[.,:]\p{N}+)*")
 _INITIAL_AFTER = frozenset('.!?:“«"”(‘-–')
@@ -82,15 +83,6 @@ _FILE_EXT = frozenset(
 )
 # Lowercase words that join the capitalised words of one name ("Bank of England").
 _NAME_JOINERS = frozenset("of the and for on in at de du des la le les et di del della y von van da".split())
-
-
-@lru_cache(maxsize=1)
-def loan_phrases() -> frozenset[str]:
-    """Foreign words and phrases in ordinary Italian use (cleantext/data/loanwords.txt)."""
-    text = resources.files("cleantext.data").joinpath("loanwords.txt").read_text("utf-8")
-    return frozenset(
-        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
 
 
 class Detector:

@@ -13,47 +13,19 @@ from pathlib import Path
 
 import regex
 
-from cleantext import split
+from cleantext import postedit, split
 from cleantext.corpus import CorpusLines
-from cleantext.detect import DEFAULT_STRAY, Detection, Detector, missing_breaks
+from cleantext.detect import Detection, Detector, missing_breaks
 from cleantext.model import Document, Fix, Segment, Sentence
 from cleantext.read import BLOCK_CHARS, decode, read_blocks
 from cleantext.repair import Tracked, repair_paragraph
 from cleantext.scrape import RepeatFinder, find_boilerplate
+from cleantext.settings import Settings
 from cleantext.translate.route import Outcome, Router, plausible_length
 
 log = logging.getLogger(__name__)
 
-ENGINES = ("auto", "argos", "apertium", "none")
 _CAPITALISED = regex.compile(r"\b\p{Lu}[\p{L}\p{N}'’\-]*")
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """What a run does. The defaults are what most users want."""
-
-    main: str = "it"
-    stray: tuple[str, ...] = DEFAULT_STRAY
-    translate: bool = True
-    engine: str = "auto"  # auto | argos | apertium | none
-    keep_boilerplate: bool = False
-    dedup: bool = True
-    models_dir: str | None = None
-    beam: int = 2  # Argos beam size
-    threads: int = 0  # Argos CPU threads per process (0: all cores); does not change outputs
-    apertium: tuple[str, ...] = ()  # chains tried first, as "fr=fra-cat|cat-ita" or "it-en=…"
-
-    def __post_init__(self) -> None:
-        if self.engine not in ENGINES:
-            raise ValueError(f"unknown engine {self.engine!r}; choose one of {', '.join(ENGINES)}")
-        if self.beam < 1:
-            raise ValueError(f"beam size {self.beam}: must be 1 or more")
-        if self.threads < 0:
-            raise ValueError(f"threads {self.threads}: must be 0 (all cores) or more")
-        if self.apertium:
-            from cleantext.translate.apertium import parse_chains
-
-            parse_chains(self.apertium)  # a bad chain fails here, before any work
 
 
 @dataclass(slots=True)
@@ -101,7 +73,10 @@ class Pipeline:
             from cleantext.translate.engines import build_engines
 
             engines = build_engines(self.settings)
-            self._router = Router(engines, self.settings.main, (plausible_length, self._reads_as_main))
+            post = postedit.tidy if self.settings.main == "it" else None  # Italian rules for Italian only
+            self._router = Router(
+                engines, self.settings.main, (plausible_length, self._reads_as_main), post=post
+            )
         return self._router
 
     def _reads_as_main(self, source: str, translation: str) -> str | None:

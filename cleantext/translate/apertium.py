@@ -382,7 +382,7 @@ def keep_names(text: str, lang: str) -> str:
 def _loan_phrases() -> regex.Pattern[str]:
     """Loan phrases of two or more words that Italian writes as they are ("tie break",
     "social media", "talk show"): kept as written inside a translated span too."""
-    from cleantext.detect import loan_phrases
+    from cleantext.vocab import loan_phrases
 
     phrases = sorted(
         (p for p in loan_phrases() if len(regex.findall(r"\p{L}+", p)) >= 2), key=len, reverse=True

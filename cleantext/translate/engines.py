@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING
 from cleantext.translate.base import Translator
 
 if TYPE_CHECKING:
-    from cleantext.pipeline import Settings
+    from cleantext.settings import Settings
+
+
+def check_chains(settings: Settings) -> None:
+    """Fail before any work on a chain that names a mode Apertium does not have."""
+    if settings.apertium:
+        from cleantext.translate.apertium import parse_chains
+
+        parse_chains(settings.apertium)
 
 
 def build_engines(settings: Settings) -> list[Translator]:

@@ -2,6 +2,8 @@
 
 The pipeline hands over (text, source language) pairs and gets back, for each, a
 translation with the engine that made it — or None with the reason it was kept as is.
+What to do to a translation before it is checked (post-editing into Italian) is the
+caller's: the router knows no stage.
 The first engine that serves the pair wins (Argos if a package serves it, else
 Apertium); identical spans are translated once per process; a translation must be of
 plausible length and read as Italian, otherwise the source is kept and the reason noted.
@@ -29,21 +31,7 @@ class Outcome:
 
 
 Check = Callable[[str, str], str | None]  # (source, translation) → reason to reject, or None
-
-
-def tidy(translation: str, target: str = "it", source: str = "", lang: str = "") -> str:
-    """Engines leave spacing slips ('« especiació »', 'word ,'): the repair rules fix them;
-    into Italian, the post-edit rules fix what Italian grammar settles ('in 2002' → 'nel 2002'),
-    and with the `source` text in `lang`, what the source settles ('their' → 'loro')."""
-    from cleantext.repair import spacing
-    from cleantext.translate import postedit
-
-    for rule in spacing.RULES + (postedit.RULES if target == "it" else ()):
-        translation = rule.fix(translation)
-    if target == "it" and source:
-        for fix in postedit.SOURCE_RULES:
-            translation = fix(source, lang, translation)
-    return translation
+Post = Callable[[str, str, str], str]  # (translation, source, language) → the translation edited
 
 
 def plausible_length(source: str, translation: str) -> str | None:
@@ -66,10 +54,12 @@ class Router:
         target: str = "it",
         checks: Sequence[Check] = (plausible_length,),
         cache_size: int = CACHE_SIZE,
+        post: Post | None = None,
     ) -> None:
         self.engines = list(engines)
         self.target = target
         self.checks = list(checks)
+        self.post = post  # the caller's post-edit stage, run before the checks
         self.cache_size = cache_size
         self._cache: OrderedDict[tuple[str, str], Outcome] = OrderedDict()
         self._warned: set[str] = set()
@@ -129,7 +119,8 @@ class Router:
             return [Outcome(None, None, f"{engine.name} failed: {e}")] * len(texts)
         outcomes = []
         for t, r in zip(texts, results, strict=True):
-            r = tidy(r, self.target, t, lang)
+            if self.post is not None:
+                r = self.post(r, t, lang)
             reason = next((why for check in self.checks if (why := check(t, r))), None)
             outcomes.append(
                 Outcome(None, engine.name, f"rejected: {reason}") if reason else Outcome(r, engine.name)

@@ -107,10 +107,12 @@ def test_chains_chosen_by_the_user_come_first_and_typos_fail_early():
     (out,) = p.router.translate([("la maison est grande", "fr")])
     assert out.engine == "apertium" and "grande" in out.translation
     p.close()
+    from cleantext.translate.engines import check_chains
+
     with pytest.raises(ValueError, match="no mode fr-itx"):
-        Settings(apertium=("fr=fr-itx",))
+        check_chains(Settings(apertium=("fr=fr-itx",)))
     with pytest.raises(ValueError, match="SRC=MODE"):
-        Settings(apertium=("fra-cat|cat-ita",))
+        check_chains(Settings(apertium=("fra-cat|cat-ita",)))
     r = subprocess.run(
         [sys.executable, "-m", "cleantext", "clean", "-", "--apertium-chain", "fr=nope"],
         input="ciao",

@@ -127,10 +127,11 @@ def test_after_a_verb_takes_the_compound_infinitive(catalan, expected):
 
 
 def test_english_after_ing_comes_out_dopo_aver():
+    from cleantext.postedit import tidy
     from cleantext.translate.apertium import ApertiumEngine
     from cleantext.translate.route import Router
 
-    router = Router([ApertiumEngine()], "it")
+    router = Router([ApertiumEngine()], "it", post=tidy)
     try:
         won, arrived = router.translate(
             [("After winning the set, he cried.", "en"), ("He left after arriving in Rome.", "en")]

@@ -68,3 +68,36 @@ def test_cache_is_bounded_and_keeps_the_most_recently_used():
     assert len(a.batches) == 1
     r.translate([("trois", "fr"), ("deux", "fr")])  # "deux" was evicted: only it runs again
     assert a.batches[-1] == ["deux"]
+
+
+class Echo(Recorder):
+    """An engine whose output is given: what a French or Italian engine would write."""
+
+    def __init__(self, output, pairs):
+        super().__init__("echo", pairs)
+        self.output = output
+
+    def translate(self, texts, source, target):
+        return [self.output for _ in texts]
+
+
+def test_a_translation_into_french_keeps_french_typography():
+    """Italian spacing rules are the Italian post-edit stage's, not the router's: French puts
+    a space before ':' and '!' and inside « » (`cleantext translate --to fr` removed them)."""
+    french = "Il a dit : « oui » !"
+    (out,) = Router([Echo(french, {("it", "fr")})], "fr").translate([("Ha detto: «sì»!", "it")])
+    assert out.translation == french
+
+
+def test_the_italian_post_edit_stage_runs_before_the_checks():
+    from cleantext.postedit import tidy
+
+    seen = []
+
+    def check(source, translation):
+        seen.append(translation)
+        return None
+
+    r = Router([Echo("In 2002, la città , distrutta", {("en", "it")})], "it", (check,), post=tidy)
+    (out,) = r.translate([("In 2002 the city, destroyed", "en")])
+    assert out.translation == seen[0] == "Nel 2002, la città, distrutta"

@@ -1,15 +1,18 @@
-"""Named fixes applied to engine output only (never to the user's own Italian).
+"""Stage 6b — post-edit: named fixes on translations into Italian (never on the user's
+own Italian, never on a translation into another language).
 
 Rule-based engines and pivots leave systematic slips that Italian grammar settles; each
 fix is a `Rule` with a reason and examples, like the repair rules (`RULES`). A few slips
 only the source can settle ("their" → "loro", "1,200" → "1.200"): those are functions of
-(source, language, translation) (`SOURCE_RULES`).
+(source, language, translation) (`SOURCE_RULES`). `tidy` is the stage: the pipeline hands
+it to the router, which runs it on every new translation before the checks.
 """
 
 from __future__ import annotations
 
 import regex
 
+from cleantext.repair import spacing
 from cleantext.repair.base import Rule
 
 _YEAR = r"(1\d{3}|20\d{2})"
@@ -476,3 +479,16 @@ def police_is_polizia(source: str, lang: str, translation: str) -> str:
 
 
 SOURCE_RULES = (their_is_loro, italian_numbers, police_is_polizia)
+
+
+def tidy(translation: str, source: str = "", lang: str = "") -> str:
+    """A translation into Italian made right: the spacing rules fix engines' slips ('«
+    especiació »', 'word ,'), the post-edit rules what Italian grammar settles ('in 2002' →
+    'nel 2002'), and with the `source` text in `lang`, what the source settles ('their' →
+    'loro')."""
+    for rule in spacing.RULES + RULES:
+        translation = rule.fix(translation)
+    if source:
+        for fix in SOURCE_RULES:
+            translation = fix(source, lang, translation)
+    return translation

@@ -2,8 +2,8 @@
 
 import pytest
 
+from cleantext.postedit import RULES, italian_numbers, police_is_polizia, their_is_loro, tidy
 from cleantext.translate.apertium import ApertiumEngine
-from cleantext.translate.postedit import RULES, italian_numbers, police_is_polizia, their_is_loro
 from cleantext.translate.route import Router
 
 
@@ -29,7 +29,7 @@ def test_numbers_that_are_not_year_slips_stay(text):
 
 
 def test_apertium_years_come_out_in_italian_form():
-    router, back = Router([ApertiumEngine()], "it"), Router([ApertiumEngine()], "en")
+    router, back = Router([ApertiumEngine()], "it", post=tidy), Router([ApertiumEngine()], "en")
     try:
         fr, en = router.translate(
             [
@@ -69,7 +69,7 @@ def test_their_is_loro_only_when_every_possessive_is_plural(source, lang, transl
 def test_apertium_english_past_comes_out_as_news_italian():
     """English simple past → passato prossimo (essere/avere and agreement by cat-ita), their →
     loro; the French passé simple keeps its passato remoto."""
-    router = Router([ApertiumEngine()], "it")
+    router = Router([ApertiumEngine()], "it", post=tidy)
     try:
         en, arrived, fr = router.translate(
             [
@@ -124,7 +124,7 @@ def test_dates_and_decades_come_out_in_italian_form():
     assert english_pre_edit("but this too required a tie break; it was too big, too.") == (
         "but this also required a tie break; it was too big, too."
     )
-    router = Router([ApertiumEngine()], "it")
+    router = Router([ApertiumEngine()], "it", post=tidy)
     try:
         en, decade, fr, money = router.translate(
             [

@@ -1,0 +1,37 @@
+"""What a run does: one frozen record, shared by the pipeline, the runner and the engines.
+
+It knows nothing of the stages; the Apertium chains it names are checked where the
+engines are built (`cleantext.translate.engines.check_chains`, called by the CLI before
+any work).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DEFAULT_STRAY = ("fr", "en")
+ENGINES = ("auto", "argos", "apertium", "none")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What a run does. The defaults are what most users want."""
+
+    main: str = "it"
+    stray: tuple[str, ...] = DEFAULT_STRAY
+    translate: bool = True
+    engine: str = "auto"  # auto | argos | apertium | none
+    keep_boilerplate: bool = False
+    dedup: bool = True
+    models_dir: str | None = None
+    beam: int = 2  # Argos beam size
+    threads: int = 0  # Argos CPU threads per process (0: all cores); does not change outputs
+    apertium: tuple[str, ...] = ()  # chains tried first, as "fr=fra-cat|cat-ita" or "it-en=…"
+
+    def __post_init__(self) -> None:
+        if self.engine not in ENGINES:
+            raise ValueError(f"unknown engine {self.engine!r}; choose one of {', '.join(ENGINES)}")
+        if self.beam < 1:
+            raise ValueError(f"beam size {self.beam}: must be 1 or more")
+        if self.threads < 0:
+            raise ValueError(f"threads {self.threads}: must be 0 (all cores) or more")
