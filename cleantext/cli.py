@@ -130,18 +130,10 @@ def clean(
     Reruns skip files whose outputs are complete and up to date (--force redoes them); a
     file that cannot be read is reported and the others go on (exit code 1 at the end).
     """
-    from cleantext.batch import (
-        EXECUTORS,
-        Options,
-        UsageError,
-        count_corpus,
-        parse_shard,
-        plan,
-        run,
-        select_shard,
-    )
+    from cleantext.jobs import Options, UsageError, count_corpus, parse_shard, plan, select_shard
     from cleantext.pipeline import Pipeline
     from cleantext.read import ReadError
+    from cleantext.runner import EXECUTORS, Task, local
     from cleantext.write import FORMATS
 
     logging.basicConfig(level=logging.ERROR if quiet else logging.WARNING, format="cleantext: %(message)s")
@@ -188,7 +180,6 @@ def clean(
         raise typer.Exit(2)
 
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     console = Console(stderr=True, quiet=quiet)
     # the counting pass reads every file of the inputs (all shards: each machine sees the
@@ -196,41 +187,19 @@ def clean(
     with console.status(f"counting lines shared by {len(every)} files"):
         corpus = count_corpus(every, settings)
     opts = Options(settings, fmts, tmx_sentences, corpus)
-    with Progress(
-        TextColumn("[bold]cleaning"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]}"),
-        TimeRemainingColumn(),
-        console=console,
-        transient=True,
-    ) as bar:
-        task = bar.add_task("", total=len(todo), rate="")
-        done = {"sentences": 0}
+    if executor == "ray":
+        from cleantext.ray import RayExecutor
 
-        def tick(r):  # noqa: ANN001, ANN202
-            done["sentences"] += r.sentences
-            elapsed = bar.tasks[task].elapsed or 0.0
-            rate = f"{done['sentences'] / elapsed:,.0f} sentences/s" if elapsed > 0.5 else ""
-            bar.update(task, advance=1, rate=rate)
-
-        try:
-            summary = run(
-                todo,
-                output,
-                opts,
-                workers=jobs,
-                force=force,
-                progress=tick,
-                executor=executor,
-                address=address,
-            )
-        except RuntimeError as e:
-            if executor != "ray":
-                raise
-            bar.stop()
-            typer.echo(f"error: {e}", err=True)
-            raise typer.Exit(2) from None
+        runner_executor = RayExecutor(jobs, address)
+    else:
+        runner_executor = local(jobs if len(todo) > 1 else 1)
+    try:
+        summary = _run(console, "cleaning", todo, output, Task(opts), runner_executor, force)
+    except RuntimeError as e:
+        if executor != "ray":
+            raise
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from None
     if report is not None:
         from cleantext.report import write_report
 
@@ -243,9 +212,40 @@ def clean(
         raise typer.Exit(1)
 
 
+def _run(console, label: str, todo, output: Path, task, executor, force: bool):  # noqa: ANN001, ANN202
+    """The runner under a progress bar (files done, sentences per second, time left)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from cleantext.runner import run
+
+    with Progress(
+        TextColumn(f"[bold]{label}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        bar_task = bar.add_task("", total=len(todo), rate="")
+        done = {"sentences": 0}
+
+        def tick(r):  # noqa: ANN001, ANN202
+            done["sentences"] += r.sentences
+            elapsed = bar.tasks[bar_task].elapsed or 0.0
+            rate = f"{done['sentences'] / elapsed:,.0f} sentences/s" if elapsed > 0.5 else ""
+            bar.update(bar_task, advance=1, rate=rate)
+
+        try:
+            return run(todo, output, force=force, progress=tick, executor=executor, task=task)
+        except RuntimeError:
+            bar.stop()
+            raise
+
+
 def _check_writable(output: Path) -> None:
     """Fail at the start, not after an hour, when OUT cannot be written."""
-    from cleantext.batch import UsageError
+    from cleantext.jobs import UsageError
 
     probe = output
     while not probe.exists():
@@ -286,12 +286,24 @@ def translate_cmd(
     threads: Threads = 0,
     apertium_chain: ApertiumChain = None,
     models: Annotated[Path | None, typer.Option(help="Argos model store.")] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Worker processes (each loads the models once).")
+    ] = 1,
+    force: Annotated[
+        bool, typer.Option(help="Redo files whose outputs are already complete and up to date.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
-    """Clean whole documents, then translate them: line-aligned NAME.it.txt / NAME.<to>.txt."""
-    from cleantext.batch import UsageError, plan
-    from cleantext.parallel import translate_jobs
-    from cleantext.pipeline import Pipeline
+    """Clean whole documents, then translate them: line-aligned NAME.it.txt / NAME.<to>.txt.
+
+    Reruns skip files whose outputs are complete and up to date (--force redoes them); a
+    file that cannot be read or translated is reported and the others go on (exit code 1).
+    """
+    from rich.console import Console
+
+    from cleantext.bitext import BitextTask
+    from cleantext.jobs import Options, UsageError, count_corpus, plan
+    from cleantext.runner import local
 
     logging.basicConfig(level=logging.ERROR if quiet else logging.WARNING, format="cleantext: %(message)s")
     settings = _settings(
@@ -307,13 +319,15 @@ def translate_cmd(
     except UsageError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
-    pipeline = Pipeline(settings)
-    try:
-        summary = translate_jobs(todo, pipeline, to)
-    finally:
-        pipeline.close()
+    console = Console(stderr=True, quiet=quiet)
+    with console.status(f"counting lines shared by {len(todo)} files"):
+        corpus = count_corpus(todo, settings)  # lines many documents share are boilerplate
+    opts = Options(settings, corpus=corpus, target=to)
+    executor = local(jobs if len(todo) > 1 else 1)
+    summary = _run(console, "translating", todo, output, BitextTask(opts), executor, force)
     if not quiet:
-        typer.echo(f"{summary.files} files, {summary.sentences} sentences → {output}", err=True)
+        done = f"{summary.files} files ({summary.skipped} already up to date)"
+        typer.echo(f"{done}, {summary.sentences} sentences → {output}", err=True)
     for _path, err in summary.errors:
         typer.echo(f"error: {err}", err=True)
     if summary.errors:

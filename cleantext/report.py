@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from cleantext.write import atomic_write
 
 if TYPE_CHECKING:
-    from cleantext.batch import Job, Summary
+    from cleantext.jobs import Job
+    from cleantext.summary import Summary
 
 MAX_DOCS = 500  # beyond this the page gets unwieldy; the summary still covers everything
 

@@ -35,7 +35,7 @@ def fold(s: str) -> str:
 
 
 def run_pipeline(bench: Path, out: Path, translate: bool, engine: str) -> None:
-    from cleantext.batch import Options, count_corpus, plan, run
+    from cleantext.jobs import Options, count_corpus, plan, run
     from cleantext.pipeline import Settings
 
     settings = Settings(translate=translate, engine=engine)

@@ -12,8 +12,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from conftest import DEV, SAMPLES
 
-from cleantext.batch import Options, UsageError, parse_shard, plan, run
+from cleantext.jobs import Options, UsageError, parse_shard, plan
 from cleantext.pipeline import Settings
+from cleantext.runner import run
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 

@@ -8,9 +8,10 @@ import json
 import pytest
 from conftest import ROOT
 
-from cleantext.batch import Options, count_corpus, plan, run, select_shard
 from cleantext.corpus import CorpusLines, count, template_head
+from cleantext.jobs import Options, count_corpus, plan, select_shard
 from cleantext.pipeline import Settings
+from cleantext.runner import run
 
 SENTENCES = [
     line.strip()

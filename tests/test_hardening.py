@@ -7,9 +7,10 @@ import stat
 import pytest
 from conftest import DEV
 
-from cleantext.batch import Options, plan, run
+from cleantext.jobs import Options, plan
 from cleantext.pipeline import Pipeline, Settings
 from cleantext.read import ReadError, decode, read_blocks
+from cleantext.runner import run
 
 
 def test_streamed_file_gives_the_same_records_as_a_whole_read(tmp_path, detector):
@@ -27,9 +28,9 @@ def test_streamed_file_gives_the_same_records_as_a_whole_read(tmp_path, detector
 
 
 def test_large_file_goes_through_the_streaming_path(tmp_path, monkeypatch, detector):
-    import cleantext.batch as batch
+    import cleantext.runner as runner
 
-    monkeypatch.setattr(batch, "STREAM_BYTES", 10_000)
+    monkeypatch.setattr(runner, "STREAM_BYTES", 10_000)
     src = tmp_path / "in"
     src.mkdir()
     pure = sorted(
@@ -109,7 +110,7 @@ def test_unreadable_file_is_an_error_with_its_name(tmp_path):
 
 
 def test_output_links_out_of_out_are_refused(tmp_path):
-    from cleantext.batch import UsageError
+    from cleantext.jobs import UsageError
 
     src = tmp_path / "in" / "sub"
     src.mkdir(parents=True)

@@ -37,7 +37,8 @@ CEILINGS = {"pure_flagged": 0.002}
 def metrics(tmp_path_factory, pipeline):
     from evaluate import evaluate
 
-    from cleantext.batch import plan, run
+    from cleantext.jobs import plan
+    from cleantext.runner import run
 
     out = tmp_path_factory.mktemp("dev-out")
     summary = run(plan([DEV / "docs"], out), out, pipeline=pipeline)

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import DEV, SAMPLES
 
-from cleantext.batch import Options, UsageError, count_corpus, plan, run
+from cleantext.jobs import Options, UsageError, count_corpus, plan
+from cleantext.runner import run
 
 ray = pytest.importorskip("ray", reason="the [ray] extra is not installed")
 
@@ -151,15 +152,18 @@ def _local(out: Path) -> Path:
 
 
 def test_outputs_this_machine_cannot_see_are_an_error_not_a_file_done(tmp_path):
-    from cleantext.batch import Job, Result, Summary
+    from cleantext.jobs import Job
     from cleantext.ray import seen_here
+    from cleantext.runner import Result
+    from cleantext.summary import Summary
 
     job = Job(tmp_path / "a.txt", "a", tmp_path / "out" / "a")
     written_elsewhere = Result(job, 12, Summary(files=1), digest="abc")
-    r = seen_here(written_elsewhere, ("txt", "jsonl"))
+    outputs = [tmp_path / "out" / "a.txt", tmp_path / "out" / "a.jsonl"]
+    r = seen_here(written_elsewhere, outputs)
     assert r.digest is None and r.summary.files == 0
     assert "written on another node" in r.summary.errors[0][1]
     (tmp_path / "out").mkdir()
     for ext in ("txt", "jsonl"):
         (tmp_path / "out" / f"a.{ext}").write_text("x")
-    assert seen_here(written_elsewhere, ("txt", "jsonl")) is written_elsewhere
+    assert seen_here(written_elsewhere, outputs) is written_elsewhere

@@ -153,7 +153,7 @@ def test_pipeline_routes_to_argos_and_checks_its_output(tmp_path, packages, dete
 
 
 def test_beam_and_threads_reach_the_argos_engine(tmp_path, packages):
-    from cleantext.batch import Options
+    from cleantext.jobs import Options
     from cleantext.pipeline import Pipeline, Settings
 
     store = ModelStore(tmp_path / "store")

@@ -1,0 +1,186 @@
+"""What a folder run is asked to do: the planned jobs, the options that decide the bytes of
+the outputs, the counting pass, and the resume log.
+
+- Inputs are never modified; OUT may not lie inside an input folder; links that point out
+  of an input folder are not followed; no output may be written over an input.
+- Each finished input gets a line in OUT's state log (content hash + the options that
+  matter), so a rerun skips exactly the files whose outputs are complete and up to date.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from cleantext.corpus import CorpusLines
+from cleantext.settings import Settings
+from cleantext.write import DEFAULT_FORMATS, atomic_write, output_paths
+
+STATE_LOG = ".cleantext-state.jsonl"
+
+
+class UsageError(ValueError):
+    """A problem with the command line itself (paths, shard), reported before any work."""
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    source: Path
+    rel: str  # path relative to its input root, without .txt: names outputs and state
+    output_base: Path  # OUT/sub/name; outputs are OUT/sub/name.<fmt>
+    data: bytes | None = field(default=None, repr=False, compare=False)  # the input, when held in memory
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What decides the bytes of the outputs (besides the input): part of the resume key."""
+
+    settings: Settings = Settings()
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    tmx_sentences: bool = False
+    corpus: CorpusLines | None = None  # the counting pass's evidence (cleantext.corpus)
+    target: str | None = None  # bitext runs: the language translated into (cleantext.bitext)
+
+    def key(self) -> str:
+        settings = asdict(self.settings)
+        settings.pop("threads")  # how fast, not what: a rerun with other threads skips done files
+        evidence = self.corpus.digest() if self.corpus is not None else None
+        what = [settings, self.formats, self.tmx_sentences, _version(), evidence]
+        if self.target is not None:  # a bitext run writes other files than a clean run
+            what.append(self.target)
+        data = json.dumps(what, sort_keys=True)
+        return hashlib.sha256(data.encode()).hexdigest()[:16]
+
+
+def _version() -> str:
+    from cleantext import __version__
+
+    return __version__
+
+
+# --- planning --------------------------------------------------------------------------
+
+
+def plan(
+    inputs: Iterable[Path], out: Path, pattern: str = "*.txt", shard: tuple[int, int] | None = None
+) -> list[Job]:
+    """Map each input file to its output base, mirroring folders under OUT."""
+    out_r = out.resolve()
+    jobs: list[Job] = []
+    for inp in inputs:
+        if not inp.exists():
+            raise UsageError(f"{inp}: no such file or folder")
+        if inp.is_dir():
+            root = inp.resolve()
+            if out_r == root or root in out_r.parents:
+                raise UsageError(f"output folder {out} is inside the input folder {inp}; choose another -o")
+            for f in sorted(inp.rglob(pattern)):
+                if not f.is_file() or not _inside(f, root):
+                    continue  # a link out of the input folder is not followed
+                rel = f.relative_to(inp)
+                if any(part.startswith(".") for part in rel.parts):
+                    continue  # hidden files and folders (editor backups, .git) are not articles
+                rel_s = rel.with_suffix("").as_posix()
+                jobs.append(Job(f, rel_s, out / rel.with_suffix("")))
+        else:
+            jobs.append(Job(inp, inp.with_suffix("").name, out / inp.with_suffix("").name))
+    seen: dict[Path, Path] = {}
+    for j in jobs:
+        parent = j.output_base.parent
+        while not parent.exists() and parent != out:
+            parent = parent.parent
+        if parent.exists() and not _inside(parent, out_r):
+            raise UsageError(
+                f"{parent} is a link out of the output folder {out}; remove it or choose another -o"
+            )
+        if j.output_base in seen:
+            raise UsageError(
+                f"{j.source} and {seen[j.output_base]} would write the same outputs; run them apart"
+            )
+        seen[j.output_base] = j.source
+        for o in output_paths(j.output_base, ("txt",)):
+            if o.resolve() == j.source.resolve():
+                raise UsageError(f"{j.source}: output would overwrite the input; choose another -o")
+    return select_shard(jobs, shard)
+
+
+def select_shard(jobs: list[Job], shard: tuple[int, int] | None) -> list[Job]:
+    """Shard I of N: the same files on every machine (by a hash of the relative path)."""
+    if not shard:
+        return jobs
+    i, n = shard
+    return [j for j in jobs if int(hashlib.sha1(j.rel.encode()).hexdigest(), 16) % n == i - 1]
+
+
+def count_corpus(jobs: list[Job], settings: Settings) -> CorpusLines | None:
+    """The counting pass of a folder run (cleantext.corpus), or None when it does not apply:
+    boilerplate kept, or too few documents to call anything repeated."""
+    from cleantext.corpus import MIN_DOCS, count
+
+    if settings.keep_boilerplate or len(jobs) < MIN_DOCS:
+        return None
+    return count(j.source for j in jobs)
+
+
+def parse_shard(value: str | None) -> tuple[int, int] | None:
+    if not value:
+        return None
+    try:
+        i, n = (int(x) for x in value.split("/"))
+    except ValueError:
+        raise UsageError(f"--shard {value!r}: write it as I/N, e.g. 1/4") from None
+    if not 1 <= i <= n:
+        raise UsageError(f"--shard {value!r}: I must be between 1 and N")
+    return i, n
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root)
+        return True
+    except ValueError:
+        return False
+
+
+# --- resume state ----------------------------------------------------------------------
+
+
+class StateLog:
+    """OUT/.cleantext-state.jsonl: one line per finished input, appended as files complete.
+
+    Appending costs far less than a state file per input; a line cut short by a kill is
+    ignored, and `compact` rewrites the log with the latest line per input at the end.
+    """
+
+    def __init__(self, out: Path) -> None:
+        self.path = out / STATE_LOG
+        self.done: dict[str, tuple[str, str]] = {}
+        try:
+            lines = self.path.read_text("utf-8").splitlines()
+        except OSError:
+            lines = []
+        for line in lines:
+            try:
+                rec = json.loads(line)
+                self.done[rec["rel"]] = (rec["input"], rec["key"])
+            except (ValueError, KeyError, TypeError):
+                continue
+        self._fh = None
+
+    def add(self, rel: str, digest: str, key: str) -> None:
+        if self._fh is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._fh = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - kept open for the run
+        self._fh.write(json.dumps({"rel": rel, "input": digest, "key": key}) + "\n")
+        self._fh.flush()
+        self.done[rel] = (digest, key)
+
+    def compact(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+            lines = [json.dumps({"rel": r, "input": i, "key": k}) for r, (i, k) in sorted(self.done.items())]
+            atomic_write(self.path, "".join(line + "\n" for line in lines))

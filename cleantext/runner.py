@@ -1,0 +1,300 @@
+"""One runner for every executor: plan → read → prepare → translate (batched) → write.
+
+A `Task` is what a worker does with its share of the jobs: it builds the pipeline once
+(`setup`), then, chunk by chunk, reads each input, runs every stage but translation,
+translates the whole chunk in one batch, and writes each document's outputs atomically.
+One bad file fails alone: its error names the file, and the others go on. `CleanTask`
+writes the clean text and the records; `cleantext.bitext.BitextTask` writes aligned
+translations; `cleantext.ray.CleanBatch` keeps them in memory.
+
+An executor runs a task over chunks of jobs and yields one `Result` per job: `InProcess`,
+`ProcessPool` (here), `cleantext.ray.RayExecutor`. `run` owns the rest: the resume log,
+the temporary files of a killed run, progress and the merged summary.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from cleantext.jobs import Job, Options, StateLog, UsageError
+from cleantext.model import Document
+from cleantext.pipeline import Pipeline
+from cleantext.read import ReadError
+from cleantext.summary import Summary
+from cleantext.write import DocumentWriter, output_paths, write_document
+
+CHUNK = 128  # documents per translation batch (one engine round trip per language)
+STREAM_BYTES = 4 << 20  # larger files are cleaned block by block (bounded memory)
+EXECUTORS = ("local", "ray")  # this machine's processes, or Ray actors (cleantext.ray)
+
+Done = dict[str, tuple[str, str]]  # finished inputs: rel → (content digest, options key)
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    job: Job
+    sentences: int
+    summary: Summary
+    digest: str | None = None  # set when outputs were written: the state log records it
+    outputs: dict[str, str] | None = None  # in-memory tasks: what would have been written
+
+
+def cannot_read(path: Path | str, e: OSError) -> str:
+    """The error line for an input the OS would not hand over."""
+    return f"{path}: cannot read ({e.strerror or e})"
+
+
+def cannot_write(job: Job, e: OSError) -> str:
+    return f"{job.source}: cannot write {job.output_base}.* ({e.strerror or e})"
+
+
+# --- tasks -----------------------------------------------------------------------------
+
+
+class Task:
+    """Clean documents and write what `opts` asks for (the base does the reading, the
+    batching and the errors; subclasses say what a document's outputs are)."""
+
+    streams = True  # large files go block by block (only tasks that can write in parts)
+
+    def __init__(self, opts: Options | None = None, pipeline: Pipeline | None = None) -> None:
+        self.opts = opts or Options()
+        self.pipeline = pipeline
+        self._own = pipeline is None
+
+    def __getstate__(self) -> dict:
+        """Workers get the options, never a live pipeline (they build their own)."""
+        state = dict(self.__dict__)
+        state["pipeline"], state["_own"] = None, True
+        return state
+
+    def setup(self) -> None:
+        if self.pipeline is None:
+            self.pipeline = Pipeline(self.opts.settings)
+
+    def close(self) -> None:
+        if self._own and self.pipeline is not None:
+            self.pipeline.close()
+            self.pipeline = None
+
+    def outputs(self, job: Job) -> list[Path]:
+        """The files a job writes: all there (and the input unchanged) means up to date."""
+        return output_paths(job.output_base, self.opts.formats)
+
+    def write(self, ready: list[tuple[Job, Document]]) -> list[tuple[str | None, dict[str, str] | None]]:
+        """Write each document's outputs: (error or None, in-memory outputs or None) per job."""
+        out: list[tuple[str | None, dict[str, str] | None]] = []
+        for job, doc in ready:
+            try:
+                write_document(doc, job.output_base, self.opts.formats, self.opts.tmx_sentences)
+                out.append((None, None))
+            except OSError as e:
+                out.append((cannot_write(job, e), None))
+        return out
+
+    def read(self, job: Job) -> bytes:
+        return job.source.read_bytes()
+
+    def process(self, jobs: list[Job], done: Done, force: bool = False) -> Iterator[Result]:
+        """Run `jobs`, translating each chunk of documents in one batch."""
+        assert self.pipeline is not None, "call setup() first"
+        key = self.opts.key()
+        for start in range(0, len(jobs), CHUNK):
+            prepared, ready = [], []
+            for job in jobs[start : start + CHUNK]:
+                s = Summary()
+                try:
+                    if self.streams and job.source.stat().st_size > STREAM_BYTES:
+                        yield self._stream_one(job, done, key, force)
+                        continue
+                    data = self.read(job)
+                    digest = hashlib.sha256(data).hexdigest()
+                    if not force and self._up_to_date(job, done, key, digest):
+                        s.skipped += 1
+                        yield Result(job, 0, s)
+                        continue
+                    prepared.append(self.pipeline.prepare(data, str(job.source), self.opts.corpus))
+                    ready.append((job, digest))
+                except ReadError as e:
+                    s.errors.append((str(job.source), str(e)))
+                    yield Result(job, 0, s)
+                except OSError as e:
+                    s.errors.append((str(job.source), cannot_read(job.source, e)))
+                    yield Result(job, 0, s)
+            docs = self.pipeline.finish(prepared) if prepared else []
+            written = self.write([(job, doc) for (job, _), doc in zip(ready, docs, strict=True)])
+            for (job, digest), doc, (error, outputs) in zip(ready, docs, written, strict=True):
+                s = Summary()
+                if error:
+                    s.errors.append((str(job.source), error))
+                    yield Result(job, len(doc.sentences), s)
+                    continue
+                s.add(doc)
+                yield Result(job, len(doc.sentences), s, digest, outputs)
+
+    def _up_to_date(self, job: Job, done: Done, key: str, digest: str) -> bool:
+        """Same input, same options, and every output still there."""
+        return done.get(job.rel) == (digest, key) and all(p.is_file() for p in self.outputs(job))
+
+    def _stream_one(self, job: Job, done: Done, key: str, force: bool) -> Result:
+        """A large file, block by block: bounded memory, outputs appended then put in place."""
+        assert self.pipeline is not None
+        s = Summary()
+        h = hashlib.sha256()
+        with open(job.source, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+        digest = h.hexdigest()
+        if not force and self._up_to_date(job, done, key, digest):
+            s.skipped += 1
+            return Result(job, 0, s)
+        writer = DocumentWriter(job.output_base, self.opts.formats, self.opts.tmx_sentences)
+        sentences = 0
+        try:
+            for i, part in enumerate(self.pipeline.stream(job.source, corpus=self.opts.corpus)):
+                writer.add(part)
+                s.add(part, part=i > 0)
+                sentences += len(part.sentences)
+            writer.commit()
+        except ReadError as e:
+            writer.abort()
+            return Result(job, 0, Summary(errors=[(str(job.source), str(e))]))
+        except OSError as e:
+            writer.abort()
+            return Result(job, 0, Summary(errors=[(str(job.source), f"{job.source}: {e.strerror or e}")]))
+        except BaseException:
+            writer.abort()
+            raise
+        return Result(job, sentences, s, digest)
+
+
+CleanTask = Task  # the default task: clean text, records and the other formats asked for
+
+
+# --- executors -------------------------------------------------------------------------
+
+
+class Executor(Protocol):
+    """Runs a task over chunks of jobs somewhere, yielding one Result per job."""
+
+    workers: int
+
+    def map(self, task: Task, chunks: list[list[Job]], done: Done, force: bool) -> Iterator[Result]: ...
+
+
+class InProcess:
+    """This process: the task's pipeline is built once and used for every chunk."""
+
+    workers = 1
+
+    def map(self, task: Task, chunks: list[list[Job]], done: Done, force: bool) -> Iterator[Result]:
+        task.setup()
+        try:
+            for chunk in chunks:
+                yield from task.process(chunk, done, force)
+        finally:
+            task.close()
+
+
+class ProcessPool:
+    """`workers` processes of this machine, each building the task's pipeline once."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+
+    def map(self, task: Task, chunks: list[list[Job]], done: Done, force: bool) -> Iterator[Result]:
+        with ProcessPoolExecutor(
+            self.workers, mp_context=_mp_context(), initializer=_worker_init, initargs=(task,)
+        ) as pool:
+            for results in pool.map(_worker_run, [(c, done, force) for c in chunks]):
+                yield from results
+
+
+_worker_task: Task | None = None
+
+
+def _worker_init(task: Task) -> None:
+    global _worker_task
+    _worker_task = task
+    task.setup()
+
+
+def _worker_run(args: tuple[list[Job], Done, bool]) -> list[Result]:
+    chunk, done, force = args
+    assert _worker_task is not None
+    return list(_worker_task.process(chunk, done, force))
+
+
+def _mp_context():  # noqa: ANN202
+    import multiprocessing
+
+    # forkserver: workers start clean (no threads of the parent, e.g. the progress bar)
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def local(workers: int = 1) -> Executor:
+    """This machine: one process, or a pool of `workers` processes."""
+    return InProcess() if workers <= 1 else ProcessPool(workers)
+
+
+def chunks_for(jobs: list[Job], workers: int) -> list[list[Job]]:
+    """Chunks small enough to keep every worker busy, never larger than CHUNK."""
+    size = CHUNK if workers <= 1 else max(1, min(CHUNK, len(jobs) // (workers * 4)))
+    return [jobs[i : i + size] for i in range(0, len(jobs), size)]
+
+
+# --- the run ---------------------------------------------------------------------------
+
+
+def run(
+    jobs: list[Job],
+    out: Path,
+    opts: Options | None = None,
+    pipeline: Pipeline | None = None,
+    workers: int = 1,
+    force: bool = False,
+    progress: Callable[[Result], None] | None = None,
+    executor: Executor | str = "local",
+    task: Task | None = None,
+) -> Summary:
+    """Run every job; return the merged summary (errors included, never raised).
+
+    `executor` is "local" (this process, or a pool of `workers` processes) or an executor
+    object (`cleantext.ray.RayExecutor` for a Ray cluster); `task` defaults to cleaning
+    with `opts` (and `pipeline`, when given, in this process)."""
+    if isinstance(executor, str):
+        if executor not in EXECUTORS:
+            raise UsageError(f"unknown executor {executor!r}; choose from {', '.join(EXECUTORS)}")
+        if executor == "ray":
+            raise UsageError("for Ray, pass executor=cleantext.ray.RayExecutor(workers, address)")
+        executor = InProcess() if workers <= 1 or len(jobs) <= 1 or pipeline is not None else local(workers)
+    task = task or Task(opts, pipeline)
+    summary = Summary()
+    _remove_stale_parts(jobs)
+    state = StateLog(out)
+    key = task.opts.key()
+    done = {j.rel: state.done[j.rel] for j in jobs if j.rel in state.done}  # what workers need
+    try:
+        for r in executor.map(task, chunks_for(jobs, executor.workers), done, force):
+            summary.merge(r.summary)
+            if r.digest is not None:
+                state.add(r.job.rel, r.digest, key)
+            if progress:
+                progress(r)
+    finally:
+        state.compact()
+    return summary
+
+
+def _remove_stale_parts(jobs: list[Job]) -> None:
+    """Temporary files left by a run that was killed mid-write (never complete outputs)."""
+    for d in {j.output_base.parent for j in jobs}:
+        if d.is_dir():
+            for part in d.glob(".*.part"):
+                part.unlink(missing_ok=True)

@@ -1,0 +1,57 @@
+"""What a run did, counted: files, sentences, fixes, drops, foreign spans, translations,
+errors. One `Summary` per document, merged by the runner; the CLI table and the HTML report
+are two views of it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from cleantext.model import Document
+
+
+@dataclass(slots=True)
+class Summary:
+    files: int = 0
+    skipped: int = 0
+    sentences: int = 0
+    fixes: Counter[str] = field(default_factory=Counter)
+    dropped: Counter[str] = field(default_factory=Counter)
+    spans: Counter[str] = field(default_factory=Counter)  # by language
+    kept: Counter[str] = field(default_factory=Counter)  # foreign spans left as written, by reason
+    translated: Counter[str] = field(default_factory=Counter)  # by engine
+    untranslated: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, doc: Document, part: bool = False) -> None:
+        """Count one document (or, with part=True, a further part of a streamed one)."""
+        self.files += 0 if part else 1
+        self.sentences += len(doc.sentences)
+        self.fixes.update(f.rule for f in doc.fixes)
+        for s in doc.sentences:
+            self.fixes.update(f.rule for f in s.fixes)
+            if s.dropped:
+                self.dropped[s.dropped] += 1
+            for seg in s.segments:
+                if s.dropped:
+                    continue
+                if seg.kept:
+                    self.kept[seg.kept] += 1
+                    continue
+                self.spans[seg.language] += 1
+                if seg.translation is not None and seg.engine:
+                    self.translated[seg.engine] += 1
+                else:
+                    self.untranslated += 1
+
+    def merge(self, other: Summary) -> None:
+        self.files += other.files
+        self.skipped += other.skipped
+        self.sentences += other.sentences
+        self.fixes.update(other.fixes)
+        self.dropped.update(other.dropped)
+        self.spans.update(other.spans)
+        self.kept.update(other.kept)
+        self.translated.update(other.translated)
+        self.untranslated += other.untranslated
+        self.errors.extend(other.errors)
