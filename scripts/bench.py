@@ -44,7 +44,8 @@ def _text(data: bytes) -> str:
 
 
 def run_cleantext(folder: Path, translate: bool, repeat: int) -> dict:
-    from cleantext.jobs import Options, plan, run
+    from cleantext.jobs import Options, plan
+    from cleantext.runner import run
     from cleantext.pipeline import Pipeline, Settings
     from cleantext.translate.route import Router
 
