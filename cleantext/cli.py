@@ -151,8 +151,6 @@ def clean(
     fmts = _langs(formats)
     if not fmts or any(f not in FORMATS for f in fmts):
         raise typer.BadParameter(f"--format {formats!r}: choose from {', '.join(FORMATS)}")
-    if report is not None and "jsonl" not in fmts:
-        fmts = (*fmts, "jsonl")  # the report is read back from the records
     if [str(p) for p in inputs] == ["-"]:
         pipeline = Pipeline(settings)
         try:
@@ -187,6 +185,7 @@ def clean(
     with console.status(f"counting lines shared by {len(every)} files"):
         corpus = count_corpus(every, settings)
     opts = Options(settings, fmts, tmx_sentences, corpus)
+    shown: list[tuple[str, list[dict]]] = []  # the report's documents, as the workers hand them back
     if executor == "ray":
         from cleantext.ray import RayExecutor
 
@@ -194,7 +193,8 @@ def clean(
     else:
         runner_executor = local(jobs if len(todo) > 1 else 1)
     try:
-        summary = _run(console, "cleaning", todo, output, Task(opts), runner_executor, force)
+        task = Task(opts, keep_records=report is not None)
+        summary = _run(console, "cleaning", todo, output, task, runner_executor, force, shown)
     except RuntimeError as e:
         if executor != "ray":
             raise
@@ -203,7 +203,7 @@ def clean(
     if report is not None:
         from cleantext.report import write_report
 
-        write_report(report, todo, summary)
+        write_report(report, sorted(shown), summary)
         console.print(f"report: {report}")
     _print_summary(console, summary, output)
     if summary.errors:
@@ -212,10 +212,14 @@ def clean(
         raise typer.Exit(1)
 
 
-def _run(console, label: str, todo, output: Path, task, executor, force: bool):  # noqa: ANN001, ANN202
-    """The runner under a progress bar (files done, sentences per second, time left)."""
+def _run(console, label: str, todo, output: Path, task, executor, force: bool, shown=None):  # noqa: ANN001, ANN202
+    """The runner under a progress bar (files done, sentences per second, time left); the
+    records the task hands back are kept in `shown` (up to the report's limit)."""
+    import json
+
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+    from cleantext.report import MAX_DOCS
     from cleantext.runner import run
 
     with Progress(
@@ -232,6 +236,8 @@ def _run(console, label: str, todo, output: Path, task, executor, force: bool): 
 
         def tick(r):  # noqa: ANN001, ANN202
             done["sentences"] += r.sentences
+            if shown is not None and r.outputs and "records" in r.outputs and len(shown) < MAX_DOCS:
+                shown.append((r.job.rel, [json.loads(x) for x in r.outputs["records"].splitlines() if x]))
             elapsed = bar.tasks[bar_task].elapsed or 0.0
             rate = f"{done['sentences'] / elapsed:,.0f} sentences/s" if elapsed > 0.5 else ""
             bar.update(bar_task, advance=1, rate=rate)

@@ -1,4 +1,4 @@
-"""A self-contained HTML page showing what a run changed, read back from the JSONL records.
+"""A self-contained HTML page showing what a run changed, from the records it is given.
 
 Dropped lines are struck through with their reason, repaired sentences are underlined with
 the rules that fired (the text as read in the tooltip), foreign spans are highlighted with
@@ -7,7 +7,6 @@ their language and translation. No scripts, no external files: it opens anywhere
 
 from __future__ import annotations
 
-import json
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,7 +14,6 @@ from typing import TYPE_CHECKING
 from cleantext.write import atomic_write
 
 if TYPE_CHECKING:
-    from cleantext.jobs import Job
     from cleantext.summary import Summary
 
 MAX_DOCS = 500  # beyond this the page gets unwieldy; the summary still covers everything
@@ -109,14 +107,10 @@ def _summary_table(s: Summary) -> str:
 
 
 def write_report(
-    path: Path, jobs: list[Job], summary: Summary | None = None, title: str = "cleantext run"
+    path: Path,
+    records_by_doc: list[tuple[str, list[dict]]],
+    summary: Summary | None = None,
+    title: str = "cleantext run",
 ) -> None:
-    docs = []
-    for job in jobs:
-        jsonl = job.output_base.with_name(job.output_base.name + ".jsonl")
-        try:
-            records = [json.loads(line) for line in jsonl.read_text("utf-8").splitlines() if line]
-        except (OSError, ValueError):
-            continue
-        docs.append((job.rel, records))
-    atomic_write(path, render(docs, summary, title))
+    """Write the page atomically: (document name, its records) pairs, in the order given."""
+    atomic_write(path, render(records_by_doc, summary, title))

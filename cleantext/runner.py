@@ -26,7 +26,7 @@ from cleantext.model import Document
 from cleantext.pipeline import Pipeline
 from cleantext.read import ReadError
 from cleantext.summary import Summary
-from cleantext.write import DocumentWriter, output_paths, write_document
+from cleantext.write import DocumentWriter, output_paths, to_jsonl, write_document
 
 CHUNK = 128  # documents per translation batch (one engine round trip per language)
 STREAM_BYTES = 4 << 20  # larger files are cleaned block by block (bounded memory)
@@ -62,10 +62,13 @@ class Task:
 
     streams = True  # large files go block by block (only tasks that can write in parts)
 
-    def __init__(self, opts: Options | None = None, pipeline: Pipeline | None = None) -> None:
+    def __init__(
+        self, opts: Options | None = None, pipeline: Pipeline | None = None, keep_records: bool = False
+    ) -> None:
         self.opts = opts or Options()
         self.pipeline = pipeline
         self._own = pipeline is None
+        self.keep_records = keep_records  # hand each document's records back too (for a report)
 
     def __getstate__(self) -> dict:
         """Workers get the options, never a live pipeline (they build their own)."""
@@ -92,7 +95,7 @@ class Task:
         for job, doc in ready:
             try:
                 write_document(doc, job.output_base, self.opts.formats, self.opts.tmx_sentences)
-                out.append((None, None))
+                out.append((None, {"records": to_jsonl(doc)} if self.keep_records else None))
             except OSError as e:
                 out.append((cannot_write(job, e), None))
         return out

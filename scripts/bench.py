@@ -45,8 +45,8 @@ def _text(data: bytes) -> str:
 
 def run_cleantext(folder: Path, translate: bool, repeat: int) -> dict:
     from cleantext.jobs import Options, plan
-    from cleantext.runner import run
     from cleantext.pipeline import Pipeline, Settings
+    from cleantext.runner import run
     from cleantext.translate.route import Router
 
     settings = Settings(translate=translate)

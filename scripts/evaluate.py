@@ -36,8 +36,8 @@ def fold(s: str) -> str:
 
 def run_pipeline(bench: Path, out: Path, translate: bool, engine: str) -> None:
     from cleantext.jobs import Options, count_corpus, plan
-    from cleantext.runner import run
     from cleantext.pipeline import Settings
+    from cleantext.runner import run
 
     settings = Settings(translate=translate, engine=engine)
     jobs = plan([bench / "docs"], out)

@@ -136,7 +136,11 @@ def test_report_renders_in_headless_chromium(tmp_path, seed_outputs):
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     assert chromium, "chromium is installed by scripts/setup.sh --dev"
     page = tmp_path / "report.html"
-    write_report(page, plan([SAMPLES], seed_outputs), None, "seeds")
+    docs = [
+        (f.stem, [json.loads(x) for x in f.read_text("utf-8").splitlines()])
+        for f in sorted(seed_outputs.glob("[!.]*.jsonl"))
+    ]
+    write_report(page, docs, None, "seeds")
     html = page.read_text()
     assert "<del" in html and "boilerplate: comment form" in html and "<mark class='fr'" in html
 
@@ -211,3 +215,15 @@ def test_clean_help_explains_the_executors():
     assert r.returncode == 0
     for text in ("--executor", "--address", "--workers", "pip install 'cleantext-it[ray]'", "--beam"):
         assert text in r.stdout, text
+
+
+def test_cli_report_shows_this_runs_documents_without_forcing_jsonl(tmp_path):
+    out, page = tmp_path / "out", tmp_path / "run.html"
+    cmd = [sys.executable, "-m", "cleantext", "clean", str(SAMPLES), "-o", str(out), "-q", "--no-translate"]
+    r = subprocess.run(
+        [*cmd, "--format", "txt", "--report", str(page), "-j", "2"], capture_output=True, text=True
+    )
+    assert r.returncode == 0, r.stderr[-2000:]
+    html = page.read_text("utf-8")
+    assert html.count("<h2>") == 5 and "boilerplate: comment form" in html
+    assert not list(out.glob("[!.]*.jsonl"))  # only what --format asked for
