@@ -10,9 +10,9 @@ from cleantext.translate.route import Router
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
 def test_examples(rule):
     assert rule.examples
-    for damaged, fixed in rule.examples:
-        assert rule.fix(damaged) == fixed
-        assert rule.fix(fixed) == fixed  # idempotent
+    for ex in rule.examples:
+        assert rule.fix(ex.text) == ex.result, ex.source
+        assert rule.fix(ex.result) == ex.result  # idempotent
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,8 @@
-"""Named rewrite rules that remember where every character came from.
+"""Rewrite rules that remember where every character came from.
 
-Each repair is a `Rule`: a name, a reason, and either a regex substitution or a whole-text
-function. `Rule.fix(text)` is the plain function users call. `Tracked` applies rules to a
+Each repair is a `Rule` (`cleantext.rules`: a name, a reason, a regex substitution, a
+whole-text function or a per-character edit, and examples with their source).
+`Rule.fix(text)` is the plain function users call. `Tracked` applies rules to a
 paragraph while keeping, for every output character, the offset of the input character it
 came from, so sentences and foreign spans found later can point back into the text as read.
 """
@@ -9,37 +10,13 @@ came from, so sentences and foreign spans found later can point back into the te
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import regex
 
-Replacement = str | Callable[["regex.Match[str]"], str]
+from cleantext.rules import Example, Rule
 
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """One repair: `pattern` → `repl`, or `func` over the whole text, with examples."""
-
-    name: str
-    reason: str
-    pattern: regex.Pattern[str] | None = None
-    repl: Replacement = ""
-    func: Callable[[str], str] | None = None
-    # or: one replacement string per input character (None when nothing changes); the
-    # cheapest way to keep exact offsets for rules that edit here and there
-    charwise: Callable[[str], list[str] | None] | None = None
-    examples: tuple[tuple[str, str], ...] = ()  # (damaged, repaired), checked by the tests
-
-    def fix(self, text: str) -> str:
-        """Apply the rule to plain text."""
-        if self.func is not None:
-            return self.func(text)
-        if self.charwise is not None:
-            out = self.charwise(text)
-            return text if out is None else "".join(out)
-        assert self.pattern is not None
-        return self.pattern.sub(self.repl, text)
+__all__ = ["Example", "Rule", "Tracked"]
 
 
 @dataclass(slots=True)

@@ -12,7 +12,7 @@ import unicodedata
 import ftfy
 import regex
 
-from cleantext.repair.base import Rule
+from cleantext.rules import Example, Rule
 
 
 def _fix_mojibake(text: str) -> str:
@@ -30,7 +30,7 @@ mojibake = Rule(
     "mojibake",
     "UTF-8 text that was decoded as Windows-1252/Latin-1 (e.g. 'perchÃ©' → 'perché')",
     func=_fix_mojibake,
-    examples=(("perchÃ© Ã¨ cosÃ¬", "perché è così"),),
+    examples=(Example("perchÃ© Ã¨ cosÃ¬", "perché è così", "own"),),
 )
 
 
@@ -44,7 +44,9 @@ html_entities = Rule(
     "HTML character references left in scraped text (&egrave; &#8217; &quot;)",
     regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"),
     _unescape,
-    examples=(("Nessuno pu&ograve; dire &quot;basta&quot;", 'Nessuno può dire "basta"'),),
+    examples=(
+        Example("Nessuno pu&ograve; dire &quot;basta&quot;", 'Nessuno può dire "basta"', "dev:doc0012"),
+    ),
 )
 
 html_tags = Rule(
@@ -57,7 +59,7 @@ html_tags = Rule(
         regex.IGNORECASE,
     ),
     " ",
-    examples=(("Il governo<br/>ha detto", "Il governo ha detto"),),
+    examples=(Example("Il governo<br/>ha detto", "Il governo ha detto", "own"),),
 )
 
 invisible = Rule(
@@ -65,7 +67,7 @@ invisible = Rule(
     "zero-width characters, soft hyphens, BOMs and control characters are invisible noise",
     regex.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+"),
     "",
-    examples=(("co\u00adme\u200b va", "come va"),),
+    examples=(Example("co\u00adme\u200b va", "come va", "own"),),
 )
 
 odd_spaces = Rule(
@@ -73,7 +75,7 @@ odd_spaces = Rule(
     "no-break, thin and other special spaces become plain spaces",
     regex.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]"),
     " ",
-    examples=(("10\u00a0000 euro", "10 000 euro"),),
+    examples=(Example("10\u00a0000 euro", "10 000 euro", "dev:doc0022"),),
 )
 
 
@@ -86,7 +88,7 @@ nfc = Rule(
     "decomposed accents (e + ◌̀) are composed so 'è' compares and searches as 'è'",
     regex.compile(r"\P{M}\p{M}+"),
     _nfc,
-    examples=(("perche\u0301", "perché"),),
+    examples=(Example("perche\u0301", "perché", "own"),),
 )
 
 RULES = (mojibake, html_entities, html_tags, invisible, odd_spaces, nfc)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex
 
-from cleantext.repair.base import Rule
+from cleantext.rules import Example, Rule
 
 
 def _collapse(m: regex.Match[str]) -> str:
@@ -23,7 +23,11 @@ doubled_prefix = Rule(
     regex.compile(r"\b(\p{Ll}+)(\p{Lu}\p{Ll}*)\b"),
     _collapse,
     examples=(
-        ("ilIl presidente e domenicaDomenica, ma non iPhone", "Il presidente e Domenica, ma non iPhone"),
+        Example(
+            "ilIl presidente e domenicaDomenica, ma non iPhone",
+            "Il presidente e Domenica, ma non iPhone",
+            "own",
+        ),
     ),
 )
 

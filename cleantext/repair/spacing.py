@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import regex
 
-from cleantext.repair.base import Rule
+from cleantext.rules import Example, Rule
 
 stray_punctuation = Rule(
     "stray_punctuation",
     "a lone period repeated after a finished sentence ('Stati Uniti. .')",
     regex.compile(r"(?<=[.!?…][”»\"’)]?)(?:[ ]+\.(?!\.))+(?=\s|$)"),
     "",
-    examples=(("dagli Stati Uniti. .", "dagli Stati Uniti."),),
+    examples=(Example("dagli Stati Uniti. .", "dagli Stati Uniti.", "samples"),),
 )
 
 space_before_punctuation = Rule(
@@ -26,8 +26,8 @@ space_before_punctuation = Rule(
     regex.compile(r"(?<=[\p{L}\p{N}%)\]”»\"’])[ ]+(?=(?:[,;:!?]|\.(?!\.\.))+(?:\s|$|[”»\"’)\]]))"),
     "",
     examples=(
-        ("amicizia , fiducia e supporto .", "amicizia, fiducia e supporto."),
-        ("alle 22:08, il 3,5% di 1.400", "alle 22:08, il 3,5% di 1.400"),
+        Example("amicizia , fiducia e supporto .", "amicizia, fiducia e supporto.", "own"),
+        Example("alle 22:08, il 3,5% di 1.400", "alle 22:08, il 3,5% di 1.400", "lingua"),
     ),
 )
 
@@ -36,7 +36,7 @@ bracket_inner_spaces = Rule(
     "no space just inside round or square brackets ('( testo )' → '(testo)')",
     regex.compile(r"(?<=[(\[])[ ]+|[ ]+(?=[)\]])"),
     "",
-    examples=(("la Nato ( Alleanza atlantica )", "la Nato (Alleanza atlantica)"),),
+    examples=(Example("la Nato ( Alleanza atlantica )", "la Nato (Alleanza atlantica)", "own"),),
 )
 
 missing_space_after_sentence = Rule(
@@ -46,7 +46,11 @@ missing_space_after_sentence = Rule(
     regex.compile(r"(?<=\b\p{Ll}{2,}[.!?]+)(?=\p{Lu}\p{Ll})"),
     " ",
     examples=(
-        ("la fine.Inizio di tutto. S.p.A. e www.ansa.it", "la fine. Inizio di tutto. S.p.A. e www.ansa.it"),
+        Example(
+            "la fine.Inizio di tutto. S.p.A. e www.ansa.it",
+            "la fine. Inizio di tutto. S.p.A. e www.ansa.it",
+            "own",
+        ),
     ),
 )
 
@@ -55,7 +59,7 @@ doubled_spaces = Rule(
     "runs of spaces collapse to one",
     regex.compile(r" {2,}"),
     " ",
-    examples=(("Poi  il  capitano", "Poi il capitano"),),
+    examples=(Example("Poi  il  capitano", "Poi il capitano", "dev:doc0014"),),
 )
 
 trim = Rule(
@@ -63,7 +67,7 @@ trim = Rule(
     "no spaces at the start or end of a paragraph",
     regex.compile(r"^\s+|\s+$"),
     "",
-    examples=(("  Vertice ONU  ", "Vertice ONU"),),
+    examples=(Example("  Vertice ONU  ", "Vertice ONU", "own"),),
 )
 
 # --- quotes -----------------------------------------------------------------------------
@@ -152,9 +156,10 @@ quote_spacing = Rule(
     "('” caro amico ”' → '“caro amico”', 'Jinping“Rafforziamo' → 'Jinping “Rafforziamo')",
     charwise=_fix_quotes,
     examples=(
-        (
+        Example(
             "lo ha definito ” caro amico “, poi Xi Jinping“Rafforziamo”.",
             "lo ha definito “caro amico”, poi Xi Jinping “Rafforziamo”.",
+            "samples",
         ),
     ),
 )

@@ -19,8 +19,8 @@ UNCHANGED = [
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
 def test_every_rule_has_a_working_example(rule):
     assert rule.examples, f"{rule.name} needs a documented example"
-    for damaged, expected in rule.examples:
-        assert rule.fix(damaged) == expected
+    for ex in rule.examples:
+        assert rule.fix(ex.text) == ex.result, ex.source
 
 
 @pytest.mark.parametrize(("damaged", "expected"), DAMAGED)

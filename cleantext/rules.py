@@ -1,0 +1,90 @@
+"""One rule kind for every stage that rewrites or drops text.
+
+A `Rule` has a name, a reason that no other rule gives (so a record says which rule fired),
+what it does — a rewrite (`pattern` → `repl`, a whole-text `func`, or a `charwise` edit)
+or a test (`test(text, context, rule)` → does the rule fire on this line?) — the named
+numbers it uses (`thresholds`, read with `rule.limit(name)`), and examples that say where
+they came from (`Example.source`: "own", "samples", "lingua", or a benchmark document,
+"dev:doc0162"). Repair (`cleantext.repair`), scrape-clean (`cleantext.scrape`), the English
+pre-edits (`cleantext.translate.preedit`) and post-edit (`cleantext.postedit`) all declare
+their rules this way; the tests run every example.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+Replacement = str | Callable[["regex.Match[str]"], str]
+# where an example may come from: our own writing, the seed articles, lingua's test
+# sentences, or a document of a benchmark ("dev:doc0162")
+SOURCES = ("own", "samples", "lingua")
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """`text` and what the rule makes of it: the rewritten text, or True/False for a test
+    (fires or not); `source` says where the text came from."""
+
+    text: str
+    result: str | bool
+    source: str = "own"
+
+    def __post_init__(self) -> None:
+        if self.source not in SOURCES and not regex.fullmatch(r"[a-z-]+:\S+", self.source):
+            raise ValueError(f"example source {self.source!r}: one of {SOURCES} or 'benchmark:document'")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named rewrite or test with its reason, thresholds and examples."""
+
+    name: str
+    reason: str
+    pattern: regex.Pattern[str] | None = None
+    repl: Replacement = ""
+    func: Callable[[str], str] | None = None
+    # or: one replacement string per input character (None when nothing changes); the
+    # cheapest way to keep exact offsets for rules that edit here and there
+    charwise: Callable[[str], list[str] | None] | None = None
+    # or: a test on one line in its context: does the rule fire?
+    test: Callable[[str, Any, Rule], bool] | None = None
+    thresholds: tuple[tuple[str, float], ...] = ()
+    examples: tuple[Example, ...] = ()
+
+    def fix(self, text: str) -> str:
+        """Apply a rewrite rule to plain text."""
+        if self.func is not None:
+            return self.func(text)
+        if self.charwise is not None:
+            out = self.charwise(text)
+            return text if out is None else "".join(out)
+        assert self.pattern is not None, f"{self.name} is a test, not a rewrite"
+        return self.pattern.sub(self.repl, text)
+
+    def fires(self, text: str, context: Any = None) -> bool:
+        """Does a test rule fire on `text` (a line, in its `context`)?"""
+        assert self.test is not None, f"{self.name} is a rewrite, not a test"
+        return bool(self.test(text, context, self))
+
+    def limit(self, name: str) -> float:
+        """One of the rule's named thresholds."""
+        for key, value in self.thresholds:
+            if key == name:
+                return value
+        raise KeyError(f"{self.name} has no threshold {name!r}")
+
+
+def fixed_point(rules: tuple[Rule, ...], text: str, rounds: int = 5) -> str:
+    """Apply rewrite rules in their written order until nothing changes (a rule may make
+    what a rule before it needs: "In il 15 agosto" → "Nel 15 agosto" → "Il 15 agosto")."""
+    for _ in range(rounds):
+        before = text
+        for rule in rules:
+            text = rule.fix(text)
+        if text == before:
+            break
+    return text
