@@ -26,6 +26,7 @@ import regex
 from cleantext import split
 from cleantext.read import ReadError, decode
 from cleantext.repair import repair_paragraph
+from cleantext.rules import Rule
 from cleantext.scrape import dedup_key, words
 
 # What a line needs to count as shared by the corpus (the thresholds a user may change).
@@ -81,18 +82,7 @@ class CorpusLines:
         """'repeated across documents' or 'repeated template', or None."""
         if self.documents < MIN_DOCS:
             return None
-        n = self.lines.get(line_key(paragraph), 0)
-        long_sentence = _is_sentence(paragraph) and len(words(paragraph)) > SHORT_SENTENCE_WORDS
-        if n >= self.min_docs and (
-            not long_sentence or n >= max(self.min_docs, self.documents * SENTENCE_SHARE)
-        ):
-            return "repeated across documents"
-        head = template_head(paragraph)
-        if head and self.heads.get(head, 0) >= self.min_docs:
-            tail = _TEMPLATE.match(paragraph.strip())["tail"]  # type: ignore[index]
-            if not _is_sentence(tail):  # a headline or a label, not a dateline's sentence
-                return "repeated template"
-        return None
+        return next((rule.reason for rule in RULES if rule.fires(paragraph, self)), None)
 
     def digest(self) -> str:
         """Identifies the evidence: part of the resume key (other evidence, other outputs)."""
@@ -142,3 +132,35 @@ def count(paths: Iterable[Path]) -> CorpusLines:
     stats.lines = {k: n for k, n in lines.items() if n >= need}
     stats.heads = {k: n for k, n in heads.items() if n >= need and len(tails.get(k, ())) >= 2}
     return stats
+
+
+def _repeated_line(paragraph: str, corpus: CorpusLines, rule: Rule) -> bool:
+    n = corpus.lines.get(line_key(paragraph), 0)
+    if n < corpus.min_docs:
+        return False
+    long_sentence = _is_sentence(paragraph) and len(words(paragraph)) > rule.limit("short_sentence_words")
+    return not long_sentence or n >= max(corpus.min_docs, corpus.documents * rule.limit("sentence_share"))
+
+
+def _repeated_template(paragraph: str, corpus: CorpusLines, rule: Rule) -> bool:
+    head = template_head(paragraph)
+    if not head or corpus.heads.get(head, 0) < corpus.min_docs:
+        return False
+    tail = _TEMPLATE.match(paragraph.strip())["tail"]  # type: ignore[index]
+    return not _is_sentence(tail)  # a headline or a label, not a dateline's sentence
+
+
+repeated_line = Rule(
+    "repeated_line",
+    "repeated across documents",
+    test=_repeated_line,
+    thresholds=(("short_sentence_words", SHORT_SENTENCE_WORDS), ("sentence_share", SENTENCE_SHARE)),
+    examples=(),  # it needs a corpus: tests/test_corpus.py
+)
+repeated_template = Rule(
+    "repeated_template",
+    "repeated template",
+    test=_repeated_template,
+    examples=(),  # it needs a corpus: tests/test_corpus.py
+)
+RULES = (repeated_line, repeated_template)

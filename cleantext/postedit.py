@@ -14,6 +14,7 @@ import regex
 
 from cleantext.repair import spacing
 from cleantext.rules import Example, Rule, fixed_point
+from cleantext.vocab import MONTHS, WEEKDAYS
 
 _YEAR = r"(1\d{3}|20\d{2})"
 
@@ -200,7 +201,7 @@ verb_infinitive = Rule(
     ),
 )
 
-_MONTHS_IT = "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre"
+_MONTHS_IT = "|".join(MONTHS["it"])
 
 # Catalan "12 de març de 2024" comes out "12 di marzo di 2024"; Italian: "12 marzo 2024".
 date_form = Rule(
@@ -280,7 +281,7 @@ currency_after = Rule(
     ),
 )
 
-_WEEKDAYS_IT = "lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
+_WEEKDAYS_IT = "|".join(WEEKDAYS["it"])
 
 # "on Tuesday" comes out "in martedì"; Italian names the day alone.
 weekday_alone = Rule(

@@ -19,6 +19,15 @@ from functools import lru_cache
 
 import regex
 
+from cleantext.rules import Example, Rule
+from cleantext.vocab import (
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+    WEEKDAYS_UNACCENTED_IT,
+)
+
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
 _LETTERS = regex.compile(r"\p{L}+")
 
@@ -63,8 +72,6 @@ class Context:
         return self.facts.prose
 
 
-Rule = Callable[[str, Context], str | None]
-
 # Vocabulary cues. Each is a family of words users of any news site will recognise;
 # they are matched as whole words inside *short* lines only, never inside article prose.
 _CUES = {
@@ -80,20 +87,54 @@ _CUES = {
 _CUE_RES = {
     k: regex.compile(rf"(?<![\p{{L}}])(?:{v})(?![\p{{L}}])", regex.IGNORECASE) for k, v in _CUES.items()
 }
-_CUE_MAX_WORDS = {"comment form": 18, "share buttons": 6, "advertisement": 4, "newsletter/cookie prompt": 8}
 
 
-def cue_line(p: str, ctx: Context) -> str | None:
-    """A short line built around comment/share/ad/newsletter vocabulary."""
-    n = len(words(p))
-    if n == 0:
-        return None
-    for kind, cue in _CUE_RES.items():
-        if n <= _CUE_MAX_WORDS[kind] and cue.search(p) and not _is_prose(p, n):
-            if kind != "comment form" and _topical(p, cue, ctx):
-                continue
-            return kind
-    return None
+def _cue_test(kind: str, topical_ok: bool) -> Callable[[str, Context, Rule], bool]:
+    """A short line built around one family of cue words; with `topical_ok`, a headline
+    about the cue ("Musk compra Twitter") is not a prompt."""
+    cue = _CUE_RES[kind]
+
+    def test(p: str, ctx: Context, rule: Rule) -> bool:
+        n = len(words(p))
+        if n == 0 or n > rule.limit("max_words") or not cue.search(p) or _is_prose(p, n):
+            return False
+        return not (topical_ok and _topical(p, cue, ctx))
+
+    return test
+
+
+comment_form = Rule(
+    "comment_form",
+    "comment form",
+    test=_cue_test("comment form", topical_ok=False),
+    thresholds=(("max_words", 18),),
+    examples=(
+        Example("Please enter your comment!", True, "samples"),
+        Example("Lascia un commento", True, "own"),
+        Example("Il commento del ministro sulla riforma è stato duro e ha sorpreso tutti.", False, "own"),
+    ),
+)
+share_buttons = Rule(
+    "share_buttons",
+    "share buttons",
+    test=_cue_test("share buttons", topical_ok=True),
+    thresholds=(("max_words", 6),),
+    examples=(Example("Condividi su Facebook", True, "own"), Example("Seguici su Instagram", True, "own")),
+)
+advertisement = Rule(
+    "advertisement",
+    "advertisement",
+    test=_cue_test("advertisement", topical_ok=True),
+    thresholds=(("max_words", 4),),
+    examples=(Example("- Advertisement -spot_img", True, "samples"), Example("Sponsored", True, "own")),
+)
+newsletter_prompt = Rule(
+    "newsletter_prompt",
+    "newsletter/cookie prompt",
+    test=_cue_test("newsletter/cookie prompt", topical_ok=True),
+    thresholds=(("max_words", 8),),
+    examples=(Example("Iscriviti alla newsletter", True, "own"), Example("Cookie Policy", True, "own")),
+)
 
 
 def _topical(p: str, cue: regex.Pattern[str], ctx: Context) -> bool:
@@ -126,19 +167,23 @@ _COPYRIGHT = regex.compile(
 )
 
 
-def copyright_line(p: str, ctx: Context) -> str | None:
-    return "copyright" if len(words(p)) <= 15 and _COPYRIGHT.search(p) else None
-
-
-_MONTHS = (
-    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre "
-    "gen feb mar apr mag giu lug ago set ott nov dic january february march april may june july "
-    "august september october november december jan sep sept oct dec"
+copyright_line = Rule(
+    "copyright_line",
+    "copyright",
+    test=lambda p, ctx, rule: len(words(p)) <= rule.limit("max_words") and bool(_COPYRIGHT.search(p)),
+    thresholds=(("max_words", 15),),
+    examples=(
+        Example("© RIPRODUZIONE RISERVATA", True, "own"),
+        Example("Copyright © 2024 Example. Tutti i diritti riservati.", True, "own"),
+    ),
 )
-_DAYS = (
-    "lunedì martedì mercoledì giovedì venerdì sabato domenica lunedi martedi mercoledi giovedi "
-    "venerdi monday tuesday wednesday thursday friday saturday sunday lun mer gio ven sab dom "
-    "mon tue wed thu fri sat sun"
+
+
+_MONTHS = " ".join(w.lower() for ws in (*MONTHS.values(), *MONTH_ABBREVIATIONS.values()) for w in ws)
+_DAYS = " ".join(
+    w.lower()
+    for ws in (*WEEKDAYS.values(), WEEKDAYS_UNACCENTED_IT, *WEEKDAY_ABBREVIATIONS.values())
+    for w in ws
 )
 _DATE_WORDS = frozenset(
     (
@@ -149,19 +194,32 @@ _DATE_WORDS = frozenset(
 )
 
 
-def date_line(p: str, ctx: Context) -> str | None:
+def _date_line(p: str, ctx: Context, rule: Rule) -> bool:
     """A line that is nothing but a date and/or time ("venerdì, Aprile 18, 2024"); one that
     ends with a period is a sentence of the text ("Lunedì 16 dicembre 2013.")."""
     toks = words(p)
-    if not toks or len(toks) > 10 or p.rstrip().endswith("."):
-        return None
+    if not toks or len(toks) > rule.limit("max_words") or p.rstrip().endswith("."):
+        return False
     has_date = any(
         t.isdigit() or t.lower() in _DATE_WORDS or regex.fullmatch(r"\d+(?:[-/.]\d+)+", t) for t in toks
     )
     all_date = all(
         t.isdigit() or t.lower() in _DATE_WORDS or regex.fullmatch(r"\d+(?:[-/:.h]\d+)*", t) for t in toks
     )
-    return "date line" if has_date and all_date and any(c.isdigit() for c in p) else None
+    return has_date and all_date and any(c.isdigit() for c in p)
+
+
+date_line = Rule(
+    "date_line",
+    "date line",
+    test=_date_line,
+    thresholds=(("max_words", 10),),
+    examples=(
+        Example("giovedì, Aprile 18, 2024", True, "samples"),
+        Example("Aggiornato alle 12:30", True, "own"),
+        Example("Lunedì 16 dicembre 2013.", False, "lingua"),
+    ),
+)
 
 
 _READ_ALSO = regex.compile(
@@ -172,8 +230,15 @@ _READ_ALSO = regex.compile(
 )
 
 
-def read_also(p: str, ctx: Context) -> str | None:
-    return "related link" if _READ_ALSO.search(p) else None
+read_also = Rule(
+    "read_also",
+    "related link",
+    test=lambda p, ctx, rule: bool(_READ_ALSO.search(p)),
+    examples=(
+        Example("Leggi anche: Biden-Putin: atteso oggi il summit online", True, "samples"),
+        Example("Leggi anche le ultime notizie sulla manovra", False, "own"),
+    ),
+)
 
 
 _SECTION_WORDS = frozenset(
@@ -215,9 +280,8 @@ _NAV_GLUE = frozenset(
 )
 
 
-def navigation_line(p: str, ctx: Context) -> str | None:
-    """A short line of the site's own words only: a related/latest header ("Articoli
-    correlati", "Latest Articles") or its interface ("Articolo successivo", "Torna su", "Email *")."""
+def _site_words(p: str, rule: Rule) -> list[str] | None:
+    """The content words of a short line that is not a sentence, or None."""
     if p.rstrip('”»"’) ').endswith(".") and not p.rstrip().endswith("..."):
         return None  # a sentence, not a button
     toks = []
@@ -228,13 +292,30 @@ def navigation_line(p: str, ctx: Context) -> str | None:
         )
     # digits may stand in a pager or a reading time ("Pagina 1 di 3", "4 min di lettura")
     content = [t for t in toks if t not in _NAV_GLUE and not t.isdigit()]
-    if not content or len(toks) > 6:
-        return None
-    if all(t in _SECTION_WORDS for t in content):
-        return "related/latest header"
-    if all(t in _NAV_WORDS or t in _SECTION_WORDS for t in content):
-        return "site navigation"
-    return None
+    return content if content and len(toks) <= rule.limit("max_words") else None
+
+
+related_header = Rule(
+    "related_header",
+    "related/latest header",
+    test=lambda p, ctx, rule: bool(c := _site_words(p, rule)) and all(t in _SECTION_WORDS for t in c),
+    thresholds=(("max_words", 6),),
+    examples=(Example("Related Articles", True, "samples"), Example("Ultime notizie", True, "own")),
+)
+site_navigation = Rule(
+    "site_navigation",
+    "site navigation",
+    test=lambda p, ctx, rule: (
+        bool(c := _site_words(p, rule)) and all(t in _NAV_WORDS or t in _SECTION_WORDS for t in c)
+    ),
+    thresholds=(("max_words", 6),),
+    examples=(
+        Example("Articolo successivo", True, "own"),
+        Example("Pagina 1 di 3", True, "own"),
+        Example("Torna su", True, "own"),
+        Example("Le notizie della settimana", False, "own"),
+    ),
+)
 
 
 _LABEL = regex.compile(
@@ -245,9 +326,17 @@ _LABEL = regex.compile(
 )
 
 
-def label_line(p: str, ctx: Context) -> str | None:
-    """'Tag: Russia, Cina', 'Sei qui: Home > Economia', 'Tempo di lettura: 3 minuti'."""
-    return "metadata line" if len(words(p)) <= 25 and _LABEL.search(p) else None
+label_line = Rule(
+    "label_line",
+    "metadata line",
+    test=lambda p, ctx, rule: len(words(p)) <= rule.limit("max_words") and bool(_LABEL.search(p)),
+    thresholds=(("max_words", 25),),
+    examples=(
+        Example("Tag: Russia, Cina", True, "own"),
+        Example("Argomenti: manovra, pensioni", True, "own"),
+        Example("Parole chiave: energia, gas", True, "own"),
+    ),
+)
 
 
 # the lead in lower case ("di", "by") or as English capitalises it ("By"): "Di Maio" is a name
@@ -258,15 +347,26 @@ _BYLINE = regex.compile(
 _BYLINE_GLUE = frozenset("admin redazione staff e and &".split())
 
 
-def byline(p: str, ctx: Context) -> str | None:
+def _byline(p: str, ctx: Context, rule: Rule) -> bool:
     """'di Mario Rossi', 'Posted by admin': the author's name on a line of its own."""
     m = _BYLINE.match(p)
-    if not m or len(words(p)) > 8:
-        return None
+    if not m or len(words(p)) > rule.limit("max_words"):
+        return False
     names = words(m["names"])
-    if names and all(w[0].isupper() or w.lower() in _BYLINE_GLUE for w in names):
-        return "byline"
-    return None
+    return bool(names) and all(w[0].isupper() or w.lower() in _BYLINE_GLUE for w in names)
+
+
+byline = Rule(
+    "byline",
+    "byline",
+    test=_byline,
+    thresholds=(("max_words", 8),),
+    examples=(
+        Example("di Mario Rossi", True, "own"),
+        Example("Posted by admin", True, "own"),
+        Example("Di Maio", False, "own"),
+    ),
+)
 
 
 # Words of a site's forms and banners (comment forms, cookie banners, sign-ups), by family.
@@ -307,20 +407,36 @@ _READER = regex.compile(
 )
 
 
-def site_prompt(p: str, ctx: Context) -> str | None:
+def _site_prompt(p: str, ctx: Context, rule: Rule) -> bool:
     """A form or banner sentence: three or more families of site words in one line ("Salva il
     mio nome, email e sito web in questo browser…", "This website uses cookies…"). Written
     as a sentence, it must also speak to the reader ("your", "il mio"), as news prose does
     not; and an article about such things uses the same words in its prose: then it stays."""
     n = len(words(p))
-    if n == 0 or n > 30:
-        return None
+    if n == 0 or n > rule.limit("max_words"):
+        return False
     hits = {k for k, cue in _PROMPT_WORDS.items() if cue.search(p)}
-    if len(hits) < 3 or (_is_prose(p, n) and not _READER.search(p)):
-        return None
+    if len(hits) < rule.limit("min_families") or (_is_prose(p, n) and not _READER.search(p)):
+        return False
     others = [q for i, q in enumerate(ctx.paragraphs) if i != ctx.index and len(words(q)) >= 12]
     elsewhere = {k for k in hits if any(_PROMPT_WORDS[k].search(q) for q in others)}
-    return "site prompt" if len(elsewhere) < 2 else None
+    return len(elsewhere) < 2
+
+
+site_prompt = Rule(
+    "site_prompt",
+    "site prompt",
+    test=_site_prompt,
+    thresholds=(("max_words", 30), ("min_families", 3)),
+    examples=(
+        Example(
+            "Salva il mio nome, email e sito web in questo browser per la prossima volta che commento.",
+            True,
+            "own",
+        ),
+        Example("This website uses cookies to improve your experience.", True, "own"),
+    ),
+)
 
 
 # Service pages and buttons whose words are too ordinary to list one by one ("condizioni").
@@ -373,27 +489,57 @@ _NEW_WINDOW = regex.compile(
 )
 
 
-def site_line(p: str, ctx: Context) -> str | None:
-    """A service link ("Chi siamo", "Termini e condizioni"), a button that opens a new
-    window, a call to action ("Clicca qui per leggere l'articolo completo"), a republication
-    credit or the legal footer."""
+service_link = Rule(
+    "service_link",
+    "service link",
+    test=lambda p, ctx, rule: bool(_SITE_PHRASE.match(p)),
+    examples=(Example("Chi siamo", True, "own"), Example("Termini e condizioni", True, "own")),
+)
+new_window_button = Rule(
+    "new_window_button",
+    "new-window button",
+    test=lambda p, ctx, rule: len(words(p)) <= rule.limit("max_words") and bool(_NEW_WINDOW.search(p)),
+    thresholds=(("max_words", 20),),
+    examples=(Example("Fai clic per condividere su Facebook (Si apre in una nuova finestra)", True, "own"),),
+)
+
+
+def _call_to_action(p: str, ctx: Context, rule: Rule) -> bool:
     n = len(words(p))
-    if _SITE_PHRASE.match(p):
-        return "service link"
-    if n <= 20 and _NEW_WINDOW.search(p):
-        return "new-window button"
-    if (
-        n <= 15
-        and _CALL.search(p)
-        and _SITE_THING.search(p)
+    return (
+        n <= rule.limit("max_words")
+        and bool(_CALL.search(p))
+        and bool(_SITE_THING.search(p))
         and not (_is_prose(p, n) and not _READER.search(p))
-    ):
-        return "call to action"
-    if n <= 20 and _REPUBLISHED.search(p):
-        return "republication credit"
-    if n <= 25 and _LEGAL.search(p) and not _is_prose(p, n):
-        return "legal footer"
-    return None
+    )
+
+
+call_to_action = Rule(
+    "call_to_action",
+    "call to action",
+    test=_call_to_action,
+    thresholds=(("max_words", 15),),
+    examples=(
+        Example("Clicca qui per leggere l'articolo completo", True, "own"),
+        Example("Segui le ultime notizie sul nostro canale Telegram", True, "own"),
+    ),
+)
+republication_credit = Rule(
+    "republication_credit",
+    "republication credit",
+    test=lambda p, ctx, rule: len(words(p)) <= rule.limit("max_words") and bool(_REPUBLISHED.search(p)),
+    thresholds=(("max_words", 20),),
+    examples=(Example("Questo articolo è stato pubblicato originariamente su Example News.", True, "own"),),
+)
+legal_footer = Rule(
+    "legal_footer",
+    "legal footer",
+    test=lambda p, ctx, rule: (
+        (n := len(words(p))) <= rule.limit("max_words") and bool(_LEGAL.search(p)) and not _is_prose(p, n)
+    ),
+    thresholds=(("max_words", 25),),
+    examples=(Example("Example Srl - P.IVA 01234567890", True, "own"),),
+)
 
 
 _FOOTER = regex.compile(
@@ -404,13 +550,28 @@ _FOOTER = regex.compile(
 )
 
 
-def plugin_footer(p: str, ctx: Context) -> str | None:
+def _plugin_footer(p: str, ctx: Context, rule: Rule) -> bool:
     n = len(words(p))
-    if n > 16 or not (m := _FOOTER.search(p)):
-        return None
-    if _is_prose(p, n) and m.group().lower() in ("wordpress", "plugin"):
-        return None  # news about WordPress, not a footer
-    return "plug-in footer"
+    if n > rule.limit("max_words") or not (m := _FOOTER.search(p)):
+        return False
+    # news about WordPress, not a footer
+    return not (_is_prose(p, n) and m.group().lower() in ("wordpress", "plugin"))
+
+
+plugin_footer = Rule(
+    "plugin_footer",
+    "plug-in footer",
+    test=_plugin_footer,
+    thresholds=(("max_words", 16),),
+    examples=(
+        Example("WP2Social Auto Publish Powered By : XYZScripts.com", True, "samples"),
+        Example(
+            "WordPress ha rilasciato la versione 6.0 del suo software, usata da milioni di siti.",
+            False,
+            "own",
+        ),
+    ),
+)
 
 
 _CREDIT = regex.compile(
@@ -434,37 +595,65 @@ _AGENCIES_ONLY = regex.compile(rf"{_AGENCY}(?:[\s/|,()©-]+{_AGENCY})*", regex.I
 _DATELINE = regex.compile(rf"\({_AGENCY}\)", regex.IGNORECASE)  # "ROMA (ANSA) -"
 
 
-def credit_line(p: str, ctx: Context) -> str | None:
+def _credit_line(p: str, ctx: Context, rule: Rule) -> bool:
     """'Fonte: Press Tv', 'Traduzione: Luciano Lago', 'Foto: Ansa', '(Foto Ansa)', 'ANSA/EPA'."""
     n = len(words(p))
-    if n <= 8 and _CREDIT.search(p):
-        return "credit line"
-    if n <= 6 and _PHOTO.search(p):
-        return "credit line"
-    if n <= 5 and _DATELINE.search(p):
-        return "credit line"  # a wire dateline on its own line
-    if n <= 4 and _AGENCIES_ONLY.fullmatch(regex.sub(r"^[\s(©]+|[\s)]+$", "", p)):
-        return "credit line"
-    return None
+    return (
+        (n <= rule.limit("label_max_words") and bool(_CREDIT.search(p)))
+        or (n <= rule.limit("photo_max_words") and bool(_PHOTO.search(p)))
+        or (n <= rule.limit("dateline_max_words") and bool(_DATELINE.search(p)))  # a wire dateline alone
+        or (
+            n <= rule.limit("agency_max_words")
+            and bool(_AGENCIES_ONLY.fullmatch(regex.sub(r"^[\s(©]+|[\s)]+$", "", p)))
+        )
+    )
 
 
-def stray_token(p: str, ctx: Context) -> str | None:
+credit_line = Rule(
+    "credit_line",
+    "credit line",
+    test=_credit_line,
+    thresholds=(
+        ("label_max_words", 8),
+        ("photo_max_words", 6),
+        ("dateline_max_words", 5),
+        ("agency_max_words", 4),
+    ),
+    examples=(
+        Example("Fonte: Press Tv", True, "samples"),
+        Example("(Foto Ansa)", True, "own"),
+        Example("ANSA/EPA", True, "own"),
+    ),
+)
+
+
+def _stray_token(p: str, ctx: Context, rule: Rule) -> bool:
     """A paragraph that is one lowercase token (a site tag or signature), a row of one- and
     two-letter tokens (social icons printed as text: "f t w") or symbols alone (a form's
     hidden "Δ"), never article text."""
     s = p.strip()
     if len(s) == 1 or (s and not regex.search(r"[\p{L}\p{N}]", s)):
-        return "stray token"
+        return True
     if regex.fullmatch(r"\p{Ll}[\p{Ll}\p{N}_-]*", s):
-        return "stray token"
+        return True
     toks = s.split()
-    if (
+    return (
         len(toks) >= 2
         and all(regex.fullmatch(r"\p{L}{1,2}", t) for t in toks)
         and len(set(toks)) == len(toks)
-    ):
-        return "stray token"
-    return None
+    )
+
+
+stray_token = Rule(
+    "stray_token",
+    "stray token",
+    test=_stray_token,
+    examples=(
+        Example("veronulla", True, "samples"),
+        Example("f t w", True, "own"),
+        Example("Δ", True, "own"),
+    ),
+)
 
 
 _BREADCRUMB_SEP = regex.compile(r"\s[›»>/|]\s|\s›|›\s")
@@ -473,15 +662,30 @@ _BREADCRUMB_SEP = regex.compile(r"\s[›»>/|]\s|\s›|›\s")
 _HOME = regex.compile(r"^\s*(?i:home(?:page)?|start|inizio)\b\s*(?:[›»>/|\-–—]\s*)?\p{Lu}")
 
 
-def breadcrumb(p: str, ctx: Context) -> str | None:
+def _breadcrumb(p: str, ctx: Context, rule: Rule) -> bool:
     """'Home › Esteri › Title' or 'Home Facts Title': navigation printed as text."""
     if _HOME.search(p) and p.lstrip()[:1].isupper():
-        return "breadcrumb"
-    if len(_BREADCRUMB_SEP.findall(p)) >= 2 and len(words(p)) <= 25:
-        return "breadcrumb"
-    if regex.fullmatch(r"\s*\p{Lu}[^›>]{0,40}\s(?:›|>)\s\p{Lu}[^›>]{0,60}", p) and len(words(p)) <= 8:
-        return "breadcrumb"  # "Esteri › Asia": one step, a rare sign outside navigation
-    return None
+        return True
+    n = len(words(p))
+    if len(_BREADCRUMB_SEP.findall(p)) >= 2 and n <= rule.limit("max_words"):
+        return True
+    # "Esteri › Asia": one step, a rare sign outside navigation
+    one_step = regex.fullmatch(r"\s*\p{Lu}[^›>]{0,40}\s(?:›|>)\s\p{Lu}[^›>]{0,60}", p)
+    return bool(one_step) and n <= rule.limit("one_step_max_words")
+
+
+breadcrumb = Rule(
+    "breadcrumb",
+    "breadcrumb",
+    test=_breadcrumb,
+    thresholds=(("max_words", 25), ("one_step_max_words", 8)),
+    examples=(
+        Example("Home Facts Rapporti Russia-Cina sempre più saldi", True, "samples"),
+        Example("Home › Esteri › Mondo", True, "own"),
+        Example("Esteri › Asia", True, "own"),
+        Example("Inizio lavori previsto a marzo per il nuovo ponte sul fiume.", False, "own"),
+    ),
+)
 
 
 _STOP = frozenset(
@@ -509,7 +713,7 @@ def _fold(s: str) -> str:
     return _MARKS.sub("", unicodedata.normalize("NFD", s))
 
 
-def related_headline(p: str, ctx: Context) -> str | None:
+def _related_headline(p: str, ctx: Context, rule: Rule) -> bool:
     """A headline of another story: a link printed as text.
 
     Positive evidence, not just "short and unlike its neighbours": the line is shaped as a
@@ -523,31 +727,27 @@ def related_headline(p: str, ctx: Context) -> str | None:
     or the last line before the prose that no line rule drops).
     """
     i = ctx.index
-    if ctx.facts.kept == 0 or i == _title(ctx) or not _unrelated_headline(ctx, i):
-        return None
+    if ctx.facts.kept == 0 or i == _title(ctx) or not _unrelated_headline(ctx, i, rule):
+        return False
     first, last = _body(ctx)
-    outside = first is None or i < first or i > last
-    beside = ctx.facts.previous_dropped or (i + 1 < len(ctx.paragraphs) and _unrelated_headline(ctx, i + 1))
-    return "related headline" if outside or beside or _two_part(p) else None
+    outside = first is None or i < first or i > (last or 0)
+    n = len(ctx.paragraphs)
+    beside = ctx.facts.previous_dropped or (i + 1 < n and _unrelated_headline(ctx, i + 1, rule))
+    return outside or beside or _two_part(p)
 
 
-RELATED_MAX_WORDS = 20  # longer lines are not headlines
-RELATED_MIN_STEMS = 4  # fewer content words say too little to compare
-RELATED_MAX_OVERLAP = 0.5  # share of the headline's content words found elsewhere in the article
-
-
-def _unrelated_headline(ctx: Context, i: int) -> bool:
+def _unrelated_headline(ctx: Context, i: int, rule: Rule) -> bool:
     p = ctx.paragraphs[i]
-    if not _headline_shape(p) or len(words(p)) > RELATED_MAX_WORDS:
+    if not _headline_shape(p) or len(words(p)) > rule.limit("max_words"):
         return False
     mine = ctx.stems(i)
-    if len(mine) < RELATED_MIN_STEMS:
+    if len(mine) < rule.limit("min_stems"):
         return False
     rest: set[str] = set()
     for k in range(len(ctx.paragraphs)):
         if k != i:
             rest |= ctx.stems(k)
-    return len(mine & rest) / len(mine) < RELATED_MAX_OVERLAP
+    return len(mine & rest) / len(mine) < rule.limit("max_overlap")
 
 
 _TWO_PART = regex.compile(r"\S\s*[?:]\s+\p{Lu}|\S:\s+\S+\s+\S+\s+\S+")
@@ -573,7 +773,9 @@ def _title(ctx: Context) -> int | None:
     if ctx.facts.title is None:
         first, _ = _body(ctx)
         t = -1 if first is None else first - 1
-        while t >= 0 and any(rule(ctx.paragraphs[t], Context(ctx.paragraphs, t)) for rule in _LINE_RULES):
+        while t >= 0 and any(
+            rule.fires(ctx.paragraphs[t], Context(ctx.paragraphs, t)) for rule in _LINE_RULES
+        ):
             t -= 1
         ctx.facts.title = t
     return ctx.facts.title if ctx.facts.title >= 0 else None
@@ -594,18 +796,32 @@ def _headline_shape(p: str) -> bool:
 _SHORT_SENT = regex.compile(r"[^.!?…]+[.!?…]+")
 
 
-def author_bio(p: str, ctx: Context) -> str | None:
+def _author_bio(p: str, ctx: Context, rule: Rule) -> bool:
     """A tagline of three or more tiny verbless sentences near the end ('Esperto del web. …')."""
     if ctx.index < len(ctx.paragraphs) - 3:
-        return None
+        return False
     parts = _SHORT_SENT.findall(p.strip('“”"«» '))
-    if (
-        len(parts) >= 3
-        and all(2 <= len(words(s)) <= 5 and s.strip()[:1].isupper() for s in parts)
-        and len(words(p)) <= 30
-    ):
-        return "author bio"
-    return None
+    return (
+        len(parts) >= rule.limit("min_parts")
+        and all(2 <= len(words(s)) <= rule.limit("max_part_words") and s.strip()[:1].isupper() for s in parts)
+        and len(words(p)) <= rule.limit("max_words")
+    )
+
+
+author_bio = Rule(
+    "author_bio",
+    "author bio",
+    test=_author_bio,
+    thresholds=(("min_parts", 3), ("max_part_words", 5), ("max_words", 30)),
+    examples=(
+        Example(
+            "“Appassionato di social media. Amichevole fanatico dei viaggi. Esperto del web.”",
+            True,
+            "samples",
+        ),
+        Example("L. 90.000 il mq.", False, "own"),
+    ),
+)
 
 
 # A page dumped to text: menus and footers are runs of short lines with no sentence in them.
@@ -663,28 +879,57 @@ def _menus(paragraphs: Sequence[str], facts: DocFacts) -> set[int]:
     return out
 
 
-def menu_run(p: str, ctx: Context) -> str | None:
+def _menu_run(p: str, ctx: Context, rule: Rule) -> bool:
     """A line of a navigation menu or a footer printed with the page: one of a run of short
     lines without sentences before the article's prose or after it ("Cronaca", "Sport",
     "Accedi", "Abbonati"; "Chi siamo", "Contatti", "Tel. 06 …"). Its shape says it, not its
     words; a subheading between two paragraphs is never in such a run."""
     if ctx.facts.menus is None:
         ctx.facts.menus = _menus(ctx.paragraphs, ctx.facts)
-    return "menu or footer" if ctx.index in ctx.facts.menus else None
+    return ctx.index in ctx.facts.menus
 
 
+menu_run = Rule(
+    "menu_run",
+    "menu or footer",
+    test=_menu_run,
+    thresholds=(
+        ("min_run", MENU_MIN_RUN),
+        ("max_item_words", MENU_MAX_WORDS),
+        ("contact_max_words", CONTACT_MAX_WORDS),
+        ("prose_min_words", PROSE_MIN_WORDS),
+    ),
+    examples=(),  # it needs a page around the line: tests/cases/pages
+)
+related_headline = Rule(
+    "related_headline",
+    "related headline",
+    test=_related_headline,
+    thresholds=(("max_words", 20), ("min_stems", 4), ("max_overlap", 0.5)),
+    examples=(),  # it needs an article around the line: tests/test_scrape.py
+)
+
+# In this order: the first rule that fires gives the reason.
 RULES: tuple[Rule, ...] = (
     breadcrumb,
     date_line,
     read_also,
-    navigation_line,
+    related_header,
+    site_navigation,
     label_line,
     byline,
     copyright_line,
     plugin_footer,
     credit_line,
-    cue_line,
-    site_line,
+    comment_form,
+    share_buttons,
+    advertisement,
+    newsletter_prompt,
+    service_link,
+    new_window_button,
+    call_to_action,
+    republication_credit,
+    legal_footer,
     site_prompt,
     stray_token,
     author_bio,
@@ -693,7 +938,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-# the rules that judge a line by itself (the title guard of `menu_run` skips what they drop)
+# the rules that judge a line by itself (the title guard skips what they drop)
 _LINE_RULES = tuple(r for r in RULES if r not in (menu_run, related_headline))
 
 
@@ -703,7 +948,7 @@ def find_boilerplate(paragraphs: Sequence[str], rules: Sequence[Rule] = RULES) -
     facts = DocFacts()
     for i, p in enumerate(paragraphs):
         ctx = Context(paragraphs, i, facts)
-        reason = next((r for rule in rules if (r := rule(p, ctx))), None)
+        reason = next((rule.reason for rule in rules if rule.fires(p, ctx)), None)
         out.append(f"boilerplate: {reason}" if reason else None)
         facts.kept += reason is None
         facts.previous_dropped = reason is not None

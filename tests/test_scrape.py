@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from cleantext.scrape import RepeatFinder, find_boilerplate
+from cleantext.scrape import RULES, Context, RepeatFinder, find_boilerplate, menu_run, related_headline
 
 
 def dropped(doc):
@@ -173,14 +173,39 @@ def _lines(name: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-@pytest.mark.parametrize("line", _lines("boilerplate.txt"))
-def test_boilerplate_of_other_sites_is_dropped(line):
+BOILERPLATE = [tuple(line.split("\t", 1)) for line in _lines("boilerplate.txt")]
+
+
+@pytest.mark.parametrize(("reason", "line"), BOILERPLATE, ids=[b for _, b in BOILERPLATE])
+def test_boilerplate_of_other_sites_is_dropped_by_its_rule(reason, line):
     """Before the title, between paragraphs and at the end: by its own shape or words, not
-    only because it shares nothing with the article."""
+    only because it shares nothing with the article; between paragraphs, by the rule the
+    case names."""
     for paras in ([line, *ARTICLE], ARTICLE[:2] + [line] + ARTICLE[2:], ARTICLE + [line]):
         reasons = find_boilerplate(paras)
         assert reasons[paras.index(line)] is not None, line
         assert [r for i, r in enumerate(reasons) if i != paras.index(line)] == [None] * len(ARTICLE)
+    assert find_boilerplate(ARTICLE[:2] + [line] + ARTICLE[2:])[2] == f"boilerplate: {reason}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_every_rule_fires_on_its_examples_and_gives_its_reason(rule):
+    """A True example is dropped between paragraphs of an article by this very rule; a
+    False one does not make the rule fire there."""
+    for ex in rule.examples:
+        paras = ARTICLE[:2] + [ex.text] + ARTICLE[2:]
+        if ex.result:
+            assert find_boilerplate(paras)[2] == f"boilerplate: {rule.reason}", (ex.text, ex.source)
+        else:
+            assert not rule.fires(ex.text, Context(paras, 2)), (ex.text, ex.source)
+
+
+def test_every_reason_names_one_rule():
+    from cleantext import corpus
+
+    reasons = [r.reason for r in (*RULES, *corpus.RULES)]
+    assert len(reasons) == len(set(reasons))
+    assert all(r.examples for r in RULES if r not in (menu_run, related_headline))
 
 
 @pytest.mark.parametrize("line", _lines("not_boilerplate.txt"))

@@ -46,6 +46,7 @@ html_entities = Rule(
     _unescape,
     examples=(
         Example("Nessuno pu&ograve; dire &quot;basta&quot;", 'Nessuno può dire "basta"', "dev:doc0012"),
+        Example("L&#39;Italia &egrave; pronta &#8211; ha detto", "L'Italia è pronta – ha detto", "own"),
     ),
 )
 
@@ -75,7 +76,10 @@ odd_spaces = Rule(
     "no-break, thin and other special spaces become plain spaces",
     regex.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]"),
     " ",
-    examples=(Example("10\u00a0000 euro", "10 000 euro", "dev:doc0022"),),
+    examples=(
+        Example("10\u00a0000 euro", "10 000 euro", "dev:doc0022"),
+        Example("il\u202f3\u00a0marzo", "il 3 marzo", "own"),
+    ),
 )
 
 

@@ -59,7 +59,10 @@ doubled_spaces = Rule(
     "runs of spaces collapse to one",
     regex.compile(r" {2,}"),
     " ",
-    examples=(Example("Poi  il  capitano", "Poi il capitano", "dev:doc0014"),),
+    examples=(
+        Example("Poi  il  capitano", "Poi il capitano", "dev:doc0014"),
+        Example("Il   sindaco ha  detto", "Il sindaco ha detto", "own"),
+    ),
 )
 
 trim = Rule(

@@ -27,6 +27,7 @@ from pathlib import Path
 import regex
 
 from cleantext.translate.base import EngineUnavailable
+from cleantext.translate.preedit import english_pre_edit
 
 MODES_DIR = Path(os.environ.get("CLEANTEXT_APERTIUM_MODES", "/usr/share/apertium/modes"))
 
@@ -308,45 +309,6 @@ class ApertiumEngine:
         for pipe in self._pipes.values():
             pipe.close()
         self._pipes.clear()
-
-
-_MONTH_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
-_US_DATE = regex.compile(rf"\b({_MONTH_EN}) (\d{{1,2}})(?:st|nd|rd|th)?\b(,? (\d{{4}}))?(?![\d:])")
-
-
-_YEAR_OLD = regex.compile(r"\b(\d{1,3})-years?-old\b")
-_TWELVE_HOUR = regex.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?\s?m\b\.?", regex.IGNORECASE)
-
-
-def day_first(text: str) -> str:
-    """'March 12, 2024' → '12 March 2024' before eng-cat, which reads the day-first form as a
-    date ("il 12 marzo 2024") and the other as a noun and a number ("Marcia 12, 2024")."""
-    return _US_DATE.sub(lambda m: f"{m[2]} {m[1]}" + (f" {m[4]}" if m[4] else ""), text)
-
-
-def _24h(m: regex.Match[str]) -> str:
-    hour = int(m[1]) % 12 + (12 if m[3].lower() == "p" else 0)
-    if int(m[1]) > 12:
-        return m[0]
-    rest = m.string[m.end() :].lstrip()
-    stop = "." if m[0].endswith(".") and (not rest or rest[0].isupper()) else ""  # "p.m." ended the sentence
-    return f"{hour}:{m[2] or '00'}{stop}"
-
-
-_PRONOUN_TOO = regex.compile(
-    r"\b(this|that|these|those|it|he|she|they|we|I|you) too\b(?=\s+\p{L})", regex.IGNORECASE
-)
-
-
-def english_pre_edit(text: str) -> str:
-    """English forms eng-cat handles badly, put in forms it handles: dates day first,
-    "53-year-old" → "53 years old" (it glued "homede53anys"), "3 p.m." → "15:00", and
-    "this too required" → "this also required" (after a subject "too" means "also"; it
-    gave "questo troppo")."""
-    text = _PRONOUN_TOO.sub(r"\1 also", text)
-    text = day_first(text)
-    text = _YEAR_OLD.sub(r"\1 years old", text)
-    return _TWELVE_HOUR.sub(_24h, text)
 
 
 _KEEP = "qzx"  # a suffix no dictionary knows: the word passes through every stage unchanged

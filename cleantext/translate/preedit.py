@@ -1,0 +1,81 @@
+"""English forms eng-cat reads badly, put in forms it reads (Apertium's own business: the
+pipeline never sees them). Each is a `Rule` with its reason and examples, like the repair
+and post-edit rules."""
+
+from __future__ import annotations
+
+import regex
+
+from cleantext.rules import Example, Rule
+from cleantext.vocab import MONTHS
+
+_MONTH_EN = "|".join(MONTHS["en"])
+
+
+# after a subject "too" means "also"; eng-cat gave "questo troppo"
+pronoun_too = Rule(
+    "pronoun_too",
+    "'this too required' is 'this also required': eng-cat reads 'too' as 'troppo'",
+    regex.compile(r"\b(this|that|these|those|it|he|she|they|we|I|you) too\b(?=\s+\p{L})", regex.IGNORECASE),
+    r"\1 also",
+    examples=(
+        Example("but this too required a tie break", "but this also required a tie break", "dev:doc0049"),
+        Example(
+            "They too were tired, and it was too big, too.",
+            "They also were tired, and it was too big, too.",
+            "own",
+        ),
+    ),
+)
+
+# eng-cat reads the day-first form as a date ("il 12 marzo 2024"), the other as a noun and
+# a number ("Marcia 12, 2024")
+day_first = Rule(
+    "day_first",
+    "'March 12, 2024' → '12 March 2024', the order eng-cat reads as a date",
+    regex.compile(rf"\b({_MONTH_EN}) (\d{{1,2}})(?:st|nd|rd|th)?\b(,? (\d{{4}}))?(?![\d:])"),
+    lambda m: f"{m[2]} {m[1]}" + (f" {m[4]}" if m[4] else ""),
+    examples=(
+        Example("On March 12, 2024, by May 5th", "On 12 March 2024, by 5 May", "own"),
+        Example("in May 2020, at 10:30", "in May 2020, at 10:30", "own"),
+    ),
+)
+
+# eng-cat glued "53-year-old" into "homede53anys"
+years_old = Rule(
+    "years_old",
+    "'53-year-old' → '53 years old', which eng-cat translates",
+    regex.compile(r"\b(\d{1,3})-years?-old\b"),
+    r"\1 years old",
+    examples=(Example("A 53-year-old was held", "A 53 years old was held", "own"),),
+)
+
+
+def _24h(m: regex.Match[str]) -> str:
+    hour = int(m[1]) % 12 + (12 if m[3].lower() == "p" else 0)
+    if int(m[1]) > 12:
+        return m[0]
+    rest = m.string[m.end() :].lstrip()
+    stop = "." if m[0].endswith(".") and (not rest or rest[0].isupper()) else ""  # "p.m." ended the sentence
+    return f"{hour}:{m[2] or '00'}{stop}"
+
+
+twelve_hour = Rule(
+    "twelve_hour",
+    "'3 p.m.' → '15:00': Italian news writes the 24-hour clock",
+    regex.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?\s?m\b\.?", regex.IGNORECASE),
+    _24h,
+    examples=(
+        Example("held at 3 p.m. Police said", "held at 15:00. Police said", "own"),
+        Example("at 10:30 a.m. on Monday, at 12 am", "at 10:30 on Monday, at 0:00", "own"),
+    ),
+)
+
+RULES: tuple[Rule, ...] = (pronoun_too, day_first, years_old, twelve_hour)
+
+
+def english_pre_edit(text: str) -> str:
+    """Every English pre-edit, in order."""
+    for rule in RULES:
+        text = rule.fix(text)
+    return text
