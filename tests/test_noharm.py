@@ -2,6 +2,7 @@
 pipeline (repair, scrape-clean, split, detect, translate). The cases are our own sentences
 (tests/cases/unchanged.txt, one per line)."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,16 @@ def test_deliberate_foreign_words_are_listed_with_a_reason(pipeline):
     kept = [(g.text, g.kept) for s in doc.sentences for g in s.segments]
     assert ("Competition and Markets Authority", "name") in kept
     assert doc.sentences[0].text == doc.sentences[0].source
+
+
+KNOWN = json.loads((CASES / "known_failures.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("case", KNOWN, ids=[c["why"][:40] for c in KNOWN])
+@pytest.mark.xfail(
+    strict=True, reason="a known failure (tests/cases/known_failures.json): fixing it fails here"
+)
+def test_known_failures_still_fail(pipeline, case):
+    """As ftfy keeps its known failures: each case says what we get wrong and where it came
+    from; when a change fixes one, this test fails so the case moves to unchanged.txt."""
+    assert pipeline.run(case["text"]).text == case["expected"], case["why"]
