@@ -56,12 +56,7 @@ def test_ray_outputs_match_a_local_run_byte_for_byte(corpus, tmp_path, pipeline)
     assert "45 cleaned" in r.stderr and "apertium" in r.stderr  # the summary table
     got, want = tree(distributed), tree(local)
     assert got.keys() == want.keys() and len(got) == 45 * 4 + 1  # + the state log
-    assert got == want
-
-    again = cli(
-        str(corpus), "-o", str(distributed), "--format", FORMATS, "--tmx-sentences", "--executor", "ray"
-    )
-    assert "0 cleaned, 45 already up to date" in again.stderr, again.stderr[-3000:]
+    assert got == want  # (a Ray rerun resumes: test_joining_an_existing_cluster_leaves_it_running)
 
 
 def test_clean_batch_in_a_users_own_ray_pipeline(tmp_path, seeds):
