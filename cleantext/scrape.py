@@ -32,6 +32,12 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
 _LETTERS = regex.compile(r"\p{L}+")
 
 
+# Shapes every rule reads the same way.
+SENTENCE_MIN_WORDS = 7  # a line this long ending with a period is a sentence, not a button
+CONTEXT_MIN_WORDS = 12  # paragraphs this long are the article's prose, the context rules compare with
+FUNCTION_WORD_ZIPF = 5.0  # Italian or English words this frequent say nothing of a topic
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
@@ -68,7 +74,9 @@ class Context:
     def prose_words(self) -> set[str]:
         """Lowercase words of the article's prose (paragraphs of 12 words or more)."""
         if self.facts.prose is None:
-            self.facts.prose = {w.lower() for p in self.paragraphs if len(ws := words(p)) >= 12 for w in ws}
+            self.facts.prose = {
+                w.lower() for p in self.paragraphs if len(ws := words(p)) >= CONTEXT_MIN_WORDS for w in ws
+            }
         return self.facts.prose
 
 
@@ -145,7 +153,7 @@ def _topical(p: str, cue: regex.Pattern[str], ctx: Context) -> bool:
     if not found & ctx.prose_words():
         return False
     rest = words(cue.sub(" ", p))
-    return any(w.isalpha() and len(w) >= 3 and _zipf_max(w.lower()) < 5.0 for w in rest)
+    return any(w.isalpha() and len(w) >= 3 and _zipf_max(w.lower()) < FUNCTION_WORD_ZIPF for w in rest)
 
 
 @lru_cache(maxsize=100_000)
@@ -158,7 +166,7 @@ def _zipf_max(word: str) -> float:
 
 def _is_prose(p: str, n: int) -> bool:
     """A real sentence: several words, ends with a period, not shouting."""
-    return n >= 7 and p.rstrip('”»"’ ').endswith((".", "…")) and not p.isupper()
+    return n >= SENTENCE_MIN_WORDS and p.rstrip('”»"’ ').endswith((".", "…")) and not p.isupper()
 
 
 _COPYRIGHT = regex.compile(
@@ -418,7 +426,9 @@ def _site_prompt(p: str, ctx: Context, rule: Rule) -> bool:
     hits = {k for k, cue in _PROMPT_WORDS.items() if cue.search(p)}
     if len(hits) < rule.limit("min_families") or (_is_prose(p, n) and not _READER.search(p)):
         return False
-    others = [q for i, q in enumerate(ctx.paragraphs) if i != ctx.index and len(words(q)) >= 12]
+    others = [
+        q for i, q in enumerate(ctx.paragraphs) if i != ctx.index and len(words(q)) >= CONTEXT_MIN_WORDS
+    ]
     elsewhere = {k for k in hits if any(_PROMPT_WORDS[k].search(q) for q in others)}
     return len(elsewhere) < 2
 
