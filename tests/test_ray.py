@@ -39,49 +39,33 @@ def corpus(tmp_path_factory):
     return root
 
 
-def test_ray_outputs_match_a_local_run_byte_for_byte(corpus, tmp_path, pipeline):
-    local, distributed = tmp_path / "local", tmp_path / "ray"
+@pytest.fixture(scope="module")
+def ray_run(corpus, tmp_path_factory):
+    """The corpus through `--executor ray` on a Ray the CLI starts and stops itself (no
+    cluster given), two actors: once for the module (each Ray start costs seconds)."""
+    out = tmp_path_factory.mktemp("ray")
+    r = cli(
+        str(corpus), "-o", str(out), "--format", FORMATS, "--tmx-sentences",
+        "--executor", "ray", "--workers", "2",
+    )  # fmt: skip
+    return out, r
+
+
+def test_ray_outputs_match_a_local_run_byte_for_byte(corpus, ray_run, tmp_path, pipeline):
+    distributed, r = ray_run
+    local = tmp_path / "local"
     jobs = plan([corpus], local)
     corpus_lines = count_corpus(jobs, pipeline.settings)  # the counting pass, as the CLI runs it
     opts = Options(pipeline.settings, tuple(FORMATS.split(",")), tmx_sentences=True, corpus=corpus_lines)
     summary = run(jobs, local, opts, pipeline=pipeline)
     assert summary.files == 45 and len(summary.errors) == 1
 
-    r = cli(
-        str(corpus), "-o", str(distributed), "--format", FORMATS, "--tmx-sentences",
-        "--executor", "ray", "--workers", "2",
-    )  # fmt: skip
     assert r.returncode == 1, r.stderr[-3000:]  # the broken file fails alone
     assert "broken.txt" in r.stderr and "binary" in r.stderr
     assert "45 cleaned" in r.stderr and "apertium" in r.stderr  # the summary table
     got, want = tree(distributed), tree(local)
     assert got.keys() == want.keys() and len(got) == 45 * 4 + 1  # + the state log
     assert got == want  # (a Ray rerun resumes: test_joining_an_existing_cluster_leaves_it_running)
-
-
-def test_clean_batch_in_a_users_own_ray_pipeline(tmp_path, seeds):
-    import ray.data
-
-    from cleantext.ray import CleanBatch
-
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
-    try:
-        (tmp_path / "bad.txt").write_bytes(b"\x00\x01PNG\x00" * 200)
-        ds = ray.data.read_binary_files([str(p) for p in sorted(SAMPLES.glob("*.txt"))], include_paths=True)
-        ds = ds.union(
-            ray.data.from_items([{"path": str(tmp_path / "bad.txt")}, {"path": "/nonexistent.txt"}])
-        )
-        rows = ds.map_batches(CleanBatch, compute=ray.data.ActorPoolStrategy(size=1), batch_size=2).take_all()
-    finally:
-        ray.shutdown()
-    by_name = {Path(r["path"]).name[:3]: r for r in rows}
-    for prefix, doc in seeds.items():
-        row = by_name[prefix]
-        assert row["error"] == "" and row["text"] == doc.text + "\n"
-        assert row["sentences"] == len(doc.sentences) and row["records"].count("\n") == len(doc.sentences)
-    assert by_name["000"]["translated"] >= 1  # the French sentence of the first seed
-    assert "nonexistent.txt" in by_name["non"]["error"] and by_name["non"]["text"] == ""
-    assert by_name["bad"]["error"].startswith(str(tmp_path / "bad.txt"))
 
 
 def test_unknown_executor_and_missing_ray_are_clear(tmp_path, monkeypatch):
@@ -111,7 +95,9 @@ def test_unknown_executor_and_missing_ray_are_clear(tmp_path, monkeypatch):
         cleantext.ray._require_ray()
 
 
-def test_joining_an_existing_cluster_leaves_it_running(tmp_path):
+def test_joining_an_existing_cluster_leaves_it_running(corpus, ray_run, tmp_path, seeds):
+    """One cluster (`ray start --head`) for a CLI run that resumes the byte test's output,
+    then a user's own Ray pipeline with CleanBatch: each joins it, and none stops it."""
     ray_cli = Path(sys.executable).with_name("ray")
     start = subprocess.run(
         [
@@ -129,21 +115,16 @@ def test_joining_an_existing_cluster_leaves_it_running(tmp_path):
     )
     assert start.returncode == 0, start.stderr[-2000:]
     try:
-        out = tmp_path / "o"
-        first = cli(str(SAMPLES), "-o", str(out), "--executor", "ray", "--address", "auto", "--workers", "2")
-        assert first.returncode == 0 and "5 cleaned" in first.stderr, first.stderr[-3000:]
-        assert tree(out) == tree(_local(tmp_path / "local"))
-        # the cluster was not ours to stop: a second run joins it again and resumes
-        again = cli(str(SAMPLES), "-o", str(out), "--executor", "ray", "--address", "auto")
-        assert "0 cleaned, 5 already up to date" in again.stderr, again.stderr[-3000:]
+        # the byte test's output, resumed by a run that joins the cluster (its first run, on
+        # a Ray the CLI started itself, wrote every file)
+        out = ray_run[0]
+        args = ["--format", FORMATS, "--tmx-sentences", "--executor", "ray", "--address", "auto"]
+        again = cli(str(corpus), "-o", str(out), *args)
+        assert "0 cleaned, 45 already up to date" in again.stderr, again.stderr[-3000:]
+        # the cluster was not ours to stop: a user's own pipeline joins it next
+        _clean_batch_in_a_users_own_ray_pipeline(tmp_path, seeds)
     finally:
         subprocess.run([str(ray_cli), "stop", "--force"], capture_output=True, timeout=120)
-
-
-def _local(out: Path) -> Path:
-    r = cli(str(SAMPLES), "-o", str(out), "-q")
-    assert r.returncode == 0, r.stderr[-2000:]
-    return out
 
 
 def test_outputs_this_machine_cannot_see_are_an_error_not_a_file_done(tmp_path):
@@ -162,3 +143,29 @@ def test_outputs_this_machine_cannot_see_are_an_error_not_a_file_done(tmp_path):
     for ext in ("txt", "jsonl"):
         (tmp_path / "out" / f"a.{ext}").write_text("x")
     assert seen_here(written_elsewhere, outputs) is written_elsewhere
+
+
+def _clean_batch_in_a_users_own_ray_pipeline(tmp_path, seeds):
+    """CleanBatch in a Ray Dataset of the user's: bytes in, clean text and records out."""
+    import ray.data
+
+    from cleantext.ray import CleanBatch
+
+    ray.init(address="auto", log_to_driver=False)
+    try:
+        (tmp_path / "bad.txt").write_bytes(b"\x00\x01PNG\x00" * 200)
+        ds = ray.data.read_binary_files([str(p) for p in sorted(SAMPLES.glob("*.txt"))], include_paths=True)
+        ds = ds.union(
+            ray.data.from_items([{"path": str(tmp_path / "bad.txt")}, {"path": "/nonexistent.txt"}])
+        )
+        rows = ds.map_batches(CleanBatch, compute=ray.data.ActorPoolStrategy(size=1), batch_size=2).take_all()
+    finally:
+        ray.shutdown()
+    by_name = {Path(r["path"]).name[:3]: r for r in rows}
+    for prefix, doc in seeds.items():
+        row = by_name[prefix]
+        assert row["error"] == "" and row["text"] == doc.text + "\n"
+        assert row["sentences"] == len(doc.sentences) and row["records"].count("\n") == len(doc.sentences)
+    assert by_name["000"]["translated"] >= 1  # the French sentence of the first seed
+    assert "nonexistent.txt" in by_name["non"]["error"] and by_name["non"]["text"] == ""
+    assert by_name["bad"]["error"].startswith(str(tmp_path / "bad.txt"))
