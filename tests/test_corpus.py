@@ -145,3 +145,15 @@ def test_template_heads(line, head):
 
 def test_an_empty_corpus_says_nothing():
     assert CorpusLines().reason("Prosegui la lettura dopo l'annuncio") is None
+
+
+def test_worker_processes_get_the_same_evidence(tmp_path):
+    docs = _corpus(tmp_path)
+    settings = Settings(translate=False)
+    outs = []
+    for workers in (1, 2):
+        out = tmp_path / f"out{workers}"
+        jobs = plan([docs], out)
+        run(jobs, out, Options(settings, corpus=count_corpus(jobs, settings)), workers=workers)
+        outs.append({f.name: f.read_bytes() for f in sorted(out.glob("[!.]*"))})
+    assert outs[0] == outs[1] and any(b"repeated across documents" in v for v in outs[0].values())
