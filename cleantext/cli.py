@@ -130,11 +130,20 @@ def clean(
     Reruns skip files whose outputs are complete and up to date (--force redoes them); a
     file that cannot be read is reported and the others go on (exit code 1 at the end).
     """
-    from cleantext.jobs import Options, UsageError, count_corpus, parse_shard, plan, select_shard
+    from cleantext.jobs import (
+        STATE_LOG,
+        Options,
+        UsageError,
+        count_corpus,
+        parse_shard,
+        plan,
+        refuse_overwrites,
+        select_shard,
+    )
     from cleantext.pipeline import Pipeline
     from cleantext.read import ReadError
     from cleantext.runner import EXECUTORS, Task, local
-    from cleantext.write import FORMATS
+    from cleantext.write import FORMATS, output_paths
 
     logging.basicConfig(level=logging.ERROR if quiet else logging.WARNING, format="cleantext: %(message)s")
     settings = _settings(
@@ -170,6 +179,9 @@ def clean(
         every = plan(inputs, output, pattern=pattern)
         todo = select_shard(every, parse_shard(shard))
         _check_writable(output)
+        # no output (any format, the report, the resume log) may be an input
+        extra = [output / STATE_LOG, *([report] if report is not None else [])]
+        refuse_overwrites(every, [*extra, *(p for j in todo for p in output_paths(j.output_base, fmts))])
     except UsageError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
@@ -185,6 +197,7 @@ def clean(
     with console.status(f"counting lines shared by {len(every)} files"):
         corpus = count_corpus(every, settings)
     opts = Options(settings, fmts, tmx_sentences, corpus)
+    task = Task(opts, keep_records=report is not None)
     shown: list[tuple[str, list[dict]]] = []  # the report's documents, as the workers hand them back
     if executor == "ray":
         from cleantext.ray import RayExecutor
@@ -193,7 +206,6 @@ def clean(
     else:
         runner_executor = local(jobs if len(todo) > 1 else 1)
     try:
-        task = Task(opts, keep_records=report is not None)
         summary = _run(console, "cleaning", todo, output, task, runner_executor, force, shown)
     except RuntimeError as e:
         if executor != "ray":
@@ -308,7 +320,7 @@ def translate_cmd(
     from rich.console import Console
 
     from cleantext.bitext import BitextTask
-    from cleantext.jobs import Options, UsageError, count_corpus, plan
+    from cleantext.jobs import STATE_LOG, Options, UsageError, count_corpus, plan, refuse_overwrites
     from cleantext.runner import local
 
     logging.basicConfig(level=logging.ERROR if quiet else logging.WARNING, format="cleantext: %(message)s")
@@ -329,8 +341,14 @@ def translate_cmd(
     with console.status(f"counting lines shared by {len(todo)} files"):
         corpus = count_corpus(todo, settings)  # lines many documents share are boilerplate
     opts = Options(settings, corpus=corpus, target=to)
+    task = BitextTask(opts)
+    try:
+        refuse_overwrites(todo, [output / STATE_LOG, *(p for j in todo for p in task.outputs(j))])
+    except UsageError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from None
     executor = local(jobs if len(todo) > 1 else 1)
-    summary = _run(console, "translating", todo, output, BitextTask(opts), executor, force)
+    summary = _run(console, "translating", todo, output, task, executor, force)
     if not quiet:
         done = f"{summary.files} files ({summary.skipped} already up to date)"
         typer.echo(f"{done}, {summary.sentences} sentences → {output}", err=True)

@@ -107,6 +107,16 @@ def plan(
     return select_shard(jobs, shard)
 
 
+def refuse_overwrites(jobs: list[Job], outputs: Iterable[Path]) -> None:
+    """No output may be an input: every format's file, the report and the state log are
+    checked against every input before any work (`clean dir/a.jsonl -o dir` would have
+    replaced the input with its own records)."""
+    inputs = {j.source.resolve(): j.source for j in jobs}
+    for out in outputs:
+        if (hit := inputs.get(out.resolve())) is not None:
+            raise UsageError(f"{hit}: {out.name} would be written over this input; choose another -o")
+
+
 def select_shard(jobs: list[Job], shard: tuple[int, int] | None) -> list[Job]:
     """Shard I of N: the same files on every machine (by a hash of the relative path)."""
     if not shard:

@@ -129,3 +129,30 @@ def test_other_files_only_when_asked(tmp_path):
     (tmp_path / "b.md").write_text("Ciao.")
     assert [j.rel for j in plan([tmp_path], tmp_path.parent / "o1")] == ["a"]
     assert [j.rel for j in plan([tmp_path], tmp_path.parent / "o2", pattern="*.md")] == ["b"]
+
+
+def test_no_output_is_ever_written_over_an_input(tmp_path):
+    """Issue 17: `clean dir/a.jsonl -o dir` replaced the input with its own records, and
+    `--report` could name an input; every output is checked before any work."""
+    import subprocess
+    import sys
+
+    d = tmp_path / "dir"
+    d.mkdir()
+    (d / "a.jsonl").write_text("Il governo ha approvato la riforma.\n", encoding="utf-8")
+    (d / "b.txt").write_text("Il ministro ha parlato ieri.\n", encoding="utf-8")
+    (d / "b.it.txt").write_text("Il sindaco ha parlato oggi.\n", encoding="utf-8")
+    before = {f.name: f.read_bytes() for f in d.iterdir()}
+
+    def cli(*args):
+        return subprocess.run([sys.executable, "-m", "cleantext", *args], capture_output=True, text=True)
+
+    for args in (
+        ["clean", str(d / "a.jsonl"), "-o", str(d)],
+        ["clean", str(d), "--pattern", "*.jsonl", "-o", str(d)],  # OUT inside the input folder anyway
+        ["clean", str(d / "b.txt"), "-o", str(tmp_path / "o"), "--report", str(d / "b.txt")],
+        ["translate", str(d / "b.txt"), str(d / "b.it.txt"), "-o", str(d), "--to", "it"],  # b → b.it.txt
+    ):
+        r = cli(*args)
+        assert r.returncode == 2 and "error:" in r.stderr, (args, r.stderr)
+    assert {f.name: f.read_bytes() for f in d.iterdir()} == before
