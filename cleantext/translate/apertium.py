@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import select
 import shlex
 import shutil
 import signal
@@ -34,6 +35,10 @@ MODES_DIR = Path(os.environ.get("CLEANTEXT_APERTIUM_MODES", "/usr/share/apertium
 FRESH_UNIT = Path(__file__).with_name("fresh_unit.py")
 CATALAN_BRIDGE = Path(__file__).with_name("catalan_bridge.py")
 TAGGER_CHANGED = "new ambiguity class"  # what apertium-tagger -d prints as it rewrites itself
+# A chain that gives nothing back for this long is dead (a stage that exited at start leaves
+# the shell holding the pipe open: without a deadline the read would wait forever).
+READ_TIMEOUT = float(os.environ.get("CLEANTEXT_APERTIUM_TIMEOUT", "60"))
+RESTARTS = 1  # a dead chain is restarted this many times per batch, then given up for the run
 
 Chain = tuple[str, ...]
 
@@ -114,6 +119,7 @@ class _Pipeline:
         self.proc: subprocess.Popen[bytes] | None = None
         self._pending = b""
         self.lock = threading.Lock()
+        self.broken: str | None = None  # why the chain was given up, once it was
 
     def _command(self) -> list[str]:
         per_mode = [
@@ -147,15 +153,24 @@ class _Pipeline:
         self._pending = b""
 
     def run(self, lines: list[str]) -> list[str]:
+        """Translate a batch; a chain that dies or stops answering is restarted (RESTARTS
+        times), then given up for the rest of the run with the reason (the router leaves
+        the spans untranslated, with that note, and warns)."""
         with self.lock:
-            if self.proc is None or self.proc.poll() is not None:
-                self.start()
-            try:
-                return self._exchange(lines)
-            except (BrokenPipeError, EOFError, OSError):
-                self.close()  # the pipeline died mid-batch: start again once
-                self.start()
-                return self._exchange(lines)
+            if self.broken:
+                raise RuntimeError(self.broken)
+            for attempt in range(RESTARTS + 1):
+                if self.proc is None or self.proc.poll() is not None:
+                    self.start()
+                try:
+                    return self._exchange(lines)
+                except (BrokenPipeError, EOFError, OSError) as e:
+                    self.close()  # the pipeline died or hung mid-batch: start it again
+                    if attempt == RESTARTS:
+                        chain = " | ".join(self.modes)
+                        self.broken = f"apertium chain {chain} failed {RESTARTS + 1} times ({e}); given up"
+                        raise RuntimeError(self.broken) from None
+            raise AssertionError("unreachable")
 
     def _exchange(self, lines: list[str]) -> list[str]:
         """Each text goes as its own NUL-terminated unit, so no rule can see its neighbours."""
@@ -182,6 +197,9 @@ class _Pipeline:
             outputs.extend(piece for piece in complete if piece)
             if len(outputs) >= len(lines):
                 break
+            ready, _, _ = select.select([fd], [], [], READ_TIMEOUT)
+            if not ready:
+                raise TimeoutError(f"no answer in {READ_TIMEOUT:.0f} s")
             chunk = os.read(fd, 65536)
             if not chunk:
                 writer.join(1)

@@ -166,3 +166,41 @@ def test_names_are_kept_as_written(engine):
     assert "tie break" in loan and "laccio" not in loan, loan
     # a text that holds the mark itself is left unmarked, and keeps it
     assert "qzx" in engine.translate(["The code qzx was used by Boris Johnson."], "en", "it")[0]
+
+
+def test_a_stage_that_exits_at_start_is_given_up_not_waited_for(tmp_path):
+    """Issue 17, item 1: a broken stage (here a fake apertium-pretransfer that exits 1 at
+    once) left the shell holding the pipe open and the run hung forever. Every read has a
+    deadline; the chain is restarted once, then given up, and the spans stay untranslated
+    with a note and a warning naming the chain."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from conftest import SAMPLES
+
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "apertium-pretransfer").write_text("#!/bin/sh\nexit 1\n")
+    (fake / "apertium-pretransfer").chmod(0o755)
+    env = {**os.environ, "PATH": f"{fake}:{os.environ['PATH']}", "CLEANTEXT_APERTIUM_TIMEOUT": "2"}
+    out = tmp_path / "out"
+    r = subprocess.run(
+        [sys.executable, "-m", "cleantext", "clean", str(SAMPLES), "-o", str(out), "--engine", "apertium"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=240,  # it used to wait forever
+    )
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert "apertium chain fra-cat | cat-ita failed 2 times" in r.stderr
+    notes = [
+        g.get("note", "")
+        for f in out.glob("[!.]*.jsonl")
+        for line in f.read_text("utf-8").splitlines()
+        if not (rec := json.loads(line))["dropped"]
+        for g in rec["segments"]
+        if not g.get("kept")
+    ]
+    assert notes and all("given up" in n for n in notes)
