@@ -129,6 +129,8 @@ def clean(
 
     Reruns skip files whose outputs are complete and up to date (--force redoes them); a
     file that cannot be read is reported and the others go on (exit code 1 at the end).
+    Exit code 3: every file was written, but some foreign spans had no working engine;
+    those files are not marked done, so a rerun once an engine works translates them.
     """
     from cleantext.jobs import (
         STATE_LOG,
@@ -218,10 +220,28 @@ def clean(
         write_report(report, sorted(shown), summary)
         console.print(f"report: {report}")
     _print_summary(console, summary, output)
+    _exit_for(summary)
+
+
+INCOMPLETE = 3  # exit code: every file written, but spans no engine could translate
+
+
+def _exit_for(summary) -> None:  # noqa: ANN001
+    """1 when a file failed; 3 when every file was written but some spans had no working
+    engine (those files are not marked done, so a rerun with an engine redoes them)."""
+    if summary.unserved:
+        typer.echo(
+            f"warning: translation incomplete: {summary.unserved} spans in {summary.unserved_files} files "
+            "had no working engine; they are kept as written and those files are not marked done "
+            "(install one, see `cleantext models list`, and run again)",
+            err=True,
+        )
     if summary.errors:
         for _path, err in summary.errors:
             typer.echo(f"error: {err}", err=True)
         raise typer.Exit(1)
+    if summary.unserved:
+        raise typer.Exit(INCOMPLETE)
 
 
 def _run(console, label: str, todo, output: Path, task, executor, force: bool, shown=None):  # noqa: ANN001, ANN202

@@ -150,7 +150,9 @@ class Pipeline:
             state.next_paragraph += 1
             for start, end, detection in self._sentences(para.text):
                 src_s, src_e = para.origin[start], para.origin[end]
-                source = para.raw[src_s:src_e].rstrip()
+                # (a sentence whose raw text is all "whitespace" to Python, such as a cp1252
+                # "\x85" that repair reads as "…", keeps it: a record always points at text read)
+                source = para.raw[src_s:src_e].rstrip() or para.raw[src_s:src_e]
                 sent = Sentence(state.next_id, pi, source, para.text[start:end], s.main, dropped=reason)
                 state.next_id += 1
                 sent.fixes = _fixes_in(para, src_s, src_s + len(source))

@@ -286,7 +286,8 @@ def run(
     try:
         for r in executor.map(task, chunks_for(jobs, executor.workers), done, force):
             summary.merge(r.summary)
-            if r.digest is not None:
+            # a file whose spans no engine served is not done: a rerun with one redoes it
+            if r.digest is not None and not r.summary.unserved:
                 state.add(r.job.rel, r.digest, key)
             if progress:
                 progress(r)

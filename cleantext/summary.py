@@ -21,6 +21,8 @@ class Summary:
     kept: Counter[str] = field(default_factory=Counter)  # foreign spans left as written, by reason
     translated: Counter[str] = field(default_factory=Counter)  # by engine
     untranslated: int = 0
+    unserved: int = 0  # of those, spans no working engine served (none installed, or it failed)
+    unserved_files: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, doc: Document, part: bool = False) -> None:
@@ -43,6 +45,8 @@ class Summary:
                     self.translated[seg.engine] += 1
                 else:
                     self.untranslated += 1
+                    self.unserved += unserved(seg.note)
+        self.unserved_files = min(self.files, 1) if self.unserved else 0
 
     def merge(self, other: Summary) -> None:
         self.files += other.files
@@ -54,4 +58,13 @@ class Summary:
         self.kept.update(other.kept)
         self.translated.update(other.translated)
         self.untranslated += other.untranslated
+        self.unserved += other.unserved
+        self.unserved_files += other.unserved_files
         self.errors.extend(other.errors)
+
+
+def unserved(note: str | None) -> bool:
+    """A span left untranslated because no engine could serve it (none installed for the
+    pair, or the engine failed), not because its translation was rejected: a rerun with a
+    working engine would translate it."""
+    return bool(note) and (note.startswith("no engine") or " failed" in note)

@@ -3,7 +3,7 @@
 import json
 
 from conftest import DEV
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cleantext.pipeline import Pipeline, Settings
@@ -57,6 +57,7 @@ def _pipe(detector):
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=TEXTS)
+@example(text="\x08\x85")  # found by hypothesis: "\x85" is whitespace to Python, "…" once repaired
 def test_any_text_cleans_without_error_with_valid_offsets(detector, text):
     doc = _pipe(detector).run(text)
     doc.text.encode("utf-8")  # never invalid UTF-8 (no lone surrogates)
