@@ -9,9 +9,11 @@ the outputs, the counting pass, and the resume log.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -163,11 +165,18 @@ class StateLog:
 
     Appending costs far less than a state file per input; a line cut short by a kill is
     ignored, and `compact` rewrites the log with the latest line per input at the end.
+    Several runs may write into one OUT at once (two shards, two machines on a shared
+    disk): each line is appended under a lock, and `compact` re-reads the log under the
+    same lock, so no run's entries are lost to another's view.
     """
 
     def __init__(self, out: Path) -> None:
         self.path = out / STATE_LOG
-        self.done: dict[str, tuple[str, str]] = {}
+        self.done: dict[str, tuple[str, str]] = self._read()
+        self._added = False
+
+    def _read(self) -> dict[str, tuple[str, str]]:
+        done: dict[str, tuple[str, str]] = {}
         try:
             lines = self.path.read_text("utf-8").splitlines()
         except OSError:
@@ -175,22 +184,35 @@ class StateLog:
         for line in lines:
             try:
                 rec = json.loads(line)
-                self.done[rec["rel"]] = (rec["input"], rec["key"])
+                done[rec["rel"]] = (rec["input"], rec["key"])
             except (ValueError, KeyError, TypeError):
                 continue
-        self._fh = None
+        return done
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """An exclusive lock on OUT itself (a directory can be locked: no file is added)."""
+        import fcntl
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path.parent, os.O_RDONLY)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # releases the lock
 
     def add(self, rel: str, digest: str, key: str) -> None:
-        if self._fh is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._fh = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - kept open for the run
-        self._fh.write(json.dumps({"rel": rel, "input": digest, "key": key}) + "\n")
-        self._fh.flush()
+        with self._locked(), open(self.path, "a", encoding="utf-8") as fh:
+            fh.write(json.dumps({"rel": rel, "input": digest, "key": key}) + "\n")
         self.done[rel] = (digest, key)
+        self._added = True
 
     def compact(self) -> None:
-        if self._fh is not None:
-            self._fh.close()
-            self._fh = None
-            lines = [json.dumps({"rel": r, "input": i, "key": k}) for r, (i, k) in sorted(self.done.items())]
+        if not self._added:
+            return
+        with self._locked():
+            done = self._read()  # every run's lines, this one's among them
+            lines = [json.dumps({"rel": r, "input": i, "key": k}) for r, (i, k) in sorted(done.items())]
             atomic_write(self.path, "".join(line + "\n" for line in lines))
+        self._added = False

@@ -15,6 +15,9 @@ the temporary files of a killed run, progress and the merged summary.
 from __future__ import annotations
 
 import hashlib
+import os
+import socket
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -26,7 +29,7 @@ from cleantext.model import Document
 from cleantext.pipeline import Pipeline
 from cleantext.read import ReadError
 from cleantext.summary import Summary
-from cleantext.write import DocumentWriter, output_paths, to_jsonl, write_document
+from cleantext.write import DocumentWriter, output_paths, part_owner, to_jsonl, write_document
 
 CHUNK = 128  # documents per translation batch (one engine round trip per language)
 STREAM_BYTES = 4 << 20  # larger files are cleaned block by block (bounded memory)
@@ -296,9 +299,32 @@ def run(
     return summary
 
 
+STALE_PART_SECONDS = 24 * 3600  # a temporary file this old is a leftover, whoever made it
+
+
 def _remove_stale_parts(jobs: list[Job]) -> None:
-    """Temporary files left by a run that was killed mid-write (never complete outputs)."""
+    """Temporary files left by a run that was killed mid-write (never complete outputs):
+    those of a process of this machine that is gone, and any a day old. Another run's work
+    in progress (two shards into one OUT) is left alone."""
+    host, now = socket.gethostname(), time.time()
     for d in {j.output_base.parent for j in jobs}:
-        if d.is_dir():
-            for part in d.glob(".*.part"):
+        if not d.is_dir():
+            continue
+        for part in d.glob(".*.part"):
+            owner = part_owner(part.name)
+            try:
+                old = now - part.stat().st_mtime > STALE_PART_SECONDS
+            except OSError:
+                continue
+            if old or (owner is not None and owner[0] == host and not _alive(owner[1])):
                 part.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True

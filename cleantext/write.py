@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import socket
 import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -28,9 +30,20 @@ _UMASK = os.umask(0)
 os.umask(_UMASK)
 
 
+# Temporary files carry this machine and process: a run removes only leftovers of a process
+# of this machine that is gone, never another run's work in progress.
+def part_owner(name: str) -> tuple[str, int] | None:
+    """(host, pid) of a temporary file's name, or None for a name this module did not make."""
+    m = re.search(r"\.~([^~/]+)-(\d+)~[^/]*\.part$", name)
+    return (m[1], int(m[2])) if m else None
+
+
 def _mkstemp(target: Path) -> tuple[int, str]:
-    """A temporary file beside `target`, with the permissions a plain open() would give."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    """A temporary file beside `target`, with the permissions a plain open() would give
+    (its name kept short: a long file name plus the suffix must fit in 255 bytes)."""
+    stem = target.name.encode()[:120].decode("utf-8", "ignore")
+    owner = f"{socket.gethostname()}-{os.getpid()}"
+    fd, tmp = tempfile.mkstemp(prefix=f".{stem}.~{owner}~", suffix=".part", dir=target.parent)
     os.fchmod(fd, 0o666 & ~_UMASK)
     return fd, tmp
 

@@ -227,3 +227,33 @@ def test_cli_report_shows_this_runs_documents_without_forcing_jsonl(tmp_path):
     html = page.read_text("utf-8")
     assert html.count("<h2>") == 5 and "boilerplate: comment form" in html
     assert not list(out.glob("[!.]*.jsonl"))  # only what --format asked for
+
+
+def test_two_shards_into_one_out_at_once_lose_nothing(tmp_path):
+    """Issue 17, item 2: each run removed every temporary file in OUT (another run's work in
+    progress) and rewrote the resume log from its own view. Now a run removes only leftovers
+    of dead processes of this machine, and the log is appended and compacted under a lock."""
+    src = tmp_path / "in"
+    src.mkdir()
+    docs = sorted((DEV / "docs").glob("*.txt"))[:120]
+    for d in docs:
+        shutil.copy(d, src / d.name)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".doc0000.txt.~elsewhere-1~abc.part").write_text("another machine's work in progress")
+    cmd = [sys.executable, "-m", "cleantext", "clean", str(src), "-o", str(out), "-q", "--no-translate"]
+    procs = [
+        subprocess.Popen(
+            [*cmd, "--shard", f"{i}/2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        )
+        for i in (1, 2)
+    ]
+    for p in procs:
+        _, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err[-2000:]
+    state = [json.loads(x)["rel"] for x in (out / ".cleantext-state.jsonl").read_text().splitlines()]
+    assert sorted(state) == sorted(d.stem for d in docs)  # both runs' entries, once each
+    assert (out / ".doc0000.txt.~elsewhere-1~abc.part").exists()  # not ours to remove
+    again = subprocess.run(cmd, capture_output=True, text=True)
+    assert again.returncode == 0 and not [p for p in out.glob("*.part") if "elsewhere" not in p.name]
+    assert len(list(out.glob("[!.]*.txt"))) == len(docs)
