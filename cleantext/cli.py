@@ -159,13 +159,24 @@ def clean(
         threads=threads,
         apertium=tuple(apertium_chain or ()),
     )
-    fmts = _langs(formats)
+    fmts = tuple(dict.fromkeys(_langs(formats)))  # "txt,txt" asks for txt once
     if not fmts or any(f not in FORMATS for f in fmts):
         raise typer.BadParameter(f"--format {formats!r}: choose from {', '.join(FORMATS)}")
-    if [str(p) for p in inputs] == ["-"]:
+    names = [str(p) for p in inputs]
+    if "-" in names and (len(names) > 1 or output is not None):
+        raise typer.BadParameter(
+            "'-' (stdin) stands alone: `cleantext clean -` writes the clean text to stdout; "
+            "give files or folders with -o OUT instead"
+        )
+    if report is not None and report.is_dir():
+        raise typer.BadParameter(f"--report {report}: is a folder; give a file name such as run.html")
+    if names == ["-"]:
         pipeline = Pipeline(settings)
         try:
-            doc = pipeline.run(sys.stdin.buffer.read(), "<stdin>")
+            data = sys.stdin.buffer.read()
+            if not data.strip():
+                return  # nothing in, nothing out
+            doc = pipeline.run(data, "<stdin>")
         except ReadError as e:
             typer.echo(f"error: {e}", err=True)
             raise typer.Exit(1) from None
@@ -187,9 +198,12 @@ def clean(
     except UsageError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
-    if not todo:
+    if not every:
         typer.echo(f"error: no files matching {pattern} in the inputs", err=True)
         raise typer.Exit(2)
+    if not todo:  # a shard may hold none of a few files: nothing to do is not an error
+        typer.echo(f"shard {shard}: none of the {len(every)} files falls in it", err=True)
+        return
 
     from rich.console import Console
 
@@ -281,6 +295,25 @@ def _run(console, label: str, todo, output: Path, task, executor, force: bool, s
             raise
 
 
+def _check_target(settings, to: str) -> None:  # noqa: ANN001
+    """Before any work: some engine must translate the main language into `to`."""
+    from cleantext.jobs import UsageError
+    from cleantext.translate.engines import build_engines
+
+    if to == settings.main or settings.engine == "none":
+        return
+    engines = build_engines(settings)
+    try:
+        if not any(e.supports(settings.main, to) for e in engines):
+            why = "; ".join(r for e in engines if (r := e.why_unavailable()))
+            raise UsageError(
+                f"--to {to}: no engine translates {settings.main}→{to}" + (f" ({why})" if why else "")
+            )
+    finally:
+        for e in engines:
+            e.close()
+
+
 def _check_writable(output: Path) -> None:
     """Fail at the start, not after an hour, when OUT cannot be written."""
     from cleantext.jobs import UsageError
@@ -354,6 +387,7 @@ def translate_cmd(
     try:
         todo = plan(inputs, output)
         _check_writable(output)
+        _check_target(settings, to)
     except UsageError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None

@@ -70,6 +70,8 @@ def plan(
     inputs: Iterable[Path], out: Path, pattern: str = "*.txt", shard: tuple[int, int] | None = None
 ) -> list[Job]:
     """Map each input file to its output base, mirroring folders under OUT."""
+    if Path(pattern).is_absolute():
+        raise UsageError(f"--pattern {pattern!r}: a file name pattern such as '*.txt', not a path")
     out_r = out.resolve()
     jobs: list[Job] = []
     for inp in inputs:
@@ -124,7 +126,8 @@ def select_shard(jobs: list[Job], shard: tuple[int, int] | None) -> list[Job]:
     if not shard:
         return jobs
     i, n = shard
-    return [j for j in jobs if int(hashlib.sha1(j.rel.encode()).hexdigest(), 16) % n == i - 1]
+    # os.fsencode: a file name that is not UTF-8 (Latin-1 bytes) hashes as its bytes
+    return [j for j in jobs if int(hashlib.sha1(os.fsencode(j.rel)).hexdigest(), 16) % n == i - 1]
 
 
 def count_corpus(jobs: list[Job], settings: Settings) -> CorpusLines | None:

@@ -7,6 +7,7 @@ their language and translation. No scripts, no external files: it opens anywhere
 
 from __future__ import annotations
 
+import os
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,7 +44,8 @@ def render(records_by_doc: list[tuple[str, list[dict]]], summary: Summary | None
         "<span><mark class='en'>English</mark></span></p>"
     )
     for name, records in records_by_doc[:MAX_DOCS]:
-        parts.append(f"<h2>{escape(name)}</h2>")
+        shown = os.fsencode(name).decode("utf-8", "replace")  # a name that is not UTF-8 shows with �
+        parts.append(f"<h2>{escape(shown)}</h2>")
         para, buf = None, []
         for r in records:
             if r["paragraph"] != para and buf:

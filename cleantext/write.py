@@ -41,7 +41,7 @@ def part_owner(name: str) -> tuple[str, int] | None:
 def _mkstemp(target: Path) -> tuple[int, str]:
     """A temporary file beside `target`, with the permissions a plain open() would give
     (its name kept short: a long file name plus the suffix must fit in 255 bytes)."""
-    stem = target.name.encode()[:120].decode("utf-8", "ignore")
+    stem = os.fsdecode(os.fsencode(target.name)[:120])
     owner = f"{socket.gethostname()}-{os.getpid()}"
     fd, tmp = tempfile.mkstemp(prefix=f".{stem}.~{owner}~", suffix=".part", dir=target.parent)
     os.fchmod(fd, 0o666 & ~_UMASK)

@@ -156,3 +156,61 @@ def test_no_output_is_ever_written_over_an_input(tmp_path):
         r = cli(*args)
         assert r.returncode == 2 and "error:" in r.stderr, (args, r.stderr)
     assert {f.name: f.read_bytes() for f in d.iterdir()} == before
+
+
+def test_bad_combinations_and_odd_names_fail_in_one_line_before_any_work(tmp_path):
+    """Issue 17, items 8 and 10: one line naming the problem, exit 2, nothing written."""
+    import subprocess
+    import sys
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Il governo ha approvato la riforma.\n", encoding="utf-8")
+    (src / b"caff\xe8.txt".decode("utf-8", "surrogateescape")).write_text("Il caffè è buono.\n")  # Latin-1
+
+    def cli(*args, stdin=""):
+        return subprocess.run(
+            [sys.executable, "-m", "cleantext", *args],
+            capture_output=True,
+            text=True,
+            input=stdin,
+            timeout=300,
+        )
+
+    out = tmp_path / "out"
+    for args, says in (
+        (["clean", "-", str(src / "a.txt")], "stands alone"),
+        (["clean", "-", "-o", str(out)], "stands alone"),
+        (["clean", str(src), "-o", str(out), "--report", str(tmp_path)], "is a folder"),
+        (["clean", str(src), "-o", str(out), "--pattern", str(src / "*.txt")], "not a path"),
+        (["translate", str(src), "-o", str(out), "--to", "xx"], "no engine translates it→xx"),
+    ):
+        r = cli(*args)
+        assert r.returncode == 2 and says in r.stderr and "Traceback" not in r.stderr, (args, r.stderr[-800:])
+    assert not out.exists()
+    # a file name that is not UTF-8 goes through --shard and --report; --format txt,txt once
+    page = tmp_path / "r.html"
+    for shard in ("1/2", "2/2"):
+        args = [
+            "clean",
+            str(src),
+            "-o",
+            str(out),
+            "-q",
+            "--no-translate",
+            "--shard",
+            shard,
+            "--report",
+            str(page),
+        ]
+        r = cli(*args, "--format", "txt,txt")
+        assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr[-800:]
+    assert len(list(out.glob("*.txt"))) == 2 and not list(out.glob("*.part")) and page.is_file()
+    # empty stdin: nothing out
+    assert cli("clean", "-", stdin="").stdout == ""
+    # a 240-character name: the temporary name beside it still fits in 255 bytes
+    long = tmp_path / "long"
+    long.mkdir()
+    (long / ("x" * 240 + ".txt")).write_text("Il governo ha approvato la riforma.\n", encoding="utf-8")
+    r = cli("clean", str(long), "-o", str(tmp_path / "o2"), "-q", "--no-translate")
+    assert r.returncode == 0 and (tmp_path / "o2" / ("x" * 240 + ".jsonl")).is_file(), r.stderr[-800:]
