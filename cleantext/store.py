@@ -3,8 +3,10 @@
 A package is a zip holding one folder with `metadata.json` (from_code, to_code), a
 CTranslate2 model in `model/` and a sentencepiece model. Installing validates the zip
 before anything is written — no absolute paths, no `..`, no links, no oversized members,
-metadata present — and extracts into a temporary folder inside the store that is renamed
-into place, so a failed or interrupted install leaves the store unchanged.
+no archive that inflates more than MAX_RATIO times its size, metadata present and small —
+then extracts, counting the bytes it really writes, into a temporary folder inside the
+store that is renamed into place, so a failed or interrupted install leaves the store
+unchanged. A bad CRC or an unknown compression method ends in a one-line error.
 """
 
 from __future__ import annotations
@@ -15,11 +17,14 @@ import shutil
 import stat
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 MAX_MEMBER_BYTES = 2 * 1024**3  # 2 GiB: the largest Argos models are a few hundred MB
 MAX_TOTAL_BYTES = 4 * 1024**3
+MAX_RATIO = 20  # uncompressed / compressed: model weights barely compress; a bomb does
+MAX_METADATA_BYTES = 1 << 20  # metadata.json is read by every later run: keep it small
 INDEX_ENV = "CLEANTEXT_ARGOS_INDEX"
 
 
@@ -99,19 +104,11 @@ class ModelStore:
             self.root.mkdir(parents=True, exist_ok=True)
             tmp = Path(tempfile.mkdtemp(prefix=".install-", dir=self.root))
             try:
-                for info in zf.infolist():
-                    rel = PurePosixPath(info.filename)
-                    if top:
-                        rel = PurePosixPath(*rel.parts[1:])
-                    if not rel.parts:
-                        continue
-                    target = tmp.joinpath(*rel.parts)
-                    if info.is_dir():
-                        target.mkdir(parents=True, exist_ok=True)
-                        continue
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    with zf.open(info) as src, open(target, "wb") as out:
-                        shutil.copyfileobj(src, out, 1 << 20)
+                try:
+                    _extract(zf, top, tmp, archive)
+                except _BROKEN_ZIP as e:
+                    raise StoreError(f"{archive}: a damaged or unsupported zip member ({e})") from None
+                _share(tmp)
                 pkg = self._read(tmp)
                 if isinstance(pkg, str):
                     raise StoreError(f"{archive}: {pkg}")
@@ -134,12 +131,14 @@ class ModelStore:
 
     def remove(self, name: str) -> None:
         target = self.root / name
-        if "/" in name or name.startswith(".") or not target.is_dir():
+        if not name.strip() or "/" in name or name.startswith(".") or not target.is_dir():
             known = ", ".join(p.name for p in self.packages()) or "none installed"
             raise StoreError(f"no package named {name!r} in {self.root} ({known})")
         trash = Path(tempfile.mkdtemp(prefix=".remove-", dir=self.root))
-        os.replace(target, trash / name)
-        shutil.rmtree(trash, ignore_errors=True)
+        try:
+            os.replace(target, trash / name)
+        finally:
+            shutil.rmtree(trash, ignore_errors=True)
 
     # --- download ------------------------------------------------------------------
 
@@ -201,6 +200,45 @@ def _argos_index_url() -> str:
         return base.rstrip("/") + "/index.json" if base else ARGOS_INDEX
 
 
+_BROKEN_ZIP = (zipfile.BadZipFile, NotImplementedError, EOFError, zlib.error)
+
+
+def _extract(zf: zipfile.ZipFile, top: str | None, dest: Path, archive: Path) -> None:
+    """Extract every member, counting what is really written (a member may inflate past
+    what the zip declares): over a member's declared size, MAX_MEMBER_BYTES or
+    MAX_TOTAL_BYTES, the install stops."""
+    total = 0
+    for info in zf.infolist():
+        rel = PurePosixPath(info.filename)
+        if top:
+            rel = PurePosixPath(*rel.parts[1:])
+        if not rel.parts:
+            continue
+        target = dest.joinpath(*rel.parts)
+        if info.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        written = 0
+        with zf.open(info) as src, open(target, "wb") as out:
+            while chunk := src.read(1 << 20):
+                written += len(chunk)
+                total += len(chunk)
+                if written > info.file_size or written > MAX_MEMBER_BYTES or total > MAX_TOTAL_BYTES:
+                    raise StoreError(f"{archive}: member {info.filename!r} inflates past its size; refusing")
+                out.write(chunk)
+
+
+def _share(root: Path) -> None:
+    """Installed packages are readable by the store's other users (mkdtemp made it 0700)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    for d, _dirs, files in os.walk(root):
+        os.chmod(d, 0o777 & ~umask | 0o700)
+        for f in files:
+            os.chmod(os.path.join(d, f), 0o666 & ~umask | 0o600)
+
+
 def _validate(zf: zipfile.ZipFile, archive: Path) -> tuple[str | None, dict]:
     """Check every member; return the single top folder (or None) and the metadata."""
     total = 0
@@ -221,16 +259,36 @@ def _validate(zf: zipfile.ZipFile, archive: Path) -> tuple[str | None, dict]:
         tops.add(p.parts[0])
     if total > MAX_TOTAL_BYTES:
         raise StoreError(f"{archive}: {total} bytes uncompressed, over the {MAX_TOTAL_BYTES} limit")
+    size = max(1, archive.stat().st_size)
+    if total > MAX_RATIO * size and total > 1 << 20:
+        raise StoreError(
+            f"{archive}: inflates to {total} bytes, {total // size} times its size (a zip bomb?); refusing"
+        )
     top = (
         next(iter(tops)) if len(tops) == 1 and f"{next(iter(tops))}/metadata.json" in zf.namelist() else None
     )
     meta_name = f"{top}/metadata.json" if top else "metadata.json"
     if meta_name not in zf.namelist():
         raise StoreError(f"{archive}: no metadata.json; not an Argos package")
+    if zf.getinfo(meta_name).file_size > MAX_METADATA_BYTES:
+        raise StoreError(f"{archive}: metadata.json is over {MAX_METADATA_BYTES} bytes; refusing")
     try:
-        meta = json.loads(zf.read(meta_name).decode("utf-8"))
+        with zf.open(meta_name) as fh:
+            raw = fh.read(MAX_METADATA_BYTES + 1)
+        if len(raw) > MAX_METADATA_BYTES:
+            raise ValueError("larger than it says")
+        meta = json.loads(raw.decode("utf-8"))
+        if not isinstance(meta, dict):
+            raise ValueError("not a JSON object")
         meta["from_code"], meta["to_code"]  # noqa: B018
-    except (ValueError, KeyError, UnicodeDecodeError) as e:
+    except (
+        ValueError,
+        KeyError,
+        UnicodeDecodeError,
+        zipfile.BadZipFile,
+        NotImplementedError,
+        zlib.error,
+    ) as e:
         raise StoreError(f"{archive}: metadata.json is invalid ({e}); needs from_code and to_code") from None
     return top, meta
 

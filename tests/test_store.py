@@ -82,6 +82,21 @@ def _evil(tmp_path, kind):
             zf.writestr("pkg/metadata.json", "{not json")
         elif kind == "no-model":
             zf.writestr("pkg/metadata.json", meta)
+        elif kind == "bomb":  # 64 MB of zeros in a few tens of KB
+            zf.writestr("pkg/metadata.json", meta)
+            zf.writestr("pkg/model/model.bin", b"\0" * (64 << 20), compress_type=zipfile.ZIP_DEFLATED)
+        elif kind == "big-metadata":
+            zf.writestr("pkg/metadata.json", meta[:-1] + ', "x": "' + " " * (2 << 20) + '"}')
+        elif kind == "list-metadata":
+            zf.writestr("pkg/metadata.json", "[1, 2]")
+    if kind == "bad-crc":  # a valid package whose compressed bytes were damaged
+        with zipfile.ZipFile(path, "w") as zf:
+            zf.writestr("pkg/metadata.json", json.dumps({"from_code": "fr", "to_code": "it"}))
+            zf.writestr("pkg/model/model.bin", b"weights " * 4000, compress_type=zipfile.ZIP_DEFLATED)
+        data = bytearray(path.read_bytes())
+        at = data.find(b"model.bin") + 200  # inside the deflated data of model.bin
+        data[at] ^= 0xFF
+        path.write_bytes(bytes(data))
     return path
 
 
@@ -94,6 +109,10 @@ def _evil(tmp_path, kind):
         ("no-metadata", "no metadata.json"),
         ("bad-metadata", "invalid"),
         ("no-model", "no CTranslate2 model"),
+        ("bomb", "zip bomb"),  # issue 17, item 5
+        ("big-metadata", "metadata.json is over"),
+        ("list-metadata", "not a JSON object"),
+        ("bad-crc", "damaged or unsupported"),
     ],
 )
 def test_malicious_or_broken_packages_are_refused(tmp_path, packages, kind, message):
@@ -188,3 +207,14 @@ def test_beam_and_threads_reach_the_argos_engine(tmp_path, packages):
         json.loads(line) for f in (tmp_path / "o").glob("000_*.jsonl") for line in f.read_text().splitlines()
     ]
     assert [g["engine"] for rec in records for g in rec["segments"] if g["language"] == "fr"] == ["argos"]
+
+
+def test_installed_packages_are_readable_by_other_users_and_remove_needs_a_name(tmp_path, packages):
+    store = ModelStore(tmp_path / "store")
+    pkg = store.install(packages[("fr", "it")])
+    assert stat.S_IMODE(pkg.path.stat().st_mode) & 0o055 == 0o055  # not 0700
+    assert stat.S_IMODE((pkg.path / "metadata.json").stat().st_mode) & 0o044 == 0o044
+    for name in ("", " "):
+        with pytest.raises(StoreError, match="no package named"):
+            store.remove(name)
+    assert store.packages() and not list(store.root.glob(".remove-*"))
