@@ -42,6 +42,9 @@ def _settings(**kw):  # noqa: ANN202
     from cleantext.settings import Settings
     from cleantext.translate.engines import check_chains
 
+    models = kw.get("models_dir")
+    if models and not Path(models).is_dir():
+        raise typer.BadParameter(f"--models {models}: no such folder (the Argos model store)")
     try:
         settings = Settings(**kw)
         check_chains(settings)  # a chain naming a mode Apertium lacks fails here, before any work
@@ -318,6 +321,8 @@ def _check_writable(output: Path) -> None:
     """Fail at the start, not after an hour, when OUT cannot be written."""
     from cleantext.jobs import UsageError
 
+    if output.exists() and not output.is_dir():
+        raise UsageError(f"output {output} is an existing file; give a folder with -o")
     probe = output
     while not probe.exists():
         probe = probe.parent

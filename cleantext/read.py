@@ -163,5 +163,7 @@ def _lines(fh: io.BufferedIOBase, bom: str | None, enc: _Encodings, name: str) -
         return
     if bom == "utf-8-sig":
         fh.read(3)
-    for raw in fh:
+    for n, raw in enumerate(fh, 1):
+        if b"\x00" in raw:  # past the first 4 KB sniffed: binary all the same, never dropped
+            raise ReadError(f"{name}: line {n} contains NUL bytes; it looks binary (save it as UTF-8 text)")
         yield enc.line(raw.rstrip(b"\r\n"))

@@ -214,3 +214,30 @@ def test_bad_combinations_and_odd_names_fail_in_one_line_before_any_work(tmp_pat
     (long / ("x" * 240 + ".txt")).write_text("Il governo ha approvato la riforma.\n", encoding="utf-8")
     r = cli("clean", str(long), "-o", str(tmp_path / "o2"), "-q", "--no-translate")
     assert r.returncode == 0 and (tmp_path / "o2" / ("x" * 240 + ".jsonl")).is_file(), r.stderr[-800:]
+
+
+def test_nul_bytes_anywhere_refuse_the_file_and_out_or_models_must_be_folders(tmp_path):
+    """Issue 17, item 10: a NUL after the first 4 KB was silently dropped; an OUT that is a
+    file was called 'not writable'; --models naming no folder was ignored."""
+    import subprocess
+    import sys
+
+    late = b"Il governo ha approvato la riforma.\n" * 200 + b"dati\x00binari\n"
+    assert len(late) > 4096
+    with pytest.raises(ReadError, match="NUL"):
+        decode(late, "late.bin")
+    src = tmp_path / "a.txt"
+    src.write_text("Il governo ha approvato la riforma.\n", encoding="utf-8")
+    afile = tmp_path / "out.txt"
+    afile.write_text("x")
+
+    def cli(*args):
+        env = {**os.environ, "COLUMNS": "300"}  # typer's error box on one line
+        return subprocess.run(
+            [sys.executable, "-m", "cleantext", *args], capture_output=True, text=True, env=env
+        )
+
+    r = cli("clean", str(src), "-o", str(afile))
+    assert r.returncode == 2 and "is an existing file" in r.stderr
+    r = cli("clean", str(src), "-o", str(tmp_path / "o"), "--models", str(tmp_path / "nope"))
+    assert r.returncode == 2 and "no such folder" in r.stderr
