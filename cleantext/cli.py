@@ -174,18 +174,22 @@ def clean(
     if report is not None and report.is_dir():
         raise typer.BadParameter(f"--report {report}: is a folder; give a file name such as run.html")
     if names == ["-"]:
+        # block by block, as large files are: memory stays bounded however much comes in
+        # (`zcat corpus.txt.gz | cleantext clean -`); nothing in, nothing out
         pipeline = Pipeline(settings)
+        first = True
         try:
-            data = sys.stdin.buffer.read()
-            if not data.strip():
-                return  # nothing in, nothing out
-            doc = pipeline.run(data, "<stdin>")
+            for part in pipeline.stream(sys.stdin.buffer):
+                if text := part.text:
+                    sys.stdout.write(("" if first else "\n\n") + text)
+                    first = False
         except ReadError as e:
             typer.echo(f"error: {e}", err=True)
             raise typer.Exit(1) from None
         finally:
             pipeline.close()
-        sys.stdout.write(doc.text + "\n")
+        if not first:
+            sys.stdout.write("\n")
         return
     if executor not in EXECUTORS:
         raise typer.BadParameter(f"--executor {executor!r}: choose {' or '.join(EXECUTORS)}")

@@ -10,6 +10,7 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import regex
 
@@ -116,7 +117,7 @@ class Pipeline:
         return doc, self._prepare_block(text, doc, _DocState(), corpus)
 
     def stream(
-        self, path: Path, block_chars: int = BLOCK_CHARS, corpus: CorpusLines | None = None
+        self, path: Path | BinaryIO, block_chars: int = BLOCK_CHARS, corpus: CorpusLines | None = None
     ) -> Iterator[Document]:
         """Clean a file of any size block by block: each Document holds the next sentences.
 
@@ -125,7 +126,7 @@ class Pipeline:
         """
         state = _DocState()
         for text, encoding in read_blocks(path, block_chars):
-            part = Document(str(path), encoding)
+            part = Document(str(path) if isinstance(path, (str, Path)) else "<stdin>", encoding)
             yield self.finish([(part, self._prepare_block(text, part, state, corpus))])[0]
 
     def _prepare_block(

@@ -17,6 +17,7 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 MAX_LINE = 100_000  # characters; a longer "paragraph" is a scraping accident, not prose
 BLOCK_CHARS = 1_000_000  # text handed to the pipeline at a time when streaming
@@ -120,8 +121,12 @@ def decode(data: bytes, name: str = "<input>") -> Decoded:
     return Decoded(blocks[0][0], blocks[-1][1])
 
 
-def read_blocks(path: Path, block_chars: int = BLOCK_CHARS) -> Iterator[tuple[str, str]]:
-    """(text, encoding so far) blocks of whole lines, about `block_chars` characters each."""
+def read_blocks(path: Path | BinaryIO, block_chars: int = BLOCK_CHARS) -> Iterator[tuple[str, str]]:
+    """(text, encoding so far) blocks of whole lines, about `block_chars` characters each,
+    from a file, or from a binary stream that cannot seek (stdin, a pipe)."""
+    if not isinstance(path, (str, Path)):
+        yield from _blocks(path, "<stdin>", block_chars)  # type: ignore[arg-type]
+        return
     name = str(path)
     try:
         fh = open(path, "rb")  # noqa: SIM115 - closed below
@@ -131,9 +136,31 @@ def read_blocks(path: Path, block_chars: int = BLOCK_CHARS) -> Iterator[tuple[st
         yield from _blocks(fh, name, block_chars)
 
 
+class _Prefixed(io.RawIOBase):
+    """The bytes already read from a stream that cannot seek, then the rest of it."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self.head, self.rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: memoryview) -> int:  # type: ignore[override]
+        if self.head:
+            n = min(len(b), len(self.head))
+            b[:n], self.head = self.head[:n], self.head[n:]
+            return n
+        data = self.rest.read(len(b))
+        b[: len(data)] = data
+        return len(data)
+
+
 def _blocks(fh: io.BufferedIOBase, name: str, block_chars: int | None) -> Iterator[tuple[str, str]]:
     head = fh.read(4096)
-    fh.seek(0)
+    if fh.seekable():
+        fh.seek(0)
+    else:  # stdin, a pipe: read on from what was sniffed
+        fh = io.BufferedReader(_Prefixed(head, fh))  # type: ignore[arg-type]
     bom = sniff(head, name)
     enc = _Encodings(bom)
     buf: list[str] = []

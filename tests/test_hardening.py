@@ -241,3 +241,21 @@ def test_nul_bytes_anywhere_refuse_the_file_and_out_or_models_must_be_folders(tm
     assert r.returncode == 2 and "is an existing file" in r.stderr
     r = cli("clean", str(src), "-o", str(tmp_path / "o"), "--models", str(tmp_path / "nope"))
     assert r.returncode == 2 and "no such folder" in r.stderr
+
+
+def test_stdin_is_read_block_by_block_like_a_file(tmp_path):
+    """Issue 17, item 9: stdin was read whole (50 MB took 1.7 GB); now a pipe is read in
+    blocks as large files are, the first 4 KB sniffed for the encoding and read again."""
+    import threading
+
+    text = ("Il governo ha approvato la riforma delle pensioni dopo una lunga trattativa.\n\n" * 400).encode(
+        "utf-16"
+    )
+    path = tmp_path / "a.txt"
+    path.write_bytes(text)
+    r, w = os.pipe()
+    threading.Thread(target=lambda: (os.write(w, text), os.close(w)), daemon=True).start()
+    with open(r, "rb") as pipe:
+        assert not pipe.seekable()
+        piped = list(read_blocks(pipe, block_chars=2000))
+    assert piped == list(read_blocks(path, block_chars=2000)) and len(piped) > 3
