@@ -285,10 +285,11 @@ def _run(console, label: str, todo, output: Path, task, executor, force: bool, s
         transient=True,
     ) as bar:
         bar_task = bar.add_task("", total=len(todo), rate="")
-        done = {"sentences": 0}
+        done = {"sentences": 0, "files": 0}
 
         def tick(r):  # noqa: ANN001, ANN202
             done["sentences"] += r.sentences
+            done["files"] += r.digest is not None
             if shown is not None and r.outputs and "records" in r.outputs and len(shown) < MAX_DOCS:
                 shown.append((r.job.rel, [json.loads(x) for x in r.outputs["records"].splitlines() if x]))
             elapsed = bar.tasks[bar_task].elapsed or 0.0
@@ -300,6 +301,13 @@ def _run(console, label: str, todo, output: Path, task, executor, force: bool, s
         except RuntimeError:
             bar.stop()
             raise
+        except KeyboardInterrupt:
+            bar.stop()
+            typer.echo(
+                f"interrupted: {done['files']} files finished are recorded in {output}; run again to finish",
+                err=True,
+            )
+            raise typer.Exit(130) from None
 
 
 def _check_target(settings, to: str) -> None:  # noqa: ANN001
@@ -558,6 +566,15 @@ def _read(file: Path) -> bytes:
 
 
 def main() -> None:
+    """SIGTERM and SIGHUP stop a run as Ctrl-C does: workers and engines end, what finished
+    is in the resume log, and the exit code is 130."""
+    import signal
+
+    def interrupt(signum, frame):  # noqa: ANN001, ANN202
+        raise KeyboardInterrupt
+
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, interrupt)
     app()
 
 

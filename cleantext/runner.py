@@ -14,12 +14,15 @@ the temporary files of a killed run, progress and the merged summary.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import signal
 import socket
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -208,17 +211,52 @@ class InProcess:
 
 
 class ProcessPool:
-    """`workers` processes of this machine, each building the task's pipeline once."""
+    """`workers` processes of this machine, each building the task's pipeline once.
+
+    A worker that dies (the out-of-memory killer) breaks the pool: the chunks it broke are
+    run once more in a fresh pool, then reported as failed, file by file, and the run goes
+    on. An interrupt (Ctrl-C, SIGTERM, SIGHUP) stops the workers and their engines at once;
+    what finished before it is in the resume log."""
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
 
     def map(self, task: Task, chunks: list[list[Job]], done: Done, force: bool) -> Iterator[Result]:
-        with ProcessPoolExecutor(
-            self.workers, mp_context=_mp_context(), initializer=_worker_init, initargs=(task,)
-        ) as pool:
-            for results in pool.map(_worker_run, [(c, done, force) for c in chunks]):
-                yield from results
+        pending = list(chunks)
+        for _ in range(2):
+            if not pending:
+                return
+            broken: list[list[Job]] = []
+            pool = ProcessPoolExecutor(
+                self.workers, mp_context=_mp_context(), initializer=_worker_init, initargs=(task,)
+            )
+            try:
+                futures = {pool.submit(_worker_run, (c, done, force)): c for c in pending}
+                for future in as_completed(futures):
+                    try:
+                        results = future.result()
+                    except BrokenProcessPool:
+                        broken.append(futures[future])
+                        continue
+                    yield from results
+            except BaseException:
+                _stop(pool)
+                raise
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
+            pending = broken
+        for chunk in pending:
+            for job in chunk:
+                why = f"{job.source}: a worker process died twice on this file's batch (out of memory?)"
+                yield Result(job, 0, Summary(errors=[(str(job.source), why)]))
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End every worker now (each closes its engines on SIGTERM: no Apertium left behind)."""
+    for proc in list(getattr(pool, "_processes", {}).values()):
+        with contextlib.suppress(OSError):
+            proc.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 _worker_task: Task | None = None
@@ -227,7 +265,17 @@ _worker_task: Task | None = None
 def _worker_init(task: Task) -> None:
     global _worker_task
     _worker_task = task
+    signal.signal(signal.SIGTERM, _worker_exit)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides; it ends us with SIGTERM
     task.setup()
+
+
+def _worker_exit(signum: int, frame: object) -> None:
+    """Stopped by the parent: close the engines (their process groups), then leave."""
+    if _worker_task is not None:
+        with contextlib.suppress(Exception):
+            _worker_task.close()
+    os._exit(128 + signum)
 
 
 def _worker_run(args: tuple[list[Job], Done, bool]) -> list[Result]:

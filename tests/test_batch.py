@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from conftest import DEV, SAMPLES
@@ -257,3 +258,86 @@ def test_two_shards_into_one_out_at_once_lose_nothing(tmp_path):
     again = subprocess.run(cmd, capture_output=True, text=True)
     assert again.returncode == 0 and not [p for p in out.glob("*.part") if "elsewhere" not in p.name]
     assert len(list(out.glob("[!.]*.txt"))) == len(docs)
+
+
+def _descendants(pid: int, depth: int = 99) -> set[int]:
+    """Every process below `pid`, `depth` levels down (own sessions included: the ppid chain
+    still links them)."""
+    rows = subprocess.run(["ps", "-eo", "pid=,ppid="], capture_output=True, text=True).stdout.split("\n")
+    children: dict[int, list[int]] = {}
+    for row in rows:
+        if row.strip():
+            p, pp = (int(x) for x in row.split())
+            children.setdefault(pp, []).append(p)
+    out, level = set(), [pid]
+    for _ in range(depth):
+        level = [c for p in level for c in children.get(p, [])]
+        out.update(level)
+    return out
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"  # a zombie has ended
+    except OSError:
+        return False
+
+
+def _cmd(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()[:120]
+    except OSError:
+        return "?"
+
+
+def test_sigterm_to_a_jobs_2_run_stops_workers_and_engines_and_keeps_what_finished(tmp_path):
+    """Issue 17, item 6: `kill PID` left the workers, the forkserver and their Apertium
+    chains running, and files finished after the signal out of the resume log."""
+    src = tmp_path / "in"
+    for k in range(3):
+        (src / str(k)).mkdir(parents=True)
+        for d in sorted((DEV / "docs").glob("*.txt")):
+            shutil.copy(d, src / str(k) / d.name)
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "cleantext", "clean", str(src), "-o", str(out), "-j", "2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    state = out / ".cleantext-state.jsonl"
+    deadline = time.time() + 120
+    while time.time() < deadline and (not state.exists() or len(state.read_text().splitlines()) < 20):
+        time.sleep(0.05)
+    below = _descendants(proc.pid)
+    assert below, "the run should have workers by now"
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "interrupted" in err, err[-2000:]
+    time.sleep(2)
+    alive = {p: _cmd(p) for p in below if _running(p)}
+    assert not alive, f"left running: {alive}"
+    logged = [json.loads(x)["rel"] for x in state.read_text().splitlines()]
+    assert 20 <= len(logged) < 3 * 231
+    assert all((out / f"{rel}.txt").is_file() for rel in logged)
+    r = subprocess.run([*cmd, "-q"], capture_output=True, text=True)  # the rerun finishes the rest
+    assert r.returncode == 0 and len(list(out.rglob("[!.]*.txt"))) == 3 * 231
+
+
+def test_a_worker_killed_by_the_oom_killer_does_not_end_the_run(tmp_path):
+    """Issue 17, item 6: a worker killed mid-run (SIGKILL, as the OOM killer sends) aborted
+    the run with a BrokenProcessPool traceback. Its batches run again in a fresh pool."""
+    src = tmp_path / "in"
+    for k in range(3):
+        (src / str(k)).mkdir(parents=True)
+        for d in sorted((DEV / "docs").glob("*.txt")):
+            shutil.copy(d, src / str(k) / d.name)
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "cleantext", "clean", str(src), "-o", str(out), "-j", "2", "--no-translate"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    state = out / ".cleantext-state.jsonl"
+    deadline = time.time() + 120
+    while time.time() < deadline and (not state.exists() or len(state.read_text().splitlines()) < 10):
+        time.sleep(0.05)
+    forkserver = next(p for p in _descendants(proc.pid, depth=1) if "forkserver" in _cmd(p))
+    workers = [p for p in _descendants(forkserver, depth=1) if _running(p)]
+    os.kill(max(workers), signal.SIGKILL)  # a worker (not its Apertium chains)
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0 and "Traceback" not in err, err[-3000:]
+    assert len(list(out.rglob("[!.]*.txt"))) == 3 * 231
