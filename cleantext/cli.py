@@ -195,8 +195,9 @@ def clean(
         raise typer.BadParameter(f"--executor {executor!r}: choose {' or '.join(EXECUTORS)}")
     if output is None:
         raise typer.BadParameter("give an output folder with -o OUT (or '-' to clean stdin to stdout)")
+    unreadable: list[tuple[str, str]] = []  # subfolders that cannot be read: errors at the end
     try:
-        every = plan(inputs, output, pattern=pattern)
+        every = plan(inputs, output, pattern=pattern, problems=unreadable)
         todo = select_shard(every, parse_shard(shard))
         _check_writable(output)
         # no output (any format, the report, the resume log) may be an input
@@ -240,6 +241,7 @@ def clean(
 
         write_report(report, sorted(shown), summary)
         console.print(f"report: {report}")
+    summary.errors.extend(unreadable)
     _print_summary(console, summary, output)
     _exit_for(summary)
 

@@ -67,9 +67,16 @@ def _version() -> str:
 
 
 def plan(
-    inputs: Iterable[Path], out: Path, pattern: str = "*.txt", shard: tuple[int, int] | None = None
+    inputs: Iterable[Path],
+    out: Path,
+    pattern: str = "*.txt",
+    shard: tuple[int, int] | None = None,
+    problems: list[tuple[str, str]] | None = None,
 ) -> list[Job]:
-    """Map each input file to its output base, mirroring folders under OUT."""
+    """Map each input file to its output base, mirroring folders under OUT.
+
+    A subfolder that cannot be read is added to `problems` (path, error), to be reported
+    like an unreadable file, never skipped in silence."""
     if Path(pattern).is_absolute():
         raise UsageError(f"--pattern {pattern!r}: a file name pattern such as '*.txt', not a path")
     out_r = out.resolve()
@@ -81,6 +88,8 @@ def plan(
             root = inp.resolve()
             if out_r == root or root in out_r.parents:
                 raise UsageError(f"output folder {out} is inside the input folder {inp}; choose another -o")
+            if problems is not None:
+                problems.extend(_unreadable_folders(inp))
             for f in sorted(inp.rglob(pattern)):
                 if not f.is_file() or not _inside(f, root):
                     continue  # a link out of the input folder is not followed
@@ -109,6 +118,22 @@ def plan(
             if o.resolve() == j.source.resolve():
                 raise UsageError(f"{j.source}: output would overwrite the input; choose another -o")
     return select_shard(jobs, shard)
+
+
+def _unreadable_folders(root: Path) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+
+    def record(e: OSError) -> None:
+        found.append(
+            (
+                str(e.filename),
+                f"{e.filename}: cannot read this folder ({e.strerror or e}); its files were not cleaned",
+            )
+        )
+
+    for _ in os.walk(root, onerror=record):
+        pass
+    return found
 
 
 def refuse_overwrites(jobs: list[Job], outputs: Iterable[Path]) -> None:

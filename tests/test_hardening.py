@@ -259,3 +259,24 @@ def test_stdin_is_read_block_by_block_like_a_file(tmp_path):
         assert not pipe.seekable()
         piped = list(read_blocks(pipe, block_chars=2000))
     assert piped == list(read_blocks(path, block_chars=2000)) and len(piped) > 3
+
+
+def test_an_unreadable_subfolder_is_reported_not_skipped(tmp_path, monkeypatch):
+    """Issue 17, item 7: as an unprivileged user, a folder without read permission was
+    skipped in silence (exit 0). The tests run as root, who reads everything: the folder's
+    refusal is simulated where the walk asks for it."""
+    src = tmp_path / "in"
+    (src / "locked").mkdir(parents=True)
+    (src / "a.txt").write_text("Ciao.")
+    real = os.scandir
+
+    def scandir(path="."):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    problems: list[tuple[str, str]] = []
+    jobs = plan([src], tmp_path / "out", problems=problems)
+    assert [j.rel for j in jobs] == ["a"]
+    assert len(problems) == 1 and "locked: cannot read this folder (Permission denied)" in problems[0][1]
