@@ -339,11 +339,19 @@ def run(
             summary.merge(r.summary)
             # a file whose spans no engine served is not done: a rerun with one redoes it
             if r.digest is not None and not r.summary.unserved:
-                state.add(r.job.rel, r.digest, key)
+                try:
+                    state.add(r.job.rel, r.digest, key)
+                except OSError as e:  # a full disk: the outputs stand, the file is redone next time
+                    summary.errors.append(
+                        (str(r.job.source), f"{state.path}: cannot record {r.job.rel} ({e})")
+                    )
             if progress:
                 progress(r)
     finally:
-        state.compact()
+        try:
+            state.compact()
+        except OSError as e:  # the appended log stays valid; only its compaction failed
+            summary.errors.append((str(state.path), f"{state.path}: cannot compact the resume log ({e})"))
     return summary
 
 

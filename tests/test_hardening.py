@@ -280,3 +280,31 @@ def test_an_unreadable_subfolder_is_reported_not_skipped(tmp_path, monkeypatch):
     jobs = plan([src], tmp_path / "out", problems=problems)
     assert [j.rel for j in jobs] == ["a"]
     assert len(problems) == 1 and "locked: cannot read this folder (Permission denied)" in problems[0][1]
+
+
+def test_a_full_disk_fails_file_by_file_with_a_summary(tmp_path, monkeypatch, pipeline):
+    """Issue 17, item 8: ENOSPC ended the run with a traceback. Each file that cannot be
+    written is an error naming it; what was written stays; the run ends with its summary."""
+    import errno
+
+    import cleantext.runner as runner_module
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("a", "b", "c"):
+        (src / f"{name}.txt").write_text("Il governo ha approvato la riforma.\n", encoding="utf-8")
+    real = runner_module.write_document
+    calls = {"n": 0}
+
+    def full_after_one(doc, base, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] > 1:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(doc, base, *args, **kwargs)
+
+    monkeypatch.setattr(runner_module, "write_document", full_after_one)
+    out = tmp_path / "out"
+    summary = run(plan([src], out), out, Options(Settings(translate=False)), pipeline=pipeline)
+    assert summary.files == 1 and len(summary.errors) == 2
+    assert all("No space left on device" in e and "cannot write" in e for _, e in summary.errors)
+    assert (out / "a.txt").is_file() and not list(out.glob("*.part"))
