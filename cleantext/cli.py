@@ -577,6 +577,12 @@ def main() -> None:
 
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, interrupt)
+    args = sys.argv[1:]
+    # an empty OUT would become "." (the current folder) once it is a Path: refuse it first
+    pairs = zip(args, args[1:], strict=False)
+    if "--output=" in args or any(a in ("-o", "--output") and b == "" for a, b in pairs):
+        typer.echo("error: -o '': give an output folder", err=True)
+        raise SystemExit(2)
     app()
 
 

@@ -239,6 +239,8 @@ def test_nul_bytes_anywhere_refuse_the_file_and_out_or_models_must_be_folders(tm
 
     r = cli("clean", str(src), "-o", str(afile))
     assert r.returncode == 2 and "is an existing file" in r.stderr
+    r = cli("clean", str(src), "-o", "")  # it would have written into the current folder
+    assert r.returncode == 2 and "give an output folder" in r.stderr
     r = cli("clean", str(src), "-o", str(tmp_path / "o"), "--models", str(tmp_path / "nope"))
     assert r.returncode == 2 and "no such folder" in r.stderr
 
