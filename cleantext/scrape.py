@@ -730,20 +730,18 @@ def _related_headline(p: str, ctx: Context, rule: Rule) -> bool:
     headline (capitalised, one unit, no punctuation at its end: a line ending in ':', ';',
     ',' or '.' introduces or continues prose, as list items and lead-ins to quotes do), it
     shares few words with the article (real subheadings announce what follows, so most of
-    their words recur), and it stands where links stand: before the article's prose or after
-    it, next to other dropped lines or headlines (a "related" box), or written as a two-part
-    headline ("Pronti a negoziare? Condizioni per Kiev", "Confine cinese: l'UE cerca…").
-    A lone subheading between paragraphs stays, and so does the title (the first line kept,
-    or the last line before the prose that no line rule drops).
+    their words recur), and it stands as links stand: next to other dropped lines or
+    headlines (a "related" box), or written as a two-part headline ("Pronti a negoziare?
+    Condizioni per Kiev", "Confine cinese: l'UE cerca…"). A lone line stays — a subheading,
+    a closing "Data a Roma, addì 12 marzo 2024" — and so does the title (the first line
+    kept, or the last line before the prose that no line rule drops).
     """
     i = ctx.index
     if ctx.facts.kept == 0 or i == _title(ctx) or not _unrelated_headline(ctx, i, rule):
         return False
-    first, last = _body(ctx)
-    outside = first is None or i < first or i > (last or 0)
     n = len(ctx.paragraphs)
     beside = ctx.facts.previous_dropped or (i + 1 < n and _unrelated_headline(ctx, i + 1, rule))
-    return outside or beside or _two_part(p)
+    return beside or _two_part(p)
 
 
 def _unrelated_headline(ctx: Context, i: int, rule: Rule) -> bool:

@@ -84,3 +84,14 @@ def test_known_failures_still_fail(pipeline, case):
     """As ftfy keeps its known failures: each case says what we get wrong and where it came
     from; when a change fixes one, this test fails so the case moves to unchanged.txt."""
     assert pipeline.run(case["text"]).text == case["expected"], case["why"]
+
+
+DOCUMENTS = sorted((CASES / "unchanged_documents").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.stem)
+def test_whole_documents_come_out_unchanged(pipeline, path):
+    text = path.read_text("utf-8").strip()
+    doc = pipeline.run(text)
+    assert not [(s.source, s.dropped) for s in doc.sentences if s.dropped]
+    assert doc.text == text
