@@ -870,15 +870,25 @@ def _menus(paragraphs: Sequence[str], facts: DocFacts) -> set[int]:
     if first is None or last is None:
         return set()
     title = _title(ctx)
+    guarded = {title}
+    # under a short title a long standfirst often stands: then the line above it is the
+    # title when the article's prose uses its words ("Borse in calo" over a story of a fall)
+    if title is not None and title > 0 and len(words(paragraphs[title])) > MENU_MAX_WORDS:
+        above = title - 1
+        prose = set().union(*(ctx.stems(k) for k in range(first, last + 1)))
+        if ctx.stems(above) & prose and not any(
+            r.fires(paragraphs[above], Context(paragraphs, above)) for r in _LINE_RULES
+        ):
+            guarded.add(above)
     out: set[int] = set()
     for lo, hi in ((0, first), (last + 1, len(paragraphs))):
         i = lo
         while i < hi:
-            if not _menu_item(paragraphs[i]) or i == title:
+            if not _menu_item(paragraphs[i]) or i in guarded:
                 i += 1
                 continue
             j = i
-            while j < hi and j != title and _menu_item(paragraphs[j]):
+            while j < hi and j not in guarded and _menu_item(paragraphs[j]):
                 j += 1
             lead_in = i > 0 and paragraphs[i - 1].rstrip().endswith(":")
             if j - i >= MENU_MIN_RUN and not lead_in:
