@@ -233,7 +233,9 @@ date_line = Rule(
 _READ_ALSO = regex.compile(
     r"^\s*(?:leggi anche|leggi pure|leggi l['’]articolo|ti potrebbe(?:ro)? interessare|"
     r"potrebbe(?:ro)? interessarti|vedi anche|guarda anche|guarda il video|approfondisci|"
-    r"articol[oi] correlat[oi]|continua a leggere|read also|read more|see also|related)\b\s*(?:[:»›>\-–—]|$)",
+    r"articol[oi] correlat[oi]|continua a leggere|read also|read more|see also|related|"
+    r"(?:ti |vi )?potrebbe(?:ro)? (?:anche )?piacer(?:ti|vi)|you (?:may|might) also like)"
+    r"(?:\s+anche|\s+also)?\b\s*(?:[:»›>\-–—]|$)",
     regex.IGNORECASE,
 )
 
@@ -245,6 +247,7 @@ read_also = Rule(
     examples=(
         Example("Leggi anche: Biden-Putin: atteso oggi il summit online", True, "samples"),
         Example("Leggi anche le ultime notizie sulla manovra", False, "own"),
+        Example("Potrebbe interessarti anche: Il governo cade", True, "own"),
     ),
 )
 
