@@ -29,6 +29,7 @@ import logging
 import os
 import pickle
 import socket
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -193,14 +194,19 @@ class RayExecutor:
                 for j in jobs
             ]
             ds = ray.data.from_items(rows, override_num_blocks=max(1, -(-len(rows) // size)))
-            ds = ds.map_batches(
-                _Actor,
-                fn_constructor_kwargs={"task": pickle.dumps(task), "force": force},
-                compute=ray.data.ActorPoolStrategy(size=workers),
-                batch_size=size,
-                num_cpus=1,
-                batch_format="numpy",
-            )
+            with warnings.catch_warnings():
+                # no actor restarts: with them, Ray logged an error line on every run (constructor
+                # arguments in the object store); a dead actor's rows fail and are reported
+                warnings.filterwarnings("ignore", message=".*ray_remote_args.*")
+                ds = ds.map_batches(
+                    _Actor,
+                    fn_constructor_kwargs={"task": pickle.dumps(task), "force": force},
+                    compute=ray.data.ActorPoolStrategy(size=workers),
+                    batch_size=size,
+                    num_cpus=1,
+                    max_restarts=0,
+                    batch_format="numpy",
+                )
             for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
                 for blob in batch["result"]:
                     r = pickle.loads(blob)  # noqa: S301 - from our own actors
