@@ -184,10 +184,14 @@ def test_a_stage_that_exits_at_start_is_given_up_not_waited_for(tmp_path):
     fake.mkdir()
     (fake / "apertium-pretransfer").write_text("#!/bin/sh\nexit 1\n")
     (fake / "apertium-pretransfer").chmod(0o755)
-    env = {**os.environ, "PATH": f"{fake}:{os.environ['PATH']}", "CLEANTEXT_APERTIUM_TIMEOUT": "2"}
+    env = {**os.environ, "PATH": f"{fake}:{os.environ['PATH']}", "CLEANTEXT_APERTIUM_TIMEOUT": "1"}
+    src = tmp_path / "in"  # the first seed: French and English spans
+    src.mkdir()
+    seed = next(SAMPLES.glob("000_*.txt"))
+    (src / seed.name).write_bytes(seed.read_bytes())
     out = tmp_path / "out"
     r = subprocess.run(
-        [sys.executable, "-m", "cleantext", "clean", str(SAMPLES), "-o", str(out), "--engine", "apertium"],
+        [sys.executable, "-m", "cleantext", "clean", str(src), "-o", str(out), "--engine", "apertium"],
         capture_output=True,
         text=True,
         env=env,
@@ -210,7 +214,7 @@ def test_a_stage_that_exits_at_start_is_given_up_not_waited_for(tmp_path):
     env.pop("CLEANTEXT_APERTIUM_TIMEOUT")
     env["PATH"] = os.environ["PATH"]
     again = subprocess.run(
-        [sys.executable, "-m", "cleantext", "clean", str(SAMPLES), "-o", str(out), "--engine", "apertium"],
+        [sys.executable, "-m", "cleantext", "clean", str(src), "-o", str(out), "--engine", "apertium"],
         capture_output=True,
         text=True,
         env=env,
