@@ -407,28 +407,22 @@ def translate_cmd(
         todo = plan(inputs, output)
         _check_writable(output)
         _check_target(settings, to)
+        # no output may be an input (the outputs' names do not depend on the counted evidence)
+        names = BitextTask(Options(settings, target=to))
+        refuse_overwrites(todo, [output / STATE_LOG, *(p for j in todo for p in names.outputs(j))])
     except UsageError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
     console = Console(stderr=True, quiet=quiet)
     with console.status(f"counting lines shared by {len(todo)} files"):
         corpus = count_corpus(todo, settings)  # lines many documents share are boilerplate
-    opts = Options(settings, corpus=corpus, target=to)
-    task = BitextTask(opts)
-    try:
-        refuse_overwrites(todo, [output / STATE_LOG, *(p for j in todo for p in task.outputs(j))])
-    except UsageError as e:
-        typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(2) from None
+    task = BitextTask(Options(settings, corpus=corpus, target=to))
     executor = local(jobs if len(todo) > 1 else 1)
     summary = _run(console, "translating", todo, output, task, executor, force)
     if not quiet:
         done = f"{summary.files} files ({summary.skipped} already up to date)"
         typer.echo(f"{done}, {summary.sentences} sentences → {output}", err=True)
-    for _path, err in summary.errors:
-        typer.echo(f"error: {err}", err=True)
-    if summary.errors:
-        raise typer.Exit(1)
+    _exit_for(summary)
 
 
 @app.command()

@@ -411,11 +411,11 @@ class Detector:
         # band"): a short quotation that is part of the Italian sentence, not a quoted
         # statement introduced by a colon or standing as a clause of its own
         end = toks[j - 1].end - (toks[j - 1].text[-1] in "'’")  # "age'" closes a quote
-        quote = _enclosing_quote(text, toks[i].start, end)
-        if quote is not None:
+        found = _enclosing_quote(text, toks[i].start, end)
+        if found is not None:
+            opener, quote = found
             n = len(quote.split())
-            opener = text.rfind(quote) - 1 if quote else -1
-            before = text[:opener].rstrip() if opener > 0 else ""
+            before = text[:opener].rstrip()
             if n <= 2 or _title_share(quote) >= 0.6:
                 return "title"
             # a short quoted name or term the sentence uses as a noun ("la spazzola "Brosse pour
@@ -601,8 +601,9 @@ _OPEN_Q = "“«\"‘'”"
 _CLOSE_Q = "”»\"’'“"
 
 
-def _enclosing_quote(text: str, start: int, end: int) -> str | None:
-    """The quotation around text[start:end], if the span lies inside one."""
+def _enclosing_quote(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """(offset of the opening mark, the quotation) around text[start:end], if the span lies
+    inside one."""
     left = max(text.rfind(q, 0, start) for q in _OPEN_Q)
     if left < 0:
         return None
@@ -613,7 +614,7 @@ def _enclosing_quote(text: str, start: int, end: int) -> str | None:
     inner = text[left + 1 : right]
     if any(q in inner for q in _OPEN_Q + _CLOSE_Q):
         return None
-    return inner
+    return left, inner
 
 
 def _title_share(text: str) -> float:

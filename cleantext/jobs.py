@@ -114,9 +114,9 @@ def plan(
                 f"{j.source} and {seen[j.output_base]} would write the same outputs; run them apart"
             )
         seen[j.output_base] = j.source
-        for o in output_paths(j.output_base, ("txt",)):
-            if o.resolve() == j.source.resolve():
-                raise UsageError(f"{j.source}: output would overwrite the input; choose another -o")
+    # the text output of every job against every input (the CLI also checks the other
+    # formats, the report and the resume log, which it knows)
+    refuse_overwrites(jobs, [o for j in jobs for o in output_paths(j.output_base, ("txt",))])
     return select_shard(jobs, shard)
 
 

@@ -29,6 +29,7 @@ class Summary:
         """Count one document (or, with part=True, a further part of a streamed one)."""
         self.files += 0 if part else 1
         self.sentences += len(doc.sentences)
+        missing = False  # a span of this document no engine served
         self.fixes.update(f.rule for f in doc.fixes)
         for s in doc.sentences:
             self.fixes.update(f.rule for f in s.fixes)
@@ -45,8 +46,10 @@ class Summary:
                     self.translated[seg.engine] += 1
                 else:
                     self.untranslated += 1
-                    self.unserved += unserved(seg.note)
-        self.unserved_files = min(self.files, 1) if self.unserved else 0
+                    if unserved(seg.note):
+                        self.unserved += 1
+                        missing = True
+        self.unserved_files += missing and not part
 
     def merge(self, other: Summary) -> None:
         self.files += other.files
