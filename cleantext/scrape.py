@@ -784,12 +784,15 @@ def _title(ctx: Context) -> int | None:
     if ctx.facts.title is None:
         first, _ = _body(ctx)
         t = -1 if first is None else first - 1
-        while t >= 0 and any(
-            rule.fires(ctx.paragraphs[t], Context(ctx.paragraphs, t)) for rule in _LINE_RULES
-        ):
+        while t >= 0 and _line_rule_fires(ctx.paragraphs, t):
             t -= 1
         ctx.facts.title = t
     return ctx.facts.title if ctx.facts.title >= 0 else None
+
+
+def _line_rule_fires(paragraphs: Sequence[str], k: int) -> bool:
+    """Does a rule that judges a line by itself (a date, a byline, a credit…) drop line k?"""
+    return any(rule.fires(paragraphs[k], Context(paragraphs, k)) for rule in _LINE_RULES)
 
 
 _INNER_STOP = regex.compile(r"[.;!…](?:\s|$)")
@@ -879,9 +882,7 @@ def _menus(paragraphs: Sequence[str], facts: DocFacts) -> set[int]:
     if title is not None and title > 0 and len(words(paragraphs[title])) > MENU_MAX_WORDS:
         above = title - 1
         prose = set().union(*(ctx.stems(k) for k in range(first, last + 1)))
-        if ctx.stems(above) & prose and not any(
-            r.fires(paragraphs[above], Context(paragraphs, above)) for r in _LINE_RULES
-        ):
+        if ctx.stems(above) & prose and not _line_rule_fires(paragraphs, above):
             guarded.add(above)
     out: set[int] = set()
     for lo, hi in ((0, first), (last + 1, len(paragraphs))):
