@@ -134,6 +134,9 @@ def clean(
     file that cannot be read is reported and the others go on (exit code 1 at the end).
     Exit code 3: every file was written, but some foreign spans had no working engine;
     those files are not marked done, so a rerun once an engine works translates them.
+    Exit code 130: interrupted (Ctrl-C, SIGTERM, SIGHUP); the files finished are recorded.
+    An Apertium chain silent for CLEANTEXT_APERTIUM_TIMEOUT seconds (60) is restarted once,
+    then given up with a warning.
     """
     from cleantext.jobs import (
         STATE_LOG,
