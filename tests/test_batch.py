@@ -295,35 +295,37 @@ def test_sigterm_to_a_jobs_2_run_stops_workers_and_engines_and_keeps_what_finish
     chains running, and files finished after the signal out of the resume log."""
     src = tmp_path / "in"
     src.mkdir()
-    for d in sorted((DEV / "docs").glob("*.txt")):
+    docs = sorted((DEV / "docs").glob("*.txt"))[:40]  # enough that the signal lands mid-run
+    for d in docs:
         shutil.copy(d, src / d.name)
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "cleantext", "clean", str(src), "-o", str(out), "-j", "2"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     state = out / ".cleantext-state.jsonl"
     deadline = time.time() + 120
-    while time.time() < deadline and (not state.exists() or len(state.read_text().splitlines()) < 20):
+    while time.time() < deadline and (not state.exists() or len(state.read_text().splitlines()) < 10):
         time.sleep(0.05)
     below = _descendants(proc.pid)
     assert below, "the run should have workers by now"
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130 and "interrupted" in err, err[-2000:]
-    time.sleep(2)
-    alive = {p: _cmd(p) for p in below if _running(p)}
+    deadline = time.time() + 5  # the last of them may still be on its way out
+    while (alive := {p: _cmd(p) for p in below if _running(p)}) and time.time() < deadline:
+        time.sleep(0.05)
     assert not alive, f"left running: {alive}"
     logged = [json.loads(x)["rel"] for x in state.read_text().splitlines()]
-    assert 20 <= len(logged) < 231
-    assert all((out / f"{rel}.txt").is_file() for rel in logged)
-    r = subprocess.run([*cmd, "-q"], capture_output=True, text=True)  # the rerun finishes the rest
-    assert r.returncode == 0 and len(list(out.rglob("[!.]*.txt"))) == 231
+    assert 10 <= len(logged) < len(docs)
+    for rel in logged:  # complete outputs (a rerun resumes from them: the SIGKILL test above)
+        assert (out / f"{rel}.txt").is_file()
+        assert all(json.loads(x) for x in (out / f"{rel}.jsonl").read_text().splitlines())
 
 
 def test_a_worker_killed_by_the_oom_killer_does_not_end_the_run(tmp_path):
     """Issue 17, item 6: a worker killed mid-run (SIGKILL, as the OOM killer sends) aborted
     the run with a BrokenProcessPool traceback. Its batches run again in a fresh pool."""
     src = tmp_path / "in"
-    for k in range(3):
+    for k in range(2):
         (src / str(k)).mkdir(parents=True)
         for d in sorted((DEV / "docs").glob("*.txt")):
             shutil.copy(d, src / str(k) / d.name)
@@ -339,4 +341,4 @@ def test_a_worker_killed_by_the_oom_killer_does_not_end_the_run(tmp_path):
     os.kill(max(workers), signal.SIGKILL)  # a worker (not its Apertium chains)
     _, err = proc.communicate(timeout=300)
     assert proc.returncode == 0 and "Traceback" not in err, err[-3000:]
-    assert len(list(out.rglob("[!.]*.txt"))) == 3 * 231
+    assert len(list(out.rglob("[!.]*.txt"))) == 2 * 231

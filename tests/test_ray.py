@@ -29,11 +29,11 @@ def tree(root: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    """The seeds plus 40 dev-benchmark documents, in two folders, and one file that is no text."""
+    """The seeds plus 15 dev-benchmark documents, in two folders, and one file that is no text."""
     root = tmp_path_factory.mktemp("in")
     shutil.copytree(SAMPLES, root / "seeds")
     (root / "dev").mkdir()
-    for f in sorted((DEV / "docs").glob("*.txt"))[:40]:
+    for f in sorted((DEV / "docs").glob("*.txt"))[:15]:
         shutil.copy(f, root / "dev" / f.name)
     (root / "dev" / "broken.txt").write_bytes(b"\x00\x01PNG\x00" * 200)
     return root
@@ -58,13 +58,13 @@ def test_ray_outputs_match_a_local_run_byte_for_byte(corpus, ray_run, tmp_path, 
     corpus_lines = count_corpus(jobs, pipeline.settings)  # the counting pass, as the CLI runs it
     opts = Options(pipeline.settings, tuple(FORMATS.split(",")), tmx_sentences=True, corpus=corpus_lines)
     summary = run(jobs, local, opts, pipeline=pipeline)
-    assert summary.files == 45 and len(summary.errors) == 1
+    assert summary.files == 20 and len(summary.errors) == 1
 
     assert r.returncode == 1, r.stderr[-3000:]  # the broken file fails alone
     assert "broken.txt" in r.stderr and "binary" in r.stderr
-    assert "45 cleaned" in r.stderr and "apertium" in r.stderr  # the summary table
+    assert "20 cleaned" in r.stderr and "apertium" in r.stderr  # the summary table
     got, want = tree(distributed), tree(local)
-    assert got.keys() == want.keys() and len(got) == 45 * 4 + 1  # + the state log
+    assert got.keys() == want.keys() and len(got) == 20 * 4 + 1  # + the state log
     assert got == want  # (a Ray rerun resumes: test_joining_an_existing_cluster_leaves_it_running)
 
 
@@ -120,11 +120,12 @@ def test_joining_an_existing_cluster_leaves_it_running(corpus, ray_run, tmp_path
         out = ray_run[0]
         args = ["--format", FORMATS, "--tmx-sentences", "--executor", "ray", "--address", "auto"]
         again = cli(str(corpus), "-o", str(out), *args)
-        assert "0 cleaned, 45 already up to date" in again.stderr, again.stderr[-3000:]
+        assert "0 cleaned, 20 already up to date" in again.stderr, again.stderr[-3000:]
         # the cluster was not ours to stop: a user's own pipeline joins it next
         _clean_batch_in_a_users_own_ray_pipeline(tmp_path, seeds)
-    finally:
-        subprocess.run([str(ray_cli), "stop", "--force"], capture_output=True, timeout=120)
+    finally:  # `ray stop` takes seconds: it finishes in the background while other tests run
+        quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+        subprocess.Popen([str(ray_cli), "stop", "--force"], **quiet)
 
 
 def test_outputs_this_machine_cannot_see_are_an_error_not_a_file_done(tmp_path):

@@ -184,7 +184,7 @@ def test_a_stage_that_exits_at_start_is_given_up_not_waited_for(tmp_path):
     fake.mkdir()
     (fake / "apertium-pretransfer").write_text("#!/bin/sh\nexit 1\n")
     (fake / "apertium-pretransfer").chmod(0o755)
-    env = {**os.environ, "PATH": f"{fake}:{os.environ['PATH']}", "CLEANTEXT_APERTIUM_TIMEOUT": "1"}
+    env = {**os.environ, "PATH": f"{fake}:{os.environ['PATH']}", "CLEANTEXT_APERTIUM_TIMEOUT": "0.3"}
     src = tmp_path / "in"  # the first seed: French and English spans
     src.mkdir()
     seed = next(SAMPLES.glob("000_*.txt"))
