@@ -504,20 +504,40 @@ def _store_call(fn, *args, **kw):  # noqa: ANN001, ANN002, ANN003, ANN202
 
 @models_app.command("list")
 def models_list(models: StoreOpt = None) -> None:
-    """Installed packages, and the engines available for fr/en → it."""
+    """Packages found (the store's, then argos-translate's own), which one each pair runs
+    with, and the routes into Italian."""
+    from cleantext.store import ARGOS
     from cleantext.translate.apertium import ApertiumEngine
+    from cleantext.translate.argos import ArgosEngine
 
     store = _store(models)
     pkgs = store.packages()
+    chosen = store.chosen()
     typer.echo(f"model store: {store.root}")
+    for d in store.argos_dirs:
+        typer.echo(f"argos-translate's packages (read only): {d}")
     for p in pkgs:
-        typer.echo(f"  {p.name}  {p.source}→{p.target}  version {p.version}")
+        pair = (p.source, p.target)
+        if p.problem:
+            state = f"cannot run: {p.problem}"
+        elif chosen.get(pair) == p:
+            state = "used"
+        else:
+            state = f"not used: {chosen[pair].name} is newer"
+        where = f"  [{ARGOS}: {p.path.parent}]" if p.origin == ARGOS else ""
+        typer.echo(f"  {p.name}  {p.source}→{p.target}  version {p.version or '?'}  {state}{where}")
     if not pkgs:
-        typer.echo("  (no Argos packages installed: cleantext models install FILE.argosmodel)")
+        typer.echo("  (no Argos packages: cleantext models download fr it, or models install FILE)")
     for problem in store.problems():
         typer.echo(f"  broken: {problem}")
+    argos = ArgosEngine(store.root)
     ap = ApertiumEngine()
     for src in ("fr", "en"):
+        route = argos.route(src, "it") if argos.available() else None
+        typer.echo(
+            f"argos {src}→it: "
+            + (" then ".join(f"{p.source}→{p.target} ({p.name})" for p in route) if route else "no package")
+        )
         chain = ap.chain(src, "it") if ap.available() else None
         typer.echo(
             f"apertium {src}→it: " + (" | ".join(chain) if chain else f"unavailable ({ap.why_unavailable()})")
@@ -551,9 +571,27 @@ def models_download(
     target: Annotated[str, typer.Argument(help="Target language code, e.g. it.")],
     models: StoreOpt = None,
 ) -> None:
-    """Download a package from the Argos index and install it (needs internet)."""
-    pkg = _store_call(_store(models).download, source, target)
-    typer.echo(f"installed {pkg.name} ({pkg.source}→{pkg.target})")
+    """Download from the Argos package index what SOURCE→TARGET needs and install it
+    (needs internet). The index has no fr→it package: `download fr it` installs fr→en and
+    en→it, and French is translated through English. The index is $CLEANTEXT_ARGOS_INDEX,
+    else argos-translate's."""
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
+
+    from cleantext import download
+
+    columns = ("{task.description}", BarColumn(), DownloadColumn(), TransferSpeedColumn())
+    with Progress(
+        *columns, transient=True, console=Console(stderr=True), redirect_stdout=False, redirect_stderr=False
+    ) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(what: str, done: int, total: int | None) -> None:
+            if what not in tasks:
+                tasks[what] = bar.add_task(what, total=total)
+            bar.update(tasks[what], completed=done, total=total)
+
+        _store_call(download.install, _store(models), source, target, say=typer.echo, progress=progress)
 
 
 def _read(file: Path) -> bytes:

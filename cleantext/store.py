@@ -7,17 +7,23 @@ no archive that inflates more than MAX_RATIO times its size, metadata present an
 then extracts, counting the bytes it really writes, into a temporary folder inside the
 store that is renamed into place, so a failed or interrupted install leaves the store
 unchanged. A bad CRC or an unknown compression method ends in a one-line error.
+
+Packages a user installed with argos-translate are read too, after the store and never
+written to (`argos_package_dirs`). Of several versions of one pair the newest runnable
+one is used, compared as versions (1.10 > 1.9).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import stat
 import tempfile
 import zipfile
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -25,11 +31,17 @@ MAX_MEMBER_BYTES = 2 * 1024**3  # 2 GiB: the largest Argos models are a few hund
 MAX_TOTAL_BYTES = 4 * 1024**3
 MAX_RATIO = 20  # uncompressed / compressed: model weights barely compress; a bomb does
 MAX_METADATA_BYTES = 1 << 20  # metadata.json is read by every later run: keep it small
-INDEX_ENV = "CLEANTEXT_ARGOS_INDEX"
+OWN = "cleantext"
+ARGOS = "argos-translate"  # packages of argos-translate's own folders: read, never written
 
 
 class StoreError(RuntimeError):
     """A model-store operation failed; the message names the file and what to do."""
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """'1.10' > '1.9' > '1.0': the numbers of a package_version, compared as numbers."""
+    return tuple(int(n) for n in re.findall(r"\d+", version)) or (0,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +51,8 @@ class Package:
     target: str
     name: str
     version: str
+    origin: str = OWN
+    target_prefix: str = ""
 
     @property
     def sp_model(self) -> Path:
@@ -46,6 +60,39 @@ class Package:
             if (self.path / name).is_file():
                 return self.path / name
         raise StoreError(f"{self.path}: no sentencepiece model in the package")
+
+    @property
+    def problem(self) -> str | None:
+        """Why cleantext cannot run this package (None: it can). argos-translate also runs
+        packages with a BPE tokenizer (bpe.model, through sacremoses); cleantext runs
+        sentencepiece packages only, and says so rather than failing on every span."""
+        has_sp = any((self.path / n).is_file() for n in ("sentencepiece.model", "spm.model"))
+        if not (self.path / "model" / "model.bin").is_file():
+            return "no CTranslate2 model (model/model.bin)"
+        if not has_sp and (self.path / "bpe.model").is_file():
+            return "BPE tokenizer (bpe.model): cleantext runs sentencepiece packages only"
+        if not has_sp:
+            return "no sentencepiece model"
+        return None
+
+
+def argos_package_dirs() -> list[Path]:
+    """Where argos-translate keeps its packages, as it decides: $ARGOS_PACKAGES_DIR, else
+    that key of its settings.json ($XDG_CONFIG_HOME/argos-translate, ~/.config by
+    default), else $XDG_DATA_HOME/argos-translate/packages (~/.local/share by default)."""
+    home = Path.home()
+    chosen = os.environ.get("ARGOS_PACKAGES_DIR")
+    if not chosen:
+        config = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
+        try:
+            settings = json.loads((config / "argos-translate" / "settings.json").read_text("utf-8"))
+            chosen = settings.get("ARGOS_PACKAGES_DIR") if isinstance(settings, dict) else None
+        except (OSError, ValueError):
+            chosen = None
+    if not chosen:
+        data = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
+        chosen = str(data / "argos-translate" / "packages")
+    return [Path(chosen).expanduser()]
 
 
 def default_store() -> Path:
@@ -57,64 +104,99 @@ def default_store() -> Path:
 
 
 class ModelStore:
-    def __init__(self, root: Path | str | None = None) -> None:
+    """cleantext's own store (`root`, read and written) and argos-translate's package
+    folders (`argos_dirs`, read only; None: where argos-translate keeps them)."""
+
+    def __init__(self, root: Path | str | None = None, argos_dirs: Sequence[Path] | None = None) -> None:
         self.root = Path(root) if root else default_store()
+        dirs = argos_package_dirs() if argos_dirs is None else [Path(d) for d in argos_dirs]
+        own = _resolved(self.root)
+        self.argos_dirs = [d for d in dirs if _resolved(d) != own]
 
     # --- reading -------------------------------------------------------------------
 
     def packages(self) -> list[Package]:
-        """Installed packages (broken ones are skipped; see `problems`)."""
-        return [p for p in (self._read(d) for d in self._dirs()) if isinstance(p, Package)]
+        """Every package found, cleantext's own first (broken folders: see `problems`)."""
+        return [p for p in (self._read(d, origin) for d, origin in self._dirs()) if isinstance(p, Package)]
 
     def problems(self) -> list[str]:
-        return [p for p in (self._read(d) for d in self._dirs()) if isinstance(p, str)]
+        return [p for p in (self._read(d, origin) for d, origin in self._dirs()) if isinstance(p, str)]
 
-    def _dirs(self) -> list[Path]:
-        if not self.root.is_dir():
-            return []
-        return sorted(d for d in self.root.iterdir() if d.is_dir() and not d.name.startswith("."))
+    def chosen(self) -> dict[tuple[str, str], Package]:
+        """The package each pair runs with: the newest runnable version (on a tie, the
+        store's own before argos-translate's)."""
+        best: dict[tuple[str, str], Package] = {}
+        for p in self.packages():
+            pair = (p.source, p.target)
+            if p.problem is None and (
+                pair not in best or version_key(p.version) > version_key(best[pair].version)
+            ):
+                best[pair] = p
+        return best
+
+    def _dirs(self) -> list[tuple[Path, str]]:
+        found = []
+        for root, origin in [(self.root, OWN)] + [(d, ARGOS) for d in self.argos_dirs]:
+            try:
+                found += sorted(
+                    (d, origin) for d in root.iterdir() if d.is_dir() and not d.name.startswith(".")
+                )
+            except OSError:  # no such folder (yet), or unreadable: nothing installed there
+                continue
+        return found
 
     @staticmethod
-    def _read(d: Path) -> Package | str:
+    def _read(d: Path, origin: str = OWN, label: str | None = None) -> Package | str:
         try:
             meta = json.loads((d / "metadata.json").read_text("utf-8"))
+            if not isinstance(meta, dict):
+                raise ValueError("metadata.json is not a JSON object")
             return Package(
-                d, meta["from_code"], meta["to_code"], d.name, str(meta.get("package_version", ""))
+                d,
+                str(meta["from_code"]),
+                str(meta["to_code"]),
+                d.name,
+                str(meta.get("package_version", "")),
+                origin,
+                str(meta.get("target_prefix") or ""),
             )
         except (OSError, ValueError, KeyError) as e:
-            return f"{d}: not a valid package ({e.__class__.__name__}: {e})"
+            return f"{label or d}: not a valid package ({e.__class__.__name__}: {e})"
 
     # --- install / remove ----------------------------------------------------------
 
-    def install(self, archive: Path | str, replace: bool = False) -> Package:
-        """Validate and install one .argosmodel file; atomic."""
+    def install(self, archive: Path | str, replace: bool = False, label: str | None = None) -> Package:
+        """Validate and install one .argosmodel file; atomic. Errors name `label` (the
+        archive, or the link it was downloaded from). Older versions of the same pair in
+        the store are removed once the new one is in place."""
         archive = Path(archive)
+        label = label or str(archive)
         try:
             zf = zipfile.ZipFile(archive)
         except (OSError, zipfile.BadZipFile) as e:
-            raise StoreError(f"{archive}: not a readable .argosmodel zip ({e})") from None
+            raise StoreError(f"{label}: not a readable .argosmodel zip ({e})") from None
         with zf:
-            top, meta = _validate(zf, archive)
+            top, meta = _validate(zf, label, archive.stat().st_size)
             name = _package_name(meta)
             dest = self.root / name
             if dest.exists() and not replace:
                 raise StoreError(
-                    f"{archive}: package {name} is already installed (remove it, or use --replace)"
+                    f"{label}: package {name} is already installed (remove it, or use --replace)"
                 )
             self.root.mkdir(parents=True, exist_ok=True)
             tmp = Path(tempfile.mkdtemp(prefix=".install-", dir=self.root))
             try:
                 try:
-                    _extract(zf, top, tmp, archive)
+                    _extract(zf, top, tmp, label)
                 except _BROKEN_ZIP as e:
-                    raise StoreError(f"{archive}: a damaged or unsupported zip member ({e})") from None
+                    raise StoreError(f"{label}: a damaged or unsupported zip member ({e})") from None
                 _share(tmp)
-                pkg = self._read(tmp)
+                pkg = self._read(tmp, OWN, label)
                 if isinstance(pkg, str):
-                    raise StoreError(f"{archive}: {pkg}")
-                if not (tmp / "model" / "model.bin").is_file():
-                    raise StoreError(f"{archive}: no CTranslate2 model (model/model.bin) in the package")
-                pkg.sp_model  # noqa: B018 - raises if missing
+                    raise StoreError(pkg)
+                if pkg.problem:
+                    raise StoreError(f"{label}: cannot be run by cleantext: {pkg.problem}")
+                _check_loads(pkg, label)
                 if dest.exists():
                     old = dest.with_name(f".old-{name}")
                     os.replace(dest, old)
@@ -127,12 +209,26 @@ class ModelStore:
                 raise
         result = self._read(dest)
         assert isinstance(result, Package)
+        for older in self.packages():
+            if (
+                older.origin == OWN
+                and older.path != dest
+                and (older.source, older.target) == (result.source, result.target)
+                and version_key(older.version) < version_key(result.version)
+            ):
+                self.remove(older.name)
         return result
 
     def remove(self, name: str) -> None:
         target = self.root / name
         if not name.strip() or "/" in name or name.startswith(".") or not target.is_dir():
-            known = ", ".join(p.name for p in self.packages()) or "none installed"
+            theirs = [p for p in self.packages() if p.name == name and p.origin == ARGOS]
+            if theirs:
+                raise StoreError(
+                    f"{name} is argos-translate's package in {theirs[0].path.parent}; cleantext "
+                    f"does not remove it (argospm remove, or delete the folder yourself)"
+                )
+            known = ", ".join(p.name for p in self.packages() if p.origin == OWN) or "none installed"
             raise StoreError(f"no package named {name!r} in {self.root} ({known})")
         trash = Path(tempfile.mkdtemp(prefix=".remove-", dir=self.root))
         try:
@@ -140,70 +236,33 @@ class ModelStore:
         finally:
             shutil.rmtree(trash, ignore_errors=True)
 
-    # --- download ------------------------------------------------------------------
 
-    def download(self, source: str, target: str) -> Package:
-        """Fetch the package for source→target from the Argos package index and install it."""
-        import urllib.error
-        import urllib.request
-
-        link, _ = index_link(read_index(), source, target)
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / f"{source}_{target}.argosmodel"
-            try:
-                urllib.request.urlretrieve(link, path)
-            except (urllib.error.URLError, OSError) as e:
-                raise StoreError(f"download of {link} failed: {e}") from None
-            return self.install(path, replace=True)
-
-
-def read_index() -> list[dict]:
-    """The Argos package index ($CLEANTEXT_ARGOS_INDEX, else argostranslate's)."""
-    import urllib.error
-    import urllib.request
-
-    index_url = os.environ.get(INDEX_ENV) or _argos_index_url()
+def _resolved(path: Path) -> Path:
     try:
-        with urllib.request.urlopen(index_url, timeout=30) as r:
-            return json.load(r)
-    except (urllib.error.URLError, OSError, ValueError) as e:
-        raise StoreError(
-            f"cannot reach the Argos package index ({e}). Offline? Download the .argosmodel "
-            f"on a machine with internet (scripts/fetch_models.py) and run "
-            f"`cleantext models install FILE.argosmodel`"
-        ) from None
+        return path.resolve()
+    except OSError:
+        return path
 
 
-def index_link(index: list[dict], source: str, target: str) -> tuple[str, str]:
-    """(download link, package version) of source→target in the index."""
-    entry = next((p for p in index if p.get("from_code") == source and p.get("to_code") == target), None)
-    if entry is None:
-        raise StoreError(f"the Argos index has no {source}→{target} package")
-    links = entry.get("links") or []
-    if not links:
-        raise StoreError(f"the Argos index lists {source}→{target} without a download link")
-    return links[0], str(entry.get("package_version", "0"))
-
-
-# argostranslate's own default index (its settings.remote_package_index)
-ARGOS_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
-
-
-def _argos_index_url() -> str:
-    """The index argostranslate uses: its settings when installed, else its default."""
+def _check_loads(pkg: Package, label: str) -> None:
+    """A package whose model or tokenizer does not load is refused at install, not met
+    later as a failure on every span (skipped when ctranslate2 is not installed)."""
     try:
-        from argostranslate import settings  # type: ignore[import-not-found]
-
-        return str(settings.remote_package_index)
-    except Exception:  # noqa: BLE001 - optional dependency, any failure means "not there"
-        base = os.environ.get("ARGOS_PACKAGE_INDEX")
-        return base.rstrip("/") + "/index.json" if base else ARGOS_INDEX
+        import ctranslate2
+        import sentencepiece
+    except ImportError:
+        return
+    try:
+        sentencepiece.SentencePieceProcessor(model_file=str(pkg.sp_model))
+        ctranslate2.Translator(str(pkg.path / "model"), device="cpu", intra_threads=1)
+    except Exception as e:  # noqa: BLE001 - any load failure makes the package unusable
+        raise StoreError(f"{label}: the package's model does not load ({e})") from None
 
 
 _BROKEN_ZIP = (zipfile.BadZipFile, NotImplementedError, EOFError, zlib.error)
 
 
-def _extract(zf: zipfile.ZipFile, top: str | None, dest: Path, archive: Path) -> None:
+def _extract(zf: zipfile.ZipFile, top: str | None, dest: Path, archive: str) -> None:
     """Extract every member, counting what is really written (a member may inflate past
     what the zip declares): over a member's declared size, MAX_MEMBER_BYTES or
     MAX_TOTAL_BYTES, the install stops."""
@@ -239,7 +298,7 @@ def _share(root: Path) -> None:
             os.chmod(os.path.join(d, f), 0o666 & ~umask | 0o600)
 
 
-def _validate(zf: zipfile.ZipFile, archive: Path) -> tuple[str | None, dict]:
+def _validate(zf: zipfile.ZipFile, archive: str, size: int) -> tuple[str | None, dict]:
     """Check every member; return the single top folder (or None) and the metadata."""
     total = 0
     tops = set()
@@ -259,7 +318,7 @@ def _validate(zf: zipfile.ZipFile, archive: Path) -> tuple[str | None, dict]:
         tops.add(p.parts[0])
     if total > MAX_TOTAL_BYTES:
         raise StoreError(f"{archive}: {total} bytes uncompressed, over the {MAX_TOTAL_BYTES} limit")
-    size = max(1, archive.stat().st_size)
+    size = max(1, size)
     if total > MAX_RATIO * size and total > 1 << 20:
         raise StoreError(
             f"{archive}: inflates to {total} bytes, {total // size} times its size (a zip bomb?); refusing"

@@ -1,6 +1,12 @@
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# argos-translate's own package folder is read by every run: the tests see an empty one
+# (tests of that folder set their own), never the packages of whoever runs them
+os.environ["ARGOS_PACKAGES_DIR"] = tempfile.mkdtemp(prefix="no-argos-packages-")
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"

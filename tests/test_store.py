@@ -132,12 +132,6 @@ def test_not_a_zip(tmp_path):
         ModelStore(tmp_path / "store").install(bad)
 
 
-def test_download_offline_says_what_to_do(tmp_path, monkeypatch):
-    monkeypatch.setenv("CLEANTEXT_ARGOS_INDEX", "http://127.0.0.1:9/index.json")
-    with pytest.raises(StoreError, match="models install"):
-        ModelStore(tmp_path / "store").download("fr", "it")
-
-
 def test_cli_models(tmp_path, packages):
     env = dict(os.environ, CLEANTEXT_MODELS=str(tmp_path / "store"))
 
@@ -218,3 +212,109 @@ def test_installed_packages_are_readable_by_other_users_and_remove_needs_a_name(
         with pytest.raises(StoreError, match="no package named"):
             store.remove(name)
     assert store.packages() and not list(store.root.glob(".remove-*"))
+
+
+def test_a_bpe_package_is_refused_at_install_naming_the_archive(tmp_path):
+    archive = build(tmp_path, "fr", "it", bpe=True)
+    store = ModelStore(tmp_path / "store")
+    with pytest.raises(StoreError, match=r"BPE tokenizer") as e:
+        store.install(archive)
+    assert str(e.value).startswith(str(archive)) and ".install-" not in str(e.value)
+    assert _snapshot(store.root) == []
+
+
+def test_a_package_without_a_tokenizer_is_refused_naming_the_archive_not_a_temporary_folder(tmp_path):
+    archive = tmp_path / "no-tokenizer.argosmodel"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("p/metadata.json", json.dumps({"from_code": "fr", "to_code": "it"}))
+        zf.writestr("p/model/model.bin", b"x")
+    with pytest.raises(StoreError) as e:
+        ModelStore(tmp_path / "store").install(archive)
+    assert str(e.value).startswith(str(archive)) and "no sentencepiece model" in str(e.value)
+    assert ".install-" not in str(e.value)
+
+
+def _argos_home(tmp_path, *archives):
+    """argos-translate's package folder as it leaves it: each .argosmodel unzipped as is."""
+    packages = tmp_path / "home" / ".local" / "share" / "argos-translate" / "packages"
+    packages.mkdir(parents=True)
+    for a in archives:
+        with zipfile.ZipFile(a) as zf:
+            zf.extractall(packages)
+    return packages
+
+
+def test_argos_translates_own_packages_are_read_newest_first_and_never_removed(tmp_path):
+    made = tmp_path / "made"
+    made.mkdir()
+    theirs = _argos_home(
+        tmp_path,
+        build(made, "fr", "en", "1.9"),
+        build(made, "fr", "en", "1.10"),  # compared as versions: 1.10 is the newer
+        build(made, "en", "it", "1.0", layout="old"),
+        build(made, "it", "en", "1.0", bpe=True),
+    )
+    store = ModelStore(tmp_path / "store", argos_dirs=[theirs])
+    by_name = {p.name: p for p in store.packages()}
+    assert {p.origin for p in by_name.values()} == {"argos-translate"}
+    assert "BPE" in (by_name["translate-it_en-1_0"].problem or "")
+    chosen = store.chosen()
+    assert chosen[("fr", "en")].name == "translate-fr_en-1_10" and chosen[("en", "it")].name == "en_it"
+    assert ("it", "en") not in chosen  # cannot run: not used
+    engine = ArgosEngine(store.root)
+    engine.store = store
+    assert [p.name for p in engine.route("fr", "it")] == ["translate-fr_en-1_10", "en_it"]
+    with pytest.raises(StoreError, match="argos-translate's package"):
+        store.remove("en_it")
+    assert (theirs / "en_it").is_dir()
+    # a newer version in cleantext's own store wins; installing a newer one replaces the older
+    store.install(build(made, "en", "it", "1.1"))
+    assert store.chosen()[("en", "it")].origin == "cleantext"
+    store.install(build(made, "en", "it", "1.2"))
+    own = [p.name for p in store.packages() if p.origin == "cleantext"]
+    assert own == ["translate-en_it-1_2"]
+
+
+def test_argos_translates_folder_is_found_as_argos_translate_finds_it(tmp_path, monkeypatch):
+    from cleantext.store import argos_package_dirs
+
+    for var in ("ARGOS_PACKAGES_DIR", "XDG_DATA_HOME", "XDG_CONFIG_HOME"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert argos_package_dirs() == [tmp_path / ".local" / "share" / "argos-translate" / "packages"]
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert argos_package_dirs() == [tmp_path / "data" / "argos-translate" / "packages"]
+    settings = tmp_path / "config" / "argos-translate" / "settings.json"
+    settings.parent.mkdir(parents=True)
+    settings.write_text(json.dumps({"ARGOS_PACKAGES_DIR": str(tmp_path / "from-settings")}))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    assert argos_package_dirs() == [tmp_path / "from-settings"]
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "from-env"))
+    assert argos_package_dirs() == [tmp_path / "from-env"]
+
+
+def test_a_users_argos_home_is_used_without_models(tmp_path):
+    """A fake home with argos-translate's packages: `clean` translates French with them
+    (through English), `models list` shows where they are, `models remove` leaves them."""
+    made = tmp_path / "made"
+    made.mkdir()
+    _argos_home(tmp_path, build(made, "fr", "en", "1.9"), build(made, "en", "it", "1.0", layout="old"))
+    env = {k: v for k, v in os.environ.items() if k not in ("ARGOS_PACKAGES_DIR", "XDG_DATA_HOME")}
+    env.update(HOME=str(tmp_path / "home"), CLEANTEXT_MODELS=str(tmp_path / "own-store"))
+
+    def cli(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "cleantext", *args], env=env, capture_output=True, text=True
+        )
+
+    listed = cli("models", "list").stdout
+    assert "argos-translate's packages (read only)" in listed
+    assert "argos fr→it: fr→en (translate-fr_en-1_9) then en→it (en_it)" in listed, listed
+    r = cli("models", "remove", "en_it")
+    assert r.returncode == 1 and "argos-translate's package" in r.stderr
+    text = tmp_path / "a.txt"
+    text.write_text("Le véhicule lui-même a été enlevé du lieu de l'accident vers midi le même jour.\n")
+    r = cli("clean", str(text), "-o", str(tmp_path / "out"), "--engine", "argos")
+    assert r.returncode == 0, r.stderr[-2000:]
+    records = [json.loads(x) for x in (tmp_path / "out" / "a.jsonl").read_text().splitlines()]
+    assert [g["engine"] for rec in records for g in rec["segments"] if g["language"] == "fr"] == ["argos"]

@@ -65,12 +65,6 @@ class Router:
         self._warned: set[str] = set()
         self.counts: dict[str, int] = {}
 
-    def engine_for(self, source: str) -> Translator | None:
-        for engine in self.engines:
-            if engine.supports(source, self.target):
-                return engine
-        return None
-
     def translate(self, items: Sequence[tuple[str, str]]) -> list[Outcome]:
         """Translate (text, source language) pairs into the target language."""
         known: dict[tuple[str, str], Outcome] = {}
@@ -104,28 +98,33 @@ class Router:
         return out
 
     def _run(self, lang: str, texts: list[str]) -> list[Outcome]:
-        engine = self.engine_for(lang)
-        if engine is None:
-            note = f"no engine for {lang}→{self.target}"
-            if note not in self._warned:
-                self._warned.add(note)
-                reasons = "; ".join(r for e in self.engines if (r := e.why_unavailable()))
-                log.warning("%s: spans kept untranslated. %s", note, reasons)
-            return [Outcome(None, None, note)] * len(texts)
-        try:
-            results = engine.translate(texts, lang, self.target)
-        except Exception as e:  # noqa: BLE001 - an engine failure must not fail the run
-            log.warning("%s failed on %d %s texts: %s; kept untranslated", engine.name, len(texts), lang, e)
-            return [Outcome(None, None, f"{engine.name} failed: {e}")] * len(texts)
-        outcomes = []
-        for t, r in zip(texts, results, strict=True):
-            if self.post is not None:
-                r = self.post(r, t, lang)
-            reason = next((why for check in self.checks if (why := check(t, r))), None)
-            outcomes.append(
-                Outcome(None, engine.name, f"rejected: {reason}") if reason else Outcome(r, engine.name)
-            )
-        return outcomes
+        """The first engine that serves the pair translates; one that fails (a model that
+        does not load, a chain that died) hands the texts to the next one."""
+        failed = []
+        for engine in self.engines:
+            if not engine.supports(lang, self.target):
+                continue
+            try:
+                results = engine.translate(texts, lang, self.target)
+            except Exception as e:  # noqa: BLE001 - an engine failure must not fail the run
+                log.warning("%s failed on %d %s texts: %s", engine.name, len(texts), lang, e)
+                failed.append(f"{engine.name} failed: {e}")
+                continue
+            return [self._checked(engine.name, t, r, lang) for t, r in zip(texts, results, strict=True)]
+        if failed:
+            return [Outcome(None, None, "; ".join(failed))] * len(texts)
+        note = f"no engine for {lang}→{self.target}"
+        if note not in self._warned:
+            self._warned.add(note)
+            reasons = "; ".join(r for e in self.engines if (r := e.why_unavailable()))
+            log.warning("%s: spans kept untranslated. %s", note, reasons)
+        return [Outcome(None, None, note)] * len(texts)
+
+    def _checked(self, engine: str, text: str, translation: str, lang: str) -> Outcome:
+        if self.post is not None:
+            translation = self.post(translation, text, lang)
+        reason = next((why for check in self.checks if (why := check(text, translation))), None)
+        return Outcome(None, engine, f"rejected: {reason}") if reason else Outcome(translation, engine)
 
     def close(self) -> None:
         for e in self.engines:
