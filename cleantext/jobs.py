@@ -53,8 +53,19 @@ class Options:
         what = [settings, self.formats, self.tmx_sentences, _version(), evidence]
         if self.target is not None:  # a bitext run writes other files than a clean run
             what.append(self.target)
+        if models := _argos_packages(self.settings):  # a package installed since: translated anew
+            what.append(models)
         data = json.dumps(what, sort_keys=True)
         return hashlib.sha256(data.encode()).hexdigest()[:16]
+
+
+def _argos_packages(settings: Settings) -> list[str]:
+    """The Argos packages a run translates with (name and version of each pair's choice)."""
+    if settings.engine not in ("auto", "argos"):
+        return []
+    from cleantext.store import ModelStore
+
+    return sorted(f"{p.name}={p.version}" for p in ModelStore(settings.models_dir).chosen().values())
 
 
 def _version() -> str:

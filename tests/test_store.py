@@ -318,3 +318,17 @@ def test_a_users_argos_home_is_used_without_models(tmp_path):
     assert r.returncode == 0, r.stderr[-2000:]
     records = [json.loads(x) for x in (tmp_path / "out" / "a.jsonl").read_text().splitlines()]
     assert [g["engine"] for rec in records for g in rec["segments"] if g["language"] == "fr"] == ["argos"]
+
+
+def test_a_package_installed_after_a_run_makes_the_rerun_translate_again(tmp_path, packages):
+    """Resume skips files done with the same options: the Argos packages a run would use
+    are part of them, so a rerun after `models install` does not keep the old output."""
+    from cleantext.jobs import Options
+    from cleantext.pipeline import Settings
+
+    settings = Settings(models_dir=str(tmp_path / "store"))
+    apertium = Settings(models_dir=str(tmp_path / "store"), engine="apertium")
+    before, before_apertium = Options(settings).key(), Options(apertium).key()
+    ModelStore(tmp_path / "store").install(packages[("fr", "it")])
+    assert Options(settings).key() != before
+    assert Options(apertium).key() == before_apertium  # a run that does not use Argos: unchanged
