@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import regex
 
+from cleantext.freq import zipf
 from cleantext.settings import DEFAULT_STRAY
 from cleantext.vocab import loan_phrases
 
@@ -77,6 +78,12 @@ PROTECTED = regex.compile(
     r"|(?<![\p{L}\p{N}])[\w-]+\.(?:[a-z]{2,4}\d?)(?![\p{L}\p{N}])(?=\.?(?:\s|$|[,;:)]))"  # files, domains
     r"|\b\w+_\w+\b|`[^`]+`"  # code
 )
+# Every alternative of PROTECTED holds one of these: most sentences hold none, and the
+# full pattern (lookbehinds at every position) is then not run at all.
+_MAYBE_PROTECTED = regex.compile(r"[/@#_`]|\.\w")
+_APOSTROPHE = regex.compile(r"['’]")
+_NOT_WORDISH = regex.compile(r"[^\p{L}\p{M}'’\s]")
+_CLAUSE_MARK = regex.compile(r"[,;:)]")
 _FILE_EXT = frozenset(
     "pdf doc docx xls xlsx csv txt zip rar jpg jpeg png gif mp3 mp4 avi html htm php asp json xml "
     "py js exe it com net org eu fr uk de es ch info io".split()
@@ -100,7 +107,7 @@ class Detector:
         self.switch_penalty = switch_penalty
         self.min_span_evidence = min_span_evidence
         self._lingua = None
-        self._zipf = lru_cache(maxsize=500_000)(self._zipf_uncached)
+        self._zipf = zipf  # wordfreq's Zipf values, cached (cleantext.freq)
         self._evidence = lru_cache(maxsize=500_000)(self._evidence_uncached)  # type: ignore[method-assign]
         self._loans = loan_phrases()
         self._max_loan_words = max((len(p.split()) for p in self._loans), default=1)
@@ -108,12 +115,6 @@ class Detector:
         self._zero = dict.fromkeys(self.stray, 0.0)
 
     # --- word evidence -------------------------------------------------------------
-
-    @staticmethod
-    def _zipf_uncached(word: str, lang: str) -> float:
-        from wordfreq import zipf_frequency
-
-        return zipf_frequency(word, lang)
 
     def _evidence_uncached(self, word: str) -> dict[str, float]:
         """Evidence per stray language for one word (callers must not mutate the dict)."""
@@ -140,7 +141,11 @@ class Detector:
     def tokens(self, text: str) -> list[_Tok]:
         toks: list[_Tok] = []
         matches = list(_TOKEN.finditer(text))
-        guarded = [m.span() for m in PROTECTED.finditer(text) if _protected(m.group())]
+        guarded = (
+            [m.span() for m in PROTECTED.finditer(text) if _protected(m.group())]
+            if _MAYBE_PROTECTED.search(text)
+            else []
+        )
         for i, m in enumerate(matches):
             word = m.group()
             k = m.start() - 1
@@ -262,6 +267,13 @@ class Detector:
 
         codes = [getattr(IsoCode639_1, c.upper()) for c in (self.main, *self.stray)]
         return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
+
+    def warm_up(self) -> None:
+        """Load now what the first document would wait for: the frequency tables of the
+        languages read on every word, and lingua's models (loaded on its first call)."""
+        for lang in (self.main, *self.stray, *self._OTHER):
+            self._zipf("e", lang)
+        self.lingua.compute_language_confidence_values("warm up, s'il vous plaît, per favore")
 
     def lingua_scores(self, text: str) -> dict[str, float]:
         return {
@@ -453,10 +465,8 @@ def missing_breaks(text: str, detection: Detection, min_words: int = 4) -> list[
 
 def _is_name(word: str) -> bool:
     """A capitalised word that is rarely written in lower case in any of the languages."""
-    from wordfreq import zipf_frequency
-
-    head = regex.split(r"['’]", word.lower())[0] or word.lower()
-    return max(zipf_frequency(head, lang) for lang in ("it", "fr", "en")) < 4.0
+    head = _APOSTROPHE.split(word.lower())[0] or word.lower()
+    return max(zipf(head, lang) for lang in ("it", "fr", "en")) < 4.0
 
 
 def _edge_clause(text: str, toks: list[_Tok], path: list[str], main: str, informative: list[int]) -> bool:
@@ -502,7 +512,7 @@ def _capital(t: _Tok) -> bool:
 
 def _only_words(text: str, a: _Tok, b: _Tok) -> bool:
     """Nothing but words and spaces between two tokens (no comma, bracket or quote)."""
-    return not regex.search(r"[^\p{L}\p{M}'’\s]", text[a.end : b.start])
+    return not _NOT_WORDISH.search(text[a.end : b.start])
 
 
 def _protected(found: str) -> bool:
@@ -556,7 +566,7 @@ def _trim(text: str, toks: list[_Tok], i: int, j: int, lang: str) -> tuple[int, 
     for k in range(i, j - 1):  # words that say nothing (names, numbers) before a comma
         if toks[k].ev[lang] >= 0.35:
             break
-        if regex.search(r"[,;:)]", text[toks[k].end : toks[k + 1].start]):
+        if _CLAUSE_MARK.search(text[toks[k].end : toks[k + 1].start]):
             i = k + 1
     while i < j and toks[i].ev[lang] <= (0.0 if i + 1 < j and toks[i + 1].ev[lang] >= 1 else 0.35):
         i += 1  # a weak word is kept only as the article of a clearly foreign word ("a beautiful")
@@ -620,4 +630,4 @@ def _enclosing_quote(text: str, start: int, end: int) -> tuple[int, str] | None:
 def _title_share(text: str) -> float:
     """Share of capitalised words; an elided article does not hide a name ("l'Oyapock")."""
     ws = [w for w in _TOKEN.findall(text) if not w[0].isdigit()]
-    return sum(regex.split(r"['’]", w)[-1][:1].isupper() for w in ws) / max(1, len(ws))
+    return sum(_APOSTROPHE.split(w)[-1][:1].isupper() for w in ws) / max(1, len(ws))

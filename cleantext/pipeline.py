@@ -89,6 +89,10 @@ class Pipeline:
             return None
         return f"translation does not read as {self.settings.main}"
 
+    def warm_up(self) -> None:
+        """Load the detector's tables and models before the first document needs them."""
+        self.detector.warm_up()
+
     def close(self) -> None:
         if self._router is not None:
             self._router.close()

@@ -99,10 +99,10 @@ articulated_preposition = Rule(
 
 
 def _di_before_name(m: regex.Match[str]) -> str:
-    from wordfreq import zipf_frequency
+    from cleantext.freq import zipf
 
     name = m[2]
-    if name[0] not in "Hh" and zipf_frequency(name.lower(), "it") >= 3.0:
+    if name[0] not in "Hh" and zipf(name.lower(), "it") >= 3.0:
         return m[0]
     return m[1] + "i " + name
 

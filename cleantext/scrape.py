@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -38,8 +38,23 @@ CONTEXT_MIN_WORDS = 12  # paragraphs this long are the article's prose, the cont
 FUNCTION_WORD_ZIPF = 5.0  # Italian or English words this frequent say nothing of a topic
 
 
+_NUMERIC_DATE = regex.compile(r"\d+(?:[-/.]\d+)+")
+_NUMERIC_TIME = regex.compile(r"\d+(?:[-/:.h]\d+)*")
+_APOSTROPHE = regex.compile(r"['’]")
+_ALNUM = regex.compile(r"[\p{L}\p{N}]")
+_LOWER_ID = regex.compile(r"\p{Ll}[\p{Ll}\p{N}_-]*")
+_SHORT_WORD = regex.compile(r"\p{L}{1,2}")
+_ONE_STEP_CRUMB = regex.compile(r"\s*\p{Lu}[^›>]{0,40}\s(?:›|>)\s\p{Lu}[^›>]{0,60}")
+
+
 def words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    return list(_words(text))
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    """Every rule reads a line's words: found once per line (a copy is handed out)."""
+    return tuple(_WORD.findall(text))
 
 
 @dataclass(slots=True)
@@ -159,9 +174,9 @@ def _topical(p: str, cue: regex.Pattern[str], ctx: Context) -> bool:
 @lru_cache(maxsize=100_000)
 def _zipf_max(word: str) -> float:
     """How common a word is in Italian or English: function words score above 5."""
-    from wordfreq import zipf_frequency
+    from cleantext.freq import zipf
 
-    return max(zipf_frequency(word, "it"), zipf_frequency(word, "en"))
+    return max(zipf(word, "it"), zipf(word, "en"))
 
 
 def _is_prose(p: str, n: int) -> bool:
@@ -208,12 +223,8 @@ def _date_line(p: str, ctx: Context, rule: Rule) -> bool:
     toks = words(p)
     if not toks or len(toks) > rule.limit("max_words") or p.rstrip().endswith("."):
         return False
-    has_date = any(
-        t.isdigit() or t.lower() in _DATE_WORDS or regex.fullmatch(r"\d+(?:[-/.]\d+)+", t) for t in toks
-    )
-    all_date = all(
-        t.isdigit() or t.lower() in _DATE_WORDS or regex.fullmatch(r"\d+(?:[-/:.h]\d+)*", t) for t in toks
-    )
+    has_date = any(t.isdigit() or t.lower() in _DATE_WORDS or _NUMERIC_DATE.fullmatch(t) for t in toks)
+    all_date = all(t.isdigit() or t.lower() in _DATE_WORDS or _NUMERIC_TIME.fullmatch(t) for t in toks)
     return has_date and all_date and any(c.isdigit() for c in p)
 
 
@@ -298,9 +309,7 @@ def _site_words(p: str, rule: Rule) -> list[str] | None:
     toks = []
     for w in words(p):
         w = w.lower()  # "ultim'ora" is one word, "l'app" two
-        toks.extend(
-            [w] if w in _SECTION_WORDS or w in _NAV_WORDS else [t for t in regex.split(r"['’]", w) if t]
-        )
+        toks.extend([w] if w in _SECTION_WORDS or w in _NAV_WORDS else [t for t in _APOSTROPHE.split(w) if t])
     # digits may stand in a pager or a reading time ("Pagina 1 di 3", "4 min di lettura")
     content = [t for t in toks if t not in _NAV_GLUE and not t.isdigit()]
     return content if content and len(toks) <= rule.limit("max_words") else None
@@ -645,16 +654,12 @@ def _stray_token(p: str, ctx: Context, rule: Rule) -> bool:
     two-letter tokens (social icons printed as text: "f t w") or symbols alone (a form's
     hidden "Δ"), never article text."""
     s = p.strip()
-    if len(s) == 1 or (s and not regex.search(r"[\p{L}\p{N}]", s)):
+    if len(s) == 1 or (s and not _ALNUM.search(s)):
         return True
-    if regex.fullmatch(r"\p{Ll}[\p{Ll}\p{N}_-]*", s):
+    if _LOWER_ID.fullmatch(s):
         return True
     toks = s.split()
-    return (
-        len(toks) >= 2
-        and all(regex.fullmatch(r"\p{L}{1,2}", t) for t in toks)
-        and len(set(toks)) == len(toks)
-    )
+    return len(toks) >= 2 and all(_SHORT_WORD.fullmatch(t) for t in toks) and len(set(toks)) == len(toks)
 
 
 stray_token = Rule(
@@ -683,7 +688,7 @@ def _breadcrumb(p: str, ctx: Context, rule: Rule) -> bool:
     if len(_BREADCRUMB_SEP.findall(p)) >= 2 and n <= rule.limit("max_words"):
         return True
     # "Esteri › Asia": one step, a rare sign outside navigation
-    one_step = regex.fullmatch(r"\s*\p{Lu}[^›>]{0,40}\s(?:›|>)\s\p{Lu}[^›>]{0,60}", p)
+    one_step = _ONE_STEP_CRUMB.fullmatch(p)
     return bool(one_step) and n <= rule.limit("one_step_max_words")
 
 
@@ -999,15 +1004,26 @@ def _signature(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(sorted(_NUMBER.findall(text))), tuple(sorted(w.lower() for w in _NAME.findall(text)))
 
 
-def near_repeat(old: str, new: str, threshold: float = 0.9) -> bool:
+def near_repeat(
+    old: str,
+    new: str,
+    threshold: float = 0.9,
+    counts: tuple[Counter[str], Counter[str]] | None = None,
+) -> bool:
     """`new` says what `old` said with small edits: folded letters at least `threshold`
     alike, and the words that differ are only added or left out (a "replace" of one word by
     another — "di un terzo" / "della metà" — changes the meaning), none of them a negation.
-    Callers compare numbers and names separately (see `_signature`)."""
+    Callers compare numbers and names separately (see `_signature`), and may pass the
+    letter counts of both texts, kept from earlier calls: the letters shared bound the
+    similarity from above (difflib's quick_ratio, computed the same way), so most pairs are
+    told apart without building a SequenceMatcher."""
     if abs(len(old) - len(new)) > 0.15 * len(new):
         return False
-    sm = SequenceMatcher(None, old, new, autojunk=False)
-    if sm.quick_ratio() < threshold or sm.ratio() < threshold:
+    a, b = counts or (Counter(old), Counter(new))
+    shared = sum((a & b).values())
+    if 2.0 * shared / (len(old) + len(new)) < threshold:
+        return False
+    if SequenceMatcher(None, old, new, autojunk=False).ratio() < threshold:
         return False
     a, b = old.split(), new.split()
     for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
@@ -1044,7 +1060,7 @@ class RepeatFinder:
         self.threshold = threshold
         self.max_keys = max_keys
         self._digests: dict[bytes, None] = {}
-        self._recent: deque[tuple[str, tuple]] = deque(maxlen=window)
+        self._recent: deque[tuple[str, tuple, Counter[str]]] = deque(maxlen=window)
 
     def seen(self, text: str, min_words: int = 1) -> bool:
         """True if `text` (≥ min_words words) repeats something seen; otherwise remember it."""
@@ -1056,10 +1072,11 @@ class RepeatFinder:
             return True
         if len(key) > 40:
             sig = _signature(text)
-            for old, old_sig in self._recent:
-                if old_sig == sig and near_repeat(old, key, self.threshold):
+            letters = Counter(key)
+            for old, old_sig, old_letters in self._recent:
+                if old_sig == sig and near_repeat(old, key, self.threshold, (old_letters, letters)):
                     return True
-            self._recent.append((key, sig))
+            self._recent.append((key, sig, letters))
         self._digests[digest] = None
         if len(self._digests) > self.max_keys:
             del self._digests[next(iter(self._digests))]

@@ -26,6 +26,7 @@ ABBREVIATIONS = frozenset(
 
 _BOUNDARY = regex.compile(r"[.!?…]+[”»\"’)\]]*(?=\s+[\p{Lu}\p{N}“«\"‘(¿¡])")
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
+_INITIALS = regex.compile(r"(?:\p{L}\.)+\p{L}")
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -64,9 +65,7 @@ def _is_abbreviation(before: str) -> bool:
     word = m.group(1)
     if len(word) == 1 and word.isupper():
         return True  # an initial: "J. K. Rowling"
-    return (
-        word.lower().rstrip(".") in ABBREVIATIONS or regex.fullmatch(r"(?:\p{L}\.)+\p{L}", word) is not None
-    )
+    return word.lower().rstrip(".") in ABBREVIATIONS or _INITIALS.fullmatch(word) is not None
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
