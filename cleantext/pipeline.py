@@ -93,6 +93,11 @@ class Pipeline:
         """Load the detector's tables and models before the first document needs them."""
         self.detector.warm_up()
 
+    def start_engines(self) -> None:
+        """Start the translation engines of the stray languages in the background."""
+        if self.settings.translate:
+            self.router.prestart(self.settings.stray)
+
     def close(self) -> None:
         if self._router is not None:
             self._router.close()

@@ -231,7 +231,8 @@ def child(config: str, folder: Path, repeat: int) -> None:
         result = run_cli(folder, repeat)
     else:
         result = run_floor(folder, repeat)
-    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    who = resource.RUSAGE_CHILDREN if config == "e" else resource.RUSAGE_SELF  # (e): the CLI's own
+    result["peak_mb"] = resource.getrusage(who).ru_maxrss / 1024
     print(json.dumps(result))
 
 

@@ -315,6 +315,16 @@ class ApertiumEngine:
                     outs[i] = alt
         return [_clean(o.replace(_KEEP, "") if k else o) for o, k in zip(outs, kept, strict=True)]
 
+    def prestart(self, source: str, target: str) -> None:
+        """Start the first chain for source→target now, without waiting: its processes
+        load their dictionaries while the caller reads and detects (about a second)."""
+        chains = self.installed_chains(source, target) if self.available() else []
+        if chains:
+            pipe = self._pipe(chains[0])
+            with pipe.lock:
+                if pipe.proc is None and not pipe.broken:
+                    pipe.start()
+
     def _pipe(self, modes: Chain) -> _Pipeline:
         pipe = self._pipes.get(modes)
         if pipe is None:

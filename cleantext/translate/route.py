@@ -65,6 +65,14 @@ class Router:
         self._warned: set[str] = set()
         self.counts: dict[str, int] = {}
 
+    def prestart(self, sources: Sequence[str]) -> None:
+        """Let the engine that will serve each source language start its processes now (an
+        engine without a `prestart` starts on its first text, as before)."""
+        for lang in sources:
+            engine = next((e for e in self.engines if e.supports(lang, self.target)), None)
+            if engine is not None and (start := getattr(engine, "prestart", None)):
+                start(lang, self.target)
+
     def translate(self, items: Sequence[tuple[str, str]]) -> list[Outcome]:
         """Translate (text, source language) pairs into the target language."""
         known: dict[tuple[str, str], Outcome] = {}

@@ -230,3 +230,21 @@ def test_a_stage_that_exits_at_start_is_given_up_not_waited_for(tmp_path):
         if not g.get("kept")
     ]
     assert redone and all(g["engine"] == "apertium" and g["translation"] for g in redone)
+
+
+def test_prestart_starts_the_chain_in_the_background_and_translation_uses_it():
+    """Issue 21: the chains' start-up (dictionaries loading, about a second) overlaps the
+    first documents' reading and detection instead of delaying their first batch."""
+    from cleantext.translate.apertium import ApertiumEngine
+    from cleantext.translate.route import Router
+
+    engine = ApertiumEngine()
+    try:
+        Router([engine]).prestart(["fr", "xx"])  # a language no engine serves is skipped
+        pipe = engine._pipe(engine.installed_chains("fr", "it")[0])
+        started = pipe.proc
+        assert started is not None and started.poll() is None
+        assert engine.translate(["La maison est grande."], "fr", "it")[0].startswith("La casa")
+        assert pipe.proc is started  # the same process served the first batch
+    finally:
+        engine.close()
