@@ -60,7 +60,8 @@ def _langs(value: str) -> tuple[str, ...]:
 @app.command()
 def clean(
     inputs: Annotated[
-        list[Path], typer.Argument(help="Files or folders (*.txt, recursive); '-' reads stdin.")
+        list[Path],
+        typer.Argument(help="Files or folders (*.txt and *.html pages, recursive); '-' reads stdin."),
     ],
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Output folder (mirrors the input tree).")
@@ -79,8 +80,22 @@ def clean(
     stray: Annotated[str, typer.Option(help="Stray languages to find, comma-separated.")] = "fr,en",
     formats: Annotated[
         str,
-        typer.Option("--format", help="Outputs, comma-separated: txt, jsonl, tsv (source<TAB>text), tmx."),
+        typer.Option(
+            "--format",
+            help="Outputs, comma-separated: txt, jsonl, tsv (source<TAB>text), tmx; extracted "
+            "(NAME.extracted.txt: the text as read, an HTML page's main text) and meta "
+            "(NAME.meta.json: an HTML page's title, url, date, site).",
+        ),
     ] = "txt,jsonl",
+    input_format: Annotated[
+        str,
+        typer.Option(
+            help="auto: HTML pages by extension (.html, .htm) or first bytes, other files as text; "
+            "or force text or html (also for stdin)."
+        ),
+    ] = "auto",
+    html_tables: Annotated[bool, typer.Option(help="HTML: keep the page's tables.")] = False,
+    html_comments: Annotated[bool, typer.Option(help="HTML: keep the page's comment section.")] = False,
     tmx_sentences: Annotated[
         bool, typer.Option(help="TMX: also one unit per changed sentence (original → clean).")
     ] = False,
@@ -124,8 +139,11 @@ def clean(
         Path | None, typer.Option(help="Argos model store (default: $CLEANTEXT_MODELS or language_models/).")
     ] = None,
     pattern: Annotated[
-        str, typer.Option(help="Which files of a folder to take (glob, recursive); others are ignored.")
-    ] = "*.txt",
+        str,
+        typer.Option(
+            help="Which files of a folder to take (globs, comma-separated, recursive); others are ignored."
+        ),
+    ] = "*.txt,*.html,*.htm",  # jobs.DEFAULT_PATTERN
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
 ) -> None:
     """Clean files into OUT: NAME.txt (clean Italian) and NAME.jsonl (one record per sentence).
@@ -164,6 +182,9 @@ def clean(
         beam=beam,
         threads=threads,
         apertium=tuple(apertium_chain or ()),
+        input_format=input_format,
+        html_tables=html_tables,
+        html_comments=html_comments,
     )
     fmts = tuple(dict.fromkeys(_langs(formats)))  # "txt,txt" asks for txt once
     if not fmts or any(f not in FORMATS for f in fmts):
@@ -182,7 +203,13 @@ def clean(
         pipeline = Pipeline(settings)
         first = True
         try:
-            for part in pipeline.stream(sys.stdin.buffer):
+            stdin = sys.stdin.buffer
+            head = stdin.peek(4096)[:4096] if hasattr(stdin, "peek") else b""
+            # an HTML page is read whole and extracted; text streams block by block
+            parts = (
+                [pipeline.run(stdin.read(), "<stdin>")] if pipeline.is_html(head) else pipeline.stream(stdin)
+            )
+            for part in parts:
                 if text := part.text:
                     sys.stdout.write(("" if first else "\n\n") + text)
                     first = False

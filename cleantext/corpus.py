@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,11 +94,13 @@ class CorpusLines:
         return h.hexdigest()[:16]
 
 
-def count(paths: Iterable[Path]) -> CorpusLines:
+def count(paths: Iterable[Path], text_of: Callable[[bytes, str], str] | None = None) -> CorpusLines:
     """The first pass over a corpus: each line and template head counted once per document.
 
     A head counts only with different tails (one line repeated is counted as a line).
-    Unreadable files are skipped here; the cleaning pass reports them."""
+    `text_of` reads a file's bytes as the cleaning pass will (HTML pages: their main
+    text); unreadable files are skipped here, the cleaning pass reports them."""
+    text_of = text_of or (lambda data, name: decode(data, name).text)
     lines: Counter[str] = Counter()
     heads: Counter[str] = Counter()
     tails: dict[str, set[str]] = {}
@@ -107,7 +109,7 @@ def count(paths: Iterable[Path]) -> CorpusLines:
         try:
             if path.stat().st_size > MAX_COUNT_BYTES:
                 continue
-            text = decode(path.read_bytes(), str(path)).text
+            text = text_of(path.read_bytes(), str(path))
         except (OSError, ReadError):
             continue
         documents += 1

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from cleantext.corpus import CorpusLines
-from cleantext.settings import Settings
+from cleantext.settings import LATER_DEFAULTS, Settings
 from cleantext.write import DEFAULT_FORMATS, atomic_write, output_paths
 
 STATE_LOG = ".cleantext-state.jsonl"
@@ -49,6 +49,9 @@ class Options:
     def key(self) -> str:
         settings = asdict(self.settings)
         settings.pop("threads")  # how fast, not what: a rerun with other threads skips done files
+        for name, default in LATER_DEFAULTS.items():
+            if settings[name] == default:
+                settings.pop(name)
         evidence = self.corpus.digest() if self.corpus is not None else None
         what = [settings, self.formats, self.tmx_sentences, _version(), evidence]
         if self.target is not None:  # a bitext run writes other files than a clean run
@@ -76,11 +79,13 @@ def _version() -> str:
 
 # --- planning --------------------------------------------------------------------------
 
+DEFAULT_PATTERN = "*.txt,*.html,*.htm"  # text files and saved HTML pages
+
 
 def plan(
     inputs: Iterable[Path],
     out: Path,
-    pattern: str = "*.txt",
+    pattern: str = DEFAULT_PATTERN,
     shard: tuple[int, int] | None = None,
     problems: list[tuple[str, str]] | None = None,
 ) -> list[Job]:
@@ -88,8 +93,10 @@ def plan(
 
     A subfolder that cannot be read is added to `problems` (path, error), to be reported
     like an unreadable file, never skipped in silence."""
-    if Path(pattern).is_absolute():
-        raise UsageError(f"--pattern {pattern!r}: a file name pattern such as '*.txt', not a path")
+    patterns = [x.strip() for x in pattern.split(",") if x.strip()] or ["*.txt"]
+    for one in patterns:
+        if Path(one).is_absolute():
+            raise UsageError(f"--pattern {one!r}: a file name pattern such as '*.txt', not a path")
     out_r = out.resolve()
     jobs: list[Job] = []
     for inp in inputs:
@@ -101,7 +108,7 @@ def plan(
                 raise UsageError(f"output folder {out} is inside the input folder {inp}; choose another -o")
             if problems is not None:
                 problems.extend(_unreadable_folders(inp))
-            for f in sorted(inp.rglob(pattern)):
+            for f in sorted({f for one in patterns for f in inp.rglob(one)}):
                 if not f.is_file() or not _inside(f, root):
                     continue  # a link out of the input folder is not followed
                 rel = f.relative_to(inp)
@@ -173,7 +180,16 @@ def count_corpus(jobs: list[Job], settings: Settings) -> CorpusLines | None:
 
     if settings.keep_boilerplate or len(jobs) < MIN_DOCS:
         return None
-    return count(j.source for j in jobs)
+
+    def text_of(data: bytes, name: str) -> str:
+        from cleantext import html
+        from cleantext.read import decode
+
+        if html.is_page(data, name, settings.input_format):
+            return html.extract(data, name, settings.html_tables, settings.html_comments).text
+        return decode(data, name).text
+
+    return count((j.source for j in jobs), text_of)
 
 
 def parse_shard(value: str | None) -> tuple[int, int] | None:

@@ -73,6 +73,8 @@ class Document:
     encoding: str
     sentences: list[Sentence] = field(default_factory=list)
     fixes: list[Fix] = field(default_factory=list)  # document-level changes (decoding)
+    meta: dict[str, str] = field(default_factory=dict)  # what an HTML page says of itself
+    extracted: str | None = None  # the text taken out of an HTML page, before repair
 
     @property
     def paragraphs(self) -> list[list[Sentence]]:

@@ -14,7 +14,7 @@ from typing import BinaryIO
 
 import regex
 
-from cleantext import postedit, split
+from cleantext import html, postedit, split
 from cleantext.corpus import CorpusLines
 from cleantext.detect import Detection, Detector, missing_breaks
 from cleantext.model import Document, Fix, Segment, Sentence
@@ -115,7 +115,12 @@ class Pipeline:
 
         `corpus` is the evidence of a folder run's counting pass (lines and templates many
         documents share); a single text goes without it."""
-        if isinstance(data, bytes):
+        page = None
+        if self.is_html(data, path):
+            s = self.settings
+            page = html.extract(data, path or "<input>", tables=s.html_tables, comments=s.html_comments)
+            text, encoding = page.text, page.encoding
+        elif isinstance(data, bytes):
             decoded = decode(data, path or "<input>")
             text, encoding = decoded.text, decoded.encoding
         else:
@@ -123,7 +128,15 @@ class Pipeline:
         doc = Document(path, encoding)
         if encoding not in ("utf-8", "str"):
             doc.fixes.append(Fix("decode", f"read as {encoding}"))
+        doc.extracted = text  # the text as read (`--format extracted`)
+        if page is not None:
+            doc.fixes.append(Fix("extract", "the main text of an HTML page (trafilatura)"))
+            doc.meta = page.meta
         return doc, self._prepare_block(text, doc, _DocState(), corpus)
+
+    def is_html(self, data: str | bytes, path: str | None = None) -> bool:
+        """Is this input an HTML page: --input-format, else its extension or first bytes."""
+        return html.is_page(data, path, self.settings.input_format)
 
     def stream(
         self, path: Path | BinaryIO, block_chars: int = BLOCK_CHARS, corpus: CorpusLines | None = None
@@ -136,6 +149,7 @@ class Pipeline:
         state = _DocState()
         for text, encoding in read_blocks(path, block_chars):
             part = Document(str(path) if isinstance(path, (str, Path)) else "<stdin>", encoding)
+            part.extracted = text
             yield self.finish([(part, self._prepare_block(text, part, state, corpus))])[0]
 
     def _prepare_block(

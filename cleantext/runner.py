@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from cleantext import html
 from cleantext.jobs import Job, Options, StateLog, UsageError
 from cleantext.model import Document
 from cleantext.pipeline import Pipeline
@@ -110,6 +111,11 @@ class Task:
     def read(self, job: Job) -> bytes:
         return job.source.read_bytes()
 
+    def _page(self, job: Job) -> bool:
+        """An HTML page is extracted whole, never streamed block by block as text is."""
+        with open(job.source, "rb") as fh:
+            return html.is_page(fh.read(html.SNIFF_BYTES), str(job.source), self.opts.settings.input_format)
+
     def process(self, jobs: list[Job], done: Done, force: bool = False) -> Iterator[Result]:
         """Run `jobs`, translating each chunk of documents in one batch."""
         assert self.pipeline is not None, "call setup() first"
@@ -119,7 +125,7 @@ class Task:
             for job in jobs[start : start + CHUNK]:
                 s = Summary()
                 try:
-                    if self.streams and job.source.stat().st_size > STREAM_BYTES:
+                    if self.streams and job.source.stat().st_size > STREAM_BYTES and not self._page(job):
                         yield self._stream_one(job, done, key, force)
                         continue
                     data = self.read(job)

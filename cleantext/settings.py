@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 DEFAULT_STRAY = ("fr", "en")
 ENGINES = ("auto", "argos", "apertium", "none")
+INPUT_FORMATS = ("auto", "text", "html")
+# settings added after runs were logged: at these values they leave a run's resume key as it was
+LATER_DEFAULTS = {"input_format": "auto", "html_tables": False, "html_comments": False}
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,10 +30,15 @@ class Settings:
     beam: int = 2  # Argos beam size
     threads: int = 0  # Argos CPU threads per process (0: all cores); does not change outputs
     apertium: tuple[str, ...] = ()  # chains tried first, as "fr=fra-cat|cat-ita" or "it-en=…"
+    input_format: str = "auto"  # auto (HTML by extension or first bytes, else text) | text | html
+    html_tables: bool = False  # keep the tables of HTML pages
+    html_comments: bool = False  # keep the comment sections of HTML pages
 
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:
             raise ValueError(f"unknown engine {self.engine!r}; choose one of {', '.join(ENGINES)}")
+        if self.input_format not in INPUT_FORMATS:
+            raise ValueError(f"input format {self.input_format!r}: choose {', '.join(INPUT_FORMATS)}")
         if self.beam < 1:
             raise ValueError(f"beam size {self.beam}: must be 1 or more")
         if self.threads < 0:

@@ -22,7 +22,10 @@ from xml.sax.saxutils import escape, quoteattr
 
 from cleantext.model import Document
 
-FORMATS = ("txt", "jsonl", "tsv", "tmx")
+FORMATS = ("txt", "jsonl", "tsv", "tmx", "extracted", "meta")
+# formats whose file is not NAME.<format>: the text as read (an HTML page's main text, before
+# any repair) and what the input said of itself (an HTML page's title, url, date, site)
+SUFFIXES = {"extracted": ".extracted.txt", "meta": ".meta.json"}
 DEFAULT_FORMATS = ("txt", "jsonl")
 
 
@@ -111,8 +114,19 @@ def _tu(src_lang: str, src: str, tgt_lang: str, tgt: str, segtype: str, sid: int
     )
 
 
+def output_path(base: Path, fmt: str) -> Path:
+    return base.with_name(base.name + SUFFIXES.get(fmt, f".{fmt}"))
+
+
 def output_paths(base: Path, formats: tuple[str, ...]) -> list[Path]:
-    return [base.with_name(base.name + f".{fmt}") for fmt in formats]
+    return [output_path(base, fmt) for fmt in formats]
+
+
+def to_meta(doc: Document) -> str:
+    """NAME.meta.json: the source, how it was read, and what an HTML page says of itself."""
+    page = any(f.rule == "extract" for f in doc.fixes)
+    meta = {"source": doc.path, "format": "html" if page else "text", "encoding": doc.encoding, **doc.meta}
+    return json.dumps(meta, ensure_ascii=False, indent=1) + "\n"
 
 
 class DocumentWriter:
@@ -135,9 +149,10 @@ class DocumentWriter:
         self._files: dict[str, tuple[Path, object]] = {}
         self._paragraphs = 0
         self._last_paragraph: int | None = None
+        self._meta = False
         try:
             for fmt in self.formats:
-                target = base.with_name(base.name + f".{fmt}")
+                target = output_path(base, fmt)
                 fd, tmp = _mkstemp(target)
                 self._files[fmt] = (Path(tmp), os.fdopen(fd, "w", encoding="utf-8", newline="\n"))
             if "tmx" in self._files:
@@ -161,6 +176,12 @@ class DocumentWriter:
                 fh.write(to_jsonl(doc))  # type: ignore[attr-defined]
             elif fmt == "tsv":
                 fh.write(to_tsv(doc))  # type: ignore[attr-defined]
+            elif fmt == "extracted":
+                fh.write(doc.extracted or "")  # type: ignore[attr-defined]
+            elif fmt == "meta":
+                if not self._meta:  # once per document, however many parts it comes in
+                    fh.write(to_meta(doc))  # type: ignore[attr-defined]
+                    self._meta = True
             else:
                 fh.write(_tmx_units(doc, self.tmx_sentences))  # type: ignore[attr-defined]
 
@@ -173,7 +194,7 @@ class DocumentWriter:
                 fh.write(_TMX_TAIL)  # type: ignore[attr-defined]
             fh.close()  # type: ignore[attr-defined]
         for fmt, (tmp, _) in self._files.items():
-            target = self.base.with_name(self.base.name + f".{fmt}")
+            target = output_path(self.base, fmt)
             os.replace(tmp, target)
             paths.append(target)
         self._files = {}

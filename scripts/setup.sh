@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set up cleantext on a fresh Debian/Ubuntu machine: Apertium (apt) and a virtualenv in .venv.
-#   scripts/setup.sh          runtime only
+#   scripts/setup.sh          runtime only (with the [html] extra: HTML pages in)
 #   scripts/setup.sh --dev    also the test and evaluation tools (and Ray, which the tests run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +21,7 @@ fi
 
 PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
-extra=""
-[ "${1:-}" = "--dev" ] && extra="[test]"
+extra="[html]"  # the samples hold an HTML page: trafilatura reads it
+[ "${1:-}" = "--dev" ] && extra="[test,html]"
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extra}"
 echo "setup: ready (.venv/bin/cleantext)" >&2

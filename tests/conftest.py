@@ -11,6 +11,8 @@ os.environ["ARGOS_PACKAGES_DIR"] = tempfile.mkdtemp(prefix="no-argos-packages-")
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 DEV = ROOT / "tests" / "data" / "dev-flores"
+# the five seed articles and one HTML page made from seed 002
+SAMPLE_FILES = len([p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".html")])
 
 
 def seed(prefix: str) -> Path:

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import DEV, SAMPLES
+from conftest import DEV, SAMPLE_FILES, SAMPLES
 
 from cleantext.jobs import Options, UsageError, parse_shard, plan
 from cleantext.pipeline import Settings
@@ -25,7 +25,7 @@ def seed_outputs(tmp_path_factory, pipeline):
     out = tmp_path_factory.mktemp("out")
     opts = Options(pipeline.settings, ("txt", "jsonl", "tsv", "tmx"), tmx_sentences=True)
     summary = run(plan([SAMPLES], out), out, opts, pipeline=pipeline)
-    assert not summary.errors and summary.files == 5
+    assert not summary.errors and summary.files == SAMPLE_FILES
     return out
 
 
@@ -57,17 +57,17 @@ def test_resume_skips_complete_outputs_and_redoes_changed_inputs(tmp_path, pipel
     shutil.copytree(SAMPLES, src)
     out = tmp_path / "out"
     jobs = plan([src], out)
-    assert run(jobs, out, pipeline=pipeline).files == 5
+    assert run(jobs, out, pipeline=pipeline).files == SAMPLE_FILES
     again = run(jobs, out, pipeline=pipeline)
-    assert (again.files, again.skipped) == (0, 5)
+    assert (again.files, again.skipped) == (0, SAMPLE_FILES)
     (src / "000_044d616776e3b60f.txt").write_text("Un testo nuovo .", encoding="utf-8")
     (out / "001_b8ea717ec7a7f5de.txt").unlink()  # an output went missing
     third = run(jobs, out, pipeline=pipeline)
-    assert (third.files, third.skipped) == (2, 3)
+    assert (third.files, third.skipped) == (2, SAMPLE_FILES - 2)
     assert (out / "000_044d616776e3b60f.txt").read_text() == "Un testo nuovo.\n"
-    assert run(jobs, out, pipeline=pipeline, force=True).files == 5
+    assert run(jobs, out, pipeline=pipeline, force=True).files == SAMPLE_FILES
     other = run(jobs, out, Options(Settings(translate=False)), pipeline=pipeline)
-    assert other.files == 5  # other settings, other outputs
+    assert other.files == SAMPLE_FILES  # other settings, other outputs
 
 
 def test_a_killed_run_leaves_no_partial_output_and_the_rerun_finishes(tmp_path):
@@ -226,7 +226,7 @@ def test_cli_report_shows_this_runs_documents_without_forcing_jsonl(tmp_path):
     )
     assert r.returncode == 0, r.stderr[-2000:]
     html = page.read_text("utf-8")
-    assert html.count("<h2>") == 5 and "boilerplate: comment form" in html
+    assert html.count("<h2>") == SAMPLE_FILES and "boilerplate: comment form" in html
     assert not list(out.glob("[!.]*.jsonl"))  # only what --format asked for
 
 

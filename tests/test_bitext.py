@@ -4,7 +4,7 @@
 import subprocess
 import sys
 
-from conftest import SAMPLES
+from conftest import SAMPLE_FILES, SAMPLES
 
 from cleantext.bitext import BitextTask
 from cleantext.jobs import Options, plan
@@ -45,13 +45,13 @@ def test_each_clean_sentence_gets_its_translation_on_the_same_line(tmp_path, pip
     out = tmp_path / "out"
     jobs = plan([SAMPLES], out)
     summary = run(jobs, out, task=_task(pipeline))
-    assert summary.files == 5 and not summary.errors
+    assert summary.files == SAMPLE_FILES and not summary.errors
     for job in jobs:
         it = (out / f"{job.rel}.it.txt").read_text("utf-8").splitlines()
         en = (out / f"{job.rel}.en.txt").read_text("utf-8").splitlines()
         assert len(it) == len(en) > 0 and en == [line.upper() for line in it]
     again = run(jobs, out, task=_task(pipeline))
-    assert again.skipped == 5 and again.files == 0  # resume: nothing to redo
+    assert again.skipped == SAMPLE_FILES and again.files == 0  # resume: nothing to redo
 
 
 def test_to_the_main_language_pairs_the_text_as_read_with_the_clean_one(tmp_path, pipeline):

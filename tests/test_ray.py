@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import DEV, SAMPLES
+from conftest import DEV, SAMPLE_FILES, SAMPLES
 
 from cleantext.jobs import Options, UsageError, count_corpus, plan
 from cleantext.runner import run
@@ -15,6 +15,7 @@ from cleantext.runner import run
 ray = pytest.importorskip("ray", reason="the [ray] extra is not installed")
 
 FORMATS = "txt,jsonl,tsv,tmx"
+N = SAMPLE_FILES + 15  # the samples and 15 dev documents (and a broken file)
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
@@ -58,13 +59,13 @@ def test_ray_outputs_match_a_local_run_byte_for_byte(corpus, ray_run, tmp_path, 
     corpus_lines = count_corpus(jobs, pipeline.settings)  # the counting pass, as the CLI runs it
     opts = Options(pipeline.settings, tuple(FORMATS.split(",")), tmx_sentences=True, corpus=corpus_lines)
     summary = run(jobs, local, opts, pipeline=pipeline)
-    assert summary.files == 20 and len(summary.errors) == 1
+    assert summary.files == N and len(summary.errors) == 1
 
     assert r.returncode == 1, r.stderr[-3000:]  # the broken file fails alone
     assert "broken.txt" in r.stderr and "binary" in r.stderr
-    assert "20 cleaned" in r.stderr and "apertium" in r.stderr  # the summary table
+    assert f"{N} cleaned" in r.stderr and "apertium" in r.stderr  # the summary table
     got, want = tree(distributed), tree(local)
-    assert got.keys() == want.keys() and len(got) == 20 * 4 + 1  # + the state log
+    assert got.keys() == want.keys() and len(got) == N * 4 + 1  # + the state log
     assert got == want  # (a Ray rerun resumes: test_joining_an_existing_cluster_leaves_it_running)
 
 
@@ -120,7 +121,7 @@ def test_joining_an_existing_cluster_leaves_it_running(corpus, ray_run, tmp_path
         out = ray_run[0]
         args = ["--format", FORMATS, "--tmx-sentences", "--executor", "ray", "--address", "auto"]
         again = cli(str(corpus), "-o", str(out), *args)
-        assert "0 cleaned, 20 already up to date" in again.stderr, again.stderr[-3000:]
+        assert f"0 cleaned, {N} already up to date" in again.stderr, again.stderr[-3000:]
         # the cluster was not ours to stop: a user's own pipeline joins it next
         _clean_batch_in_a_users_own_ray_pipeline(tmp_path, seeds)
     finally:  # `ray stop` takes seconds: it finishes in the background while other tests run

@@ -1,0 +1,130 @@
+"""Scraped HTML pages in: the main text, with its title, headings and lists, by trafilatura.
+
+A page is recognised by its extension (.html, .htm, .xhtml) or by its first bytes (a
+doctype, `<html`, `<head` or `<body`), so `--pattern '*'` and stdin work too. Its bytes
+are decoded as the page says (a byte-order mark, else `<meta charset>`; a declared
+Latin-1 is read as cp1252, as browsers do), else as a text file is (UTF-8, else cp1252
+line by line). trafilatura then keeps the article — title first, headings as their own
+lines, list items as "- item" lines — and leaves menus, share bars, cookie banners,
+scripts and styles; comment sections and tables only when asked. The rest of the
+pipeline runs on that text as on any other: mojibake inside the page is repaired after
+extraction, and boilerplate the extractor kept is still caught by scrape-clean.
+
+trafilatura is the `[html]` extra (about 57 MB with lxml, dateparser and babel; 0.2 s to
+import): it is imported only when a page is met.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from cleantext.read import ReadError, decode
+
+EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml")
+_HEAD = re.compile(
+    rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+SNIFF_BYTES = 4096
+MIN_OWN_LETTERS = 40  # letters of main text outside link texts: fewer, and the page has none
+
+
+@dataclass(slots=True)
+class Page:
+    text: str
+    encoding: str
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def looks_like_html(head: bytes, name: str = "") -> bool:
+    """By extension, else by the first bytes (after a byte-order mark)."""
+    if name.lower().endswith(EXTENSIONS):
+        return True
+    for bom in (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        if head.startswith(bom):
+            head = head[len(bom) :]
+            if bom != codecs.BOM_UTF8:
+                head = head.decode("utf-16", "ignore").encode("ascii", "ignore")
+            break
+    return bool(_HEAD.match(head[:SNIFF_BYTES]))
+
+
+def is_page(data: str | bytes, name: str | None, input_format: str = "auto") -> bool:
+    """Is this input an HTML page: as --input-format says, else by extension or first bytes."""
+    if input_format != "auto":
+        return input_format == "html"
+    head = data[:SNIFF_BYTES]
+    return looks_like_html(head if isinstance(head, bytes) else head.encode("utf-8", "ignore"), name or "")
+
+
+def decode_page(data: bytes, name: str) -> tuple[str, str]:
+    """(text, encoding): a byte-order mark, else the page's own charset, else as text."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", "replace"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", "replace"), "utf-16"
+    if m := _CHARSET.search(data[:SNIFF_BYTES]):
+        declared = m.group(1).decode("ascii", "ignore").lower()
+        try:
+            codec = codecs.lookup(declared).name
+        except LookupError:
+            codec = None
+        if codec in ("iso8859-1", "latin-1", "ascii"):
+            codec = "cp1252"  # what browsers read for a declared Latin-1 or ASCII
+        if codec:
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError:
+                pass  # the page lies about its charset: read it as text is read
+    decoded = decode(data, name)
+    return decoded.text, decoded.encoding
+
+
+def _prose_beyond_links(text: str, anchors: set[str]) -> bool:
+    """Some text of the page's own, not the words of its links: what an extractor keeps
+    of a page of links (an index, a menu, a gallery) is those links, run together."""
+    for anchor in sorted(anchors, key=len, reverse=True):
+        text = text.replace(anchor, " ")
+    return sum(c.isalpha() for c in text) >= MIN_OWN_LETTERS
+
+
+def extract(data: bytes | str, name: str = "<input>", tables: bool = False, comments: bool = False) -> Page:
+    """The page's main text and what it says about itself (title, url, date, site, author)."""
+    try:
+        import trafilatura
+    except ImportError:
+        raise ReadError(
+            f"{name}: an HTML page; reading HTML needs trafilatura: pip install 'cleantext-it[html]'"
+        ) from None
+    html, encoding = (data, "str") if isinstance(data, str) else decode_page(data, name)
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        raise ReadError(f"{name}: not an HTML page that can be parsed")
+    anchors = {a.text_content().strip() for a in tree.iter("a")} - {""}
+    found = trafilatura.bare_extraction(
+        tree,
+        include_comments=comments,
+        include_tables=tables,
+        with_metadata=True,
+        output_format="python",
+        # the page's own publication date or none: the year of a copyright line is no date
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    text = (getattr(found, "text", None) or "").strip() if found is not None else ""
+    if comments and (said := (getattr(found, "comments", None) or "").strip()):
+        text += "\n" + said  # trafilatura keeps a page's comments apart from its text
+    if not _prose_beyond_links(text, anchors):
+        raise ReadError(f"{name}: no main text found in this HTML page (an index, a gallery, only links?)")
+    meta = {
+        key: str(value)
+        for key in ("title", "url", "date", "sitename", "author", "description")
+        if (value := getattr(found, key, None))
+    }
+    title = meta.get("title", "").strip()
+    lines = text.splitlines()
+    if title and lines and lines[0].strip() != title and title not in lines[0]:
+        text = title + "\n" + text  # the title first, as an article's text begins
+    return Page(text + "\n", encoding, meta)

@@ -1,0 +1,177 @@
+"""HTML pages in: the main text by trafilatura, then the whole pipeline (pages built here,
+and the sample page made from a seed article)."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import SAMPLES
+
+from cleantext import html
+from cleantext.jobs import Options, plan
+from cleantext.pipeline import Pipeline, Settings
+from cleantext.read import ReadError
+from cleantext.runner import run
+
+pytest.importorskip("trafilatura", reason="the [html] extra is not installed")
+
+ARTICLE = [  # ours
+    "Il consiglio dei ministri ha approvato ieri sera la riforma della giustizia, dopo una lunga "
+    "discussione tra i partiti della maggioranza e le associazioni dei magistrati.",
+    "Il testo prevede tempi più brevi per i processi civili e nuove regole per le intercettazioni, "
+    "che potranno essere usate solo per i reati più gravi.",
+]
+
+
+def page(
+    body: str = "", head: str = '<meta charset="utf-8">', title: str = "La riforma della giustizia"
+) -> str:
+    """A news page of our own: menus, a cookie banner, a share bar, comments and a footer
+    around an article with a heading, a subheading, a list and nested divs."""
+    return f"""<!DOCTYPE html><html lang="it"><head>{head}<title>{title} | Il Quotidiano</title>
+<style>body {{ font-family: serif }}</style><script>var tracking = "Il consiglio dei ministri";</script>
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/politica">Politica</a></li>
+<li><a href="/esteri">Esteri</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<div class="cookie-banner">Questo sito usa cookie di profilazione. Accetta tutti i cookie</div>
+<main><div class="wrap"><div class="col"><article>
+<h1>{title}</h1>
+<div class="share">Condividi su Facebook Twitter WhatsApp</div>
+<div class="content"><div class="inner">
+<p>{ARTICLE[0]}</p>
+<h2>Cosa cambia</h2>
+<p>{ARTICLE[1]}</p>
+<ul><li>Processi civili più brevi di un terzo</li><li>Intercettazioni solo per i reati gravi</li></ul>
+{body}
+</div></div></article></div></div>
+<section id="comments" class="comments"><h3>Commenti</h3>
+<div class="comment"><p>Era ora, finalmente una riforma seria per questo paese!</p></div></section>
+</main>
+<footer><p>&copy; 2024 Il Quotidiano S.r.l. &ndash; P.IVA 01234567890 &ndash; Tutti i diritti
+riservati</p></footer>
+</body></html>"""
+
+
+@pytest.fixture(scope="module")
+def plain(detector):
+    """A pipeline without translation: extraction and cleaning are the subject here."""
+    p = Pipeline(Settings(translate=False), detector=detector)
+    yield p
+    p.close()
+
+
+def test_main_text_title_headings_and_list_without_menus_banner_script_or_comments(plain):
+    doc = plain.run(page().encode(), "page.html")
+    text = doc.text
+    assert text.startswith("La riforma della giustizia\n\n")
+    assert ARTICLE[0] in text and ARTICLE[1] in text and "\n\nCosa cambia\n\n" in text
+    assert "- Processi civili più brevi di un terzo" in text
+    for gone in ("Home", "Politica", "cookie", "Condividi", "tracking", "font-family", "finalmente", "P.IVA"):
+        assert gone not in text, gone
+    assert doc.meta["title"] == "La riforma della giustizia"
+    assert [f.rule for f in doc.fixes] == ["extract"]
+    # records point into the text as extracted (what `--format extracted` writes)
+    assert all(s.source in doc.extracted for s in doc.sentences)
+
+
+def test_comments_and_tables_only_when_asked(detector):
+    table = (
+        "<table><tr><th>Regione</th><th>Uffici</th></tr>"
+        "<tr><td>Lombardia</td><td>dodici tribunali e tre corti d'appello</td></tr></table>"
+    )
+    default = Pipeline(Settings(translate=False), detector=detector).run(page(table).encode(), "p.html").text
+    assert "finalmente" not in default and "tre corti" not in default
+    asked = Settings(translate=False, html_comments=True, html_tables=True)
+    text = Pipeline(asked, detector=detector).run(page(table).encode(), "p.html").text
+    assert "finalmente una riforma seria" in text and "tre corti d'appello" in text
+
+
+def test_entities_the_pages_charset_and_mojibake_inside_the_page(plain):
+    body = (
+        "<p>Il ministro ha detto: &laquo;&Egrave; una riforma attesa da vent&rsquo;anni&raquo;, "
+        "e poi &egrave; partito.</p>"
+    )
+    doc = plain.run(page(body).encode(), "p.html")
+    assert "«È una riforma attesa da vent’anni», e poi è partito." in doc.text
+    # a cp1252 page that says so, and one that calls itself Latin-1 (read as cp1252, as browsers do)
+    for head in (
+        '<meta charset="windows-1252">',
+        '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">',
+    ):
+        raw = page(
+            "<p>Perché la città è così, dice l’assessore, con un sorriso e qualche “dubbio”.</p>", head=head
+        )
+        doc = plain.run(raw.encode("cp1252"), "p.html")
+        assert "Perché la città è così, dice l’assessore, con un sorriso e qualche “dubbio”." in doc.text
+        assert doc.encoding == "cp1252"
+    # a page without a charset whose text was already mangled: repaired after extraction
+    broken = page(
+        "<p>Il sindaco ha detto che la citt\u00c3\u00a0 \u00c3\u00a8 pronta per la festa di stasera.</p>",
+        head="",
+    )
+    assert "la città è pronta" in plain.run(broken.encode(), "p.html").text
+
+
+def test_a_page_of_links_only_is_an_error_naming_the_file(plain):
+    nav = (
+        "<!DOCTYPE html><html><body><nav>"
+        + "".join(f'<a href="/{i}">Sezione {i}</a>' for i in range(30))
+        + "</nav></body></html>"
+    )
+    with pytest.raises(ReadError, match=r"gallery\.html: no main text"):
+        plain.run(nav.encode(), "gallery.html")
+
+
+def test_pages_are_known_by_extension_or_first_bytes():
+    assert html.looks_like_html(b"anything", "a.HTM") and html.looks_like_html(b"", "b.html")
+    for head in (
+        b"<!DOCTYPE html><html>",
+        b"\xef\xbb\xbf  <html lang='it'>",
+        b"<!-- saved -->\n<html>",
+        b"<?xml version='1.0'?><html>",
+    ):
+        assert html.looks_like_html(head, "page"), head
+    for head in (b"Il <b>governo</b> ha deciso.", b"x < y e <html> nel testo", b"<p>un paragrafo</p>"):
+        assert not html.looks_like_html(head, "a.txt"), head
+
+
+def test_a_folder_of_pages_and_text_one_bad_page_fails_alone(tmp_path, plain):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.html").write_text(page(), "utf-8")
+    (src / "b.txt").write_text(ARTICLE[0] + "\n", "utf-8")
+    (src / "saved_page").write_text(page(title="Senza estensione"), "utf-8")  # sniffed, with --pattern '*'
+    (src / "c.htm").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>", "utf-8")
+    out = tmp_path / "out"
+    opts = Options(plain.settings, ("txt", "jsonl", "extracted", "meta"))
+    summary = run(plan([src], out, pattern="*"), out, opts, pipeline=plain)
+    assert summary.files == 3 and [e[0] for e in summary.errors] == [str(src / "c.htm")]
+    assert (out / "saved_page.txt").read_text().startswith("Senza estensione\n")
+    meta = json.loads((out / "a.meta.json").read_text())
+    assert meta["format"] == "html" and meta["title"] == "La riforma della giustizia"
+    assert json.loads((out / "b.meta.json").read_text())["format"] == "text"
+    assert (out / "a.extracted.txt").read_text().startswith("La riforma della giustizia\n")
+    assert (out / "b.extracted.txt").read_text().rstrip("\n") == ARTICLE[0]
+    # the default pattern takes .txt, .html and .htm
+    assert sorted(j.rel for j in plan([src], tmp_path / "o2")) == ["a", "b", "c"]
+
+
+def test_stdin_and_the_input_format_switch(tmp_path):
+    cli = [sys.executable, "-m", "cleantext", "clean", "-", "--no-translate"]
+    r = subprocess.run(cli, input=page().encode(), capture_output=True)
+    assert r.returncode == 0 and r.stdout.decode().startswith("La riforma della giustizia\n"), r.stderr
+    as_text = subprocess.run([*cli, "--input-format", "text"], input=page().encode(), capture_output=True)
+    assert b"<!DOCTYPE html>" in as_text.stdout  # read as text, markup and all
+    r = subprocess.run([*cli, "--input-format", "xml"], input="", capture_output=True, text=True)
+    assert r.returncode == 2 and "input format 'xml'" in r.stderr
+
+
+def test_the_sample_page_comes_out_as_its_text_twin(plain):
+    """samples/005_page_*.html wraps seed 002's text in a news-site template of our own
+    (cookie banner, menus, breadcrumbs, share bar, related links, newsletter, comment form,
+    footer): its clean text is the seed's clean text."""
+    page_doc = plain.run(next(SAMPLES.glob("005_page_*.html")).read_bytes(), "005.html")
+    text_doc = plain.run(next(SAMPLES.glob("002_*.txt")).read_bytes(), "002.txt")
+    assert page_doc.text == text_doc.text
+    assert page_doc.meta["date"] == "2023-04-17" and page_doc.meta["sitename"] == "Cronache dal Mondo"
