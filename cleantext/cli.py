@@ -87,6 +87,30 @@ def clean(
             "(NAME.meta.json: an HTML page's title, url, date, site).",
         ),
     ] = "txt,jsonl",
+    min_quality: Annotated[
+        float | None,
+        typer.Option(
+            min=0.0,
+            max=1.0,
+            help="Translations whose quality (0-1, in each record) is below this are weak: --weak "
+            "says what they become; TSV and TMX then hold only sentences above it.",
+        ),
+    ] = None,
+    weak: Annotated[
+        str,
+        typer.Option(
+            help="Weak translations: translate (keep them), keep (the source text stays), drop "
+            "(a whole foreign sentence goes; a clause keeps its source), mark (kept, marked weak "
+            "in the records)."
+        ),
+    ] = "translate",
+    stray_sentences: Annotated[
+        str,
+        typer.Option(
+            help="Whole foreign sentences: translate, drop (lose them rather than keep machine "
+            "translation) or keep (as written)."
+        ),
+    ] = "translate",
     input_format: Annotated[
         str,
         typer.Option(
@@ -185,6 +209,9 @@ def clean(
         input_format=input_format,
         html_tables=html_tables,
         html_comments=html_comments,
+        min_quality=min_quality,
+        weak=weak,
+        stray_sentences=stray_sentences,
     )
     fmts = tuple(dict.fromkeys(_langs(formats)))  # "txt,txt" asks for txt once
     if not fmts or any(f not in FORMATS for f in fmts):
@@ -390,6 +417,8 @@ def _print_summary(console, summary, output: Path) -> None:  # noqa: ANN001
     t.add_row("foreign spans", counts(summary.spans))
     t.add_row("kept as written", counts(summary.kept))
     t.add_row("translated", counts(summary.translated) + f" (untranslated {summary.untranslated})")
+    if summary.weak:
+        t.add_row("quality policy", counts(summary.weak))
     t.add_row("errors", str(len(summary.errors)))
     console.print(t)
 

@@ -32,6 +32,12 @@ class Segment:
     engine: str | None = None
     note: str | None = None  # why a translation was not used, when it was not
     kept: str | None = None  # why the span is left as written: name, title, loanword, other language
+    quality: float | None = None  # how far the translation can be trusted, 0–1 (cleantext.quality)
+    evidence: dict[str, float] | None = None  # what `quality` was made of
+    weak: str | None = None  # what the run's policy did with it: translated, kept, dropped, marked
+
+
+_OPTIONAL = ("note", "kept", "quality", "evidence", "weak")  # in a record only when set
 
 
 @dataclass(slots=True)
@@ -60,7 +66,7 @@ class Sentence:
             "dropped": self.dropped,
             "language": self.language,
             "segments": [
-                {k: v for k, v in asdict(s).items() if k not in ("note", "kept") or v is not None}
+                {k: v for k, v in asdict(s).items() if k not in _OPTIONAL or v is not None}
                 for s in self.segments
             ],
             "fixes": [f.rule for f in self.fixes],

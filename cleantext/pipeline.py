@@ -14,7 +14,7 @@ from typing import BinaryIO
 
 import regex
 
-from cleantext import html, postedit, split
+from cleantext import html, postedit, quality, split
 from cleantext.corpus import CorpusLines
 from cleantext.detect import Detection, Detector, missing_breaks
 from cleantext.model import Document, Fix, Segment, Sentence
@@ -221,7 +221,12 @@ class Pipeline:
     def finish(self, prepared: list[tuple[Document, list[_Draft]]]) -> list[Document]:
         """Translate the foreign spans of several documents in one batch (thread-safe with
         `prepare` running on other documents)."""
-        todo = [(d, a, b, seg) for _, drafts in prepared for d in drafts for a, b, seg in d.spans]
+        todo = []
+        for _, drafts in prepared:
+            for d in drafts:
+                if d.spans and d.sentence.language != self.settings.main and self._stray_policy(d):
+                    continue  # a whole foreign sentence dropped or kept as written: not translated
+                todo.extend((d, a, b, seg) for a, b, seg in d.spans)
         if todo and self.settings.translate and self.settings.engine != "none":
             ends = [_final_stop(d.sentence.text, b) for d, a, b, seg in todo]
             items = [
@@ -235,12 +240,52 @@ class Pipeline:
                     out = Outcome(out.translation[: -len(end)].rstrip(), out.engine, out.note)
                 seg.translation, seg.engine, seg.note = out.translation, out.engine, out.note
                 if out.translation is not None:
-                    by_draft.setdefault(id(d), []).append((a, b, seg, out))
+                    est = quality.estimate(
+                        d.sentence.text[a:b], out.translation, seg.language, self.settings.main
+                    )
+                    seg.quality, seg.evidence = est.quality, est.evidence
+                    if self._weak_policy(d, seg):
+                        by_draft.setdefault(id(d), []).append((a, b, seg, out))
             for _, drafts in prepared:
                 for d in drafts:
                     if id(d) in by_draft:
                         _apply_translations(d, by_draft[id(d)])
         return [doc for doc, _ in prepared]
+
+    def _stray_policy(self, d: _Draft) -> bool:
+        """--stray-sentences drop|keep: a whole foreign sentence is dropped, or kept as
+        written, instead of translated (True: it is not translated)."""
+        policy = self.settings.stray_sentences
+        if policy == "translate":
+            return False
+        lang = d.sentence.language
+        if policy == "drop":
+            d.sentence.dropped = f"stray sentence ({lang})"
+        for _, _, seg in d.spans:
+            seg.weak = f"stray {'dropped' if policy == 'drop' else 'kept'}"
+            seg.note = f"--stray-sentences {policy}: a whole {lang} sentence is not translated"
+        return True
+
+    def _weak_policy(self, d: _Draft, seg: Segment) -> bool:
+        """--min-quality Q with --weak: what a translation below Q becomes (True: it goes
+        into the text). A foreign clause inside an Italian sentence is never dropped: it
+        keeps its source instead."""
+        q, s = seg.quality, self.settings
+        if s.min_quality is None or q is None or q >= s.min_quality:
+            return True
+        why = f"weak translation (quality {q:.2f} < {s.min_quality:g})"
+        whole = d.sentence.language != s.main
+        if s.weak in ("translate", "mark"):
+            seg.weak = "translated" if s.weak == "translate" else "marked"
+            return True
+        if s.weak == "drop" and whole:
+            seg.weak, d.sentence.dropped = "dropped", why
+            return False
+        seg.weak = "kept"
+        seg.note = f"{why}: the source is kept" + (
+            "" if whole or s.weak == "keep" else " (a clause is never dropped)"
+        )
+        return False
 
 
 def _final_stop(text: str, end: int) -> str:

@@ -103,6 +103,7 @@ def _summary_table(s: Summary) -> str:
         row("foreign spans kept as written", counts(s.kept)),
         row("foreign spans by language", counts(s.spans)),
         row("translated by engine", counts(s.translated) + f" (untranslated {s.untranslated})"),
+        row("quality policy outcomes", counts(s.weak)),
     ]
     errs = "".join(f"<li class='err'>{escape(e)}</li>" for _, e in s.errors)
     return "<table>" + "".join(rows) + "</table>" + (f"<ul>{errs}</ul>" if errs else "")

@@ -102,7 +102,13 @@ class Task:
         out: list[tuple[str | None, dict[str, str] | None]] = []
         for job, doc in ready:
             try:
-                write_document(doc, job.output_base, self.opts.formats, self.opts.tmx_sentences)
+                write_document(
+                    doc,
+                    job.output_base,
+                    self.opts.formats,
+                    self.opts.tmx_sentences,
+                    self.opts.settings.min_quality,
+                )
                 out.append((None, {"records": to_jsonl(doc)} if self.keep_records else None))
             except OSError as e:
                 out.append((cannot_write(job, e), None))
@@ -169,7 +175,9 @@ class Task:
         if not force and self._up_to_date(job, done, key, digest):
             s.skipped += 1
             return Result(job, 0, s)
-        writer = DocumentWriter(job.output_base, self.opts.formats, self.opts.tmx_sentences)
+        writer = DocumentWriter(
+            job.output_base, self.opts.formats, self.opts.tmx_sentences, self.opts.settings.min_quality
+        )
         sentences = 0
         try:
             for i, part in enumerate(self.pipeline.stream(job.source, corpus=self.opts.corpus)):

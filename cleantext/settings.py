@@ -13,7 +13,16 @@ DEFAULT_STRAY = ("fr", "en")
 ENGINES = ("auto", "argos", "apertium", "none")
 INPUT_FORMATS = ("auto", "text", "html")
 # settings added after runs were logged: at these values they leave a run's resume key as it was
-LATER_DEFAULTS = {"input_format": "auto", "html_tables": False, "html_comments": False}
+LATER_DEFAULTS = {
+    "input_format": "auto",
+    "html_tables": False,
+    "html_comments": False,
+    "min_quality": None,
+    "weak": "translate",
+    "stray_sentences": "translate",
+}
+WEAK = ("translate", "keep", "drop", "mark")
+STRAY_SENTENCES = ("translate", "drop", "keep")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,12 +42,23 @@ class Settings:
     input_format: str = "auto"  # auto (HTML by extension or first bytes, else text) | text | html
     html_tables: bool = False  # keep the tables of HTML pages
     html_comments: bool = False  # keep the comment sections of HTML pages
+    min_quality: float | None = None  # translations scoring below this are weak (None: none is)
+    weak: str = "translate"  # what weak translations become: translate | keep | drop | mark
+    stray_sentences: str = "translate"  # whole foreign sentences: translate | drop | keep
 
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:
             raise ValueError(f"unknown engine {self.engine!r}; choose one of {', '.join(ENGINES)}")
         if self.input_format not in INPUT_FORMATS:
             raise ValueError(f"input format {self.input_format!r}: choose {', '.join(INPUT_FORMATS)}")
+        if self.weak not in WEAK:
+            raise ValueError(f"--weak {self.weak!r}: choose {', '.join(WEAK)}")
+        if self.stray_sentences not in STRAY_SENTENCES:
+            raise ValueError(
+                f"--stray-sentences {self.stray_sentences!r}: choose {', '.join(STRAY_SENTENCES)}"
+            )
+        if self.min_quality is not None and not 0.0 <= self.min_quality <= 1.0:
+            raise ValueError(f"--min-quality {self.min_quality}: a number between 0 and 1")
         if self.beam < 1:
             raise ValueError(f"beam size {self.beam}: must be 1 or more")
         if self.threads < 0:

@@ -20,6 +20,7 @@ class Summary:
     spans: Counter[str] = field(default_factory=Counter)  # by language
     kept: Counter[str] = field(default_factory=Counter)  # foreign spans left as written, by reason
     translated: Counter[str] = field(default_factory=Counter)  # by engine
+    weak: Counter[str] = field(default_factory=Counter)  # what --min-quality/--stray-sentences did
     untranslated: int = 0
     unserved: int = 0  # of those, spans no working engine served (none installed, or it failed)
     unserved_files: int = 0
@@ -36,12 +37,16 @@ class Summary:
             if s.dropped:
                 self.dropped[s.dropped] += 1
             for seg in s.segments:
+                if seg.weak:
+                    self.weak[seg.weak] += 1
                 if s.dropped:
                     continue
                 if seg.kept:
                     self.kept[seg.kept] += 1
                     continue
                 self.spans[seg.language] += 1
+                if seg.weak in ("kept", "stray kept"):
+                    continue  # left in its language on purpose: counted above
                 if seg.translation is not None and seg.engine:
                     self.translated[seg.engine] += 1
                 else:
@@ -60,6 +65,7 @@ class Summary:
         self.spans.update(other.spans)
         self.kept.update(other.kept)
         self.translated.update(other.translated)
+        self.weak.update(other.weak)
         self.untranslated += other.untranslated
         self.unserved += other.unserved
         self.unserved_files += other.unserved_files

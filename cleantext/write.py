@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from cleantext.model import Document
+from cleantext.model import Document, Segment, Sentence
 
 FORMATS = ("txt", "jsonl", "tsv", "tmx", "extracted", "meta")
 # formats whose file is not NAME.<format>: the text as read (an HTML page's main text, before
@@ -77,8 +77,28 @@ def _cell(text: str) -> str:
     return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
 
 
-def to_tsv(doc: Document) -> str:
-    return "".join(f"{_cell(s.source)}\t{_cell(s.text)}\n" for s in doc.sentences if not s.dropped)
+NOT_IN_TEXT = ("kept", "dropped", "stray kept", "stray dropped")  # policies that left a translation out
+
+
+def _in_text(g: Segment) -> bool:
+    """The segment's translation stands in the clean text."""
+    return bool(g.translation) and g.weak not in NOT_IN_TEXT
+
+
+def _trusted(s: Sentence, min_quality: float | None) -> bool:
+    """No translation in the sentence's text scores below `min_quality`: what TSV and TMX
+    keep when the run asks for a quality (the parallel data a user exports is data they trust)."""
+    return min_quality is None or all(
+        g.quality is None or g.quality >= min_quality for g in s.segments if _in_text(g)
+    )
+
+
+def to_tsv(doc: Document, min_quality: float | None = None) -> str:
+    return "".join(
+        f"{_cell(s.source)}\t{_cell(s.text)}\n"
+        for s in doc.sentences
+        if not s.dropped and _trusted(s, min_quality)
+    )
 
 
 _TMX_HEAD = (
@@ -91,14 +111,16 @@ _TMX_HEAD = (
 _TMX_TAIL = "  </body>\n</tmx>\n"
 
 
-def _tmx_units(doc: Document, sentences: bool = False, main: str = "it") -> str:
+def _tmx_units(
+    doc: Document, sentences: bool = False, main: str = "it", min_quality: float | None = None
+) -> str:
     units = []
     for s in doc.sentences:
-        if s.dropped:
+        if s.dropped or not _trusted(s, min_quality):
             continue
         for g in s.segments:
-            if g.translation:
-                units.append(_tu(g.language, g.text, main, g.translation, "phrase", s.id))
+            if _in_text(g):
+                units.append(_tu(g.language, g.text, main, g.translation or "", "phrase", s.id))
         if sentences and s.source != s.text:
             units.append(_tu(s.language, s.source, main, s.text, "sentence", s.id))
     return "".join(units)
@@ -138,12 +160,16 @@ class DocumentWriter:
     """
 
     def __init__(
-        self, base: Path, formats: tuple[str, ...] = DEFAULT_FORMATS, tmx_sentences: bool = False
+        self,
+        base: Path,
+        formats: tuple[str, ...] = DEFAULT_FORMATS,
+        tmx_sentences: bool = False,
+        min_quality: float | None = None,
     ) -> None:
         for fmt in formats:
             if fmt not in FORMATS:
                 raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
-        self.base, self.tmx_sentences = base, tmx_sentences
+        self.base, self.tmx_sentences, self.min_quality = base, tmx_sentences, min_quality
         self.formats = sorted(formats, key=lambda f: {"jsonl": 0, "txt": 9}.get(f, 5))
         base.parent.mkdir(parents=True, exist_ok=True)
         self._files: dict[str, tuple[Path, object]] = {}
@@ -175,7 +201,7 @@ class DocumentWriter:
             elif fmt == "jsonl":
                 fh.write(to_jsonl(doc))  # type: ignore[attr-defined]
             elif fmt == "tsv":
-                fh.write(to_tsv(doc))  # type: ignore[attr-defined]
+                fh.write(to_tsv(doc, self.min_quality))  # type: ignore[attr-defined]
             elif fmt == "extracted":
                 fh.write(doc.extracted or "")  # type: ignore[attr-defined]
             elif fmt == "meta":
@@ -183,7 +209,7 @@ class DocumentWriter:
                     fh.write(to_meta(doc))  # type: ignore[attr-defined]
                     self._meta = True
             else:
-                fh.write(_tmx_units(doc, self.tmx_sentences))  # type: ignore[attr-defined]
+                fh.write(_tmx_units(doc, self.tmx_sentences, min_quality=self.min_quality))  # type: ignore[attr-defined]
 
     def commit(self) -> list[Path]:
         paths = []
@@ -210,10 +236,14 @@ class DocumentWriter:
 
 
 def write_document(
-    doc: Document, base: Path, formats: tuple[str, ...] = DEFAULT_FORMATS, tmx_sentences: bool = False
+    doc: Document,
+    base: Path,
+    formats: tuple[str, ...] = DEFAULT_FORMATS,
+    tmx_sentences: bool = False,
+    min_quality: float | None = None,
 ) -> list[Path]:
     """Write BASE.<fmt> for each format (the JSONL first, the text last); return the paths."""
-    writer = DocumentWriter(base, formats, tmx_sentences)
+    writer = DocumentWriter(base, formats, tmx_sentences, min_quality)
     try:
         writer.add(doc)
         return writer.commit()

@@ -1,0 +1,184 @@
+"""Translation quality: the estimate, the policies for weak translations and stray
+sentences, and the outputs agreeing with each other under each policy."""
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+from conftest import SAMPLES
+
+from cleantext.jobs import Options, plan
+from cleantext.pipeline import Pipeline, Settings
+from cleantext.quality import estimate
+from cleantext.runner import run
+from cleantext.translate.route import Router
+
+# ours: a French sentence, and an Italian sentence closed by an English clause
+TEXT = (
+    "Il consiglio comunale si è riunito ieri sera per discutere il bilancio della città.\n\n"
+    "Le maire a déclaré que les travaux commenceront au printemps prochain sans aucun retard.\n\n"
+    "Il sindaco ha parlato a lungo dei lavori, but nobody really believed his promises.\n"
+)
+
+
+def test_the_estimate_reads_leftovers_length_and_repeats():
+    good = estimate("Le maire a parlé aux habitants.", "Il sindaco ha parlato agli abitanti.", "fr")
+    assert good.quality == 1.0 and good.evidence["foreign_words"] == 0
+    leftover = estimate("a broad commonality of interests", "una all'estero commonality di interessi", "en")
+    assert leftover.evidence["foreign_words"] == 1 and leftover.quality < good.quality
+    pivot = estimate(
+        "Turkey would also take over guard of captured ISIS fighters.",
+        "Turchia anche porterebbe sopra sorvegliante ISIS catturata lluitadors quale.",
+        "en",
+    )  # dev:doc0007 shape: a Catalan word of the pivot left in
+    assert pivot.evidence["foreign_words"] >= 1 and pivot.quality <= leftover.quality
+    names = estimate("Boris Johnson met Angela Merkel.", "Boris Johnson ha incontrato Angela Merkel.", "en")
+    assert names.quality == 1.0  # names are not judged
+    doubled = estimate("He said that", "Ha detto detto che", "en")
+    assert doubled.evidence["repeats"] < 1.0 and doubled.quality < 1.0
+    short = estimate("Le maire a déclaré que les travaux commenceront au printemps.", "Sindaco.", "fr")
+    assert short.evidence["length"] < 1.0
+    assert estimate("Bonjour", "", "fr").quality == 0.0
+
+
+class Leftovers:
+    """A fake engine whose translations keep source words, as weak ones do."""
+
+    name = "fake"
+    calls: list
+
+    def __init__(self):
+        self.calls = []
+
+    def supports(self, source, target):
+        return True
+
+    def available(self):
+        return True
+
+    def why_unavailable(self):
+        return ""
+
+    def translate(self, texts, source, target):
+        self.calls.extend(texts)
+        out = {
+            "fr": "Il sindaco ha dichiarato che i travaux commenceront in primavera",
+            "en": "ma nessuno believed le sue promesse",
+        }
+        return [out[source] + (" ." if t.rstrip().endswith(".") else "") for t in texts]
+
+    def close(self):
+        pass
+
+
+def _pipeline(detector, engine, **kw):
+    settings = Settings(**kw)
+    return Pipeline(settings, detector=detector, router=Router([engine], "it", ()))
+
+
+def _records(doc):
+    return [s.record() for s in doc.sentences]
+
+
+@pytest.mark.parametrize("weak", ["translate", "keep", "drop", "mark"])
+def test_each_weak_policy(detector, weak):
+    engine = Leftovers()
+    doc = _pipeline(detector, engine, min_quality=0.9, weak=weak).run(TEXT)
+    french, clause = doc.sentences[1], doc.sentences[2]
+    fr_seg, en_seg = french.segments[0], clause.segments[0]
+    assert fr_seg.quality < 0.9 and en_seg.quality < 0.9 and fr_seg.evidence["foreign_words"] >= 2
+    if weak in ("translate", "mark"):
+        assert french.text.startswith("Il sindaco ha dichiarato") and "believed" in clause.text
+        assert fr_seg.weak == en_seg.weak == ("translated" if weak == "translate" else "marked")
+    elif weak == "keep":
+        assert french.text == french.source and not french.dropped
+        assert "but nobody really believed" in clause.text and "weak translation" in en_seg.note
+        assert fr_seg.weak == en_seg.weak == "kept"
+    else:  # drop: the whole foreign sentence goes, the clause keeps its source
+        assert french.dropped.startswith("weak translation (quality") and fr_seg.weak == "dropped"
+        assert "but nobody really believed" in clause.text and en_seg.weak == "kept"
+        assert "a clause is never dropped" in en_seg.note
+    assert doc.sentences[0].text == doc.sentences[0].source  # the Italian sentence is untouched
+
+
+def test_no_threshold_changes_nothing_but_the_record_fields(detector):
+    doc = _pipeline(detector, Leftovers()).run(TEXT)
+    assert all(g.weak is None for s in doc.sentences for g in s.segments)
+    rec = _records(doc)[1]["segments"][0]
+    assert "quality" in rec and "evidence" in rec and "weak" not in rec
+
+
+@pytest.mark.parametrize("policy", ["drop", "keep"])
+def test_stray_sentences_dropped_or_kept_without_translating_them(detector, policy):
+    engine = Leftovers()
+    doc = _pipeline(detector, engine, stray_sentences=policy).run(TEXT)
+    french = doc.sentences[1]
+    assert not any("Le maire" in t for t in engine.calls)  # never sent to the engine
+    assert french.segments[0].weak == f"stray {'dropped' if policy == 'drop' else 'kept'}"
+    if policy == "drop":
+        assert french.dropped == "stray sentence (fr)" and "Le maire" not in doc.text
+    else:
+        assert french.text == french.source and "Le maire a déclaré" in doc.text
+    assert "believed" in doc.sentences[2].text  # the clause is still translated
+
+
+POLICIES = [
+    ("translate", "translate"),
+    ("keep", "translate"),
+    ("drop", "translate"),
+    ("mark", "keep"),
+    ("translate", "drop"),
+]
+
+
+@pytest.mark.parametrize(("weak", "stray"), POLICIES)
+def test_text_jsonl_tsv_and_tmx_agree_under_every_policy(tmp_path, detector, weak, stray):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(TEXT, "utf-8")
+    out = tmp_path / "out"
+    settings = Settings(min_quality=0.9, weak=weak, stray_sentences=stray)
+    pipeline = Pipeline(settings, detector=detector, router=Router([Leftovers()], "it", ()))
+    run(plan([src], out), out, Options(settings, ("txt", "jsonl", "tsv", "tmx")), pipeline=pipeline)
+    recs = [json.loads(x) for x in (out / "a.jsonl").read_text().splitlines()]
+    kept = [r for r in recs if not r["dropped"]]
+    # one sentence per paragraph here: the text is the kept records' texts
+    assert (out / "a.txt").read_text().rstrip("\n").split("\n\n") == [r["text"] for r in kept]
+
+    def in_text(g):
+        return g.get("translation") and g.get("weak") not in (
+            "kept",
+            "dropped",
+            "stray kept",
+            "stray dropped",
+        )
+
+    trusted = [r for r in kept if all(g.get("quality", 1) >= 0.9 for g in r["segments"] if in_text(g))]
+    tsv = (out / "a.tsv").read_text().splitlines()
+    assert tsv == [f"{r['source']}\t{r['text']}" for r in trusted]
+    units = ET.parse(out / "a.tmx").getroot().findall(".//tu")
+    want = [g for r in trusted for g in r["segments"] if in_text(g)]
+    assert len(units) == len(want)
+    for r in kept:  # what the records say stands in the text does
+        for g in r["segments"]:
+            if in_text(g):
+                assert g["translation"] in r["text"]
+
+
+def test_a_policy_on_the_samples_with_apertium(detector):
+    """The samples' English and French spans through Apertium: with a high bar and
+    `--weak keep`, every weak span keeps its source and says why; the others are in."""
+    p = Pipeline(Settings(min_quality=0.99, weak="keep"), detector=detector)
+    try:
+        for path in sorted(SAMPLES.glob("00[04]_*.txt")):
+            doc = p.run(path.read_bytes(), str(path))
+            scored = [g for s in doc.sentences for g in s.segments if g.quality is not None]
+            assert scored
+            for s in doc.sentences:
+                for g in s.segments:
+                    if g.weak == "kept":
+                        assert g.quality < 0.99 and g.text.strip() in s.text and "weak translation" in g.note
+                    elif g.quality is not None and not s.dropped:
+                        assert g.quality >= 0.99 and g.translation in s.text
+    finally:
+        p.close()
