@@ -20,6 +20,7 @@ from cleantext.detect import Detection, Detector, missing_breaks
 from cleantext.model import Document, Fix, Segment, Sentence
 from cleantext.read import BLOCK_CHARS, decode, read_blocks
 from cleantext.repair import Tracked, repair_paragraph
+from cleantext.respell import respell
 from cleantext.scrape import RepeatFinder, find_boilerplate
 from cleantext.settings import Settings
 from cleantext.translate.route import Outcome, Router, plausible_length
@@ -229,10 +230,12 @@ class Pipeline:
                 todo.extend((d, a, b, seg) for a, b, seg in d.spans)
         if todo and self.settings.translate and self.settings.engine != "none":
             ends = [_final_stop(d.sentence.text, b) for d, a, b, seg in todo]
-            items = [
-                (d.sentence.text[a:b] + end, seg.language)
-                for (d, a, b, seg), end in zip(todo, ends, strict=True)
-            ]
+            items = []
+            for (d, a, b, seg), end in zip(todo, ends, strict=True):
+                # accents and typos of the stray put back, so the engine can read its words
+                text, fixes = respell(d.sentence.text[a:b] + end, seg.language)
+                d.sentence.fixes.extend(Fix(f, _RESPELL[f]) for f in fixes)
+                items.append((text, seg.language))
             outcomes = self.router.translate(items)
             by_draft: dict[int, list[tuple[int, int, Segment, Outcome]]] = {}
             for (d, a, b, seg), out, end in zip(todo, outcomes, ends, strict=True):
@@ -286,6 +289,12 @@ class Pipeline:
             "" if whole or s.weak == "keep" else " (a clause is never dropped)"
         )
         return False
+
+
+_RESPELL = {
+    "restore_accents": "accents of a foreign word put back before translating it",
+    "spelling": "a misspelled foreign word respelled before translating it",
+}
 
 
 def _final_stop(text: str, end: int) -> str:

@@ -10,7 +10,8 @@ stages can point back into the text as read.
 
 from __future__ import annotations
 
-from cleantext.repair import encoding, glue, spacing
+from cleantext.repair import accents, encoding, glue, spacing
+from cleantext.repair.accents import apostrophe_accent, dropped_accent
 from cleantext.repair.base import Rule, Tracked
 from cleantext.repair.encoding import html_entities, html_tags, invisible, mojibake, nfc, odd_spaces
 from cleantext.repair.glue import doubled_prefix
@@ -24,7 +25,7 @@ from cleantext.repair.spacing import (
     trim,
 )
 
-RULES: tuple[Rule, ...] = encoding.RULES + glue.RULES + spacing.RULES
+RULES: tuple[Rule, ...] = encoding.RULES + glue.RULES + accents.RULES + spacing.RULES
 
 
 def repair_paragraph(raw: str, rules: tuple[Rule, ...] = RULES) -> Tracked:
@@ -57,9 +58,11 @@ __all__ = [
     "RULES",
     "Rule",
     "Tracked",
+    "apostrophe_accent",
     "bracket_inner_spaces",
     "doubled_prefix",
     "doubled_spaces",
+    "dropped_accent",
     "html_entities",
     "html_tags",
     "invisible",

@@ -1,0 +1,140 @@
+"""Accents lost in typing and scraping: put back where the word is certain.
+
+People and old sites without accented keys write the final accent as an apostrophe
+("perche'", "piu'", "citta'", "e' stato"); ASCII-folding scrapers drop it ("perche",
+"citta", "liberta"). The accented word is chosen by wordfreq's Italian frequencies (the
+most frequent of the grave and acute forms: "perché", "più", "città"), and only where
+it is far more frequent than the form as written — so an apocope or an imperative that
+is itself the word ("po'", "va'", "pie'", "de'") stays, and so does every pair the
+sentence would have to decide ("e"/"è", "la"/"là", "se"/"sé", "da"/"dà", "papa"/"papà",
+"meta"/"metà"). A sentence-initial "E'" stays too: Italian keyboards have no "È", and
+"E'" is how careful writers type it (real Italian of the no-harm set does). A word
+common in English, French, Spanish, Portuguese or German as written is left alone (a
+Spanish "pero" in a quotation), and so is an apostrophe that closes a quotation it
+opened ('ciao').
+"""
+
+from __future__ import annotations
+
+import regex
+
+from cleantext.freq import zipf
+from cleantext.repair.glue import _in_address
+from cleantext.rules import Example, Rule
+
+FINAL = {"a": "à", "e": "èé", "i": "ì", "o": "ò", "u": "ù"}
+MARGIN = 1.0  # apostrophe, three letters: the accented word must be 10x as frequent as the bare one
+LONG = 4  # apostrophe after this many letters: an accent whenever the accented form is a word
+WORD_ZIPF = 2.0  # a word of Italian at all (once per 10 million words)
+DROPPED_MARGIN = 1.0  # no mark at all: the same 10x (wordfreq's web text counts misspellings)
+MIN_ZIPF = 3.0  # the accented word is a common Italian word (once per million words)
+FOREIGN_ZIPF = 4.0  # as written, a word this common in another language is not touched
+OTHER_LANGUAGES = ("en", "fr", "es", "pt", "de")
+_OPENING_QUOTE = regex.compile(r"(?:^|(?<=[\s(«“\"—-]))['‘](?=\p{L})")
+_CLOSING_APOSTROPHE = regex.compile(r"(?<=\p{L})['’](?![\p{L}\p{N}])")
+
+
+def _accented(word: str) -> tuple[str, float] | None:
+    """The most frequent Italian word that is `word` with its final vowel accented."""
+    low = word.lower()
+    forms = [low[:-1] + v for v in FINAL.get(low[-1], "")]
+    if not forms:
+        return None
+    best = max(forms, key=lambda f: zipf(f, "it"))
+    return best, zipf(best, "it")
+
+
+def _recase(form: str, like: str) -> str:
+    if like.isupper() and len(like) > 1:
+        return form.upper()
+    return form[:1].upper() + form[1:] if like[:1].isupper() else form
+
+
+def _closes_a_quotation(text: str, at: int) -> bool:
+    """The apostrophe at `at` closes a quotation opened with ' earlier in the paragraph."""
+    opened = [m.start() for m in _OPENING_QUOTE.finditer(text, 0, at)]
+    if not opened:
+        return False
+    return not any(m.start() < at for m in _CLOSING_APOSTROPHE.finditer(text, opened[-1] + 1, at))
+
+
+def _apostrophe(m: regex.Match[str]) -> str:
+    word = m.group(1)
+    text = m.string
+    if _in_address(text, m.start(), m.end()) or _closes_a_quotation(text, m.end(1)):
+        return m.group()
+    if word == "e":
+        return "è"  # the verb: "e'" means nothing else
+    if word == "E":
+        return m.group()  # Italian keyboards have no "È": "E'" is the accepted way to type it
+    if len(word) <= 2:
+        return m.group()  # "po'", "mo'", "de'", "va'", "fa'", "da'", "di'": apocopes and imperatives
+    found = _accented(word)
+    if found is None:
+        return m.group()
+    form, z = found
+    if len(word) >= LONG and z >= WORD_ZIPF:
+        # four letters and more: no Italian apocope or imperative is this long, so the
+        # apostrophe is the accent ("mercoledi'", "necessita'", "inizio'" → "iniziò")
+        return _recase(form, word)
+    if z < MIN_ZIPF or z < zipf(word.lower(), "it") + MARGIN:
+        return m.group()  # three letters: "piu'", "gia'", "puo'" yes; "sta'", "pie'" no
+    return _recase(form, word)
+
+
+def _dropped(m: regex.Match[str]) -> str:
+    word = m.group()
+    if _in_address(m.string, m.start(), m.end()):
+        return word
+    found = _accented(word)
+    if found is None:
+        return word
+    form, z = found
+    low = word.lower()
+    if z < MIN_ZIPF + 0.5 or z < zipf(low, "it") + DROPPED_MARGIN:
+        return word
+    if any(zipf(low, lang) >= FOREIGN_ZIPF for lang in OTHER_LANGUAGES):
+        return word
+    return _recase(form, word)
+
+
+apostrophe_accent = Rule(
+    "apostrophe_accent",
+    "a final accent typed as an apostrophe ('perche'' → 'perché', 'e'' → 'è')",
+    regex.compile(r"(?<![\p{L}\p{N}\p{M}'’])(\p{L}*[aeiouAEIOU])['’](?![\p{L}\p{N}])"),
+    _apostrophe,
+    examples=(
+        Example("Lui e' stato, perche' piu' forte.", "Lui è stato, perché più forte.", "own"),
+        Example("E' stato lui.", "E' stato lui.", "own"),  # the keyboard's way to write "È"
+        Example("La citta' e' cosi' bella, pero' lontana.", "La città è così bella, però lontana.", "own"),
+        Example("Mercoledi' inizio' la riunione.", "Mercoledì iniziò la riunione.", "own"),
+        Example("Il Trc non deve costare piu' di 92mln.", "Il Trc non deve costare più di 92mln.", "lingua"),
+        Example(
+            "Un po' di pane, va' a casa e di' la verita'.",
+            "Un po' di pane, va' a casa e di' la verità.",
+            "own",
+        ),
+        Example("Disse 'ciao' e l'anno dell'Italia.", "Disse 'ciao' e l'anno dell'Italia.", "own"),
+        Example("I fratelli Jones' e a pie' di pagina.", "I fratelli Jones' e a pie' di pagina.", "own"),
+    ),
+)
+
+dropped_accent = Rule(
+    "dropped_accent",
+    "a final accent dropped by an ASCII-folding scraper ('citta' → 'città'), where certain",
+    # lowercase (not names), not part of a hyphenated compound ("Mohenjo-daro"), composed
+    regex.compile(r"(?<![\p{L}\p{N}\p{M}'’-])\p{Ll}{3,}(?<=[aeiou])(?![\p{L}\p{N}\p{M}'’-])"),
+    _dropped,
+    examples=(
+        Example("La citta e la liberta, perche si.", "La città e la libertà, perché si.", "own"),
+        Example(
+            "Il papa e la meta del viaggio: da la e se ne va.",
+            "Il papa e la meta del viaggio: da la e se ne va.",
+            "own",
+        ),
+        Example("Dijo: pero no quiero.", "Dijo: pero no quiero.", "own"),
+        Example("Le città di Mohenjo-daro.", "Le città di Mohenjo-daro.", "dev:doc0076"),
+    ),
+)
+
+RULES = (apostrophe_accent, dropped_accent)
