@@ -16,6 +16,8 @@ opened ('ciao').
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from cleantext.freq import zipf
@@ -84,17 +86,25 @@ def _apostrophe(m: regex.Match[str]) -> str:
 
 def _dropped(m: regex.Match[str]) -> str:
     word = m.group()
-    if _in_address(m.string, m.start(), m.end()):
+    form = _with_dropped_accent(word)
+    if form is None or _in_address(m.string, m.start(), m.end()):
         return word
+    return form
+
+
+@lru_cache(maxsize=100_000)
+def _with_dropped_accent(word: str) -> str | None:
+    """The accented word `word` stands for, when certain (asked for every lowercase word
+    ending in a vowel: cached)."""
     found = _accented(word)
     if found is None:
-        return word
+        return None
     form, z = found
     low = word.lower()
     if z < MIN_ZIPF + 0.5 or z < zipf(low, "it") + DROPPED_MARGIN:
-        return word
+        return None
     if any(zipf(low, lang) >= FOREIGN_ZIPF for lang in OTHER_LANGUAGES):
-        return word
+        return None
     return _recase(form, word)
 
 
