@@ -26,7 +26,7 @@ from cleantext.freq import _table, zipf
 
 _WORD = regex.compile(r"\p{L}+")
 LANGUAGES = ("fr", "en")
-MARGIN = 2.0  # the respelled word is 100x as frequent as the word as written
+MARGIN = 0.5  # the respelled word is three times as frequent as the word as written
 MIN_ZIPF = 3.0  # and a common word of the language itself
 SPELLING_MIN_LETTERS = 5  # shorter words have too many neighbours to choose from
 SPELLING_MIN_ZIPF = 3.0
@@ -71,12 +71,15 @@ def _one(word: str, lang: str, first: bool) -> tuple[str, str] | None:
     if (word[:1].isupper() and not first) or any(c.isupper() for c in word[1:]):
         return None  # names and acronyms
     written = zipf(low, lang)
-    if zipf(low, "it") >= ITALIAN_ZIPF:
-        return None
+    italian = zipf(low, "it")
     accented = _by_letters(lang).get(fold(low))
-    if accented and accented != low and zipf(accented, lang) >= max(written + MARGIN, MIN_ZIPF):
-        return _recase(accented, word), "restore_accents"
-    if written > 0 or len(low) < SPELLING_MIN_LETTERS:
+    if accented and accented != low and len(low) >= 3 and low == fold(low):  # written without accents
+        z = zipf(accented, lang)
+        # an Italian word inside the span ("il russo") is not made French: the accented
+        # word must be more common in its language than the word as written is in Italian
+        if z >= max(written + MARGIN, MIN_ZIPF) and z > italian:
+            return _recase(accented, word), "restore_accents"
+    if written > 0 or italian >= ITALIAN_ZIPF or len(low) < SPELLING_MIN_LETTERS:
         return None
     for depth in (1, 2):  # one deleted letter before two
         scored: dict[str, float] = {}
