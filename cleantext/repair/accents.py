@@ -5,7 +5,8 @@ People and old sites without accented keys write the final accent as an apostrop
 "citta", "liberta"). The accented word is chosen by wordfreq's Italian frequencies (the
 most frequent of the grave and acute forms: "perché", "più", "città"), and only where
 it is far more frequent than the form as written — so an apocope or an imperative that
-is itself the word ("po'", "va'", "pie'", "de'") stays, and so does every pair the
+is itself the word ("po'", "va'", "pie'", "de'") stays — while "se'", "si'", "li'"
+become "sé", "sì", "lì" — and so does every pair the
 sentence would have to decide ("e"/"è", "la"/"là", "se"/"sé", "da"/"dà", "papa"/"papà",
 "meta"/"metà"). A sentence-initial "E'" stays too: Italian keyboards have no "È", and
 "E'" is how careful writers type it (real Italian of the no-harm set does). A word
@@ -27,7 +28,12 @@ from cleantext.rules import Example, Rule
 FINAL = {"a": "à", "e": "èé", "i": "ì", "o": "ò", "u": "ù"}
 MARGIN = 1.0  # apostrophe, three letters: the accented word must be 10x as frequent as the bare one
 LONG = 4  # apostrophe after this many letters: an accent whenever the accented form is a word
+# The two-letter words whose apostrophe marks what was cut, not an accent: the truncated
+# imperatives (va', fa', da', di') and apocopes (po' = poco, mo' = modo, de' = dei,
+# to' = togli, be' = bene, ca' = casa) — a closed class of the grammar, not a vocabulary.
+TRUNCATED = frozenset({"va", "fa", "da", "di", "po", "mo", "de", "to", "be", "ca"})
 WORD_ZIPF = 2.0  # a word of Italian at all (once per 10 million words)
+MONOSYLLABLE_ZIPF = 4.0
 DROPPED_MARGIN = 1.0  # no mark at all: the same 10x (wordfreq's web text counts misspellings)
 MIN_ZIPF = 3.0  # the accented word is a common Italian word (once per million words)
 FOREIGN_ZIPF = 4.0  # as written, a word this common in another language is not touched
@@ -69,12 +75,16 @@ def _apostrophe(m: regex.Match[str]) -> str:
         return "è"  # the verb: "e'" means nothing else
     if word == "E":
         return m.group()  # Italian keyboards have no "È": "E'" is the accepted way to type it
-    if len(word) <= 2:
-        return m.group()  # "po'", "mo'", "de'", "va'", "fa'", "da'", "di'": apocopes and imperatives
+    if len(word) <= 2 and (word.lower() in TRUNCATED or len(word) == 1):
+        return m.group()  # "po'", "de'", "va'", "da'", "di'": the apostrophe marks a truncation
     found = _accented(word)
     if found is None:
         return m.group()
     form, z = found
+    if len(word) == 2:  # "se'", "ne'", "li'", "si'", "te'": nothing was cut from them
+        # accented monosyllables are common words (sé, né, lì, sì, tè: Zipf 4.3 and up); an
+        # accent on "so", "su", "sa" is a misspelling (sò, sù, sà: 3.5 and below)
+        return _recase(form, word) if z >= MONOSYLLABLE_ZIPF else m.group()
     if len(word) >= LONG and z >= WORD_ZIPF:
         # four letters and more: no Italian apocope or imperative is this long, so the
         # apostrophe is the accent ("mercoledi'", "necessita'", "inizio'" → "iniziò")
