@@ -17,6 +17,7 @@ opened ('ciao').
 
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 
 import regex
@@ -60,10 +61,23 @@ def _recase(form: str, like: str) -> str:
 
 def _closes_a_quotation(text: str, at: int) -> bool:
     """The apostrophe at `at` closes a quotation opened with ' earlier in the paragraph."""
-    opened = [m.start() for m in _OPENING_QUOTE.finditer(text, 0, at)]
-    if not opened:
+    opened, closed = _quote_marks(text)
+    i = bisect.bisect_left(opened, at)
+    if i == 0:
         return False
-    return not any(m.start() < at for m in _CLOSING_APOSTROPHE.finditer(text, opened[-1] + 1, at))
+    start = opened[i - 1]
+    j = bisect.bisect_right(closed, start)  # a closing apostrophe after that opening…
+    return not (j < len(closed) and closed[j] < at)  # …and before this one
+
+
+@lru_cache(maxsize=8)
+def _quote_marks(text: str) -> tuple[list[int], list[int]]:
+    """Where quotations open and apostrophes close in `text`: found once per text, so a
+    long paragraph with many apostrophes costs one pass, not one per apostrophe."""
+    return (
+        [m.start() for m in _OPENING_QUOTE.finditer(text)],
+        [m.start() for m in _CLOSING_APOSTROPHE.finditer(text)],
+    )
 
 
 def _apostrophe(m: regex.Match[str]) -> str:
