@@ -83,7 +83,7 @@ def _quote_marks(text: str) -> tuple[list[int], list[int]]:
 def _apostrophe(m: regex.Match[str]) -> str:
     word = m.group(1)
     text = m.string
-    if _in_address(text, m.start(), m.end()) or _closes_a_quotation(text, m.end(1)):
+    if _in_address(text, m.start()) or _closes_a_quotation(text, m.end(1)):
         return m.group()
     if word == "e":
         return "è"  # the verb: "e'" means nothing else
@@ -111,7 +111,7 @@ def _apostrophe(m: regex.Match[str]) -> str:
 def _dropped(m: regex.Match[str]) -> str:
     word = m.group()
     form = _with_dropped_accent(word)
-    if form is None or _in_address(m.string, m.start(), m.end()):
+    if form is None or _in_address(m.string, m.start()):
         return word
     return form
 

@@ -7,6 +7,9 @@ followed by the same word capitalised is never Italian, so the pair is safe to c
 
 from __future__ import annotations
 
+import bisect
+from functools import lru_cache
+
 import regex
 
 from cleantext.rules import Example, Rule
@@ -19,17 +22,28 @@ def _collapse(m: regex.Match[str]) -> str:
     return cap
 
 
-def _in_address(text: str, start: int, end: int) -> bool:
+_TOKEN = regex.compile(r"\S+")
+_ADDRESS_MARKS = ("/", "@", "#", "=", "www.", "_")
+
+
+@lru_cache(maxsize=8)
+def _tokens(text: str) -> tuple[list[int], list[bool]]:
+    """Where each whitespace-delimited token of `text` starts, and whether it is a URL, an
+    e-mail address, a path, a hashtag or code: found once per text, so a long paragraph
+    costs one pass however many matches ask."""
+    starts, address = [], []
+    for m in _TOKEN.finditer(text):
+        starts.append(m.start())
+        address.append(any(mark in m.group() for mark in _ADDRESS_MARKS))
+    return starts, address
+
+
+def _in_address(text: str, start: int, end: int | None = None) -> bool:
     """Inside a URL, an e-mail address, a path or a hashtag ("youtube.com/watch?v=abcAbc"):
     letters there are not words and are never touched."""
-    a = start
-    while a > 0 and not text[a - 1].isspace():
-        a -= 1
-    b = end
-    while b < len(text) and not text[b].isspace():
-        b += 1
-    token = text[a:b]
-    return any(mark in token for mark in ("/", "@", "#", "=", "www.", "_"))
+    starts, address = _tokens(text)
+    i = bisect.bisect_right(starts, start) - 1
+    return i >= 0 and address[i]
 
 
 doubled_prefix = Rule(
