@@ -12,6 +12,7 @@ and re-scores candidate spans. Sentences with no foreign evidence never reach li
 
 from __future__ import annotations
 
+import bisect
 import math
 import threading
 from dataclasses import dataclass
@@ -71,7 +72,7 @@ class _Tok:
 # Never language, never translated, never split: a foreign span stops at them.
 PROTECTED = regex.compile(
     r"(?:https?://|ftp://|www\.)\S+"  # URLs
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses (from the start of a run: linear)
     r"|(?<![\p{L}\p{N}])[#@][\p{L}\p{N}_]+"  # hashtags and handles
     r"|(?<![\p{L}\p{N}/])/?[\w-]+(?:/[\w-]+)+\.\w{2,4}\b"  # paths to files ("download/file.pdf")
     r"|(?<![\p{L}\p{N}])/?[\w-]+(?:/[\w.-]+){2,}/?"  # paths of three parts or more
@@ -146,13 +147,15 @@ class Detector:
             if _MAYBE_PROTECTED.search(text)
             else []
         )
+        guard_starts = [a for a, _ in guarded]
         for i, m in enumerate(matches):
             word = m.group()
             k = m.start() - 1
             while k >= 0 and text[k].isspace():
                 k -= 1
             initial = i == 0 or text[k] in _INITIAL_AFTER
-            if any(a <= m.start() < b for a, b in guarded):
+            k = bisect.bisect_right(guard_starts, m.start()) - 1  # spans are sorted, apart
+            if k >= 0 and m.start() < guarded[k][1]:
                 toks.append(_Tok(m.start(), m.end(), word, self._zero, barrier=True))
                 continue
             abbreviation = len(word) == 1 and text[m.end() : m.end() + 1] == "."  # "n. 2", "p. 12"

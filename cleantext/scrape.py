@@ -817,13 +817,11 @@ _SHORT_SENT = regex.compile(r"[^.!?…]+[.!?…]+")
 
 def _author_bio(p: str, ctx: Context, rule: Rule) -> bool:
     """A tagline of three or more tiny verbless sentences near the end ('Esperto del web. …')."""
-    if ctx.index < len(ctx.paragraphs) - 3:
-        return False
+    if ctx.index < len(ctx.paragraphs) - 3 or len(words(p)) > rule.limit("max_words"):
+        return False  # (the length first: the sentence pattern backtracks on long lines)
     parts = _SHORT_SENT.findall(p.strip('“”"«» '))
-    return (
-        len(parts) >= rule.limit("min_parts")
-        and all(2 <= len(words(s)) <= rule.limit("max_part_words") and s.strip()[:1].isupper() for s in parts)
-        and len(words(p)) <= rule.limit("max_words")
+    return len(parts) >= rule.limit("min_parts") and all(
+        2 <= len(words(s)) <= rule.limit("max_part_words") and s.strip()[:1].isupper() for s in parts
     )
 
 
