@@ -76,6 +76,14 @@ class Task:
         self.pipeline = pipeline
         self._own = pipeline is None
         self.keep_records = keep_records  # hand each document's records back too (for a report)
+        self._key: str | None = None
+
+    def key(self) -> str:
+        """The options' resume key, computed once: the driver's, which workers receive with
+        the task (it hashes the counting pass's evidence and lists the model store)."""
+        if self._key is None:
+            self._key = self.opts.key()
+        return self._key
 
     def __getstate__(self) -> dict:
         """Workers get the options, never a live pipeline (they build their own)."""
@@ -125,7 +133,7 @@ class Task:
     def process(self, jobs: list[Job], done: Done, force: bool = False) -> Iterator[Result]:
         """Run `jobs`, translating each chunk of documents in one batch."""
         assert self.pipeline is not None, "call setup() first"
-        key = self.opts.key()
+        key = self.key()
         for start in range(0, len(jobs), CHUNK):
             prepared, ready = [], []
             for job in jobs[start : start + CHUNK]:
@@ -347,7 +355,7 @@ def run(
     summary = Summary()
     _remove_stale_parts(jobs)
     state = StateLog(out)
-    key = task.opts.key()
+    key = task.key()  # before the executor pickles the task: workers use this one
     done = {j.rel: state.done[j.rel] for j in jobs if j.rel in state.done}  # what workers need
     try:
         for r in executor.map(task, chunks_for(jobs, executor.workers), done, force):
