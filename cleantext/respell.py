@@ -17,12 +17,12 @@ The record keeps the span as read; the sentence's fixes say what was respelled.
 
 from __future__ import annotations
 
-import unicodedata
 from functools import cache
 
 import regex
 
 from cleantext.freq import _table, zipf
+from cleantext.vocab import fold, recase
 
 _WORD = regex.compile(r"\p{L}+")
 LANGUAGES = ("fr", "en")
@@ -32,10 +32,6 @@ SPELLING_MIN_LETTERS = 5  # shorter words have too many neighbours to choose fro
 SPELLING_MIN_ZIPF = 3.0
 SPELLING_LEAD = 1.0  # the chosen neighbour is 10x as frequent as the next one
 ITALIAN_ZIPF = 2.5  # a word this common in Italian is not respelled
-
-
-def fold(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 @cache
@@ -59,12 +55,6 @@ def _deletions(word: str, depth: int = 2) -> set[str]:
     return found
 
 
-def _recase(form: str, like: str) -> str:
-    if like.isupper() and len(like) > 1:
-        return form.upper()
-    return form[:1].upper() + form[1:] if like[:1].isupper() else form
-
-
 def _one(word: str, lang: str, first: bool) -> tuple[str, str] | None:
     """(new word, fix name), or None to leave the word as written."""
     low = word.lower()
@@ -78,7 +68,7 @@ def _one(word: str, lang: str, first: bool) -> tuple[str, str] | None:
         # an Italian word inside the span ("il russo") is not made French: the accented
         # word must be more common in its language than the word as written is in Italian
         if z >= max(written + MARGIN, MIN_ZIPF) and z > italian:
-            return _recase(accented, word), "restore_accents"
+            return recase(accented, word), "restore_accents"
     if written > 0 or italian >= ITALIAN_ZIPF or len(low) < SPELLING_MIN_LETTERS:
         return None
     for depth in (1, 2):  # one deleted letter before two
@@ -95,7 +85,7 @@ def _one(word: str, lang: str, first: bool) -> tuple[str, str] | None:
         return None
     if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < SPELLING_LEAD:
         return None
-    return _recase(ranked[0][0], word), "spelling"
+    return recase(ranked[0][0], word), "spelling"
 
 
 def respell(text: str, lang: str) -> tuple[str, list[str]]:

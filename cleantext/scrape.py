@@ -10,7 +10,6 @@ exact strings of one site. `find_boilerplate` returns the first reason that fire
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from collections import Counter, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from cleantext.vocab import (
     WEEKDAY_ABBREVIATIONS,
     WEEKDAYS,
     WEEKDAYS_UNACCENTED_IT,
+    fold,
 )
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
@@ -719,16 +719,8 @@ def _content_stems(text: str) -> set[str]:
     for w in _LETTERS.findall(text):
         lw = w.lower()
         if len(lw) >= 4 and lw not in _STOP:
-            out.add(_fold(lw)[:5])
+            out.add(fold(lw)[:5])
     return out
-
-
-_MARKS = regex.compile(r"\p{M}+")
-
-
-def _fold(s: str) -> str:
-    """Accents dropped ('città' → 'citta'), for comparisons only."""
-    return _MARKS.sub("", unicodedata.normalize("NFD", s))
 
 
 def _related_headline(p: str, ctx: Context, rule: Rule) -> bool:
@@ -985,7 +977,7 @@ def find_boilerplate(paragraphs: Sequence[str], rules: Sequence[Rule] = RULES) -
 
 def dedup_key(text: str) -> str:
     """Text folded for comparison: case, accents, punctuation and spacing ignored."""
-    return " ".join(w.lower() for w in _WORD.findall(_fold(text)))
+    return " ".join(w.lower() for w in _WORD.findall(fold(text)))
 
 
 # Words whose presence alone changes what a sentence says: two texts that differ in one of

@@ -7,12 +7,32 @@ English pre-edits read them.
 `cleantext/data/loanwords.txt` lists the foreign words and phrases ordinary Italian news
 uses; the detector counts them as Italian, and the Apertium engine keeps the multi-word
 ones as written inside a translated span.
+
+Two word forms are shared too: `fold` (accents dropped, for comparisons: repeats, stems,
+respelling) and `recase` (a word looked up in lower case put back in the case it had).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from importlib import resources
+
+import regex
+
+_MARKS = regex.compile(r"\p{M}+")
+
+
+def fold(text: str) -> str:
+    """Accents dropped ('città' → 'citta'), for comparisons only."""
+    return _MARKS.sub("", unicodedata.normalize("NFD", text))
+
+
+def recase(form: str, like: str) -> str:
+    """`form` (lower case) in the case of `like`: 'perché' like 'PERCHE'' → 'PERCHÉ'."""
+    if like.isupper() and len(like) > 1:
+        return form.upper()
+    return form[:1].upper() + form[1:] if like[:1].isupper() else form
 
 
 @lru_cache(maxsize=1)

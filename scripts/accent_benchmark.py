@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import unicodedata
 from pathlib import Path
 
 import regex
@@ -46,10 +45,6 @@ def damage(line: str, mark: str) -> tuple[str, list[tuple[str, str]]]:
     return FINAL.sub(sub, line), pairs
 
 
-def strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-
-
 def main() -> int:
     from sacrebleu.metrics import CHRF
 
@@ -57,6 +52,7 @@ def main() -> int:
     from cleantext.repair import repair_text
     from cleantext.respell import respell
     from cleantext.translate.apertium import ApertiumEngine
+    from cleantext.vocab import fold
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("bench", type=Path)
@@ -111,8 +107,8 @@ def main() -> int:
     try:
         variants = {
             "as written": [a["dirty"] for a in french],
-            "accents stripped": [strip_accents(a["dirty"]) for a in french],
-            "stripped, then respelled": [respell(strip_accents(a["dirty"]), "fr")[0] for a in french],
+            "accents stripped": [fold(a["dirty"]) for a in french],
+            "stripped, then respelled": [respell(fold(a["dirty"]), "fr")[0] for a in french],
         }
         for name, texts in variants.items():
             outs = engine.translate(texts, "fr", "it")

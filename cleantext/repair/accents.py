@@ -25,6 +25,7 @@ import regex
 from cleantext.freq import zipf
 from cleantext.repair.glue import _in_address
 from cleantext.rules import Example, Rule
+from cleantext.vocab import recase
 
 FINAL = {"a": "à", "e": "èé", "i": "ì", "o": "ò", "u": "ù"}
 MARGIN = 1.0  # apostrophe, three letters: the accented word must be 10x as frequent as the bare one
@@ -51,12 +52,6 @@ def _accented(word: str) -> tuple[str, float] | None:
         return None
     best = max(forms, key=lambda f: zipf(f, "it"))
     return best, zipf(best, "it")
-
-
-def _recase(form: str, like: str) -> str:
-    if like.isupper() and len(like) > 1:
-        return form.upper()
-    return form[:1].upper() + form[1:] if like[:1].isupper() else form
 
 
 def _closes_a_quotation(text: str, at: int) -> bool:
@@ -98,14 +93,14 @@ def _apostrophe(m: regex.Match[str]) -> str:
     if len(word) == 2:  # "se'", "ne'", "li'", "si'", "te'": nothing was cut from them
         # accented monosyllables are common words (sé, né, lì, sì, tè: Zipf 4.3 and up); an
         # accent on "so", "su", "sa" is a misspelling (sò, sù, sà: 3.5 and below)
-        return _recase(form, word) if z >= MONOSYLLABLE_ZIPF else m.group()
+        return recase(form, word) if z >= MONOSYLLABLE_ZIPF else m.group()
     if len(word) >= LONG and z >= WORD_ZIPF:
         # four letters and more: no Italian apocope or imperative is this long, so the
         # apostrophe is the accent ("mercoledi'", "necessita'", "inizio'" → "iniziò")
-        return _recase(form, word)
+        return recase(form, word)
     if z < MIN_ZIPF or z < zipf(word.lower(), "it") + MARGIN:
         return m.group()  # three letters: "piu'", "gia'", "puo'" yes; "sta'", "pie'" no
-    return _recase(form, word)
+    return recase(form, word)
 
 
 def _dropped(m: regex.Match[str]) -> str:
@@ -129,7 +124,7 @@ def _with_dropped_accent(word: str) -> str | None:
         return None
     if any(zipf(low, lang) >= FOREIGN_ZIPF for lang in OTHER_LANGUAGES):
         return None
-    return _recase(form, word)
+    return recase(form, word)
 
 
 apostrophe_accent = Rule(
