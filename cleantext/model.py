@@ -19,6 +19,10 @@ class Fix:
     reason: str = ""
 
 
+# what --weak / --stray-sentences do that leaves a translation out of the text
+NOT_IN_TEXT = ("kept", "dropped", "stray kept", "stray dropped")
+
+
 @dataclass(slots=True)
 class Segment:
     """A foreign span of a sentence; `start`/`end` are offsets into `Sentence.source`."""
@@ -35,6 +39,11 @@ class Segment:
     quality: float | None = None  # how far the translation can be trusted, 0–1 (cleantext.quality)
     evidence: dict[str, float] | None = None  # what `quality` was made of
     weak: str | None = None  # what the run's policy did with it: translated, kept, dropped, marked
+
+    @property
+    def in_text(self) -> bool:
+        """The translation stands in the clean text (no policy left it out)."""
+        return bool(self.translation) and self.weak not in NOT_IN_TEXT
 
 
 _OPTIONAL = ("note", "kept", "quality", "evidence", "weak")  # in a record only when set

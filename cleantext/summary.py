@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from cleantext.model import Document
+from cleantext.model import NOT_IN_TEXT, Document
 
 
 @dataclass(slots=True)
@@ -45,7 +45,7 @@ class Summary:
                     self.kept[seg.kept] += 1
                     continue
                 self.spans[seg.language] += 1
-                if seg.weak in ("kept", "stray kept"):
+                if seg.weak in NOT_IN_TEXT:
                     continue  # left in its language on purpose: counted above
                 if seg.translation is not None and seg.engine:
                     self.translated[seg.engine] += 1

@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from cleantext.model import Document, Segment, Sentence
+from cleantext.model import Document, Sentence
 
 FORMATS = ("txt", "jsonl", "tsv", "tmx", "extracted", "meta")
 # formats whose file is not NAME.<format>: the text as read (an HTML page's main text, before
@@ -77,19 +77,11 @@ def _cell(text: str) -> str:
     return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
 
 
-NOT_IN_TEXT = ("kept", "dropped", "stray kept", "stray dropped")  # policies that left a translation out
-
-
-def _in_text(g: Segment) -> bool:
-    """The segment's translation stands in the clean text."""
-    return bool(g.translation) and g.weak not in NOT_IN_TEXT
-
-
 def _trusted(s: Sentence, min_quality: float | None) -> bool:
     """No translation in the sentence's text scores below `min_quality`: what TSV and TMX
     keep when the run asks for a quality (the parallel data a user exports is data they trust)."""
     return min_quality is None or all(
-        g.quality is None or g.quality >= min_quality for g in s.segments if _in_text(g)
+        g.quality is None or g.quality >= min_quality for g in s.segments if g.in_text
     )
 
 
@@ -119,7 +111,7 @@ def _tmx_units(
         if s.dropped or not _trusted(s, min_quality):
             continue
         for g in s.segments:
-            if _in_text(g):
+            if g.in_text:
                 units.append(_tu(g.language, g.text, main, g.translation or "", "phrase", s.id))
         if sentences and s.source != s.text:
             units.append(_tu(s.language, s.source, main, s.text, "sentence", s.id))
