@@ -37,6 +37,20 @@ class Page:
     text: str
     encoding: str
     meta: dict[str, Any] = field(default_factory=dict)
+    html: bool = True  # False: the input was read as text
+
+
+def read_input(
+    data: str | bytes, name: str, input_format: str = "auto", tables: bool = False, comments: bool = False
+) -> Page:
+    """Any input as the pipeline reads it: an HTML page's main text, else the text decoded
+    (the cleaning pass and the counting pass read every file through this)."""
+    if is_page(data, name, input_format):
+        return extract(data, name, tables, comments)
+    if isinstance(data, str):
+        return Page(data, "str", html=False)
+    decoded = decode(data, name)
+    return Page(decoded.text, decoded.encoding, html=False)
 
 
 def looks_like_html(head: bytes, name: str = "") -> bool:

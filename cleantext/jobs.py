@@ -181,13 +181,11 @@ def count_corpus(jobs: list[Job], settings: Settings) -> CorpusLines | None:
     if settings.keep_boilerplate or len(jobs) < MIN_DOCS:
         return None
 
-    def text_of(data: bytes, name: str) -> str:
-        from cleantext import html
-        from cleantext.read import decode
+    def text_of(data: bytes, name: str) -> str:  # as the cleaning pass reads it
+        from cleantext.html import read_input
 
-        if html.is_page(data, name, settings.input_format):
-            return html.extract(data, name, settings.html_tables, settings.html_comments).text
-        return decode(data, name).text
+        s = settings
+        return read_input(data, name, s.input_format, s.html_tables, s.html_comments).text
 
     return count((j.source for j in jobs), text_of)
 

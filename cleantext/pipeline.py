@@ -18,7 +18,7 @@ from cleantext import html, postedit, quality, split
 from cleantext.corpus import CorpusLines
 from cleantext.detect import Detection, Detector, missing_breaks
 from cleantext.model import Document, Fix, Segment, Sentence
-from cleantext.read import BLOCK_CHARS, decode, read_blocks
+from cleantext.read import BLOCK_CHARS, read_blocks
 from cleantext.repair import Tracked, repair_paragraph
 from cleantext.respell import respell
 from cleantext.scrape import RepeatFinder, find_boilerplate
@@ -116,21 +116,14 @@ class Pipeline:
 
         `corpus` is the evidence of a folder run's counting pass (lines and templates many
         documents share); a single text goes without it."""
-        page = None
-        if self.is_html(data, path):
-            s = self.settings
-            page = html.extract(data, path or "<input>", tables=s.html_tables, comments=s.html_comments)
-            text, encoding = page.text, page.encoding
-        elif isinstance(data, bytes):
-            decoded = decode(data, path or "<input>")
-            text, encoding = decoded.text, decoded.encoding
-        else:
-            text, encoding = data, "str"
+        s = self.settings
+        page = html.read_input(data, path or "<input>", s.input_format, s.html_tables, s.html_comments)
+        text, encoding = page.text, page.encoding
         doc = Document(path, encoding)
         if encoding not in ("utf-8", "str"):
             doc.fixes.append(Fix("decode", f"read as {encoding}"))
         doc.extracted = text  # the text as read (`--format extracted`)
-        if page is not None:
+        if page.html:
             doc.fixes.append(Fix("extract", "the main text of an HTML page (trafilatura)"))
             doc.meta = page.meta
         return doc, self._prepare_block(text, doc, _DocState(), corpus)
