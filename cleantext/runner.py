@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import os
 import signal
 import socket
@@ -171,15 +172,21 @@ class Task:
         """Same input, same options, and every output still there."""
         return done.get(job.rel) == (digest, key) and all(p.is_file() for p in self.outputs(job))
 
+    def up_to_date(self, job: Job, done: Done) -> bool:
+        """The same check before any worker starts (the driver's): a file the resume log has
+        is hashed once more here; one it does not have costs nothing."""
+        if job.rel not in done or done[job.rel][1] != self.key():
+            return False
+        try:
+            return self._up_to_date(job, done, self.key(), file_digest(job.source))
+        except OSError:
+            return False  # the worker reports it
+
     def _stream_one(self, job: Job, done: Done, key: str, force: bool) -> Result:
         """A large file, block by block: bounded memory, outputs appended then put in place."""
         assert self.pipeline is not None
         s = Summary()
-        h = hashlib.sha256()
-        with open(job.source, "rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                h.update(chunk)
-        digest = h.hexdigest()
+        digest = file_digest(job.source)
         if not force and self._up_to_date(job, done, key, digest):
             s.skipped += 1
             return Result(job, 0, s)
@@ -203,6 +210,12 @@ class Task:
             writer.abort()
             raise
         return Result(job, sentences, s, digest)
+
+
+def file_digest(path: Path) -> str:
+    """An input's content digest, read block by block (the resume log's `input`)."""
+    with open(path, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 CleanTask = Task  # the default task: clean text, records and the other formats asked for
@@ -350,15 +363,25 @@ def run(
             raise UsageError(f"unknown executor {executor!r}; choose from {', '.join(EXECUTORS)}")
         if executor == "ray":
             raise UsageError("for Ray, pass executor=cleantext.ray.RayExecutor(workers, address)")
-        executor = InProcess() if workers <= 1 or len(jobs) <= 1 or pipeline is not None else local(workers)
     task = task or Task(opts, pipeline)
     summary = Summary()
     _remove_stale_parts(jobs)
     state = StateLog(out)
-    key = task.key()  # before the executor pickles the task: workers use this one
-    done = {j.rel: state.done[j.rel] for j in jobs if j.rel in state.done}  # what workers need
+    task.key()  # before the executor pickles the task: workers use this one
+    done = {j.rel: state.done[j.rel] for j in jobs if j.rel in state.done}
+    # files already done are found here, so a rerun with nothing to do starts no worker,
+    # engine or cluster; the rest go to the executor (which checks them again, for callers
+    # of Task.process)
+    todo = jobs if force else [j for j in jobs if not task.up_to_date(j, done)]
+    pending = {j.rel for j in todo}
+    skipped = (Result(j, 0, Summary(skipped=1)) for j in jobs if j.rel not in pending)
+    if isinstance(executor, str):
+        executor = InProcess() if workers <= 1 or len(todo) <= 1 or pipeline is not None else local(workers)
+    done = {rel: d for rel, d in done.items() if rel in pending}  # what workers need
+    results = executor.map(task, chunks_for(todo, executor.workers), done, force) if todo else iter(())
+    key = task.key()
     try:
-        for r in executor.map(task, chunks_for(jobs, executor.workers), done, force):
+        for r in itertools.chain(skipped, results):
             summary.merge(r.summary)
             # a file whose spans no engine served is not done: a rerun with one redoes it
             if r.digest is not None and not r.summary.unserved:

@@ -70,6 +70,41 @@ def test_resume_skips_complete_outputs_and_redoes_changed_inputs(tmp_path, pipel
     assert other.files == SAMPLE_FILES  # other settings, other outputs
 
 
+class _Spy:
+    """An executor that records the jobs it is handed and runs them in this process."""
+
+    workers = 2
+
+    def __init__(self, pipeline) -> None:
+        self.handed: list[list[str]] = []
+        self.pipeline = pipeline
+
+    def map(self, task, chunks, done, force):
+        self.handed.append([j.rel for c in chunks for j in c])
+        task.pipeline = self.pipeline
+        for chunk in chunks:
+            yield from task.process(chunk, done, force)
+
+
+def test_a_rerun_hands_only_unfinished_files_to_the_executor(tmp_path, pipeline):
+    """Files already done are found before any worker starts: a rerun with nothing to do
+    starts no pool, engine or Ray cluster, and one with a changed file hands over that file."""
+    src = tmp_path / "in"
+    shutil.copytree(SAMPLES, src)
+    out = tmp_path / "out"
+    jobs = plan([src], out)
+    spy = _Spy(pipeline)
+    assert run(jobs, out, executor=spy).files == SAMPLE_FILES
+    assert run(jobs, out, executor=spy).skipped == SAMPLE_FILES
+    changed = jobs[1]
+    changed.source.write_text("Un testo cambiato .", encoding="utf-8")
+    third = run(jobs, out, executor=spy)
+    assert (third.files, third.skipped) == (1, SAMPLE_FILES - 1)
+    assert spy.handed == [[j.rel for j in jobs], [changed.rel]]  # the second run: not called
+    assert run(jobs, out, executor=spy, force=True).files == SAMPLE_FILES
+    assert spy.handed[-1] == [j.rel for j in jobs]
+
+
 def test_a_killed_run_leaves_no_partial_output_and_the_rerun_finishes(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
