@@ -4,16 +4,31 @@
 40 µs); detection asks for tens of thousands of words per corpus, most of them plain
 lowercase words that are their own token. For those, the value is read from wordfreq's
 frequency table (loaded once per language) and put on the Zipf scale with wordfreq's own
-rounding; anything else (apostrophes, digits, capitals, "ß", decomposed accents, other
-scripts) goes to wordfreq itself. Both paths give the same number
-(tests/test_freq.py checks it word by word).
+rounding; any other word (apostrophes, digits, capitals, "ß", decomposed accents) goes
+through wordfreq's tokeniser and its rule for combining tokens, on the same table; other
+languages go to wordfreq itself. Both paths give the same number (tests/test_freq.py
+checks it word by word).
+
+Loading a table costs 0.1–0.25 s per language, in every process (each worker, each Ray
+actor, each short run). So the tables are also kept on disk, once per machine and wordfreq
+version, as SQLite files in the cache folder ($CLEANTEXT_CACHE, else
+$XDG_CACHE_HOME/cleantext, else ~/.cache/cleantext): opening one is free and a look-up
+costs about 10 µs. A process that asks for many words of a language (over SWITCH distinct
+words) loads the table after all, as a dictionary is faster from then on. The values are
+the table's own floats, so both ways give the same number. A cache that cannot be written
+is no error: the tables are then loaded as before.
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
+import os
 import re
+import sqlite3
+import tempfile
 from functools import cache, lru_cache
+from pathlib import Path
 
 # lowercase Latin letters in composed form (NFC), without "ß" (it casefolds to "ss"):
 # for the languages cleantext reads, wordfreq's tokeniser returns such a word unchanged
@@ -21,11 +36,133 @@ PLAIN = re.compile(r"[a-zà-öø-ÿœæ]+")
 LANGUAGES = frozenset({"it", "fr", "en", "es", "pt", "de", "ca"})  # regex tokeniser, NFC, no marks
 
 
+SWITCH = 20_000  # distinct words asked of one language before its table is loaded whole
+
+
+CACHE_FORMAT = 1  # raise when the copies' tables, or vocab.fold, change
+
+
 @cache
 def _table(lang: str) -> dict[str, float]:
+    """wordfreq's whole frequency table for `lang` (also what respell walks)."""
     from wordfreq import get_frequency_dict
 
     return get_frequency_dict(lang, "best")  # as word_frequency asks: one shared copy
+
+
+@cache
+def _accented_table(lang: str) -> dict[str, str]:
+    """Letters with accents ignored (vocab.fold) → the most frequent word of `lang` with
+    accents written that way (respell's `restore_accents`)."""
+    from cleantext.vocab import fold
+
+    best: dict[str, tuple[float, str]] = {}
+    for word, freq in _table(lang).items():
+        if word.isascii() or not word.isalpha():
+            continue
+        key = fold(word)
+        if key not in best or freq > best[key][0]:
+            best[key] = (freq, word)
+    return {k: w for k, (_, w) in best.items()}
+
+
+def accented(key: str, lang: str) -> str | None:
+    """The most frequent word of `lang` whose letters, accents ignored, are `key`."""
+    return _frequencies(lang).accented(key)
+
+
+def cache_dir() -> Path:
+    """Where cleantext keeps what it can rebuild: $CLEANTEXT_CACHE, else the XDG cache."""
+    env = os.environ.get("CLEANTEXT_CACHE")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "cleantext"
+
+
+class _Frequencies:
+    """One language's frequencies: from the SQLite copy while few words are asked, from
+    the table loaded whole after that (or when there is no copy and none can be made)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.asked = 0
+        self.db: sqlite3.Connection | None = None
+        self.table: dict[str, float] | None = None
+        self.pid = os.getpid()
+
+    def get(self, word: str) -> float | None:
+        if self.table is None and (self.asked >= SWITCH or not self._open()):
+            self.table = _table(self.lang)
+            self.db = None
+        if self.table is not None:
+            return self.table.get(word)
+        self.asked += 1
+        assert self.db is not None
+        row = self.db.execute("SELECT f FROM words WHERE w = ?", (word,)).fetchone()
+        return None if row is None else row[0]
+
+    def accented(self, key: str) -> str | None:
+        if self.table is None and self._open():
+            assert self.db is not None
+            row = self.db.execute("SELECT w FROM accented WHERE k = ?", (key,)).fetchone()
+            return None if row is None else row[0]
+        return _accented_table(self.lang).get(key)
+
+    def _open(self) -> bool:
+        if self.db is not None and self.pid == os.getpid():
+            return True
+        self.pid = os.getpid()  # a forked child opens its own connection
+        path = _copy_path(self.lang)
+        if not path.is_file() and not _write_copy(self.lang, path):
+            return False
+        try:
+            self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            self.db.execute("SELECT f FROM words LIMIT 1").fetchall()
+            self.db.execute("SELECT w FROM accented LIMIT 1").fetchall()
+        except sqlite3.Error:  # a damaged copy: the table, as before; the next process rewrites it
+            self.db = None
+            with contextlib.suppress(OSError):
+                path.unlink()
+            return False
+        return True
+
+
+def _copy_path(lang: str) -> Path:
+    from importlib.metadata import version
+
+    return cache_dir() / f"wordfreq-{version('wordfreq')}-{CACHE_FORMAT}" / f"{lang}.sqlite"
+
+
+def _write_copy(lang: str, path: Path) -> bool:
+    """Write the table's SQLite copy (atomically: another process may be writing it too)."""
+    table = _table(lang)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{lang}.", suffix=".part", dir=path.parent)
+        os.close(fd)
+        os.chmod(tmp, 0o644)  # a shared cache (CLEANTEXT_CACHE) serves every user
+    except OSError:
+        return False
+    try:
+        with contextlib.closing(sqlite3.connect(tmp)) as db:
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("CREATE TABLE words (w TEXT PRIMARY KEY, f REAL NOT NULL) WITHOUT ROWID")
+            db.executemany("INSERT INTO words VALUES (?, ?)", sorted(table.items()))
+            db.execute("CREATE TABLE accented (k TEXT PRIMARY KEY, w TEXT NOT NULL) WITHOUT ROWID")
+            db.executemany("INSERT INTO accented VALUES (?, ?)", sorted(_accented_table(lang).items()))
+            db.commit()
+        os.replace(tmp, path)
+        return True
+    except (OSError, sqlite3.Error):
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        return False
+
+
+@cache
+def _frequencies(lang: str) -> _Frequencies:
+    return _Frequencies(lang)
 
 
 @lru_cache(maxsize=4096)
@@ -35,12 +172,37 @@ def _zipf_of(freq: float) -> float:
     return round(math.log(rounded, 10) + 9, 2)
 
 
+MIN_FREQ = 1e-9  # Zipf 0: what wordfreq.zipf_frequency gives a word it does not know
+
+
 @lru_cache(maxsize=500_000)
 def zipf(word: str, lang: str) -> float:
     """wordfreq.zipf_frequency(word, lang), fast for plain lowercase words."""
-    if lang in LANGUAGES and PLAIN.fullmatch(word):
-        freq = _table(lang).get(word)
-        return 0.0 if freq is None else _zipf_of(freq)
-    from wordfreq import zipf_frequency
+    if lang not in LANGUAGES:
+        from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, lang)
+        return zipf_frequency(word, lang)
+    freq = _frequencies(lang).get(word) if PLAIN.fullmatch(word) else _tokens_frequency(word, lang)
+    return 0.0 if freq is None else _zipf_of(max(freq, MIN_FREQ))
+
+
+def _tokens_frequency(word: str, lang: str) -> float | None:
+    """wordfreq's rule for any other word, on the same frequencies: its tokens (digits
+    smashed to 0 and weighted as wordfreq weighs them) combine as 1/f = 1/f1 + 1/f2 + …;
+    None when a token is unknown."""
+    from wordfreq.numbers import digit_freq, smash_numbers
+    from wordfreq.tokens import lossy_tokenize
+
+    tokens = lossy_tokenize(word, lang)
+    if not tokens:
+        return None
+    inverse = 0.0
+    for token in tokens:
+        smashed = smash_numbers(token)
+        freq = _frequencies(lang).get(smashed)
+        if freq is None:
+            return None
+        if smashed != token:
+            freq *= digit_freq(token)
+        inverse += 1.0 / freq
+    return 1.0 / inverse

@@ -17,11 +17,10 @@ The record keeps the span as read; the sentence's fixes say what was respelled.
 
 from __future__ import annotations
 
-from functools import cache
-
 import regex
 
-from cleantext.freq import _table, zipf
+from cleantext.freq import accented as accented_form
+from cleantext.freq import zipf
 from cleantext.vocab import fold, recase
 
 _WORD = regex.compile(r"\p{L}+")
@@ -32,19 +31,6 @@ SPELLING_MIN_LETTERS = 5  # shorter words have too many neighbours to choose fro
 SPELLING_MIN_ZIPF = 3.0
 SPELLING_LEAD = 1.0  # the chosen neighbour is 10x as frequent as the next one
 ITALIAN_ZIPF = 2.5  # a word this common in Italian is not respelled
-
-
-@cache
-def _by_letters(lang: str) -> dict[str, str]:
-    """Folded form → the most frequent accented word of `lang` with those letters."""
-    out: dict[str, tuple[float, str]] = {}
-    for word, freq in _table(lang).items():
-        if word.isascii() or not word.isalpha():
-            continue
-        key = fold(word)
-        if key not in out or freq > out[key][0]:
-            out[key] = (freq, word)
-    return {k: w for k, (_, w) in out.items()}
 
 
 def _deletions(word: str, depth: int = 2) -> set[str]:
@@ -62,7 +48,7 @@ def _one(word: str, lang: str, first: bool) -> tuple[str, str] | None:
         return None  # names and acronyms
     written = zipf(low, lang)
     italian = zipf(low, "it")
-    accented = _by_letters(lang).get(fold(low))
+    accented = accented_form(fold(low), lang)
     if accented and accented != low and len(low) >= 3 and low == fold(low):  # written without accents
         z = zipf(accented, lang)
         # an Italian word inside the span ("il russo") is not made French: the accented
@@ -74,7 +60,7 @@ def _one(word: str, lang: str, first: bool) -> tuple[str, str] | None:
     for depth in (1, 2):  # one deleted letter before two
         scored: dict[str, float] = {}
         for cand in _deletions(low, depth) - (_deletions(low, depth - 1) if depth > 1 else set()):
-            accented = _by_letters(lang).get(fold(cand), "")
+            accented = accented_form(fold(cand), lang) or ""
             form = max((cand, accented), key=lambda f: zipf(f, lang) if f else -1.0)  # one per candidate
             if len(form) >= SPELLING_MIN_LETTERS - 1 and (z := zipf(form, lang)) > 0:
                 scored[form] = max(z, scored.get(form, 0.0))

@@ -7,6 +7,11 @@ import pytest
 # argos-translate's own package folder is read by every run: the tests see an empty one
 # (tests of that folder set their own), never the packages of whoever runs them
 os.environ["ARGOS_PACKAGES_DIR"] = tempfile.mkdtemp(prefix="no-argos-packages-")
+# the frequency tables' copies (cleantext.freq): this machine's, also for tests that give
+# a subprocess a home of its own (they would otherwise write the copies again there)
+from cleantext.freq import cache_dir  # noqa: E402
+
+os.environ["CLEANTEXT_CACHE"] = str(cache_dir())
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"

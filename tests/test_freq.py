@@ -12,6 +12,7 @@ TRICKY = [  # ours: what must go through wordfreq's own tokeniser, or read the t
     "perché", "città", "l'anno", "dell'italia", "aujourd'hui", "straße", "2024", "covid19",
     "Roma", "ÉTAT", "cœur", "œuvre", "naïve", "pequeño", "são", "über", "qzxv", "",
     unicodedata.normalize("NFD", "perché"), "e", "a", "è", "x-ray", "n.", "ﬁne",
+    "G7", "1.500", "l'11", "Stati-Uniti", "dell'Unione", "COVID-19", "qzxv's", "...", "3,5%",
 ]  # fmt: skip
 
 
@@ -24,7 +25,83 @@ def test_same_value_as_wordfreq(lang):
         assert zipf(w, lang) == zipf_frequency(w, lang), (w, lang)
 
 
+@pytest.mark.parametrize("lang", ["it", "fr", "en", "ca"])
+def test_same_value_for_the_words_of_real_text(lang):
+    """Every whitespace-separated token of the samples (capitals, digits, apostrophes,
+    punctuation attached), as detection meets them."""
+    from conftest import SAMPLES
+
+    words = {w for p in sorted(SAMPLES.glob("*.txt")) for w in p.read_text("utf-8").split()}
+    assert len(words) > 900
+    for w in sorted(words):
+        assert zipf(w, lang) == zipf_frequency(w, lang), (w, lang)
+
+
 def test_plain_words_skip_the_tokeniser_and_the_others_do_not():
     assert PLAIN.fullmatch("perché") and PLAIN.fullmatch("cœur")
     for w in ("l'anno", "straße", "Roma", "covid19", unicodedata.normalize("NFD", "perché")):
         assert not PLAIN.fullmatch(w)
+
+
+def _fresh(monkeypatch, cache):
+    """A language's frequencies as a new process sees them, with `cache` as the cache."""
+    from cleantext import freq
+
+    monkeypatch.setenv("CLEANTEXT_CACHE", str(cache))
+    return freq._Frequencies("it")
+
+
+WORDS = ["perché", "città", "governo", "qzxv", "ministro", "zzzzq", "di", "essere"]
+
+
+def test_the_disk_copy_gives_the_tables_own_values_and_is_written_once(tmp_path, monkeypatch):
+    table = get_frequency_dict("it")
+    f = _fresh(monkeypatch, tmp_path)
+    assert [f.get(w) for w in WORDS] == [table.get(w) for w in WORDS]
+    assert f.table is None and f.db is not None  # read from the copy, not the table
+    copy = next(tmp_path.glob("wordfreq-*/it.sqlite"))
+    assert not list(copy.parent.glob("*.part"))  # written whole, then put in place
+    stamp = copy.stat().st_mtime_ns
+    again = _fresh(monkeypatch, tmp_path)
+    assert [again.get(w) for w in WORDS] == [table.get(w) for w in WORDS]
+    assert copy.stat().st_mtime_ns == stamp  # reused, not rewritten
+
+
+def test_many_words_switch_to_the_whole_table_with_the_same_values(tmp_path, monkeypatch):
+    from cleantext import freq
+
+    monkeypatch.setattr(freq, "SWITCH", 3)
+    table = get_frequency_dict("it")
+    f = _fresh(monkeypatch, tmp_path)
+    assert [f.get(w) for w in WORDS] == [table.get(w) for w in WORDS]
+    assert f.table is not None and f.asked == 3
+
+
+def test_a_cache_that_cannot_be_written_or_is_damaged_falls_back_to_the_table(tmp_path, monkeypatch):
+    table = get_frequency_dict("it")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    f = _fresh(monkeypatch, blocker / "cache")  # mkdir fails: no copy, no error
+    assert [f.get(w) for w in WORDS] == [table.get(w) for w in WORDS] and f.table is not None
+    damaged = tmp_path / "cache"
+    f = _fresh(monkeypatch, damaged)
+    f.get("di")  # writes the copy
+    copy = next(damaged.glob("wordfreq-*/it.sqlite"))
+    copy.write_bytes(b"not a database" * 100)
+    g = _fresh(monkeypatch, damaged)
+    assert [g.get(w) for w in WORDS] == [table.get(w) for w in WORDS] and g.table is not None
+    assert not copy.exists()  # removed: the next process writes it again
+
+
+def test_accented_forms_from_the_copy_match_the_table(tmp_path, monkeypatch):
+    """respell's accent look-up ("confrontee" → "confrontée") reads the copy when there is
+    one, and gives what the whole table gives."""
+    from cleantext import freq
+    from cleantext.vocab import fold
+
+    monkeypatch.setenv("CLEANTEXT_CACHE", str(tmp_path))
+    whole = freq._accented_table("fr")
+    keys = sorted(whole)[::500] + ["confrontee", "gardee", "etat", "qzxv"]
+    f = freq._Frequencies("fr")
+    assert [f.accented(k) for k in keys] == [whole.get(k) for k in keys] and f.table is None
+    assert f.accented("confrontee") == "confrontée" and fold("confrontée") == "confrontee"
