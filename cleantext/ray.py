@@ -16,7 +16,8 @@ building the pipeline (detector, engines) once per actor:
       ds.select_columns(["path", "text"]).write_parquet("clean/")
 
 - `RayExecutor` — what `cleantext clean --executor ray` runs (`cleantext.runner.run` with
-  it): rows are planned jobs, and each actor runs the same `Task` a local worker runs, so
+  it): plain Ray actors (no Ray Data: its own actors and scheduler cost seconds per run)
+  are handed chunks of planned jobs, and each runs the same `Task` a local worker runs, so
   it writes the outputs itself, exactly as a local run writes them (same paths, same
   bytes, atomically); OUT must be on a file system every node sees. The driver gets one
   `Result` per job as actors finish, so progress, the resume log and the summary work as
@@ -25,11 +26,11 @@ building the pipeline (detector, engines) once per actor:
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import pickle
 import socket
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -44,8 +45,7 @@ from cleantext.write import to_jsonl, to_txt
 
 def _require_ray():  # noqa: ANN202
     try:
-        import ray
-        import ray.data
+        import ray  # the executor needs Ray core only (CleanBatch runs in the user's Ray Data)
     except ImportError:
         raise RuntimeError(
             "the Ray executor needs Ray: pip install 'cleantext-it[ray]' (or pip install 'ray[data]')"
@@ -96,25 +96,15 @@ class CleanBatch:
 
 
 class _Actor:
-    """A Ray actor running the runner's task on batches of planned jobs; each Result goes
+    """A Ray actor running the runner's task on chunks of planned jobs; each Result goes
     back pickled for the driver (the same object a local worker returns)."""
 
     def __init__(self, task: bytes, force: bool = False) -> None:
         self.task, self.force = pickle.loads(task), force  # noqa: S301 - from our own driver
         self.task.setup()
 
-    def __call__(self, batch: dict[str, Any]) -> dict[str, list]:
-        jobs = [
-            Job(Path(src), str(rel), Path(base))
-            for src, rel, base in zip(batch["source"], batch["rel"], batch["output_base"], strict=True)
-        ]
-        done = {
-            str(rel): (str(d), str(k))
-            for rel, d, k in zip(batch["rel"], batch["done_input"], batch["done_key"], strict=True)
-            if d
-        }
-        results = list(self.task.process(jobs, done, self.force))
-        return {"rel": [r.job.rel for r in results], "result": [pickle.dumps(r) for r in results]}
+    def run(self, jobs: list[Job], done: Done) -> list[bytes]:
+        return [pickle.dumps(r) for r in self.task.process(jobs, done, self.force)]
 
 
 def seen_here(result: Result, outputs: list[Path]) -> Result:
@@ -174,43 +164,53 @@ class RayExecutor:
             started = True
         try:
             logging.getLogger("ray").setLevel(logging.ERROR)
-            logging.getLogger("ray.data").setLevel(logging.ERROR)
             workers = self.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
             jobs = [j for c in chunks for j in c]
-            if not jobs:
-                return
-            ctx = ray.data.DataContext.get_current()
-            ctx.enable_progress_bars = False  # the CLI shows its own, per file
-            ctx.execution_options.preserve_order = False
-            size = len(chunks_for(jobs, workers)[0])  # the runner's chunk size for this many actors
-            rows = [
-                {
-                    "source": str(j.source),
-                    "rel": j.rel,
-                    "output_base": str(j.output_base),
-                    "done_input": done.get(j.rel, ("", ""))[0],
-                    "done_key": done.get(j.rel, ("", ""))[1],
-                }
-                for j in jobs
-            ]
-            ds = ray.data.from_items(rows, override_num_blocks=max(1, -(-len(rows) // size)))
-            with warnings.catch_warnings():
-                # no actor restarts: with them, Ray logged an error line on every run (constructor
-                # arguments in the object store); a dead actor's rows fail and are reported
-                warnings.filterwarnings("ignore", message=".*ray_remote_args.*")
-                ds = ds.map_batches(
-                    _Actor,
-                    fn_constructor_kwargs={"task": pickle.dumps(task), "force": force},
-                    compute=ray.data.ActorPoolStrategy(size=workers),
-                    batch_size=size,
-                    num_cpus=1,
-                    max_restarts=0,
-                    batch_format="numpy",
-                )
-            for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
-                for blob in batch["result"]:
-                    r = pickle.loads(blob)  # noqa: S301 - from our own actors
-                    yield seen_here(r, task.outputs(r.job))
+            if jobs:
+                yield from self._pool(ray, task, chunks_for(jobs, workers), done, force, workers)
         finally:
             if started:
                 ray.shutdown()
+
+    @staticmethod
+    def _pool(
+        ray: Any, task: Task, chunks: list[list[Job]], done: Done, force: bool, workers: int
+    ) -> Iterator[Result]:
+        """`workers` actors, each given the next chunk as it finishes one. A chunk whose
+        actor died (the out-of-memory killer, a lost node) runs once more on a fresh actor,
+        then its files are reported as failed; the run goes on."""
+        remote = ray.remote(num_cpus=1, max_restarts=0)(_Actor)
+        blob = pickle.dumps(task)
+        queue = [(c, 0) for c in reversed(chunks)]  # (chunk, tries so far), next one last
+        running: dict[Any, tuple[Any, list[Job], int]] = {}
+        idle = [remote.remote(blob, force) for _ in range(min(workers, len(chunks)))]
+        try:
+            while queue or running:
+                while idle and queue:
+                    actor, (chunk, tries) = idle.pop(), queue.pop()
+                    part = {j.rel: done[j.rel] for j in chunk if j.rel in done}
+                    running[actor.run.remote(chunk, part)] = (actor, chunk, tries)
+                (ref,), _ = ray.wait(list(running), num_returns=1)
+                actor, chunk, tries = running.pop(ref)
+                try:
+                    blobs = ray.get(ref)
+                except ray.exceptions.RayActorError:
+                    ray.kill(actor)
+                    if tries == 0:
+                        queue.append((chunk, 1))
+                    if queue:
+                        idle.append(remote.remote(blob, force))
+                    if tries == 0:
+                        continue
+                    for job in chunk:
+                        why = f"{job.source}: a Ray worker died twice on this file's batch (out of memory?)"
+                        yield Result(job, 0, Summary(errors=[(str(job.source), why)]))
+                    continue
+                idle.append(actor)
+                for b in blobs:
+                    r = pickle.loads(b)  # noqa: S301 - from our own actors
+                    yield seen_here(r, task.outputs(r.job))
+        finally:
+            for actor in idle + [a for a, _, _ in running.values()]:
+                with contextlib.suppress(Exception):
+                    ray.kill(actor)

@@ -122,6 +122,7 @@ def test_joining_an_existing_cluster_leaves_it_running(corpus, ray_run, tmp_path
         args = ["--format", FORMATS, "--tmx-sentences", "--executor", "ray", "--address", "auto"]
         again = cli(str(corpus), "-o", str(out), *args)
         assert f"0 cleaned, {N} already up to date" in again.stderr, again.stderr[-3000:]
+        _an_actor_killed_mid_run_costs_no_file(tmp_path)
         # the cluster was not ours to stop: a user's own pipeline joins it next
         _clean_batch_in_a_users_own_ray_pipeline(tmp_path, seeds)
     finally:  # `ray stop` takes seconds: it finishes in the background while other tests run
@@ -171,3 +172,45 @@ def _clean_batch_in_a_users_own_ray_pipeline(tmp_path, seeds):
     assert by_name["000"]["translated"] >= 1  # the French sentence of the first seed
     assert "nonexistent.txt" in by_name["non"]["error"] and by_name["non"]["text"] == ""
     assert by_name["bad"]["error"].startswith(str(tmp_path / "bad.txt"))
+
+
+def _an_actor_killed_mid_run_costs_no_file(tmp_path):
+    """A CLI run joining the cluster (--address auto) on the dev documents; one actor is
+    SIGKILLed midway (as the out-of-memory killer would): its chunk runs again on a fresh
+    actor and every file is written."""
+    import json
+    import signal
+    import time
+
+    docs = DEV / "docs"
+    out = tmp_path / "killed"
+    cmd = [sys.executable, "-m", "cleantext", "clean", str(docs), "-o", str(out), "--no-translate"]
+    proc = subprocess.Popen(
+        [*cmd, "--executor", "ray", "--address", "auto", "--workers", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    state = out / ".cleantext-state.jsonl"
+    deadline = time.time() + 120
+    while time.time() < deadline and (not state.exists() or len(state.read_text().splitlines()) < 10):
+        time.sleep(0.05)
+    actors = [p for p in _pids() if _cmdline(p).startswith("ray::_Actor")]
+    assert actors, "the run should have actors by now"
+    os.kill(actors[0], signal.SIGKILL)
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0 and "Traceback" not in err, err[-3000:]
+    n = len(list(docs.glob("*.txt")))
+    assert len(list(out.glob("[!.]*.txt"))) == n and f"{n} cleaned" in err
+    assert len({json.loads(x)["rel"] for x in state.read_text().splitlines()}) == n
+
+
+def _pids() -> list[int]:
+    return [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit()]
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
