@@ -138,7 +138,7 @@ def test_a_killed_run_leaves_no_partial_output_and_the_rerun_finishes(tmp_path):
     assert not list(out.rglob("*.part"))
 
 
-def test_two_workers_write_the_same_bytes_as_one(tmp_path):
+def test_two_workers_write_the_same_bytes_as_one(tmp_path, pipeline):
     docs = sorted((DEV / "docs").glob("*.txt"))[:24]
     src = tmp_path / "in"
     src.mkdir()
@@ -147,7 +147,9 @@ def test_two_workers_write_the_same_bytes_as_one(tmp_path):
     outs = []
     for workers in (1, 2):
         out = tmp_path / f"out{workers}"
-        s = run(plan([src], out), out, Options(Settings()), workers=workers)
+        # one worker: this process, with the suite's pipeline (default settings, as the pool's)
+        shared = pipeline if workers == 1 else None
+        s = run(plan([src], out), out, Options(Settings()), pipeline=shared, workers=workers)
         assert s.files == len(docs) and not s.errors
         outs.append(out)
     files = sorted(f for f in outs[0].glob("*.*") if f.is_file() and not f.name.startswith("."))
