@@ -41,6 +41,17 @@ def pipeline(detector):
 
 
 @pytest.fixture(scope="session")
+def apertium(pipeline):
+    """The suite's Apertium engine (the pipeline's own): its chains start once per session.
+    Tests of starting, restarting or closing chains build their own."""
+    from cleantext.translate.apertium import ApertiumEngine
+
+    engine = next(e for e in pipeline.router.engines if isinstance(e, ApertiumEngine))
+    assert engine.available(), engine.why_unavailable()
+    return engine
+
+
+@pytest.fixture(scope="session")
 def seeds(pipeline):
     """Each seed article run through the full pipeline once: prefix → Document."""
     return {p.name[:3]: pipeline.run(p.read_bytes(), str(p)) for p in sorted(SAMPLES.glob("*.txt"))}

@@ -6,7 +6,7 @@ import sys
 
 from conftest import SAMPLES
 
-from cleantext import Pipeline, clean_text
+from cleantext import clean_text
 
 
 def test_clean_text_api():
@@ -111,9 +111,7 @@ def test_cli_detect_json():
 
 
 def test_cp1252_file_is_read_and_recorded(pipeline):
-    doc = Pipeline(detector=pipeline.detector, settings=pipeline.settings).run(
-        "Perché la città è così bella.".encode("cp1252")
-    )
+    doc = pipeline.run("Perché la città è così bella.".encode("cp1252"))
     assert doc.encoding == "cp1252"
     assert doc.text == "Perché la città è così bella."
 
@@ -126,7 +124,7 @@ def test_a_sentence_without_its_period_gets_its_own_record(pipeline):
         "dormouse Un'altra differenza stava nel fatto che mentre i poveri e le donne mangiavano stando "
         "seduti sulle sedie, the rich men liked to have banquets together."
     )
-    doc = Pipeline(detector=pipeline.detector, settings=pipeline.settings).run(text)
+    doc = pipeline.run(text)
     first, second = doc.sentences
     assert first.source.endswith("a dormouse") and first.language == "en"
     assert second.source.startswith("Un'altra differenza") and second.language == "it"
@@ -152,7 +150,7 @@ def test_a_translation_that_keeps_names_still_counts_as_italian(pipeline):
     """'the ADT Corporation' → "l'ADT Corporation": the kept name is not held against the
     check that a translation reads as Italian (it was rejected and left in English)."""
     text = "Ring ha raggiunto un accordo con la società concorrente di sicurezza, the ADT Corporation."
-    s = Pipeline(detector=pipeline.detector, settings=pipeline.settings).run(text).sentences[0]
+    s = pipeline.run(text).sentences[0]
     assert s.segments[0].text == "the ADT Corporation"
     assert s.segments[0].translation == "l'ADT Corporation", s.segments[0]
     assert s.text.endswith("concorrente di sicurezza, l'ADT Corporation.")

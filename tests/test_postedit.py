@@ -4,7 +4,6 @@ import pytest
 import regex
 
 from cleantext.postedit import RULES, italian_numbers, police_is_polizia, their_is_loro, tidy
-from cleantext.translate.apertium import ApertiumEngine
 from cleantext.translate.route import Router
 
 
@@ -28,19 +27,15 @@ def test_numbers_that_are_not_year_slips_stay(text):
         assert rule.fix(text) == text
 
 
-def test_apertium_years_come_out_in_italian_form():
-    router, back = Router([ApertiumEngine()], "it", post=tidy), Router([ApertiumEngine()], "en")
-    try:
-        fr, en = router.translate(
-            [
-                ("En 1987, la ville a construit un nouveau pont.", "fr"),  # our own sentences
-                ("In 1999 Rome hosted the summit.", "en"),
-            ]
-        )
-        to_en = back.translate([("Nel 2002 Goma fu distrutta.", "it")])[0]
-    finally:
-        router.close()
-        back.close()
+def test_apertium_years_come_out_in_italian_form(apertium):
+    router, back = Router([apertium], "it", post=tidy), Router([apertium], "en")
+    fr, en = router.translate(
+        [
+            ("En 1987, la ville a construit un nouveau pont.", "fr"),  # our own sentences
+            ("In 1999 Rome hosted the summit.", "en"),
+        ]
+    )
+    to_en = back.translate([("Nel 2002 Goma fu distrutta.", "it")])[0]
     # the property, not the engine's wording: the year takes its article
     assert regex.match(r"Nel 1987, ", fr.translation) and not regex.search(
         r"(?i)\b(?:in|l'anno) 1987", fr.translation
@@ -69,20 +64,17 @@ def test_their_is_loro_only_when_every_possessive_is_plural(source, lang, transl
     assert their_is_loro(source, lang, translation) == (expected or translation)
 
 
-def test_apertium_english_past_comes_out_as_news_italian():
+def test_apertium_english_past_comes_out_as_news_italian(apertium):
     """English simple past → passato prossimo (essere/avere and agreement by cat-ita), their →
     loro; the French passé simple keeps its passato remoto."""
-    router = Router([ApertiumEngine()], "it", post=tidy)
-    try:
-        en, arrived, fr = router.translate(
-            [
-                ("The rebels decided to end their campaign.", "en"),
-                ("Maria arrived yesterday.", "en"),
-                ("Les Alliés débarquèrent dans le sud de la France.", "fr"),
-            ]
-        )
-    finally:
-        router.close()
+    router = Router([apertium], "it", post=tidy)
+    en, arrived, fr = router.translate(
+        [
+            ("The rebels decided to end their campaign.", "en"),
+            ("Maria arrived yesterday.", "en"),
+            ("Les Alliés débarquèrent dans le sud de la France.", "fr"),
+        ]
+    )
     assert "hanno deciso" in en.translation and "la loro campagna" in en.translation, en
     assert "è arrivata" in arrived.translation, arrived
     assert "sbarcarono" in fr.translation, fr
@@ -113,7 +105,7 @@ def test_numbers_take_the_italian_form(source, lang, translation, expected):
     assert italian_numbers(source, lang, translation) == (expected or translation)
 
 
-def test_dates_and_decades_come_out_in_italian_form():
+def test_dates_and_decades_come_out_in_italian_form(apertium):
     """'March 12, 2024' is put day first for eng-cat; 'di' and 'nel' leave Apertium's dates."""
     from cleantext.translate.preedit import english_pre_edit
 
@@ -127,18 +119,15 @@ def test_dates_and_decades_come_out_in_italian_form():
     assert english_pre_edit("but this too required a tie break; it was too big, too.") == (
         "but this also required a tie break; it was too big, too."
     )
-    router = Router([ApertiumEngine()], "it", post=tidy)
-    try:
-        en, decade, fr, money = router.translate(
-            [
-                ("On May 4, 2021, the mayor opened the bridge.", "en"),  # our own sentences
-                ("During the 1980s he worked on shows.", "en"),
-                ("Le 3 mars 1921, les ouvriers quittèrent l'usine.", "fr"),
-                ("A 53-year-old man paid $4.5 billion at 3 p.m. on Tuesday.", "en"),
-            ]
-        )
-    finally:
-        router.close()
+    router = Router([apertium], "it", post=tidy)
+    en, decade, fr, money = router.translate(
+        [
+            ("On May 4, 2021, the mayor opened the bridge.", "en"),  # our own sentences
+            ("During the 1980s he worked on shows.", "en"),
+            ("Le 3 mars 1921, les ouvriers quittèrent l'usine.", "fr"),
+            ("A 53-year-old man paid $4.5 billion at 3 p.m. on Tuesday.", "en"),
+        ]
+    )
     assert en.translation.startswith("Il 4 maggio 2021,"), en  # day first, no "di", the article
     m = money.translation
     assert "uomo di 53 anni" in m and "4,5 miliardi di dollari" in m and "alle 15:00 martedì." in m, money

@@ -13,6 +13,8 @@ from cleantext.jobs import Options, UsageError, count_corpus, plan
 from cleantext.runner import run
 
 ray = pytest.importorskip("ray", reason="the [ray] extra is not installed")
+# one Ray at a time on this machine: with -n, every test here runs in the same worker
+pytestmark = pytest.mark.xdist_group("ray")
 
 FORMATS = "txt,jsonl,tsv,tmx"
 N = SAMPLE_FILES + 15  # the samples and 15 dev documents (and a broken file)

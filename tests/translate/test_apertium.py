@@ -7,12 +7,10 @@ import pytest
 from cleantext.translate.apertium import ApertiumEngine, escape
 
 
-@pytest.fixture(scope="module")
-def engine():
-    e = ApertiumEngine()
-    assert e.available(), e.why_unavailable()
-    yield e
-    e.close()
+@pytest.fixture
+def engine(apertium):
+    """The suite's engine, for tests of what it translates (not of starting or closing)."""
+    return apertium
 
 
 def test_french_and_english_to_italian(engine):
@@ -37,12 +35,16 @@ def test_one_live_process_per_chain(engine):
     assert engine._pipes[("fra-cat", "cat-ita")].proc.pid == pid
 
 
-def test_dead_pipeline_is_restarted(engine):
-    engine.translate(["bonjour"], "fr", "it")
-    pipe = engine._pipes[("fra-cat", "cat-ita")]
-    pipe.proc.kill()
-    pipe.proc.wait()
-    assert "grazie" in engine.translate(["merci beaucoup"], "fr", "it")[0].lower()
+def test_dead_pipeline_is_restarted():
+    engine = ApertiumEngine()  # its own: the suite's engine is not killed
+    try:
+        engine.translate(["bonjour"], "fr", "it")
+        pipe = engine._pipes[("fra-cat", "cat-ita")]
+        pipe.proc.kill()
+        pipe.proc.wait()
+        assert "grazie" in engine.translate(["merci beaucoup"], "fr", "it")[0].lower()
+    finally:
+        engine.close()
 
 
 def test_escape():

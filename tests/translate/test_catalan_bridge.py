@@ -93,15 +93,9 @@ def test_purpose_takes_its_a(verbs, catalan, expected):
     assert purpose(catalan, verbs) == expected
 
 
-def test_french_and_english_purpose_comes_out_per():
-    from cleantext.translate.apertium import ApertiumEngine
-
-    engine = ApertiumEngine()
-    try:
-        fr = engine.translate(["le programme a été écrit pour simuler les observations."], "fr", "it")[0]
-        en = engine.translate(["The program was written to simulate the observations."], "en", "it")[0]
-    finally:
-        engine.close()
+def test_french_and_english_purpose_comes_out_per(apertium):
+    fr = apertium.translate(["le programme a été écrit pour simuler les observations."], "fr", "it")[0]
+    en = apertium.translate(["The program was written to simulate the observations."], "en", "it")[0]
     assert "scritto per simulare" in fr and "scritto per simulare" in en, (fr, en)
 
 
@@ -126,17 +120,13 @@ def test_after_a_verb_takes_the_compound_infinitive(catalan, expected):
         verbs.close()
 
 
-def test_english_after_ing_comes_out_dopo_aver():
+def test_english_after_ing_comes_out_dopo_aver(apertium):
     from cleantext.postedit import tidy
-    from cleantext.translate.apertium import ApertiumEngine
     from cleantext.translate.route import Router
 
-    router = Router([ApertiumEngine()], "it", post=tidy)
-    try:
-        won, arrived = router.translate(
-            [("After winning the set, he cried.", "en"), ("He left after arriving in Rome.", "en")]
-        )
-    finally:
-        router.close()
+    router = Router([apertium], "it", post=tidy)
+    won, arrived = router.translate(
+        [("After winning the set, he cried.", "en"), ("He left after arriving in Rome.", "en")]
+    )
     assert won.translation.startswith("Dopo aver vinto"), won
     assert "dopo essere arrivato" in arrived.translation, arrived
