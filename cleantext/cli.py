@@ -111,6 +111,15 @@ def clean(
             "translation) or keep (as written)."
         ),
     ] = "translate",
+    round_trip: Annotated[
+        bool | None,
+        typer.Option(
+            "--round-trip/--no-round-trip",
+            help="Translate each translation back and let its likeness to the source join its "
+            "quality (ranks translations better; costs a second translation of every span). "
+            "Default: on with --min-quality, else off.",
+        ),
+    ] = None,
     input_format: Annotated[
         str,
         typer.Option(
@@ -212,6 +221,7 @@ def clean(
         min_quality=min_quality,
         weak=weak,
         stray_sentences=stray_sentences,
+        round_trip=min_quality is not None if round_trip is None else round_trip,
     )
     fmts = tuple(dict.fromkeys(_langs(formats)))  # "txt,txt" asks for txt once
     if not fmts or any(f not in FORMATS for f in fmts):

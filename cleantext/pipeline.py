@@ -230,14 +230,21 @@ class Pipeline:
                 d.sentence.fixes.extend(Fix(f, _RESPELL[f]) for f in fixes)
                 items.append((text, seg.language))
             outcomes = self.router.translate(items)
-            by_draft: dict[int, list[tuple[int, int, Segment, Outcome]]] = {}
-            for (d, a, b, seg), out, end in zip(todo, outcomes, ends, strict=True):
+            for i, (out, end) in enumerate(zip(outcomes, ends, strict=True)):
                 if end and out.translation and out.translation.endswith(end):
-                    out = Outcome(out.translation[: -len(end)].rstrip(), out.engine, out.note)
+                    outcomes[i] = Outcome(out.translation[: -len(end)].rstrip(), out.engine, out.note)
+            backs: list[str | None] = [None] * len(todo)
+            if self.settings.round_trip:  # each translation back into its language (evidence)
+                asked = [i for i, out in enumerate(outcomes) if out.translation is not None]
+                got = self.router.back([(outcomes[i].translation, todo[i][3].language) for i in asked])
+                for i, back in zip(asked, got, strict=True):
+                    backs[i] = back
+            by_draft: dict[int, list[tuple[int, int, Segment, Outcome]]] = {}
+            for (d, a, b, seg), out, back in zip(todo, outcomes, backs, strict=True):
                 seg.translation, seg.engine, seg.note = out.translation, out.engine, out.note
                 if out.translation is not None:
                     est = quality.estimate(
-                        d.sentence.text[a:b], out.translation, seg.language, self.settings.main
+                        d.sentence.text[a:b], out.translation, seg.language, self.settings.main, back
                     )
                     seg.quality, seg.evidence = est.quality, est.evidence
                     if self._weak_policy(d, seg):

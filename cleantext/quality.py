@@ -13,7 +13,14 @@ only the pair and word frequencies:
 - `length`: the translation's length against the source's (outside 0.6–1.8 it decays);
 - `repeats`: no word doubled in a row ("di di").
 
-quality = PER_WORD ** (foreign_words + rare_words / 2) × length × repeats. How it ranks
+- `round_trip` (when the run asks for it: `--round-trip`, on with `--min-quality`): the
+  translation translated back into the source language by the same engines, and its chrF
+  to the source (0–1). A translation that lost or garbled the meaning rarely comes back
+  as the source; fluent but wrong Italian, which the word checks cannot see, often
+  does not. It costs a second translation of every span.
+
+quality = PER_WORD ** (foreign_words + rare_words / 2) × length × repeats (× round_trip).
+How it ranks
 the dev set's stray translations against their chrF to the gold is measured by
 `scripts/quality_calibration.py` (the README has the figures: it finds leftovers, not
 clumsy Italian).
@@ -21,6 +28,7 @@ clumsy Italian).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 import regex
@@ -39,11 +47,37 @@ class Estimate:
     evidence: dict[str, float] = field(default_factory=dict)
 
 
-def estimate(source: str, translation: str, source_lang: str, target: str = "it") -> Estimate:
-    """The quality of `translation` (in `target`) of `source` (in `source_lang`)."""
+CHRF_ORDER, CHRF_BETA = 6, 2  # character n-grams 1–6, recall weighted twice precision
+
+
+def chrf(hypothesis: str, reference: str) -> float:
+    """chrF (Popović 2015) between 0 and 1, as sacrebleu computes it by default: spaces
+    removed, precision and recall averaged over the n-gram orders both sides have."""
+    hyp, ref = "".join(hypothesis.split()), "".join(reference.split())
+    precisions, recalls = [], []
+    for n in range(1, CHRF_ORDER + 1):
+        h = Counter(hyp[i : i + n] for i in range(len(hyp) - n + 1))
+        r = Counter(ref[i : i + n] for i in range(len(ref) - n + 1))
+        if h and r:
+            matches = sum((h & r).values())
+            precisions.append(matches / h.total())
+            recalls.append(matches / r.total())
+    if not precisions:
+        return 0.0
+    p, r = sum(precisions) / len(precisions), sum(recalls) / len(recalls)
+    b2 = CHRF_BETA**2
+    return (1 + b2) * p * r / (b2 * p + r) if p + r else 0.0
+
+
+def estimate(
+    source: str, translation: str, source_lang: str, target: str = "it", back: str | None = None
+) -> Estimate:
+    """The quality of `translation` (in `target`) of `source` (in `source_lang`); `back`
+    is the translation translated back into `source_lang`, when the run made one."""
     words = _WORD.findall(translation)
     if not words or not _WORD.search(source):
-        return Estimate(0.0, {"foreign_words": 0, "rare_words": 0, "length": 0.0, "repeats": 1.0})
+        empty = {"foreign_words": 0, "rare_words": 0, "length": 0.0, "repeats": 1.0}
+        return Estimate(0.0, empty | ({"round_trip": 0.0} if back is not None else {}))
     foreign = rare = 0
     for i, w in enumerate(words):
         if any(c.isupper() for c in w[1:]) or (i > 0 and w[:1].isupper()):
@@ -65,4 +99,8 @@ def estimate(source: str, translation: str, source_lang: str, target: str = "it"
         "length": round(length, 3),
         "repeats": round(repeats, 3),
     }
+    if back is not None:
+        round_trip = chrf(back, source)
+        evidence["round_trip"] = round(round_trip, 3)
+        quality *= round_trip
     return Estimate(round(quality, 3), evidence)

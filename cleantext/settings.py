@@ -20,6 +20,7 @@ LATER_DEFAULTS = {
     "min_quality": None,
     "weak": "translate",
     "stray_sentences": "translate",
+    "round_trip": False,
 }
 WEAK = ("translate", "keep", "drop", "mark")
 STRAY_SENTENCES = ("translate", "drop", "keep")
@@ -45,6 +46,7 @@ class Settings:
     min_quality: float | None = None  # translations scoring below this are weak (None: none is)
     weak: str = "translate"  # what weak translations become: translate | keep | drop | mark
     stray_sentences: str = "translate"  # whole foreign sentences: translate | drop | keep
+    round_trip: bool = False  # translate each translation back; its likeness to the source joins `quality`
 
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:

@@ -34,12 +34,12 @@ def fold(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
-def run_pipeline(bench: Path, out: Path, translate: bool, engine: str) -> None:
+def run_pipeline(bench: Path, out: Path, translate: bool, engine: str, round_trip: bool = False) -> None:
     from cleantext.jobs import Options, count_corpus, plan
     from cleantext.pipeline import Settings
     from cleantext.runner import run
 
-    settings = Settings(translate=translate, engine=engine)
+    settings = Settings(translate=translate, engine=engine, round_trip=round_trip)
     jobs = plan([bench / "docs"], out)
     opts = Options(settings, corpus=count_corpus(jobs, settings))  # as `cleantext clean` runs it
     summary = run(jobs, out, opts, force=True)

@@ -3,10 +3,11 @@
 each stray sentence and clause is cleaned, its translated segments' lowest `quality` is
 set against the sentence chrF of its record's text to the gold Italian.
 
-    python scripts/quality_calibration.py ../shared/eval/dev-flores
+    python scripts/quality_calibration.py ../shared/eval/dev-flores [--round-trip]
 
 Prints the Spearman correlation, and the mean chrF of the 20% lowest-quality units
-against the rest, per kind and over all.
+against the rest, per kind and over all; with --round-trip, `quality` includes the
+round trip (each translation translated back, its chrF to the source).
 """
 
 from __future__ import annotations
@@ -52,12 +53,13 @@ def main() -> int:
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("bench", type=Path)
+    ap.add_argument("--round-trip", action="store_true", help="quality with the round trip, as --round-trip")
     args = ap.parse_args()
     anns = [json.loads(x) for x in (args.bench / "annotations.jsonl").read_text("utf-8").splitlines() if x]
     chrf = CHRF()
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
-        run_pipeline(args.bench, out, translate=True, engine="auto")
+        run_pipeline(args.bench, out, translate=True, engine="auto", round_trip=args.round_trip)
         units = []
         for a in anns:
             if a["kind"] not in ("stray-sentence", "stray-clause"):

@@ -191,3 +191,114 @@ def test_each_policy_on_the_samples_with_apertium(pipeline, weak, stray):
                     )
     expected = {"translate": "translated", "keep": "kept", "drop": "kept", "mark": "marked"}[weak]
     assert expected in seen, seen  # the samples hold weak clauses under every policy
+
+
+# --- the round trip ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("hypothesis", "reference"),
+    [  # ours
+        ("Le maire a parlé aux habitants.", "Le maire a parlé aux habitants."),
+        ("Le maire parle aux habitants de la ville.", "Le maire a parlé aux habitants."),
+        ("the rich men liked banquets", "rich men like to have banquets together"),
+        ("a", "abc"),
+        ("", "Le maire"),
+        ("xyz", "abc"),
+    ],
+)
+def test_chrf_is_sacrebleus_sentence_chrf(hypothesis, reference):
+    from sacrebleu.metrics import CHRF
+
+    from cleantext.quality import chrf
+
+    want = CHRF().sentence_score(hypothesis, [reference]).score / 100
+    assert chrf(hypothesis, reference) == pytest.approx(want, abs=1e-9)
+
+
+class Backwards(Leftovers):
+    """A fake engine that also translates Italian back: French well, English badly."""
+
+    name = "fake-back"
+
+    def supports(self, source, target):
+        return (source, target) != ("it", "en")
+
+    def translate(self, texts, source, target):
+        if source != "it":
+            return super().translate(texts, source, target)
+        self.calls.extend(texts)
+        back = {
+            "fr": "Le maire a déclaré que les travaux commenceront au printemps prochain sans aucun retard."
+        }
+        return [back[target] for _ in texts]
+
+
+def test_the_round_trip_joins_the_quality_when_asked(detector):
+    plain = _pipeline(detector, Backwards()).run(TEXT)
+    engine = Backwards()
+    doc = _pipeline(detector, engine, round_trip=True).run(TEXT)
+    segs = {g.language: g for s in doc.sentences for g in s.segments if g.quality is not None}
+    before = {g.language: g for s in plain.sentences for g in s.segments if g.quality is not None}
+    assert "round_trip" not in before["fr"].evidence  # off by default: records as before
+    fr, en = segs["fr"], segs["en"]
+    assert 0.8 < fr.evidence["round_trip"] <= 1.0  # it came back as the source
+    assert fr.quality == pytest.approx(before["fr"].quality * fr.evidence["round_trip"], abs=0.002)
+    # no engine serves it→en here: no round trip for that span, its quality as before
+    assert "round_trip" not in en.evidence and en.quality == before["en"].quality
+    assert doc.text == plain.text  # evidence only: the text does not change
+    assert any(c.startswith("Il sindaco") for c in engine.calls)  # the translation went back
+
+
+def test_router_back_is_raw_and_says_none_where_it_cannot():
+    class Failing(Backwards):
+        def translate(self, texts, source, target):
+            raise RuntimeError("chain died")
+
+    posted = []
+    r = Router([Backwards()], "it", (), post=lambda t, s, lang: posted.append(t) or t)
+    french = "Le maire a déclaré que les travaux commenceront au printemps prochain sans aucun retard."
+    assert r.back([("Il sindaco", "fr"), ("Il sindaco", "en"), ("Il sindaco", "fr")]) == [
+        french,
+        None,
+        french,
+    ]
+    assert posted == [] and r.counts == {}  # no post-edit, no counts
+    assert Router([Failing()], "it", ()).back([("Il sindaco", "fr")]) == [None]
+
+
+def test_the_round_trip_ranks_the_samples_word_salad_last(pipeline, tmp_path):
+    """Apertium on the samples: "Advocating for a more just multi-polar world order" comes
+    out as "Difendendo per uno più giusto multi-ordine di mondo polare"; translated back it
+    is far from its source, and its quality is the lowest of the samples' translations."""
+    p = Pipeline(Settings(round_trip=True), detector=pipeline.detector, router=pipeline.router)
+    scored = []
+    for f in sorted(SAMPLES.glob("*.txt")):
+        for s in p.run(f.read_bytes(), str(f)).sentences:
+            scored += [(g.quality, g.text, g.evidence) for g in s.segments if g.quality is not None]
+    assert len(scored) >= 4 and all("round_trip" in e for _, _, e in scored)
+    worst = min(scored)
+    assert worst[1].startswith("Advocating for a more just multi-polar"), scored
+    assert worst[2]["round_trip"] < 0.5
+
+
+def test_the_cli_turns_the_round_trip_on_with_min_quality(tmp_path):
+    from typer.testing import CliRunner
+
+    from cleantext.cli import app
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(TEXT, encoding="utf-8")
+
+    def evidence(*args):
+        out = tmp_path / f"out{len(args)}"
+        r = CliRunner().invoke(app, ["clean", str(src), "-o", str(out), "-q", *args])
+        assert r.exit_code in (0, 3), r.output
+        recs = [json.loads(x) for x in (out / "a.jsonl").read_text().splitlines()]
+        return [g["evidence"] for rec in recs for g in rec["segments"] if g.get("evidence")]
+
+    assert all("round_trip" not in e for e in evidence())
+    assert all("round_trip" in e for e in evidence("--min-quality", "0.3"))
+    assert all("round_trip" not in e for e in evidence("--min-quality", "0.3", "--no-round-trip"))
+    assert all("round_trip" in e for e in evidence("--round-trip"))

@@ -105,6 +105,33 @@ class Router:
                 self.counts[o.engine] = self.counts.get(o.engine, 0) + 1
         return out
 
+    def back(self, items: Sequence[tuple[str, str]]) -> list[str | None]:
+        """Translate (text in the target language, source language) pairs back into their
+        source language, raw (no post-edit, checks, cache or counts): evidence for the
+        quality estimate. None where no engine serves the way back or it failed."""
+        todo: dict[str, list[str]] = {}
+        for text, lang in items:
+            if text not in todo.setdefault(lang, []):
+                todo[lang].append(text)
+
+        def run(lang: str, texts: list[str]) -> dict[str, str | None]:
+            for engine in self.engines:
+                if engine.supports(self.target, lang):
+                    try:
+                        return dict(zip(texts, engine.translate(texts, self.target, lang), strict=True))
+                    except Exception as e:  # noqa: BLE001 - evidence only: the run goes on
+                        log.warning("%s failed translating back into %s: %s", engine.name, lang, e)
+            return dict.fromkeys(texts)
+
+        if len(todo) > 1:
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(len(todo)) as pool:
+                done = dict(zip(todo, pool.map(lambda kv: run(*kv), todo.items()), strict=True))
+        else:
+            done = {lang: run(lang, texts) for lang, texts in todo.items()}
+        return [done[lang][text] for text, lang in items]
+
     def _run(self, lang: str, texts: list[str]) -> list[Outcome]:
         """The first engine that serves the pair translates; one that fails (a model that
         does not load, a chain that died) hands the texts to the next one."""
