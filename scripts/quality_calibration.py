@@ -6,7 +6,8 @@ set against the sentence chrF of its record's text to the gold Italian.
     python scripts/quality_calibration.py ../shared/eval/dev-flores [--round-trip]
 
 Prints the Spearman correlation, and the mean chrF of the 20% lowest-quality units
-against the rest, per kind and over all; with --round-trip, `quality` includes the
+against the rest (with a permutation test's p: how often a random split of the same
+scores is as far apart), per kind and over all; with --round-trip, `quality` includes the
 round trip (each translation translated back, its chrF to the source).
 """
 
@@ -47,6 +48,19 @@ def spearman(x: list[float], y: list[float]) -> float:
     return cov / var if var else 0.0
 
 
+def permutation_p(low: list[float], rest: list[float], rounds: int = 20_000) -> float:
+    """How often a random split of the same chrF values puts the low group as far below
+    the rest (one-sided; a fixed seed, so the figure repeats)."""
+    import random
+
+    observed = statistics.fmean(rest) - statistics.fmean(low)
+    values, n, rng, hits = low + rest, len(low), random.Random(0), 0
+    for _ in range(rounds):
+        rng.shuffle(values)
+        hits += statistics.fmean(values[n:]) - statistics.fmean(values[:n]) >= observed
+    return hits / rounds
+
+
 def main() -> int:
     from evaluate import best_record, load_outputs, run_pipeline
     from sacrebleu.metrics import CHRF
@@ -81,6 +95,7 @@ def main() -> int:
             f"{kind or 'all':<15} n={len(mine):<4} spearman={spearman(q, c):.3f}  "
             f"chrF lowest 20% (quality <= {cut:.2f}, n={len(low)}) {statistics.fmean(low):.1f}  "
             f"rest {statistics.fmean(rest) if rest else float('nan'):.1f}"
+            + (f"  (permutation p={permutation_p(low, rest):.3f})" if rest else "")
         )
     return 0
 
