@@ -274,8 +274,10 @@ class Detector:
     def warm_up(self) -> None:
         """Load now what the first document would wait for: the frequency tables of the
         languages read on every word, and lingua's models (loaded on its first call)."""
+        from cleantext.freq import load
+
         for lang in (self.main, *self.stray, *self._OTHER):
-            self._zipf("e", lang)
+            load(lang)
         self.lingua.compute_language_confidence_values("warm up, s'il vous plaît, per favore")
 
     def lingua_scores(self, text: str) -> dict[str, float]:

@@ -66,6 +66,14 @@ def _accented_table(lang: str) -> dict[str, str]:
     return {k: w for k, (_, w) in best.items()}
 
 
+def load(lang: str) -> None:
+    """Load `lang`'s table whole now (a long run, or a benchmark's warm-up, asks for many
+    words: a dictionary is faster than the copy from then on)."""
+    f = _frequencies(lang)
+    f.table = _table(lang)
+    f.db = None
+
+
 def accented(key: str, lang: str) -> str | None:
     """The most frequent word of `lang` whose letters, accents ignored, are `key`."""
     return _frequencies(lang).accented(key)
