@@ -13,8 +13,8 @@ from cleantext.jobs import Options, UsageError, count_corpus, plan
 from cleantext.runner import run
 
 ray = pytest.importorskip("ray", reason="the [ray] extra is not installed")
-# one Ray at a time on this machine: with -n, every test here runs in the same worker
-pytestmark = pytest.mark.xdist_group("ray")
+# one Ray at a time on this machine: the test command runs a module in one worker
+# (-n auto --dist loadscope), so these tests never run side by side
 
 FORMATS = "txt,jsonl,tsv,tmx"
 N = SAMPLE_FILES + 6  # the samples and 6 dev documents (and a broken file)
