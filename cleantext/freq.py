@@ -27,6 +27,7 @@ import os
 import re
 import sqlite3
 import tempfile
+import threading
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -98,26 +99,35 @@ class _Frequencies:
         self.db: sqlite3.Connection | None = None
         self.table: dict[str, float] | None = None
         self.pid = os.getpid()
+        self.lock = threading.Lock()  # the router's threads post-edit (and ask) side by side
 
     def get(self, word: str) -> float | None:
         if self.table is None and (self.asked >= SWITCH or not self._open()):
             self.table = _table(self.lang)
             self.db = None
-        if self.table is not None:
-            return self.table.get(word)
+        db = self.db  # another thread may switch to the table meanwhile: this one stays valid
+        if self.table is not None or db is None:
+            return _table(self.lang).get(word)
         self.asked += 1
-        assert self.db is not None
-        row = self.db.execute("SELECT f FROM words WHERE w = ?", (word,)).fetchone()
+        with self.lock:
+            row = db.execute("SELECT f FROM words WHERE w = ?", (word,)).fetchone()
         return None if row is None else row[0]
 
     def accented(self, key: str) -> str | None:
-        if self.table is None and self._open():
-            assert self.db is not None
-            row = self.db.execute("SELECT w FROM accented WHERE k = ?", (key,)).fetchone()
-            return None if row is None else row[0]
-        return _accented_table(self.lang).get(key)
+        db = self.db if self.table is None and self._open() else None
+        if db is None:
+            return _accented_table(self.lang).get(key)
+        with self.lock:
+            row = db.execute("SELECT w FROM accented WHERE k = ?", (key,)).fetchone()
+        return None if row is None else row[0]
 
     def _open(self) -> bool:
+        if self.db is not None and self.pid == os.getpid():
+            return True
+        with self.lock:
+            return self._open_locked()
+
+    def _open_locked(self) -> bool:
         if self.db is not None and self.pid == os.getpid():
             return True
         self.pid = os.getpid()  # a forked child opens its own connection

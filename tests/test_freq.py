@@ -105,3 +105,19 @@ def test_accented_forms_from_the_copy_match_the_table(tmp_path, monkeypatch):
     f = freq._Frequencies("fr")
     assert [f.accented(k) for k in keys] == [whole.get(k) for k in keys] and f.table is None
     assert f.accented("confrontee") == "confrontée" and fold("confrontée") == "confrontee"
+
+
+def test_threads_asking_at_once_get_the_tables_values(tmp_path, monkeypatch):
+    """The router post-edits each language in its own thread, and post-editing asks for
+    frequencies: one copy, many threads, and the switch to the whole table among them."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from cleantext import freq
+
+    monkeypatch.setattr(freq, "SWITCH", 500)
+    table = get_frequency_dict("it")
+    words = [w for w in table if PLAIN.fullmatch(w)][:4000]
+    f = _fresh(monkeypatch, tmp_path)
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(f.get, words))
+    assert got == [table[w] for w in words] and f.table is not None
