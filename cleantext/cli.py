@@ -187,7 +187,8 @@ def clean(
     those files are not marked done, so a rerun once an engine works translates them.
     Exit code 130: interrupted (Ctrl-C, SIGTERM, SIGHUP); the files finished are recorded.
     An Apertium chain silent for CLEANTEXT_APERTIUM_TIMEOUT seconds (60) is restarted once,
-    then given up with a warning.
+    then given up with a warning. Word frequencies are read from copies of wordfreq's tables
+    kept in CLEANTEXT_CACHE (default ~/.cache/cleantext), written on first use.
     """
     from cleantext.jobs import (
         STATE_LOG,
