@@ -178,6 +178,17 @@ def _write_copy(lang: str, path: Path) -> bool:
         return False
 
 
+def prepare(langs: frozenset[str] | tuple[str, ...] = LANGUAGES) -> list[Path]:
+    """Write the copies that are missing now (scripts/setup.sh does, so a first run, or
+    several processes starting at once, do not each write them); the copies there."""
+    done = []
+    for lang in sorted(langs):
+        path = _copy_path(lang)
+        if path.is_file() or _write_copy(lang, path):
+            done.append(path)
+    return done
+
+
 @cache
 def _frequencies(lang: str) -> _Frequencies:
     return _Frequencies(lang)

@@ -24,4 +24,7 @@ PY=${PYTHON:-python3}
 extra="[html]"  # the samples hold an HTML page: trafilatura reads it
 [ "${1:-}" = "--dev" ] && extra="[test,html]"
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extra}"
+# wordfreq's tables as copies in the cache folder (cleantext/freq.py): once per machine
+.venv/bin/python -c "from cleantext.freq import prepare; prepare()" \
+  || echo "setup: word-frequency copies not written (runs load the tables instead)" >&2
 echo "setup: ready (.venv/bin/cleantext)" >&2

@@ -121,3 +121,13 @@ def test_threads_asking_at_once_get_the_tables_values(tmp_path, monkeypatch):
     with ThreadPoolExecutor(4) as pool:
         got = list(pool.map(f.get, words))
     assert got == [table[w] for w in words] and f.table is not None
+
+
+def test_prepare_writes_every_copy_once(tmp_path, monkeypatch):
+    from cleantext import freq
+
+    monkeypatch.setenv("CLEANTEXT_CACHE", str(tmp_path))
+    paths = freq.prepare(("it", "fr"))
+    assert [p.name for p in paths] == ["fr.sqlite", "it.sqlite"] and all(p.is_file() for p in paths)
+    stamps = [p.stat().st_mtime_ns for p in paths]
+    assert freq.prepare(("it", "fr")) == paths and [p.stat().st_mtime_ns for p in paths] == stamps
