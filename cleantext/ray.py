@@ -198,13 +198,12 @@ class RayExecutor:
                     ray.kill(actor)
                     if tries == 0:
                         queue.append((chunk, 1))
+                    else:
+                        for job in chunk:
+                            why = f"{job.source}: a Ray worker died twice on its batch (out of memory?)"
+                            yield Result(job, 0, Summary(errors=[(str(job.source), why)]))
                     if queue:
-                        idle.append(remote.remote(blob, force))
-                    if tries == 0:
-                        continue
-                    for job in chunk:
-                        why = f"{job.source}: a Ray worker died twice on this file's batch (out of memory?)"
-                        yield Result(job, 0, Summary(errors=[(str(job.source), why)]))
+                        idle.append(remote.remote(blob, force))  # a fresh actor in its place
                     continue
                 idle.append(actor)
                 for b in blobs:

@@ -110,9 +110,8 @@ class Router:
         source language, raw (no post-edit, checks, cache or counts): evidence for the
         quality estimate. None where no engine serves the way back or it failed."""
         todo: dict[str, list[str]] = {}
-        for text, lang in items:
-            if text not in todo.setdefault(lang, []):
-                todo[lang].append(text)
+        for lang in dict.fromkeys(lang for _, lang in items):
+            todo[lang] = list(dict.fromkeys(text for text, lg in items if lg == lang))
 
         def run(lang: str, texts: list[str]) -> dict[str, str | None]:
             for engine in self.engines:
