@@ -20,6 +20,29 @@ DEV = ROOT / "tests" / "data" / "dev-flores"
 SAMPLE_FILES = len([p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".html")])
 
 
+class FakeEngine:
+    """A translation engine for tests where the engine is not the subject: it serves
+    `pairs` (None: every pair); subclasses say how they translate."""
+
+    name = "fake"
+    pairs: set[tuple[str, str]] | None = None
+
+    def supports(self, source, target):
+        return self.pairs is None or (source, target) in self.pairs
+
+    def available(self):
+        return True
+
+    def why_unavailable(self):
+        return ""
+
+    def translate(self, texts, source, target):
+        raise NotImplementedError
+
+    def close(self):
+        pass
+
+
 def seed(prefix: str) -> Path:
     return next(SAMPLES.glob(f"{prefix}_*.txt"))
 

@@ -4,7 +4,7 @@
 import subprocess
 import sys
 
-from conftest import SAMPLE_FILES, SAMPLES
+from conftest import SAMPLE_FILES, SAMPLES, FakeEngine
 
 from cleantext.bitext import BitextTask
 from cleantext.jobs import Options, plan
@@ -13,25 +13,14 @@ from cleantext.settings import Settings
 from cleantext.translate.route import Router
 
 
-class Upper:
-    """A fake it→en engine: upper case, or a failure on texts holding "Pechino"."""
+class Upper(FakeEngine):
+    """A fake it→en engine: upper case."""
 
     name = "upper"
-
-    def supports(self, source, target):
-        return (source, target) == ("it", "en")
-
-    def available(self):
-        return True
-
-    def why_unavailable(self):
-        return ""
+    pairs = {("it", "en")}
 
     def translate(self, texts, source, target):
         return [t.upper() for t in texts]
-
-    def close(self):
-        pass
 
 
 def _task(pipeline, target="en"):

@@ -5,7 +5,7 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import SAMPLES
+from conftest import SAMPLES, FakeEngine
 
 from cleantext.jobs import Options, plan
 from cleantext.pipeline import Pipeline, Settings
@@ -41,23 +41,13 @@ def test_the_estimate_reads_leftovers_length_and_repeats():
     assert estimate("Bonjour", "", "fr").quality == 0.0
 
 
-class Leftovers:
+class Leftovers(FakeEngine):
     """A fake engine whose translations keep source words, as weak ones do."""
 
-    name = "fake"
     calls: list
 
     def __init__(self):
         self.calls = []
-
-    def supports(self, source, target):
-        return True
-
-    def available(self):
-        return True
-
-    def why_unavailable(self):
-        return ""
 
     def translate(self, texts, source, target):
         self.calls.extend(texts)
@@ -66,9 +56,6 @@ class Leftovers:
             "en": "ma nessuno believed le sue promesse",
         }
         return [out[source] + (" ." if t.rstrip().endswith(".") else "") for t in texts]
-
-    def close(self):
-        pass
 
 
 def _pipeline(detector, engine, **kw):

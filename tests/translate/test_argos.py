@@ -4,6 +4,7 @@ decoding, target prefixes, pivots through English, and falling back when a packa
 import shutil
 
 import pytest
+from conftest import FakeEngine
 from translate.tiny_argos import build
 
 from cleantext.store import ModelStore
@@ -85,25 +86,11 @@ def test_french_goes_through_english_with_the_current_and_the_old_layout(made, t
     assert out[0] and out[1] == ""
 
 
-class _Fake:
+class _Fake(FakeEngine):
     """A second engine that serves every pair, for the fallback."""
-
-    name = "fake"
-
-    def supports(self, source, target):
-        return True
-
-    def available(self):
-        return True
-
-    def why_unavailable(self):
-        return ""
 
     def translate(self, texts, source, target):
         return [f"tradotto: {t}" for t in texts]
-
-    def close(self):
-        pass
 
 
 def test_a_package_that_does_not_load_hands_its_spans_to_the_next_engine(made, tmp_path):

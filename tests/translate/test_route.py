@@ -1,31 +1,21 @@
 """Engine order, cache, failure handling and the after-translation check of the router."""
 
+from conftest import FakeEngine
+
 from cleantext.translate.route import Router, plausible_length
 
 
-class Recorder:
+class Recorder(FakeEngine):
     """A minimal engine that uppercases, recording every batch it is given."""
 
     def __init__(self, name, pairs, fail=False):
         self.name, self.pairs, self.fail, self.batches = name, pairs, fail, []
-
-    def supports(self, source, target):
-        return (source, target) in self.pairs
-
-    def available(self):
-        return True
-
-    def why_unavailable(self):
-        return ""
 
     def translate(self, texts, source, target):
         self.batches.append(list(texts))
         if self.fail:
             raise RuntimeError("engine crashed")
         return [t.upper() for t in texts]
-
-    def close(self):
-        pass
 
 
 def test_first_engine_serving_the_pair_wins_and_identical_spans_run_once():
