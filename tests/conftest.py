@@ -1,4 +1,6 @@
 import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -18,6 +20,13 @@ SAMPLES = ROOT / "samples"
 DEV = ROOT / "tests" / "data" / "dev-flores"
 # the five seed articles and one HTML page made from seed 002
 SAMPLE_FILES = len([p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".html")])
+
+
+def run_cli(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    """`python -m cleantext ARGS` in a process of its own, output captured as text."""
+    return subprocess.run(
+        [sys.executable, "-m", "cleantext", *args], capture_output=True, text=True, **kwargs
+    )
 
 
 class FakeEngine:

@@ -5,11 +5,10 @@ import hashlib
 import http.server
 import json
 import os
-import subprocess
-import sys
 import threading
 
 import pytest
+from conftest import run_cli
 from translate.tiny_argos import build, metadata
 
 from cleantext import download
@@ -44,9 +43,7 @@ def test_download_fr_it_installs_the_route_through_english_and_translates(tmp_pa
     env = dict(os.environ, CLEANTEXT_ARGOS_INDEX=index.as_uri(), CLEANTEXT_MODELS=str(tmp_path / "store"))
 
     def cli(*args):
-        return subprocess.run(
-            [sys.executable, "-m", "cleantext", *args], env=env, capture_output=True, text=True
-        )
+        return run_cli(*args, env=env)
 
     r = cli("models", "download", "fr", "it")
     assert r.returncode == 0, r.stderr[-2000:]

@@ -6,7 +6,7 @@ import re
 import stat
 
 import pytest
-from conftest import DEV
+from conftest import DEV, run_cli
 
 from cleantext.jobs import Options, plan
 from cleantext.pipeline import Pipeline, Settings
@@ -135,48 +135,32 @@ def test_other_files_only_when_asked(tmp_path):
 def test_no_output_is_ever_written_over_an_input(tmp_path):
     """Issue 17: `clean dir/a.jsonl -o dir` replaced the input with its own records, and
     `--report` could name an input; every output is checked before any work."""
-    import subprocess
-    import sys
-
     d = tmp_path / "dir"
     d.mkdir()
     (d / "a.jsonl").write_text("Il governo ha approvato la riforma.\n", encoding="utf-8")
     (d / "b.txt").write_text("Il ministro ha parlato ieri.\n", encoding="utf-8")
     (d / "b.it.txt").write_text("Il sindaco ha parlato oggi.\n", encoding="utf-8")
     before = {f.name: f.read_bytes() for f in d.iterdir()}
-
-    def cli(*args):
-        return subprocess.run([sys.executable, "-m", "cleantext", *args], capture_output=True, text=True)
-
     for args in (
         ["clean", str(d / "a.jsonl"), "-o", str(d)],
         ["clean", str(d), "--pattern", "*.jsonl", "-o", str(d)],  # OUT inside the input folder anyway
         ["clean", str(d / "b.txt"), "-o", str(tmp_path / "o"), "--report", str(d / "b.txt")],
         ["translate", str(d / "b.txt"), str(d / "b.it.txt"), "-o", str(d), "--to", "it"],  # b → b.it.txt
     ):
-        r = cli(*args)
+        r = run_cli(*args)
         assert r.returncode == 2 and "error:" in r.stderr, (args, r.stderr)
     assert {f.name: f.read_bytes() for f in d.iterdir()} == before
 
 
 def test_bad_combinations_and_odd_names_fail_in_one_line_before_any_work(tmp_path):
     """Issue 17, items 8 and 10: one line naming the problem, exit 2, nothing written."""
-    import subprocess
-    import sys
-
     src = tmp_path / "in"
     src.mkdir()
     (src / "a.txt").write_text("Il governo ha approvato la riforma.\n", encoding="utf-8")
     (src / b"caff\xe8.txt".decode("utf-8", "surrogateescape")).write_text("Il caffè è buono.\n")  # Latin-1
 
     def cli(*args, stdin=""):
-        return subprocess.run(
-            [sys.executable, "-m", "cleantext", *args],
-            capture_output=True,
-            text=True,
-            input=stdin,
-            timeout=300,
-        )
+        return run_cli(*args, input=stdin, timeout=300)
 
     out = tmp_path / "out"
     for args, says in (
@@ -222,8 +206,6 @@ def test_bad_combinations_and_odd_names_fail_in_one_line_before_any_work(tmp_pat
 def test_nul_bytes_anywhere_refuse_the_file_and_out_or_models_must_be_folders(tmp_path):
     """Issue 17, item 10: a NUL after the first 4 KB was silently dropped; an OUT that is a
     file was called 'not writable'; --models naming no folder was ignored."""
-    import subprocess
-    import sys
 
     late = b"Il governo ha approvato la riforma.\n" * 200 + b"dati\x00binari\n"
     assert len(late) > 4096
@@ -235,10 +217,7 @@ def test_nul_bytes_anywhere_refuse_the_file_and_out_or_models_must_be_folders(tm
     afile.write_text("x")
 
     def cli(*args):
-        env = {**os.environ, "COLUMNS": "300"}  # typer's error box on one line
-        return subprocess.run(
-            [sys.executable, "-m", "cleantext", *args], capture_output=True, text=True, env=env
-        )
+        return run_cli(*args, env={**os.environ, "COLUMNS": "300"})  # typer's error box on one line
 
     r = cli("clean", str(src), "-o", str(afile))
     assert r.returncode == 2 and "is an existing file" in r.stderr

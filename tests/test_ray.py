@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import DEV, SAMPLE_FILES, SAMPLES
+from conftest import DEV, SAMPLE_FILES, SAMPLES, run_cli
 
 from cleantext.jobs import Options, UsageError, count_corpus, plan
 from cleantext.runner import run
@@ -21,9 +21,7 @@ N = SAMPLE_FILES + 6  # the samples and 6 dev documents (and a broken file)
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "cleantext", "clean", *args], capture_output=True, text=True, timeout=600
-    )
+    return run_cli("clean", *args, timeout=600)
 
 
 def tree(root: Path) -> dict[str, bytes]:

@@ -8,7 +8,7 @@ import sys
 import zipfile
 
 import pytest
-from conftest import SAMPLES
+from conftest import SAMPLES, run_cli
 from translate.tiny_argos import build
 
 from cleantext.store import ModelStore, StoreError
@@ -136,9 +136,7 @@ def test_cli_models(tmp_path, packages):
     env = dict(os.environ, CLEANTEXT_MODELS=str(tmp_path / "store"))
 
     def cli(*args):
-        return subprocess.run(
-            [sys.executable, "-m", "cleantext", "models", *args], env=env, capture_output=True, text=True
-        )
+        return run_cli("models", *args, env=env)
 
     r = cli("install", str(packages[("fr", "it")]))
     assert r.returncode == 0, r.stderr
@@ -303,9 +301,7 @@ def test_a_users_argos_home_is_used_without_models(tmp_path):
     env.update(HOME=str(tmp_path / "home"), CLEANTEXT_MODELS=str(tmp_path / "own-store"))
 
     def cli(*args):
-        return subprocess.run(
-            [sys.executable, "-m", "cleantext", *args], env=env, capture_output=True, text=True
-        )
+        return run_cli(*args, env=env)
 
     listed = cli("models", "list").stdout
     assert "argos-translate's packages (read only)" in listed
