@@ -37,7 +37,7 @@ from typing import Any
 
 from cleantext.jobs import Job, Options
 from cleantext.model import Document
-from cleantext.runner import Done, Result, Task, chunks_for
+from cleantext.runner import Result, Task, chunks_for
 from cleantext.settings import Settings
 from cleantext.summary import Summary
 from cleantext.write import to_jsonl, to_txt
@@ -83,7 +83,7 @@ class CleanBatch:
         columns = ("path", "text", "records", "sentences", "spans", "translated", "error")
         out: dict[str, list] = {k: [] for k in columns}
         main = self.task.opts.settings.main
-        for r in self.task.process(jobs, {}, force=True):
+        for r in self.task.process(jobs):
             s, kept = r.summary, r.outputs or {}
             out["path"].append(str(r.job.source))
             out["text"].append(kept.get("text", ""))
@@ -99,12 +99,12 @@ class _Actor:
     """A Ray actor running the runner's task on chunks of planned jobs; each Result goes
     back pickled for the driver (the same object a local worker returns)."""
 
-    def __init__(self, task: bytes, force: bool = False) -> None:
-        self.task, self.force = pickle.loads(task), force  # noqa: S301 - from our own driver
+    def __init__(self, task: bytes) -> None:
+        self.task = pickle.loads(task)  # noqa: S301 - from our own driver
         self.task.setup()
 
-    def run(self, jobs: list[Job], done: Done) -> list[bytes]:
-        return [pickle.dumps(r) for r in self.task.process(jobs, done, self.force)]
+    def run(self, jobs: list[Job]) -> list[bytes]:
+        return [pickle.dumps(r) for r in self.task.process(jobs)]
 
 
 def seen_here(result: Result, outputs: list[Path]) -> Result:
@@ -140,7 +140,7 @@ class RayExecutor:
         self.workers = max(0, workers)
         self.address = address
 
-    def map(self, task: Task, chunks: list[list[Job]], done: Done, force: bool) -> Iterator[Result]:
+    def map(self, task: Task, chunks: list[list[Job]]) -> Iterator[Result]:
         ray = _require_ray()
         started = False
         if not ray.is_initialized():
@@ -167,15 +167,13 @@ class RayExecutor:
             workers = self.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
             jobs = [j for c in chunks for j in c]
             if jobs:
-                yield from self._pool(ray, task, chunks_for(jobs, workers), done, force, workers)
+                yield from self._pool(ray, task, chunks_for(jobs, workers), workers)
         finally:
             if started:
                 ray.shutdown()
 
     @staticmethod
-    def _pool(
-        ray: Any, task: Task, chunks: list[list[Job]], done: Done, force: bool, workers: int
-    ) -> Iterator[Result]:
+    def _pool(ray: Any, task: Task, chunks: list[list[Job]], workers: int) -> Iterator[Result]:
         """`workers` actors, each given the next chunk as it finishes one. A chunk whose
         actor died (the out-of-memory killer, a lost node) runs once more on a fresh actor,
         then its files are reported as failed; the run goes on."""
@@ -183,13 +181,12 @@ class RayExecutor:
         blob = pickle.dumps(task)
         queue = [(c, 0) for c in reversed(chunks)]  # (chunk, tries so far), next one last
         running: dict[Any, tuple[Any, list[Job], int]] = {}
-        idle = [remote.remote(blob, force) for _ in range(min(workers, len(chunks)))]
+        idle = [remote.remote(blob) for _ in range(min(workers, len(chunks)))]
         try:
             while queue or running:
                 while idle and queue:
                     actor, (chunk, tries) = idle.pop(), queue.pop()
-                    part = {j.rel: done[j.rel] for j in chunk if j.rel in done}
-                    running[actor.run.remote(chunk, part)] = (actor, chunk, tries)
+                    running[actor.run.remote(chunk)] = (actor, chunk, tries)
                 (ref,), _ = ray.wait(list(running), num_returns=1)
                 actor, chunk, tries = running.pop(ref)
                 try:
@@ -203,7 +200,7 @@ class RayExecutor:
                             why = f"{job.source}: a Ray worker died twice on its batch (out of memory?)"
                             yield Result(job, 0, Summary(errors=[(str(job.source), why)]))
                     if queue:
-                        idle.append(remote.remote(blob, force))  # a fresh actor in its place
+                        idle.append(remote.remote(blob))  # a fresh actor in its place
                     continue
                 idle.append(actor)
                 for b in blobs:

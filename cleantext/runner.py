@@ -131,24 +131,19 @@ class Task:
         with open(job.source, "rb") as fh:
             return html.is_page(fh.read(html.SNIFF_BYTES), str(job.source), self.opts.settings.input_format)
 
-    def process(self, jobs: list[Job], done: Done, force: bool = False) -> Iterator[Result]:
+    def process(self, jobs: list[Job]) -> Iterator[Result]:
         """Run `jobs`, translating each chunk of documents in one batch."""
         assert self.pipeline is not None, "call setup() first"
-        key = self.key()
         for start in range(0, len(jobs), CHUNK):
             prepared, ready = [], []
             for job in jobs[start : start + CHUNK]:
                 s = Summary()
                 try:
                     if self.streams and job.source.stat().st_size > STREAM_BYTES and not self._page(job):
-                        yield self._stream_one(job, done, key, force)
+                        yield self._stream_one(job)
                         continue
                     data = self.read(job)
                     digest = hashlib.sha256(data).hexdigest()
-                    if not force and self._up_to_date(job, done, key, digest):
-                        s.skipped += 1
-                        yield Result(job, 0, s)
-                        continue
                     prepared.append(self.pipeline.prepare(data, str(job.source), self.opts.corpus))
                     ready.append((job, digest))
                 except ReadError as e:
@@ -168,28 +163,23 @@ class Task:
                 s.add(doc)
                 yield Result(job, len(doc.sentences), s, digest, outputs)
 
-    def _up_to_date(self, job: Job, done: Done, key: str, digest: str) -> bool:
-        """Same input, same options, and every output still there."""
-        return done.get(job.rel) == (digest, key) and all(p.is_file() for p in self.outputs(job))
-
     def up_to_date(self, job: Job, done: Done) -> bool:
-        """The same check before any worker starts (the driver's): a file the resume log has
-        is hashed once more here; one it does not have costs nothing."""
+        """Same input, same options, and every output still there: decided by the driver
+        before any worker starts (a file the resume log has is hashed here; one it does not
+        have costs nothing)."""
         if job.rel not in done or done[job.rel][1] != self.key():
             return False
         try:
-            return self._up_to_date(job, done, self.key(), file_digest(job.source))
+            digest = file_digest(job.source)
         except OSError:
             return False  # the worker reports it
+        return done[job.rel][0] == digest and all(p.is_file() for p in self.outputs(job))
 
-    def _stream_one(self, job: Job, done: Done, key: str, force: bool) -> Result:
+    def _stream_one(self, job: Job) -> Result:
         """A large file, block by block: bounded memory, outputs appended then put in place."""
         assert self.pipeline is not None
         s = Summary()
         digest = file_digest(job.source)
-        if not force and self._up_to_date(job, done, key, digest):
-            s.skipped += 1
-            return Result(job, 0, s)
         writer = DocumentWriter(
             job.output_base, self.opts.formats, self.opts.tmx_sentences, self.opts.settings.min_quality
         )
@@ -229,7 +219,7 @@ class Executor(Protocol):
 
     workers: int
 
-    def map(self, task: Task, chunks: list[list[Job]], done: Done, force: bool) -> Iterator[Result]: ...
+    def map(self, task: Task, chunks: list[list[Job]]) -> Iterator[Result]: ...
 
 
 class InProcess:
@@ -237,11 +227,11 @@ class InProcess:
 
     workers = 1
 
-    def map(self, task: Task, chunks: list[list[Job]], done: Done, force: bool) -> Iterator[Result]:
+    def map(self, task: Task, chunks: list[list[Job]]) -> Iterator[Result]:
         task.setup()
         try:
             for chunk in chunks:
-                yield from task.process(chunk, done, force)
+                yield from task.process(chunk)
         finally:
             task.close()
 
@@ -257,7 +247,7 @@ class ProcessPool:
     def __init__(self, workers: int) -> None:
         self.workers = workers
 
-    def map(self, task: Task, chunks: list[list[Job]], done: Done, force: bool) -> Iterator[Result]:
+    def map(self, task: Task, chunks: list[list[Job]]) -> Iterator[Result]:
         pending = list(chunks)
         for _ in range(2):
             if not pending:
@@ -267,7 +257,7 @@ class ProcessPool:
                 self.workers, mp_context=_mp_context(), initializer=_worker_init, initargs=(task,)
             )
             try:
-                futures = {pool.submit(_worker_run, (c, done, force)): c for c in pending}
+                futures = {pool.submit(_worker_run, c): c for c in pending}
                 for future in as_completed(futures):
                     try:
                         results = future.result()
@@ -314,10 +304,9 @@ def _worker_exit(signum: int, frame: object) -> None:
     os._exit(128 + signum)
 
 
-def _worker_run(args: tuple[list[Job], Done, bool]) -> list[Result]:
-    chunk, done, force = args
+def _worker_run(chunk: list[Job]) -> list[Result]:
     assert _worker_task is not None
-    return list(_worker_task.process(chunk, done, force))
+    return list(_worker_task.process(chunk))
 
 
 def _mp_context():  # noqa: ANN202
@@ -367,19 +356,15 @@ def run(
     summary = Summary()
     _remove_stale_parts(jobs)
     state = StateLog(out)
-    task.key()  # before the executor pickles the task: workers use this one
-    done = {j.rel: state.done[j.rel] for j in jobs if j.rel in state.done}
+    key = task.key()  # before the executor pickles the task: workers use this one
     # files already done are found here, so a rerun with nothing to do starts no worker,
-    # engine or cluster; the rest go to the executor (which checks them again, for callers
-    # of Task.process)
-    todo = jobs if force else [j for j in jobs if not task.up_to_date(j, done)]
+    # engine or cluster; only the rest go to the executor
+    todo = jobs if force else [j for j in jobs if not task.up_to_date(j, state.done)]
     pending = {j.rel for j in todo}
     skipped = (Result(j, 0, Summary(skipped=1)) for j in jobs if j.rel not in pending)
     if isinstance(executor, str):
         executor = InProcess() if workers <= 1 or len(todo) <= 1 or pipeline is not None else local(workers)
-    done = {rel: d for rel, d in done.items() if rel in pending}  # what workers need
-    results = executor.map(task, chunks_for(todo, executor.workers), done, force) if todo else iter(())
-    key = task.key()
+    results = executor.map(task, chunks_for(todo, executor.workers)) if todo else iter(())
     try:
         for r in itertools.chain(skipped, results):
             summary.merge(r.summary)

@@ -79,11 +79,11 @@ class _Spy:
         self.handed: list[list[str]] = []
         self.pipeline = pipeline
 
-    def map(self, task, chunks, done, force):
+    def map(self, task, chunks):
         self.handed.append([j.rel for c in chunks for j in c])
         task.pipeline = self.pipeline
         for chunk in chunks:
-            yield from task.process(chunk, done, force)
+            yield from task.process(chunk)
 
 
 def test_a_rerun_hands_only_unfinished_files_to_the_executor(tmp_path, pipeline):
