@@ -15,6 +15,7 @@ import logging
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from cleantext.translate.base import Translator
 
@@ -40,6 +41,20 @@ def plausible_length(source: str, translation: str) -> str | None:
     if len(source) >= 20 and not 0.4 <= len(translation) / len(source) <= 2.5:
         return f"implausible length ({len(translation)} chars for {len(source)})"
     return None
+
+
+R = TypeVar("R")
+
+
+def _each_language(todo: dict[str, list[str]], run: Callable[[str, list[str]], R]) -> list[R]:
+    """`run(lang, texts)` for each language, side by side when there are several (each
+    language has its own engine process)."""
+    if len(todo) <= 1:
+        return [run(lang, texts) for lang, texts in todo.items()]
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(len(todo)) as pool:
+        return list(pool.map(lambda kv: run(*kv), todo.items()))
 
 
 class Router:
@@ -86,13 +101,7 @@ class Router:
                 known[key] = hit
             else:
                 todo.setdefault(lang, []).append(text)
-        if len(todo) > 1:  # each language has its own engine process: run them side by side
-            from concurrent.futures import ThreadPoolExecutor
-
-            with ThreadPoolExecutor(len(todo)) as pool:
-                results = list(pool.map(lambda kv: self._run(*kv), todo.items()))
-        else:
-            results = [self._run(lang, texts) for lang, texts in todo.items()]
+        results = _each_language(todo, self._run)
         for (lang, texts), outcomes in zip(todo.items(), results, strict=True):
             for text, outcome in zip(texts, outcomes, strict=True):
                 known[(text, lang)] = outcome
@@ -122,13 +131,7 @@ class Router:
                         log.warning("%s failed translating back into %s: %s", engine.name, lang, e)
             return dict.fromkeys(texts)
 
-        if len(todo) > 1:
-            from concurrent.futures import ThreadPoolExecutor
-
-            with ThreadPoolExecutor(len(todo)) as pool:
-                done = dict(zip(todo, pool.map(lambda kv: run(*kv), todo.items()), strict=True))
-        else:
-            done = {lang: run(lang, texts) for lang, texts in todo.items()}
+        done = dict(zip(todo, _each_language(todo, run), strict=True))
         return [done[lang][text] for text, lang in items]
 
     def _run(self, lang: str, texts: list[str]) -> list[Outcome]:
