@@ -46,9 +46,14 @@ CACHE_FORMAT = 1  # raise when the copies' tables, or vocab.fold, change
 @cache
 def _table(lang: str) -> dict[str, float]:
     """wordfreq's whole frequency table for `lang` (also what respell walks)."""
-    from wordfreq import get_frequency_dict
+    from wordfreq import get_frequency_dict, get_frequency_list
 
-    return get_frequency_dict(lang, "best")  # as word_frequency asks: one shared copy
+    table = get_frequency_dict(lang, "best")  # as word_frequency asks: one shared copy
+    # wordfreq keeps the lists the table was built from, millions of entries the garbage
+    # collector walks on each full collection (30 ms for six languages, every few seconds
+    # of a run); the table is all that is read from them, and wordfreq reloads them if asked
+    get_frequency_list.cache_clear()
+    return table
 
 
 @cache

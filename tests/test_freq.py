@@ -131,3 +131,19 @@ def test_prepare_writes_every_copy_once(tmp_path, monkeypatch):
     assert [p.name for p in paths] == ["fr.sqlite", "it.sqlite"] and all(p.is_file() for p in paths)
     stamps = [p.stat().st_mtime_ns for p in paths]
     assert freq.prepare(("it", "fr")) == paths and [p.stat().st_mtime_ns for p in paths] == stamps
+
+
+def test_a_loaded_table_does_not_keep_wordfreqs_lists_alive():
+    """wordfreq caches the lists a table is built from (millions of entries the garbage
+    collector would walk on every full collection): once the table is loaded they go, and
+    wordfreq still answers."""
+    import gc
+
+    import wordfreq
+
+    from cleantext import freq
+
+    freq.load("it")
+    assert wordfreq.get_frequency_list.cache_info().currsize == 0
+    assert not any(isinstance(o, list) and len(o) > 100_000 for o in gc.get_objects())
+    assert zipf("casa", "it") == zipf_frequency("casa", "it")
