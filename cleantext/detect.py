@@ -114,6 +114,7 @@ class Detector:
         self._max_loan_words = max((len(p.split()) for p in self._loans), default=1)
         self._loan_heads = frozenset(p.split()[0] for p in self._loans)
         self._zero = dict.fromkeys(self.stray, 0.0)
+        self._langs = (self.main, *self.stray)
 
     # --- word evidence -------------------------------------------------------------
 
@@ -136,37 +137,54 @@ class Detector:
             }
         if z_main == 0 and not any(zs.values()):
             return dict.fromkeys(self.stray, 0.0)  # unknown everywhere: a name or a typo
-        floor = 1.0
-        return {lang: max(-4.0, min(4.0, max(z, floor) - max(z_main, floor))) for lang, z in zs.items()}
+        # log-frequency ratio, each side floored at Zipf 1, clamped to ±4 (conditional
+        # expressions rather than max/min: asked for every new word)
+        base = z_main if z_main > 1.0 else 1.0
+        out = {}
+        for lang, z in zs.items():
+            d = (z if z > 1.0 else 1.0) - base
+            out[lang] = 4.0 if d > 4.0 else -4.0 if d < -4.0 else d
+        return out
 
     def tokens(self, text: str) -> list[_Tok]:
+        """The sentence's words, each with its evidence (the inner loop of detection: every
+        token of every sentence passes here, hence the locals)."""
         toks: list[_Tok] = []
-        matches = list(_TOKEN.finditer(text))
         guarded = (
             [m.span() for m in PROTECTED.finditer(text) if _protected(m.group())]
             if _MAYBE_PROTECTED.search(text)
             else []
         )
         guard_starts = [a for a, _ in guarded]
-        for i, m in enumerate(matches):
+        zero, evidence, half = self._zero, self._evidence, self._half
+        prev_end = -1
+        for m in _TOKEN.finditer(text):
+            start, end = m.span()
             word = m.group()
-            k = m.start() - 1
-            while k >= 0 and text[k].isspace():
-                k -= 1
-            initial = i == 0 or text[k] in _INITIAL_AFTER
-            k = bisect.bisect_right(guard_starts, m.start()) - 1  # spans are sorted, apart
-            if k >= 0 and m.start() < guarded[k][1]:
-                toks.append(_Tok(m.start(), m.end(), word, self._zero, barrier=True))
-                continue
-            abbreviation = len(word) == 1 and text[m.end() : m.end() + 1] == "."  # "n. 2", "p. 12"
-            if word[0].isdigit() or (word.isupper() and len(word) > 1) or abbreviation:
-                ev = self._zero  # numbers and acronyms say nothing
-            elif word[0].isupper() and not initial:
+            if prev_end < 0:
+                initial = True
+            else:  # after sentence or quote punctuation (the gap holds no letter or digit)
+                gap = text[prev_end:start].rstrip()
+                initial = bool(gap) and gap[-1] in _INITIAL_AFTER
+            prev_end = end
+            if guarded:
+                k = bisect.bisect_right(guard_starts, start) - 1  # spans are sorted, apart
+                if k >= 0 and start < guarded[k][1]:
+                    toks.append(_Tok(start, end, word, zero, None, True))
+                    continue
+            first = word[0]
+            if (
+                first.isdigit()
+                or (len(word) > 1 and word.isupper())
+                or (len(word) == 1 and text[end : end + 1] == ".")  # "n. 2", "p. 12"
+            ):
+                ev = zero  # numbers, acronyms and abbreviations say nothing
+            elif first.isupper() and not initial:
                 # probably a name; a common foreign word in title case ("Health") still counts half
-                ev = self._half(word)
+                ev = half(word)
             else:
-                ev = self._evidence(word)
-            toks.append(_Tok(m.start(), m.end(), word, ev))
+                ev = evidence(word)
+            toks.append(_Tok(start, end, word, ev))
         self._protect_loans(toks)
         self._protect_names(text, toks)
         return toks
@@ -229,26 +247,26 @@ class Detector:
 
     def _viterbi(self, toks: list[_Tok], penalty: float | None = None) -> list[str]:
         """Most likely language per token: emissions are the evidence, switching costs `penalty`."""
-        states = (self.main, *self.stray)
+        states = self._langs
         p = self.switch_penalty if penalty is None else penalty
-        score = [0.0] + [-p / 2] * len(self.stray)
         n = len(states)
+        strays = range(1, n)
+        score = [0.0] + [-p / 2] * (n - 1)
         back: list[list[int]] = []
         for t in toks:
-            best_prev = max(range(n), key=score.__getitem__)
-            top = score[best_prev] - p
-            new, ptr = [0.0] * n, [0] * n
+            ev = t.ev
+            best = max(score)
+            best_prev = score.index(best)  # the first of the best, as max(range(n), key=…)
+            top = best - p
+            new, ptr = score[:], list(range(n))  # staying, unless switching from the best is better
             for k in range(n):
-                stay = score[k]
-                if stay >= top:
-                    new[k], ptr[k] = stay, k
-                else:
+                if new[k] < top:
                     new[k], ptr[k] = top, best_prev
-                if k:
-                    new[k] += t.ev[states[k]]
+            for k in strays:
+                new[k] += ev[states[k]]
             score = new
             back.append(ptr)
-        state = max(range(n), key=score.__getitem__)  # ending foreign costs nothing more
+        state = score.index(max(score))  # ending foreign costs nothing more
         path = [state]
         for ptr in reversed(back[1:]):
             state = ptr[state]
