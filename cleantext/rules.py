@@ -54,9 +54,18 @@ class Rule:
     test: Callable[[str, Any, Rule], bool] | None = None
     thresholds: tuple[tuple[str, float], ...] = ()
     examples: tuple[Example, ...] = ()
+    # a pattern every text the rewrite changes contains, much cheaper to search than the
+    # rule itself (whose lookbehinds run at every position): a text without it is skipped
+    needs: regex.Pattern[str] | None = None
+
+    def skips(self, text: str) -> bool:
+        """The rewrite cannot change `text` (its `needs` is not there)."""
+        return self.needs is not None and self.needs.search(text) is None
 
     def fix(self, text: str) -> str:
         """Apply a rewrite rule to plain text."""
+        if self.skips(text):
+            return text
         if self.func is not None:
             return self.func(text)
         if self.charwise is not None:

@@ -57,3 +57,23 @@ def test_post_edit_runs_to_a_fixed_point_in_its_written_order():
     assert (
         fixed_point(postedit.RULES, "In il 15 agosto 1940, gli Alleati") == "Il 15 agosto 1940, gli Alleati"
     )
+
+
+LINGUA_TEXT = "\n".join(p.read_text("utf-8") for p in (DEV.parent / "lingua" / "sentences").glob("*.txt"))
+
+
+@pytest.mark.parametrize("rule", [r for r in REWRITES if r.needs is not None], ids=lambda r: r.name)
+def test_a_rule_changes_only_text_that_has_what_it_needs(rule):
+    """`needs` is a shortcut, never a change of what the rule does: on every line of the
+    samples and of lingua's sentences, and on its own examples, the rule without it gives
+    the same text, and a text it changes holds what it needs."""
+    bare = Rule(rule.name, rule.reason, rule.pattern, rule.repl, rule.func, rule.charwise)
+    lines = [*SAMPLE_TEXT.splitlines(), *LINGUA_TEXT.splitlines(), *(ex.text for ex in rule.examples)]
+    changed = 0
+    for line in lines:
+        fixed = bare.fix(line)
+        assert rule.fix(line) == fixed, line
+        if fixed != line:
+            changed += 1
+            assert rule.needs.search(line), line
+    assert changed  # the examples at least

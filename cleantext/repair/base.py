@@ -34,6 +34,8 @@ class Tracked:
 
     def apply(self, rule: Rule) -> bool:
         """Apply `rule`; record it with the original ranges it touched. True if it changed."""
+        if rule.skips(self.text):
+            return False
         if rule.func is not None:
             return self._apply_func(rule)
         if rule.charwise is not None:

@@ -11,12 +11,35 @@ import unicodedata
 
 import ftfy
 import regex
+from ftfy.badness import BADNESS_RE
 
 from cleantext.rules import Example, Rule
 
+# ftfy leaves text alone unless its badness pattern finds a likely mojibake sequence
+# (`ftfy.badness.is_bad`, the first test of `fix_encoding`). Each of its matches holds a
+# non-ASCII character and is at most 7 characters long (tests/repair/test_encoding.py
+# checks both on the pattern of the installed ftfy), so the test is run only within that
+# reach of each non-ASCII character: Italian text is mostly ASCII, and the whole pattern at
+# every position cost a fifth of repair.
+_NOT_ASCII = regex.compile(r"[^\x00-\x7f]")
+REACH = 8
+
+
+def looks_bad(text: str) -> bool:
+    """`ftfy.badness.is_bad(text)`, searched only near the non-ASCII characters."""
+    start = end = -1
+    for m in _NOT_ASCII.finditer(text):
+        i = m.start()
+        if i - REACH > end:  # beyond the current window: search it, open the next
+            if end >= 0 and BADNESS_RE.search(text, start, end):
+                return True
+            start = max(0, i - REACH)
+        end = i + REACH + 1
+    return end >= 0 and BADNESS_RE.search(text, start, end) is not None
+
 
 def _fix_mojibake(text: str) -> str:
-    if text.isascii():  # mojibake needs non-ASCII characters; skip ftfy cheaply
+    if text.isascii() or not looks_bad(text):  # what ftfy would leave as it is: skipped cheaply
         return text
     for _ in range(4):  # to a fixed point, so repairing twice changes nothing more
         fixed = ftfy.fix_encoding(text)
