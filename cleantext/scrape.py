@@ -977,7 +977,7 @@ def find_boilerplate(paragraphs: Sequence[str], rules: Sequence[Rule] = RULES) -
 
 def dedup_key(text: str) -> str:
     """Text folded for comparison: case, accents, punctuation and spacing ignored."""
-    return " ".join(w.lower() for w in _WORD.findall(fold(text)))
+    return " ".join(map(str.lower, _WORD.findall(fold(text))))
 
 
 # Words whose presence alone changes what a sentence says: two texts that differ in one of
@@ -1036,6 +1036,28 @@ def _variant(x: str, y: str) -> bool:
     return SequenceMatcher(None, x, y).ratio() >= 0.75
 
 
+class _Recent:
+    """A text kept for near-repeat search; its numbers, names and letter counts are found
+    the first time a text of about its length comes to be compared with it."""
+
+    __slots__ = ("_letters", "_signature", "key", "text")
+
+    def __init__(self, key: str, text: str) -> None:
+        self.key, self.text = key, text
+        self._signature: tuple | None = None
+        self._letters: Counter[str] | None = None
+
+    def signature(self) -> tuple:
+        if self._signature is None:
+            self._signature = _signature(self.text)
+        return self._signature
+
+    def letters(self) -> Counter[str]:
+        if self._letters is None:
+            self._letters = Counter(self.key)
+        return self._letters
+
+
 class RepeatFinder:
     """Remembers what a document already said; exact repeats (folded) and near-exact ones.
 
@@ -1050,7 +1072,7 @@ class RepeatFinder:
         self.threshold = threshold
         self.max_keys = max_keys
         self._digests: dict[bytes, None] = {}
-        self._recent: deque[tuple[str, tuple, Counter[str]]] = deque(maxlen=window)
+        self._recent: deque[_Recent] = deque(maxlen=window)
 
     def seen(self, text: str, min_words: int = 1) -> bool:
         """True if `text` (≥ min_words words) repeats something seen; otherwise remember it."""
@@ -1061,12 +1083,15 @@ class RepeatFinder:
         if digest in self._digests:
             return True
         if len(key) > 40:
-            sig = _signature(text)
-            letters = Counter(key)
-            for old, old_sig, old_letters in self._recent:
-                if old_sig == sig and near_repeat(old, key, self.threshold, (old_letters, letters)):
+            new = _Recent(key, text)
+            for old in self._recent:
+                if abs(len(old.key) - len(key)) > 0.15 * len(key):
+                    continue  # near_repeat's first test, before names, numbers and letters are counted
+                if old.signature() == new.signature() and near_repeat(
+                    old.key, key, self.threshold, (old.letters(), new.letters())
+                ):
                     return True
-            self._recent.append((key, sig, letters))
+            self._recent.append(new)
         self._digests[digest] = None
         if len(self._digests) > self.max_keys:
             del self._digests[next(iter(self._digests))]
