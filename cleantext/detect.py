@@ -200,6 +200,8 @@ class Detector:
         words, with at most two lowercase joiners between them. A lowercase article before
         the name is not part of it ("the ADT Corporation" in an Italian sentence is a
         leftover: "l'ADT Corporation")."""
+        if sum(1 for t in toks if t.text[0].isupper()) < 2:
+            return  # a name of two capitalised words needs two
         i, n = 0, len(toks)
         while i < n:
             if not _capital(toks[i]) or toks[i].barrier or self._function_word(toks[i].text):
@@ -244,6 +246,25 @@ class Detector:
                     break
 
     # --- sequence model ------------------------------------------------------------
+
+    def _no_foreign_run(self, toks: list[_Tok]) -> bool:
+        """No stretch of words pays for a switch: for each stray language, the evidence of
+        every run of consecutive tokens sums to less than half the switch penalty (the
+        least a foreign run costs: entering it at the start). Every path through a foreign
+        state then scores below the all-main path, so Viterbi would find that one; this
+        says it in one pass (Kadane's maximum run sum) for most Italian sentences."""
+        reach = self.switch_penalty / 2 - 1e-9  # a margin for the order of float sums
+        if reach <= 0:
+            return False
+        for lang in self.stray:
+            run = 0.0
+            for t in toks:
+                run += t.ev[lang]
+                if run <= 0.0:
+                    run = 0.0
+                elif run >= reach:
+                    return False
+        return True
 
     def _viterbi(self, toks: list[_Tok], penalty: float | None = None) -> list[str]:
         """Most likely language per token: emissions are the evidence, switching costs `penalty`."""
@@ -312,6 +333,8 @@ class Detector:
         if not toks:
             return Detection(self.main, ())
         kept = self._kept_runs(toks)
+        if self._no_foreign_run(toks):  # most Italian sentences
+            return Detection(self.main, (), kept)
         path = self._viterbi(toks)
         runs = _runs(path, self.main, toks)
         if not runs:

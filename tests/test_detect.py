@@ -185,3 +185,29 @@ def test_a_lost_sentence_break_shows_at_a_change_of_language(detector, text, cut
 
     cuts = missing_breaks(text, detector.detect(text))
     assert [text[c:].lstrip()[: len(cut_before)] for c in cuts] == ([cut_before] if cut_before else [])
+
+
+def test_the_one_pass_check_only_skips_sentences_viterbi_keeps_italian(detector):
+    """`_no_foreign_run` stands in for Viterbi where no run of words pays for a switch: on
+    lingua's Italian, French and English sentences and the samples, wherever it says so,
+    Viterbi's path is all Italian; it says so for most Italian sentences and no foreign one."""
+    from conftest import ROOT, SAMPLES
+
+    from cleantext import split
+
+    data = ROOT / "tests" / "data" / "lingua" / "sentences"
+    said = {}
+    for lang in ("it", "fr", "en"):
+        said[lang] = 0
+        for line in (data / f"{lang}.txt").read_text("utf-8").splitlines()[:400]:
+            toks = detector.tokens(line)
+            if toks and detector._no_foreign_run(toks):
+                said[lang] += 1
+                assert set(detector._viterbi(toks)) == {"it"}, line
+    for path in SAMPLES.glob("*.txt"):
+        text = path.read_text("utf-8")
+        for a, b in split.sentences(text):
+            toks = detector.tokens(text[a:b])
+            if toks and detector._no_foreign_run(toks):
+                assert set(detector._viterbi(toks)) == {"it"}, text[a:b]
+    assert said["it"] > 300 and said["fr"] < 10 and said["en"] < 10, said  # (Viterbi agrees on those)
