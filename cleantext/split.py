@@ -25,7 +25,9 @@ ABBREVIATIONS = frozenset(
 )
 
 _BOUNDARY = regex.compile(r"[.!?…]+[”»\"’)\]]*(?=\s+[\p{Lu}\p{N}“«\"‘(¿¡])")
-_WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
+# the word before a period, matched from the end of the text (a forward search tried every
+# word of the sentence before it; the match is the same: the longest run before the period)
+_WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$", regex.REVERSE)
 _INITIALS = regex.compile(r"(?:\p{L}\.)+\p{L}")
 
 

@@ -39,3 +39,27 @@ def test_italian_sentences(text, expected):
 def test_paragraphs_are_non_empty_lines():
     text = "Titolo\n\nPrimo paragrafo.\n   \nSecondo.\nTerzo."
     assert [text[s:e] for s, e in paragraphs(text)] == ["Titolo", "Primo paragrafo.", "Secondo.", "Terzo."]
+
+
+def test_the_word_before_a_period_is_found_from_the_end_as_from_the_start():
+    """`_WORD_BEFORE` searches backwards (it ran over every word of the sentence before):
+    the same word on lingua's sentences cut at each period, and on odd cases."""
+    import regex
+    from conftest import ROOT
+
+    from cleantext.split import _WORD_BEFORE
+
+    forward = regex.compile(_WORD_BEFORE.pattern)
+    data = ROOT / "tests" / "data" / "lingua" / "sentences"
+    texts = [
+        line[: i + 1]
+        for lang in ("it", "fr", "en")
+        for line in (data / f"{lang}.txt").read_text("utf-8").splitlines()
+        for i, ch in enumerate(line)
+        if ch == "."
+    ]
+    texts += ["a.b.c.", ".", "..", "abc", "x.", " .", "Sig..", "É.", "S.p.A.", "il dott.", "n. 2."]
+    assert len(texts) > 1000
+    for text in texts:
+        a, b = forward.search(text), _WORD_BEFORE.search(text)
+        assert (a and a.group(1)) == (b and b.group(1)), text
