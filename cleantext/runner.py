@@ -22,7 +22,7 @@ import signal
 import socket
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +36,8 @@ from cleantext.read import ReadError
 from cleantext.summary import Summary
 from cleantext.write import DocumentWriter, output_paths, part_owner, to_jsonl, write_document
 
-CHUNK = 128  # documents per translation batch (one engine round trip per language)
+CHUNK = 128  # documents handed to a worker at a time
+BATCH = 32  # documents per translation batch (one engine round trip per language)
 STREAM_BYTES = 4 << 20  # larger files are cleaned block by block (bounded memory)
 EXECUTORS = ("local", "ray")  # this machine's processes, or Ray actors (cleantext.ray)
 
@@ -132,36 +133,65 @@ class Task:
             return html.is_page(fh.read(html.SNIFF_BYTES), str(job.source), self.opts.settings.input_format)
 
     def process(self, jobs: list[Job]) -> Iterator[Result]:
-        """Run `jobs`, translating each chunk of documents in one batch."""
+        """Run `jobs` in batches of BATCH documents: each batch's foreign spans go to the
+        engines in one round trip per language, in a thread, while the next batch is read
+        and prepared (the engines' own processes work on the other cores meanwhile)."""
         assert self.pipeline is not None, "call setup() first"
-        for start in range(0, len(jobs), CHUNK):
-            prepared, ready = [], []
-            for job in jobs[start : start + CHUNK]:
-                s = Summary()
-                try:
-                    if self.streams and job.source.stat().st_size > STREAM_BYTES and not self._page(job):
-                        yield self._stream_one(job)
-                        continue
-                    data = self.read(job)
-                    digest = hashlib.sha256(data).hexdigest()
-                    prepared.append(self.pipeline.prepare(data, str(job.source), self.opts.corpus))
-                    ready.append((job, digest))
-                except ReadError as e:
-                    s.errors.append((str(job.source), str(e)))
-                    yield Result(job, 0, s)
-                except OSError as e:
-                    s.errors.append((str(job.source), cannot_read(job.source, e)))
-                    yield Result(job, 0, s)
-            docs = self.pipeline.finish(prepared) if prepared else []
-            written = self.write([(job, doc) for (job, _), doc in zip(ready, docs, strict=True)])
-            for (job, digest), doc, (error, outputs) in zip(ready, docs, written, strict=True):
-                s = Summary()
-                if error:
-                    s.errors.append((str(job.source), error))
-                    yield Result(job, len(doc.sentences), s)
-                    continue
-                s.add(doc)
-                yield Result(job, len(doc.sentences), s, digest, outputs)
+        s = self.opts.settings
+        translator = (
+            ThreadPoolExecutor(1, thread_name_prefix="cleantext-translate")
+            if s.translate and s.engine != "none" and len(jobs) > BATCH
+            else None
+        )
+        pending: tuple[Future[list[Document]], list[tuple[Job, str]]] | None = None
+        try:
+            for start in range(0, len(jobs), BATCH):
+                prepared, ready, failed = [], [], []
+                for job in jobs[start : start + BATCH]:
+                    try:
+                        if self.streams and job.source.stat().st_size > STREAM_BYTES and not self._page(job):
+                            if pending:  # one translating thread at a time
+                                yield from self._complete(*pending)
+                                pending = None
+                            yield self._stream_one(job)
+                            continue
+                        data = self.read(job)
+                        digest = hashlib.sha256(data).hexdigest()
+                        prepared.append(self.pipeline.prepare(data, str(job.source), self.opts.corpus))
+                        ready.append((job, digest))
+                    except ReadError as e:
+                        failed.append(Result(job, 0, Summary(errors=[(str(job.source), str(e))])))
+                    except OSError as e:
+                        failed.append(
+                            Result(job, 0, Summary(errors=[(str(job.source), cannot_read(job.source, e))]))
+                        )
+                batch = (
+                    translator.submit(self.pipeline.finish, prepared)
+                    if translator
+                    else _done(self.pipeline.finish(prepared))
+                )
+                if pending:
+                    yield from self._complete(*pending)
+                yield from failed
+                pending = (batch, ready)
+            if pending:
+                yield from self._complete(*pending)
+        finally:
+            if translator:  # an interrupt does not wait for the batch in flight
+                translator.shutdown(wait=False, cancel_futures=True)
+
+    def _complete(self, batch: Future[list[Document]], ready: list[tuple[Job, str]]) -> Iterator[Result]:
+        """Write a translated batch; one result per document."""
+        docs = batch.result()
+        written = self.write([(job, doc) for (job, _), doc in zip(ready, docs, strict=True)])
+        for (job, digest), doc, (error, outputs) in zip(ready, docs, written, strict=True):
+            s = Summary()
+            if error:
+                s.errors.append((str(job.source), error))
+                yield Result(job, len(doc.sentences), s)
+                continue
+            s.add(doc)
+            yield Result(job, len(doc.sentences), s, digest, outputs)
 
     def up_to_date(self, job: Job, done: Done) -> bool:
         """Same input, same options, and every output still there: decided by the driver
@@ -200,6 +230,13 @@ class Task:
             writer.abort()
             raise
         return Result(job, sentences, s, digest)
+
+
+def _done(docs: list[Document]) -> Future[list[Document]]:
+    """A batch finished in this thread, as a future."""
+    f: Future[list[Document]] = Future()
+    f.set_result(docs)
+    return f
 
 
 def file_digest(path: Path) -> str:

@@ -6,12 +6,13 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import DEV, SAMPLE_FILES, SAMPLES
+from conftest import DEV, SAMPLE_FILES, SAMPLES, FakeEngine
 
 from cleantext.jobs import Options, UsageError, parse_shard, plan
 from cleantext.pipeline import Settings
@@ -378,3 +379,78 @@ def test_a_worker_killed_by_the_oom_killer_does_not_end_the_run(tmp_path):
     _, err = proc.communicate(timeout=300)
     assert proc.returncode == 0 and "Traceback" not in err, err[-3000:]
     assert len(list(out.rglob("[!.]*.txt"))) == 231
+
+
+def _documents(src: Path, n: int) -> Path:
+    """`n` short documents, each with an English sentence (own text)."""
+    src.mkdir()
+    for k in range(n):
+        (src / f"d{k:03d}.txt").write_text(
+            f"Il documento numero {k} parla di politica. The government has announced new measures today.\n",
+            encoding="utf-8",
+        )
+    return src
+
+
+class _Waits(FakeEngine):
+    """Translates into upper case, but only once the next batch's first document is being
+    prepared (or after 10 s): the translation must run beside the preparation."""
+
+    def __init__(self) -> None:
+        self.next_batch = threading.Event()
+        self.overlapped: list[bool] = []
+        self.threads: set[str] = set()
+
+    def translate(self, texts, source, target):
+        self.threads.add(threading.current_thread().name)
+        if not self.overlapped:
+            self.overlapped.append(self.next_batch.wait(10))
+        return [t.upper() for t in texts]
+
+
+def test_a_batch_is_translated_while_the_next_one_is_prepared(tmp_path, detector):
+    """Translation runs in a thread, batch by batch: the first batch's spans wait in the
+    engine until the second batch is being read and prepared; every document is written,
+    its spans translated."""
+    from cleantext import runner
+    from cleantext.pipeline import Pipeline
+    from cleantext.translate.route import Router
+
+    n = runner.BATCH + 3
+    src = _documents(tmp_path / "in", n)
+    engine = _Waits()
+    pipeline = Pipeline(Settings(), detector=detector, router=Router([engine], "it", ()))
+    prepare = pipeline.prepare
+    seen = []
+
+    def spy(data, path=None, corpus=None):
+        seen.append(path)
+        if len(seen) == runner.BATCH + 1:
+            engine.next_batch.set()
+        return prepare(data, path, corpus)
+
+    pipeline.prepare = spy
+    out = tmp_path / "out"
+    summary = run(plan([src], out), out, pipeline=pipeline)
+    assert summary.files == n and not summary.errors
+    assert engine.overlapped == [True]
+    assert engine.threads and threading.current_thread().name not in engine.threads
+    texts = [p.read_text("utf-8") for p in sorted(out.glob("*.txt"))]
+    assert len(texts) == n and all("THE GOVERNMENT HAS ANNOUNCED" in t for t in texts)
+
+
+def test_a_failure_while_translating_a_batch_is_not_lost(tmp_path, detector):
+    from cleantext import runner
+    from cleantext.pipeline import Pipeline
+
+    src = _documents(tmp_path / "in", runner.BATCH + 3)  # the first batch goes to the thread
+    pipeline = Pipeline(Settings(), detector=detector)
+
+    def broken(prepared):
+        raise RuntimeError("the batch could not be finished")
+
+    pipeline.finish = broken
+    out = tmp_path / "out"
+    with pytest.raises(RuntimeError, match="could not be finished"):
+        run(plan([src], out), out, pipeline=pipeline)
+    assert not list(out.glob("*.txt"))
