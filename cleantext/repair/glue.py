@@ -51,6 +51,7 @@ doubled_prefix = Rule(
     "a word glued to its own capitalised copy by the scraper ('ilIl' → 'Il')",
     regex.compile(r"\b(\p{Ll}+)(\p{Lu}\p{Ll}*)\b"),
     _collapse,
+    needs=regex.compile(r"\p{Ll}\p{Lu}"),
     examples=(
         Example(
             "ilIl presidente e domenicaDomenica, ma non iPhone",
