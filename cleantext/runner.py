@@ -137,6 +137,8 @@ class Task:
         engines in one round trip per language, in a thread, while the next batch is read
         and prepared (the engines' own processes work on the other cores meanwhile)."""
         assert self.pipeline is not None, "call setup() first"
+        if not jobs:
+            return
         s = self.opts.settings
         translator = (
             ThreadPoolExecutor(1, thread_name_prefix="cleantext-translate")
@@ -145,9 +147,10 @@ class Task:
         )
         pending: tuple[Future[list[Document]], list[tuple[Job, str]]] | None = None
         try:
-            for start in range(0, len(jobs), BATCH):
+            size = -(-len(jobs) // -(-len(jobs) // BATCH))  # equal batches: a short last one hides less
+            for start in range(0, len(jobs), size):
                 prepared, ready, failed = [], [], []
-                for job in jobs[start : start + BATCH]:
+                for job in jobs[start : start + size]:
                     try:
                         if self.streams and job.source.stat().st_size > STREAM_BYTES and not self._page(job):
                             if pending:  # one translating thread at a time
