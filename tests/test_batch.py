@@ -393,7 +393,7 @@ def _documents(src: Path, n: int) -> Path:
 
 
 class _Waits(FakeEngine):
-    """Translates into upper case, but only once the next batch's first document is being
+    """Translates into upper case, but only once the last document (in the second batch) is being
     prepared (or after 10 s): the translation must run beside the preparation."""
 
     def __init__(self) -> None:
@@ -425,7 +425,7 @@ def test_a_batch_is_translated_while_the_next_one_is_prepared(tmp_path, detector
 
     def spy(data, path=None, corpus=None):
         seen.append(path)
-        if len(seen) == runner.BATCH + 1:
+        if len(seen) == n:  # two batches: the last document is in the second
             engine.next_batch.set()
         return prepare(data, path, corpus)
 
