@@ -161,6 +161,7 @@ class _Pipeline:
                 raise RuntimeError(self.broken)
             for attempt in range(RESTARTS + 1):
                 if self.proc is None or self.proc.poll() is not None:
+                    self.close()  # a dead chain's pipes are closed before a new one starts
                     self.start()
                 try:
                     return self._exchange(lines)

@@ -38,10 +38,12 @@ def test_one_live_process_per_chain(engine):
 def test_dead_pipeline_is_restarted(engine):
     engine.translate(["bonjour"], "fr", "it")
     pipe = engine._pipes[("fra-cat", "cat-ita")]
-    pipe.proc.kill()
-    pipe.proc.wait()
+    dead = pipe.proc
+    dead.kill()
+    dead.wait()
     assert "grazie" in engine.translate(["merci beaucoup"], "fr", "it")[0].lower()
     assert pipe.proc.poll() is None  # a live chain again, for whoever uses the engine next
+    assert dead.stdin.closed and dead.stdout.closed  # the dead one's pipes were not left open
 
 
 def test_escape():
