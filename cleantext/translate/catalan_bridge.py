@@ -112,6 +112,8 @@ class Verbs:
             if proc is not None and proc.stdin:
                 proc.stdin.close()
                 proc.wait()
+                if proc.stdout:
+                    proc.stdout.close()
 
 
 def _live(cmd: list[str]) -> subprocess.Popen[bytes]:

@@ -120,6 +120,16 @@ def test_after_a_verb_takes_the_compound_infinitive(catalan, expected):
         verbs.close()
 
 
+def test_closing_the_verb_tools_leaves_no_pipe_open():
+    from cleantext.translate.catalan_bridge import after_gerund
+
+    verbs = Verbs(GENERATOR, ANALYSER)
+    after_gerund("Després vencent el conjunt, va plorar.", verbs)
+    procs = [p for p in (verbs.proc, verbs.analyser) if p is not None]
+    verbs.close()
+    assert procs and all(p.stdin.closed and p.stdout.closed and p.poll() is not None for p in procs)
+
+
 def test_english_after_ing_comes_out_dopo_aver(apertium):
     from cleantext.postedit import tidy
     from cleantext.translate.route import Router
