@@ -179,14 +179,17 @@ def _blocks(fh: io.BufferedIOBase, name: str, block_chars: int | None) -> Iterat
 def _lines(fh: io.BufferedIOBase, bom: str | None, enc: _Encodings, name: str) -> Iterator[str]:
     """Decoded lines without their line ends."""
     if bom == "utf-16":
+        text = io.TextIOWrapper(fh, encoding="utf-16", newline=None)
         try:
-            for line in io.TextIOWrapper(fh, encoding="utf-16", newline=None):
+            for line in text:
                 yield line.rstrip("\n")
         except UnicodeDecodeError as e:
             raise ReadError(
                 f"{name}: starts with a UTF-16 byte-order mark but is not valid UTF-16 ({e.reason}); "
                 "re-save the file as UTF-8"
             ) from None
+        finally:
+            text.detach()  # the caller owns the file and closes it
         return
     if bom == "utf-8-sig":
         fh.read(3)

@@ -28,3 +28,21 @@ def test_encodings_are_detected(data, encoding):
 def test_binary_input_is_refused_with_the_file_name(data):
     with pytest.raises(ReadError, match="article.txt"):
         decode(data, "article.txt")
+
+
+def test_a_utf16_file_read_block_by_block_leaves_no_wrapper_open(tmp_path):
+    """The UTF-16 reader wraps the caller's file; it lets go of it when done, so nothing
+    is left for the garbage collector to close (and to warn about)."""
+    import gc
+    import warnings
+
+    from cleantext.read import read_blocks
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(codecs.BOM_UTF16_LE + "Perché sì.\nPoi basta.\n".encode("utf-16-le"))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        blocks = list(read_blocks(path, 8))
+        gc.collect()
+    assert "".join(text for text, _ in blocks).replace("\n", "") == "Perché sì.Poi basta."
+    assert not [w for w in caught if issubclass(w.category, ResourceWarning)]
