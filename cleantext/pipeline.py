@@ -7,7 +7,7 @@ engines), built once; `Pipeline.run` is a pure function of the input text and se
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -62,6 +62,7 @@ class Pipeline:
         self.settings = settings or Settings()
         self._detector = detector
         self._router = router
+        self._started: set[str] = set()  # stray languages whose engines were told to start
 
     @property
     def detector(self) -> Detector:
@@ -94,10 +95,19 @@ class Pipeline:
         """Load the detector's tables and models before the first document needs them."""
         self.detector.warm_up()
 
-    def start_engines(self) -> None:
-        """Start the translation engines of the stray languages in the background."""
-        if self.settings.translate:
-            self.router.prestart(self.settings.stray)
+    def start_engines(self, languages: Sequence[str] | None = None) -> None:
+        """Start the translation engines of `languages` (default: every stray language) in
+        the background. A run does not call it up front: `prepare` starts a language's
+        engine when it first finds a span of it to translate, so a corpus without French
+        never loads the French chain (about a second of CPU per chain, which the other
+        core then no longer spends while a short run works)."""
+        s = self.settings
+        if not s.translate or s.engine == "none":
+            return
+        new = [lang for lang in (s.stray if languages is None else languages) if lang not in self._started]
+        if new:
+            self._started.update(new)
+            self.router.prestart(new)
 
     def close(self) -> None:
         if self._router is not None:
@@ -193,6 +203,8 @@ class Pipeline:
                 d.sentence.segments.append(seg)
                 if not d.sentence.dropped and not span.kept:  # dropped lines are never translated
                     d.spans.append((span.start, span.end, seg))
+                    if seg.language not in self._started and not self._untranslated(d):
+                        self.start_engines([seg.language])  # its engine loads while we go on
         return drafts
 
     def _sentences(self, text: str) -> list[tuple[int, int, Detection]]:
@@ -254,6 +266,10 @@ class Pipeline:
                     if id(d) in by_draft:
                         _apply_translations(d, by_draft[id(d)])
         return [doc for doc, _ in prepared]
+
+    def _untranslated(self, d: _Draft) -> bool:
+        """A whole foreign sentence that --stray-sentences drops or keeps as written."""
+        return d.sentence.language != self.settings.main and self.settings.stray_sentences != "translate"
 
     def _stray_policy(self, d: _Draft) -> bool:
         """--stray-sentences drop|keep: a whole foreign sentence is dropped, or kept as

@@ -95,8 +95,7 @@ class Task:
 
     def setup(self) -> None:
         if self.pipeline is None:
-            self.pipeline = Pipeline(self.opts.settings)
-            self.pipeline.start_engines()  # they load while the first documents are read
+            self.pipeline = Pipeline(self.opts.settings)  # engines start as their languages appear
 
     def close(self) -> None:
         if self._own and self.pipeline is not None:

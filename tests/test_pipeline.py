@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from conftest import SAMPLES
+from conftest import SAMPLES, FakeEngine
 
 from cleantext import clean_text
 
@@ -154,3 +154,39 @@ def test_a_translation_that_keeps_names_still_counts_as_italian(pipeline):
     assert s.segments[0].text == "the ADT Corporation"
     assert s.segments[0].translation == "l'ADT Corporation", s.segments[0]
     assert s.text.endswith("concorrente di sicurezza, l'ADT Corporation.")
+
+
+class _Starts(FakeEngine):
+    """Records which languages it was told to start; translates into upper case."""
+
+    def __init__(self) -> None:
+        self.started: list[str] = []
+
+    def prestart(self, source, target):
+        self.started.append(source)
+
+    def translate(self, texts, source, target):
+        return [t.upper() for t in texts]
+
+
+def test_an_engine_starts_when_its_language_first_appears(detector):
+    """Nothing starts for Italian; a French span starts the French engine, once, before
+    its batch is translated; English never appears, so its engine never starts; with
+    --stray-sentences drop a whole foreign sentence starts nothing."""
+    from cleantext.pipeline import Pipeline, Settings
+    from cleantext.translate.route import Router
+
+    engine = _Starts()
+    p = Pipeline(Settings(), detector=detector, router=Router([engine], "it", ()))
+    p.prepare("Il governo ha approvato la riforma della scuola dopo un lungo dibattito.")
+    assert engine.started == []
+    french = "Il ministro ha detto: « nous ne sommes pas d'accord avec cette proposition » e poi è uscito."
+    prepared = [p.prepare(french), p.prepare(french)]
+    assert engine.started == ["fr"]
+    (doc,) = p.finish(prepared[:1])
+    assert "NOUS NE SOMMES PAS" in doc.text
+
+    dropping = _Starts()
+    p = Pipeline(Settings(stray_sentences="drop"), detector=detector, router=Router([dropping], "it", ()))
+    p.prepare("Nous ne sommes pas d'accord avec cette proposition du gouvernement.")
+    assert dropping.started == []

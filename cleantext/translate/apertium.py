@@ -265,6 +265,7 @@ class ApertiumEngine:
     def __init__(self, chains: dict[tuple[str, str], tuple[Chain, ...]] | None = None) -> None:
         self.chains = dict(DEFAULT_CHAINS if chains is None else chains)
         self._pipes: dict[Chain, _Pipeline] = {}
+        self._lock = threading.Lock()
 
     @staticmethod
     def _installed(modes: Chain) -> bool:
@@ -327,10 +328,11 @@ class ApertiumEngine:
                     pipe.start()
 
     def _pipe(self, modes: Chain) -> _Pipeline:
-        pipe = self._pipes.get(modes)
-        if pipe is None:
-            pipe = self._pipes[modes] = _Pipeline(modes)
-        return pipe
+        with self._lock:  # the router's threads and the pipeline's first spans may ask at once
+            pipe = self._pipes.get(modes)
+            if pipe is None:
+                pipe = self._pipes[modes] = _Pipeline(modes)
+            return pipe
 
     def close(self) -> None:
         for pipe in self._pipes.values():
