@@ -7,7 +7,10 @@ numbers it uses (`thresholds`, read with `rule.limit(name)`), and examples that 
 they came from (`Example.source`: "own", "samples", "lingua", or a benchmark document,
 "dev:doc0162"). Repair (`cleantext.repair`), scrape-clean (`cleantext.scrape`), the English
 pre-edits (`cleantext.translate.preedit`) and post-edit (`cleantext.postedit`) all declare
-their rules this way; the tests run every example.
+their rules this way; the tests run every example. A rewrite may also say what every text
+it changes contains (`needs`, a pattern much cheaper than its own, searched first): most
+paragraphs then skip it, and a test checks on real text that the rule gives the same
+result with and without it.
 """
 
 from __future__ import annotations
