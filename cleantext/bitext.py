@@ -67,7 +67,7 @@ class BitextTask(Task):
         if self.router is None:
             sides = [([_line(s.source) for s in k], [_line(s.text) for s in k]) for k in kept]
             errors: list[str | None] = [None] * len(ready)
-        else:  # every sentence of the chunk in one batch
+        else:  # every sentence of the batch in one round trip
             left = [[_line(s.text) for s in k] for k in kept]
             outs = self.router.translate([(t, main) for lines in left for t in lines])
             sides, errors, at = [], [], 0
