@@ -217,11 +217,19 @@ _DATE_WORDS = frozenset(
 )
 
 
+# A quantity, never part of a date: thousands grouped ("1.200.000"), a decimal comma
+# ("3,5"), a percentage or a currency ("45%", "€ 12") — a table row of figures, not a date
+_QUANTITY = regex.compile(r"\d{1,3}(?:\.\d{3})+(?!\d)|\d,\d|[%€$£]")
+
+
 def _date_line(p: str, ctx: Context, rule: Rule) -> bool:
     """A line that is nothing but a date and/or time ("venerdì, Aprile 18, 2024"); one that
-    ends with a period is a sentence of the text ("Lunedì 16 dicembre 2013.")."""
+    ends with a period is a sentence of the text ("Lunedì 16 dicembre 2013."), and one with
+    a quantity in it is a row of figures ("| 2023 | 1.200.000 |", with --html-tables)."""
     toks = words(p)
     if not toks or len(toks) > rule.limit("max_words") or p.rstrip().endswith("."):
+        return False
+    if _QUANTITY.search(p):
         return False
     has_date = any(t.isdigit() or t.lower() in _DATE_WORDS or _NUMERIC_DATE.fullmatch(t) for t in toks)
     all_date = all(t.isdigit() or t.lower() in _DATE_WORDS or _NUMERIC_TIME.fullmatch(t) for t in toks)
@@ -237,6 +245,9 @@ date_line = Rule(
         Example("giovedì, Aprile 18, 2024", True, "samples"),
         Example("Aggiornato alle 12:30", True, "own"),
         Example("Lunedì 16 dicembre 2013.", False, "lingua"),
+        Example("18.04.2024 - 12.30", True, "own"),
+        Example("| 2023 | 1.200.000 |", False, "own"),
+        Example("2022 3,5 4,1", False, "own"),
     ),
 )
 

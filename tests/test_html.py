@@ -175,3 +175,16 @@ def test_the_sample_page_comes_out_as_its_text_twin(plain):
     text_doc = plain.run(next(SAMPLES.glob("002_*.txt")).read_bytes(), "002.txt")
     assert page_doc.text == text_doc.text
     assert page_doc.meta["date"] == "2023-04-17" and page_doc.meta["sitename"] == "Cronache dal Mondo"
+
+
+def test_a_table_row_of_figures_is_kept_not_taken_for_a_date(detector):
+    """With --html-tables, a row of figures ("2023 | 1.200.000") stays: a quantity is never
+    part of a date line (the row was dropped as one)."""
+    table = (
+        "<table><tr><th>Anno</th><th>Fascicoli pendenti</th></tr>"
+        "<tr><td>2023</td><td>1.200.000</td></tr><tr><td>2024</td><td>950.000</td></tr></table>"
+    )
+    asked = Settings(translate=False, html_tables=True)
+    doc = Pipeline(asked, detector=detector).run(page(table).encode(), "p.html")
+    assert "1.200.000" in doc.text and "950.000" in doc.text
+    assert not [s for s in doc.sentences if s.dropped and "000" in s.source]
