@@ -53,11 +53,13 @@ class Options:
             if settings[name] == default:
                 settings.pop(name)
         evidence = self.corpus.digest() if self.corpus is not None else None
-        what = [settings, self.formats, self.tmx_sentences, _version(), evidence]
+        what = [settings, self.formats, self.tmx_sentences, _version(), evidence, _libraries()]
         if self.target is not None:  # a bitext run writes other files than a clean run
             what.append(self.target)
         if models := _argos_packages(self.settings):  # a package installed since: translated anew
             what.append(models)
+        if self.settings.translate and self.settings.engine in ("auto", "apertium"):
+            what.append(_apertium_packages())  # an upgraded Apertium pair translates anew
         data = json.dumps(what, sort_keys=True)
         return hashlib.sha256(data.encode()).hexdigest()[:16]
 
@@ -69,6 +71,42 @@ def _argos_packages(settings: Settings) -> list[str]:
     from cleantext.store import ModelStore
 
     return sorted(f"{p.name}={p.version}" for p in ModelStore(settings.models_dir).chosen().values())
+
+
+# The libraries whose data or rules decide what a file becomes (frequencies, mojibake
+# rules, language models, Unicode tables, HTML extraction): upgrading one redoes the files.
+OUTPUT_LIBRARIES = ("ftfy", "wordfreq", "lingua-language-detector", "regex", "trafilatura")
+
+
+def _libraries() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {}
+    for name in OUTPUT_LIBRARIES:
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:  # trafilatura comes with the [html] extra only
+            continue
+    return out
+
+
+def _apertium_packages() -> list[str]:
+    """The installed Apertium packages and their versions (Debian's), or [] if not known."""
+    import shutil
+    import subprocess
+
+    if shutil.which("dpkg-query") is None:
+        return []
+    try:
+        out = subprocess.run(
+            ["dpkg-query", "-W", "-f", "${Package}=${Version}\n", "apertium*", "lttoolbox", "cg3"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return sorted(line for line in out.splitlines() if line.split("=", 1)[-1])
 
 
 def _version() -> str:

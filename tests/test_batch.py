@@ -454,3 +454,27 @@ def test_a_failure_while_translating_a_batch_is_not_lost(tmp_path, detector):
     with pytest.raises(RuntimeError, match="could not be finished"):
         run(plan([src], out), out, pipeline=pipeline)
     assert not list(out.glob("*.txt"))
+
+
+def test_upgrading_a_library_that_decides_the_output_redoes_the_files(monkeypatch):
+    """The resume key holds the versions of the libraries whose data decide what a file
+    becomes (wordfreq's frequencies, ftfy's rules, lingua's models…) and, when Apertium
+    translates, of its installed pairs: after an upgrade, a rerun does the files again."""
+    import importlib.metadata
+
+    from cleantext import jobs
+
+    settings = Settings()
+    key = Options(settings).key()
+    assert Options(settings).key() == key  # the same installation, the same key
+    real = importlib.metadata.version
+
+    def newer_wordfreq(name):
+        return "99.0" if name == "wordfreq" else real(name)
+
+    monkeypatch.setattr(importlib.metadata, "version", newer_wordfreq)
+    assert Options(settings).key() != key
+    monkeypatch.setattr(importlib.metadata, "version", real)
+    monkeypatch.setattr(jobs, "_apertium_packages", lambda: ["apertium-fr-es=9.9"])
+    assert Options(settings).key() != key
+    assert Options(Settings(translate=False)).key() == Options(Settings(translate=False)).key()
