@@ -219,7 +219,7 @@ _DATE_WORDS = frozenset(
 
 # A quantity, never part of a date: thousands grouped ("1.200.000"), a decimal comma
 # ("3,5"), a percentage or a currency ("45%", "€ 12") — a table row of figures, not a date
-_QUANTITY = regex.compile(r"\d{1,3}(?:\.\d{3})+(?!\d)|\d,\d|[%€$£]")
+_QUANTITY = regex.compile(r"\d{1,3}(?:\.\d{3})+(?!\d)|\d,\d{1,2}(?!\d)|[%€$£]")
 
 
 def _date_line(p: str, ctx: Context, rule: Rule) -> bool:
@@ -248,6 +248,7 @@ date_line = Rule(
         Example("18.04.2024 - 12.30", True, "own"),
         Example("| 2023 | 1.200.000 |", False, "own"),
         Example("2022 3,5 4,1", False, "own"),
+        Example("Aprile 18,2024", True, "own"),
     ),
 )
 
