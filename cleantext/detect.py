@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import math
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -327,8 +328,12 @@ class Detector:
 
     # --- public --------------------------------------------------------------------
 
-    def detect(self, text: str) -> Detection:
-        """Main language of `text` and its foreign spans (offsets into `text`)."""
+    def detect(self, text: str, heads_up: Callable[[str], None] | None = None) -> Detection:
+        """Main language of `text` and its foreign spans (offsets into `text`).
+
+        `heads_up(lang)` is called before lingua is asked to confirm a possible `lang`
+        sentence or span: lingua's models take half a second to load the first time, and
+        a caller may start meanwhile what it will need for `lang` (the pipeline, its engine)."""
         toks = self.tokens(text)
         if not toks:
             return Detection(self.main, ())
@@ -353,7 +358,7 @@ class Detector:
         if _edge_clause(text, toks, path, self.main, informative) or _italian_around_quote(
             text, toks, path, self.main, informative
         ):
-            spans, more = self._spans(text, toks, runs)
+            spans, more = self._spans(text, toks, runs, heads_up)
             return Detection(self.main, spans, kept + more)
         for lang in self.stray:
             share = sum(1 for i in informative if path[i] == lang) / max(1, len(informative))
@@ -363,6 +368,8 @@ class Detector:
             if share >= 0.85:  # the words leave no doubt: lingua is not asked
                 conf = round(share, 3)
             elif share >= 0.6 and longest_main < 3:
+                if heads_up:
+                    heads_up(lang)
                 scores = self.lingua_scores(text)
                 if max(scores, key=scores.get) == lang:
                     conf = round(max(scores.get(lang, 0.0), share), 3)
@@ -370,7 +377,7 @@ class Detector:
                 if other := self._other_language(toks, 0, len(toks), lang):
                     return Detection(self.main, (), (Span(0, len(text), other, conf, "other language"),))
                 return Detection(lang, _around_barriers(text, toks, lang, conf))
-        spans, more = self._spans(text, toks, runs)
+        spans, more = self._spans(text, toks, runs, heads_up)
         return Detection(self.main, spans, kept + more)
 
     def _enough(self, toks: list[_Tok], informative: list[int], lang: str) -> bool:
@@ -417,7 +424,11 @@ class Detector:
         return best if fit(best) > mine + 0.5 and fit(best) > main + 0.5 else None
 
     def _spans(
-        self, text: str, toks: list[_Tok], runs: list[tuple[str, int, int]]
+        self,
+        text: str,
+        toks: list[_Tok],
+        runs: list[tuple[str, int, int]],
+        heads_up: Callable[[str], None] | None = None,
     ) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
         """Candidate runs → spans to translate, and spans kept as written (names, titles,
         quoted titles, other languages): trimmed, with enough evidence, lingua not against."""
@@ -439,6 +450,8 @@ class Detector:
                 kept.append(Span(start, end, lang, round(conf, 3), why))
                 continue
             if evidence < 2 * self.min_span_evidence:  # not overwhelming: lingua may veto
+                if heads_up:
+                    heads_up(lang)
                 scores = self.lingua_scores(text[start:end])
                 if scores.get(self.main, 0.0) > 0.8:
                     continue

@@ -211,8 +211,9 @@ class Pipeline:
         """The paragraph's sentences with their languages; a sentence whose final period was
         lost before a change of language ("…a dormouse Un'altra differenza…") is cut there."""
         out = []
+        heads_up = self._heads_up if self.settings.translate and self.settings.engine != "none" else None
         for start, end in split.sentences(text):
-            detection = self.detector.detect(text[start:end])
+            detection = self.detector.detect(text[start:end], heads_up)
             cuts = missing_breaks(text[start:end], detection)
             if not cuts:
                 out.append((start, end, detection))
@@ -221,7 +222,7 @@ class Pipeline:
             for a, b in zip(edges, edges[1:], strict=False):
                 if bounds := split.trim(text, a, b):
                     s, e = bounds
-                    out.append((s, e, self.detector.detect(text[s:e])))
+                    out.append((s, e, self.detector.detect(text[s:e], heads_up)))
         return out
 
     def finish(self, prepared: list[tuple[Document, list[_Draft]]]) -> list[Document]:
@@ -266,6 +267,12 @@ class Pipeline:
                     if id(d) in by_draft:
                         _apply_translations(d, by_draft[id(d)])
         return [doc for doc, _ in prepared]
+
+    def _heads_up(self, lang: str) -> None:
+        """The detector is about to ask lingua about a possible `lang` text: its engine
+        starts now if it has not (the first time, lingua's models load for half a second)."""
+        if lang not in self._started:
+            self.start_engines([lang])
 
     def _untranslated(self, d: _Draft) -> bool:
         """A whole foreign sentence that --stray-sentences drops or keeps as written."""

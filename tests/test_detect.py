@@ -211,3 +211,41 @@ def test_the_one_pass_check_only_skips_sentences_viterbi_keeps_italian(detector)
             if toks and detector._no_foreign_run(toks):
                 assert set(detector._viterbi(toks)) == {"it"}, text[a:b]
     assert said["it"] > 300 and said["fr"] < 10 and said["en"] < 10, said  # (Viterbi agrees on those)
+
+
+def test_lingua_is_never_asked_without_a_heads_up_naming_the_language():
+    """`detect(text, heads_up)` calls heads_up(lang) before each question to lingua, so a
+    caller can start what `lang` will need while lingua's models load (the pipeline starts
+    that language's engine). Checked on lingua's French and English sentences cut in two
+    and joined to Italian ones, and on the samples."""
+    from conftest import ROOT, SAMPLES
+
+    from cleantext import split
+    from cleantext.detect import Detector
+
+    detector = Detector()
+    events: list[tuple[str, str]] = []
+    asked = detector.lingua_scores
+
+    def lingua_scores(text):
+        events.append(("lingua", ""))
+        return asked(text)
+
+    detector.lingua_scores = lingua_scores
+    data = ROOT / "tests" / "data" / "lingua" / "sentences"
+    italian = (data / "it.txt").read_text("utf-8").splitlines()
+    texts = []
+    for path in SAMPLES.glob("*.txt"):
+        sample = path.read_text("utf-8")
+        texts += [sample[a:b] for a, b in split.sentences(sample)]
+    for lang in ("fr", "en"):
+        for k, line in enumerate((data / f"{lang}.txt").read_text("utf-8").splitlines()[:150]):
+            half = line[: len(line) // 2]
+            texts += [line, f"{italian[k]} {half}", f"{italian[k][:40]}, {half}"]
+    for text in texts:
+        detector.detect(text, lambda lang: events.append(("heads_up", lang)))
+    questions = [i for i, (what, _) in enumerate(events) if what == "lingua"]
+    assert len(questions) > 20
+    assert all(
+        i > 0 and events[i - 1][0] == "heads_up" and events[i - 1][1] in ("fr", "en") for i in questions
+    )
