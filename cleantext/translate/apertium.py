@@ -120,6 +120,7 @@ class _Pipeline:
         self._pending = b""
         self.lock = threading.Lock()
         self.broken: str | None = None  # why the chain was given up, once it was
+        self.used = False  # has it been asked to translate anything
 
     def _command(self) -> list[str]:
         per_mode = [
@@ -176,6 +177,7 @@ class _Pipeline:
     def _exchange(self, lines: list[str]) -> list[str]:
         """Each text goes as its own NUL-terminated unit, so no rule can see its neighbours."""
         assert self.proc and self.proc.stdin and self.proc.stdout
+        self.used = True
         payload = b"".join(escape(t).encode("utf-8") + b"\n\0" for t in lines)
         stdin = self.proc.stdin
         err: list[BaseException] = []
@@ -228,6 +230,9 @@ class _Pipeline:
         if proc is None:
             return
         try:
+            if not self.used:  # started ahead and never asked: no need to let it load and wind down
+                with contextlib.suppress(OSError):
+                    os.killpg(proc.pid, signal.SIGKILL)
             self.end_input(proc)
             proc.wait(timeout=5)
         except (OSError, subprocess.TimeoutExpired):

@@ -249,3 +249,22 @@ def test_prestart_starts_the_chain_in_the_background_and_translation_uses_it():
         assert pipe.proc is started  # the same process served the first batch
     finally:
         engine.close()
+
+
+def test_a_chain_started_ahead_and_never_asked_is_not_waited_for():
+    """Closing an engine kills a chain that was started ahead and never translated (it
+    would first finish loading its dictionaries, then wind down: most of a second at the
+    end of a run with no text in its language); a chain that worked ends normally."""
+    import signal
+
+    idle = ApertiumEngine()
+    idle.prestart("fr", "it")
+    proc = idle._pipes[("fra-cat", "cat-ita")].proc
+    idle.close()
+    assert proc.returncode == -signal.SIGKILL
+
+    used = ApertiumEngine()
+    assert used.translate(["bonjour"], "fr", "it")
+    proc = used._pipes[("fra-cat", "cat-ita")].proc
+    used.close()
+    assert proc.returncode == 0
