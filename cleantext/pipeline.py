@@ -97,14 +97,14 @@ class Pipeline:
 
     def start_engines(self, languages: Sequence[str] | None = None) -> None:
         """Start the translation engines of `languages` (default: every stray language) in
-        the background. A run does not call it up front: `prepare` starts a language's
-        engine when it first finds a span of it to translate, so a corpus without French
-        never loads the French chain (about a second of CPU per chain, which the other
-        core then no longer spends while a short run works)."""
-        s = self.settings
-        if not s.translate or s.engine == "none":
+        the background. A run does not call it up front: a language's engine starts when
+        the detector is about to ask lingua about a text in it, or when `prepare` first
+        finds a span of it to translate (`_start_engine`), so a corpus without French never
+        loads the French chain (about a second of CPU per chain)."""
+        if not self.settings.translates:
             return
-        new = [lang for lang in (s.stray if languages is None else languages) if lang not in self._started]
+        wanted = self.settings.stray if languages is None else languages
+        new = [lang for lang in wanted if lang not in self._started]
         if new:
             self._started.update(new)
             self.router.prestart(new)
@@ -203,15 +203,15 @@ class Pipeline:
                 d.sentence.segments.append(seg)
                 if not d.sentence.dropped and not span.kept:  # dropped lines are never translated
                     d.spans.append((span.start, span.end, seg))
-                    if seg.language not in self._started and not self._untranslated(d):
-                        self.start_engines([seg.language])  # its engine loads while we go on
+                    if not self._untranslated(d):
+                        self._start_engine(seg.language)  # it loads while we go on
         return drafts
 
     def _sentences(self, text: str) -> list[tuple[int, int, Detection]]:
         """The paragraph's sentences with their languages; a sentence whose final period was
         lost before a change of language ("…a dormouse Un'altra differenza…") is cut there."""
         out = []
-        heads_up = self._heads_up if self.settings.translate and self.settings.engine != "none" else None
+        heads_up = self._start_engine if self.settings.translates else None
         for start, end in split.sentences(text):
             detection = self.detector.detect(text[start:end], heads_up)
             cuts = missing_breaks(text[start:end], detection)
@@ -234,7 +234,7 @@ class Pipeline:
                 if d.spans and d.sentence.language != self.settings.main and self._stray_policy(d):
                     continue  # a whole foreign sentence dropped or kept as written: not translated
                 todo.extend((d, a, b, seg) for a, b, seg in d.spans)
-        if todo and self.settings.translate and self.settings.engine != "none":
+        if todo and self.settings.translates:
             ends = [_final_stop(d.sentence.text, b) for d, a, b, seg in todo]
             items = []
             for (d, a, b, seg), end in zip(todo, ends, strict=True):
@@ -268,9 +268,10 @@ class Pipeline:
                         _apply_translations(d, by_draft[id(d)])
         return [doc for doc, _ in prepared]
 
-    def _heads_up(self, lang: str) -> None:
-        """The detector is about to ask lingua about a possible `lang` text: its engine
-        starts now if it has not (the first time, lingua's models load for half a second)."""
+    def _start_engine(self, lang: str) -> None:
+        """`lang`'s engine, once: when the detector is about to ask lingua about a possible
+        `lang` text (the first time, lingua's models load for half a second) or when a span
+        of it is found."""
         if lang not in self._started:
             self.start_engines([lang])
 

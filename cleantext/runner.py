@@ -132,16 +132,15 @@ class Task:
             return html.is_page(fh.read(html.SNIFF_BYTES), str(job.source), self.opts.settings.input_format)
 
     def process(self, jobs: list[Job]) -> Iterator[Result]:
-        """Run `jobs` in batches of BATCH documents: each batch's foreign spans go to the
-        engines in one round trip per language, in a thread, while the next batch is read
-        and prepared (the engines' own processes work on the other cores meanwhile)."""
+        """Run `jobs` in equal batches of at most BATCH documents: each batch's foreign
+        spans go to the engines in one round trip per language, in a thread, while the next
+        batch is read and prepared (the engines' own processes work on the other cores)."""
         assert self.pipeline is not None, "call setup() first"
         if not jobs:
             return
-        s = self.opts.settings
         translator = (
             ThreadPoolExecutor(1, thread_name_prefix="cleantext-translate")
-            if s.translate and s.engine != "none" and len(jobs) > BATCH
+            if self.opts.settings.translates and len(jobs) > BATCH
             else None
         )
         pending: tuple[Future[list[Document]], list[tuple[Job, str]]] | None = None

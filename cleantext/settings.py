@@ -48,6 +48,11 @@ class Settings:
     stray_sentences: str = "translate"  # whole foreign sentences: translate | drop | keep
     round_trip: bool = False  # translate each translation back; its likeness to the source joins `quality`
 
+    @property
+    def translates(self) -> bool:
+        """Foreign spans go to an engine (translation on, and an engine allowed)."""
+        return self.translate and self.engine != "none"
+
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:
             raise ValueError(f"unknown engine {self.engine!r}; choose one of {', '.join(ENGINES)}")
