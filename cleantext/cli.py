@@ -181,8 +181,10 @@ def clean(
 ) -> None:
     """Clean files into OUT: NAME.txt (clean Italian) and NAME.jsonl (one record per sentence).
 
-    Reruns skip files whose outputs are complete and up to date (--force redoes them); a
-    file that cannot be read is reported and the others go on (exit code 1 at the end).
+    Reruns skip files whose outputs are complete and up to date: same input, options and
+    versions of cleantext, of the libraries and of the Apertium packages that decide the
+    output (--force redoes them). A file that cannot be read is reported and the others go
+    on (exit code 1 at the end).
     Exit code 3: every file was written, but some foreign spans had no working engine;
     those files are not marked done, so a rerun once an engine works translates them.
     Exit code 130: interrupted (Ctrl-C, SIGTERM, SIGHUP); the files finished are recorded.
