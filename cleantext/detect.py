@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import regex
 
-from cleantext.freq import zipf
+from cleantext.freq import zipf, zipfs
 from cleantext.settings import DEFAULT_STRAY
 from cleantext.vocab import loan_phrases
 
@@ -122,8 +122,8 @@ class Detector:
     def _evidence_uncached(self, word: str) -> dict[str, float]:
         """Evidence per stray language for one word (callers must not mutate the dict)."""
         w = word.lower().replace("’", "'")
-        z_main = self._zipf(w, self.main)
-        zs = {lang: self._zipf(w, lang) for lang in self.stray}
+        z_main, *z_stray = zipfs(w, self._langs)
+        zs = dict(zip(self.stray, z_stray, strict=True))
         if z_main == 0 and not any(zs.values()) and "'" in w.strip("'"):
             # an elision unknown as a whole ("dell'Eurasia"): judge by its parts
             head, _, tail = w.partition("'")
@@ -267,6 +267,47 @@ class Detector:
                     return False
         return True
 
+    def _surely_main(self, text: str) -> bool:
+        """`detect` would find no foreign span and keep none, told in one pass over the words.
+
+        Each word counts with at least the evidence `tokens` would give it after names and
+        loan phrases are protected: its own evidence, and for a word a name could take in
+        (capitalised, or a joiner such as "of") its evidence floored at zero, since
+        protection only zeroes evidence, halves it or caps it at zero. When no run of those
+        sums to half the switch penalty (nor to a span's evidence, if less), `_no_foreign_run`
+        holds for the real tokens and no protected run can hold the evidence a kept span
+        needs (`_kept_runs`). Text with
+        anything PROTECTED might guard (a URL, a path, a handle) takes the full way."""
+        reach = min(self.switch_penalty / 2, self.min_span_evidence) - 1e-9
+        if reach <= 0 or _MAYBE_PROTECTED.search(text):
+            return False
+        evidence, at_least_zero = self._evidence, self._at_least_zero
+        evs = []
+        for m in _TOKEN.finditer(text):
+            word = m.group()
+            first = word[0]
+            if first.isdigit() or (len(word) > 1 and word.isupper()):
+                continue  # no evidence (as in `tokens`): a run goes on unchanged
+            if len(word) == 1 and text[m.end() : m.end() + 1] == ".":
+                continue
+            if first.isupper() or word.lower() in _NAME_JOINERS:
+                evs.append(at_least_zero(word))
+            else:
+                evs.append(evidence(word))
+        for lang in self.stray:
+            run = 0.0
+            for ev in evs:
+                run += ev[lang]
+                if run <= 0.0:
+                    run = 0.0
+                elif run >= reach:
+                    return False
+        return True
+
+    @lru_cache(maxsize=100_000)  # noqa: B019 - one detector per process, bounded
+    def _at_least_zero(self, word: str) -> dict[str, float]:
+        return {k: v if v > 0.0 else 0.0 for k, v in self._evidence(word).items()}
+
     def _viterbi(self, toks: list[_Tok], penalty: float | None = None) -> list[str]:
         """Most likely language per token: emissions are the evidence, switching costs `penalty`."""
         states = self._langs
@@ -334,6 +375,8 @@ class Detector:
         `heads_up(lang)` is called before lingua is asked to confirm a possible `lang`
         sentence or span: lingua's models take half a second to load the first time, and
         a caller may start meanwhile what it will need for `lang` (the pipeline, its engine)."""
+        if self._surely_main(text):  # most Italian sentences: no tokens built
+            return Detection(self.main, ())
         toks = self.tokens(text)
         if not toks:
             return Detection(self.main, ())

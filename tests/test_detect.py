@@ -249,3 +249,40 @@ def test_lingua_is_never_asked_without_a_heads_up_naming_the_language():
     assert all(
         i > 0 and events[i - 1][0] == "heads_up" and events[i - 1][1] in ("fr", "en") for i in questions
     )
+
+
+def test_the_no_token_pass_only_settles_sentences_the_full_way_finds_all_italian():
+    """`_surely_main` answers for `detect` without building tokens: wherever it does, the
+    full way (names and loan phrases protected, Viterbi, kept spans) finds no foreign span
+    and keeps none. Checked on lingua's Italian, French and English sentences, the samples,
+    and sentences made to test its bound: names with joiners, loan phrases, title case."""
+    from conftest import ROOT, SAMPLES
+
+    from cleantext import split
+    from cleantext.detect import Detection, Detector
+
+    fast, full = Detector(), Detector()
+    full._surely_main = lambda text: False
+    data = ROOT / "tests" / "data" / "lingua" / "sentences"
+    texts = {
+        lang: (data / f"{lang}.txt").read_text("utf-8").splitlines()[:400] for lang in ("it", "fr", "en")
+    }
+    for path in SAMPLES.glob("*.txt"):
+        sample = path.read_text("utf-8")
+        texts["it"] += [sample[a:b] for a, b in split.sentences(sample)]
+    texts["made"] = [  # ours: capitalised foreign words and joiners inside Italian sentences
+        "Ne ha parlato il direttore della Bank of England ieri a Londra.",
+        "Il governatore della Federal Reserve of New York ha parlato di tassi.",
+        "Lo smart working e la first lady sono parole che usiamo ogni giorno.",
+        "Il libro Les Parents Pauvres di Balzac è uscito in una nuova edizione.",
+        "Secondo il Financial Times, the Competition and Markets Authority indaga.",
+        "Ha visto The Lord of the Rings al cinema con la famiglia.",
+    ]
+    said = dict.fromkeys(texts, 0)
+    for lang, lines in texts.items():
+        for line in lines:
+            if fast._surely_main(line):
+                said[lang] += 1
+                assert full.detect(line) == Detection("it", ()), line
+            assert fast.detect(line) == full.detect(line), line
+    assert said["it"] > 0.7 * len(texts["it"]) and said["fr"] < 10 and said["en"] < 10, said

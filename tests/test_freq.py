@@ -6,7 +6,7 @@ import unicodedata
 import pytest
 from wordfreq import get_frequency_dict, zipf_frequency
 
-from cleantext.freq import PLAIN, zipf
+from cleantext.freq import PLAIN, zipf, zipfs
 
 TRICKY = [  # ours: what must go through wordfreq's own tokeniser, or read the table right
     "perché", "città", "l'anno", "dell'italia", "aujourd'hui", "straße", "2024", "covid19",
@@ -35,6 +35,23 @@ def test_same_value_for_the_words_of_real_text(lang):
     assert len(words) > 900
     for w in sorted(words):
         assert zipf(w, lang) == zipf_frequency(w, lang), (w, lang)
+
+
+def test_several_languages_at_once_as_one_by_one():
+    """`zipfs` reads the loaded tables in one pass for a plain word; any other word, or a
+    table not loaded, goes the way of `zipf`: the same values either way."""
+    from conftest import SAMPLES
+
+    from cleantext import freq
+
+    words = sorted({w.lower() for p in SAMPLES.glob("*.txt") for w in p.read_text("utf-8").split()})
+    langs = ("it", "fr", "en")
+    for lang in langs:
+        freq.load(lang)
+    assert freq._loaded(langs) is not None and freq._loaded(("it", "sv")) is None
+    for w in words + TRICKY:
+        assert zipfs(w, langs) == tuple(zipf_frequency(w, lang) for lang in langs), w
+        assert zipfs(w, ("it", "sv")) == (zipf_frequency(w, "it"), zipf_frequency(w, "sv")), w
 
 
 def test_plain_words_skip_the_tokeniser_and_the_others_do_not():
