@@ -8,8 +8,8 @@ they came from (`Example.source`: "own", "samples", "lingua", or a benchmark doc
 "dev:doc0162"). Repair (`cleantext.repair`), scrape-clean (`cleantext.scrape`), the English
 pre-edits (`cleantext.translate.preedit`) and post-edit (`cleantext.postedit`) all declare
 their rules this way; the tests run every example. A rewrite may also say what every text
-it changes contains (`needs`, a pattern much cheaper than its own, searched first): most
-paragraphs then skip it, and a test checks on real text that the rule gives the same
+it changes has (`needs`: a pattern, or a test, much cheaper than the rule, checked first):
+most paragraphs then skip it, and a test checks on real text that the rule gives the same
 result with and without it.
 """
 
@@ -57,13 +57,19 @@ class Rule:
     test: Callable[[str, Any, Rule], bool] | None = None
     thresholds: tuple[tuple[str, float], ...] = ()
     examples: tuple[Example, ...] = ()
-    # a pattern every text the rewrite changes contains, much cheaper to search than the
-    # rule itself (whose lookbehinds run at every position): a text without it is skipped
-    needs: regex.Pattern[str] | None = None
+    # what every text the rewrite changes has, much cheaper to check than the rule itself:
+    # a pattern to search (the rule's lookbehinds run at every position), or a test of the
+    # text (a rule that asks about every word: one look-up per word, no rewrite attempted)
+    needs: regex.Pattern[str] | Callable[[str], bool] | None = None
 
     def skips(self, text: str) -> bool:
-        """The rewrite cannot change `text` (its `needs` is not there)."""
-        return self.needs is not None and self.needs.search(text) is None
+        """The rewrite cannot change `text` (it lacks what the rule `needs`)."""
+        needs = self.needs
+        if needs is None:
+            return False
+        if isinstance(needs, regex.Pattern):
+            return needs.search(text) is None
+        return not needs(text)
 
     def fix(self, text: str) -> str:
         """Apply a rewrite rule to plain text."""

@@ -402,33 +402,41 @@ byline = Rule(
 
 
 # Words of a site's forms and banners (comment forms, cookie banners, sign-ups), by family.
+_PROMPT_FAMILIES = {
+    "email": r"e-?mail",
+    "address": r"indirizzo|address",
+    "name": r"nome|name",
+    "site": r"sito(?: web)?|website|web ?site",
+    "browser": r"browser",
+    "comment": r"comment[aoi]|comments?|commentare",
+    "published": r"pubblicat[oa]|pubblicazione|published",
+    "required": r"obbligatori[oa]?|required|campi|fields",
+    "notify": r"notific\p{L}*|avvisami|notify|notifications?",
+    "followup": r"follow-?up",
+    "save": r"salva|save",
+    "cookie": r"cookies?",
+    "experience": r"esperienza|experience",
+    "browsing": r"navigazione|browsing",
+    "consent": r"consenso|consent|accett[ao]|accept",
+    "profiling": r"profilazione|tracking",
+    "privacy": r"privacy",
+    "newsletter": r"newsletter",
+    "subscribe": r"iscriviti|iscriverti|subscribe|abbonati",
+    "login": r"accedi|login|log in|logged in|registrati|register|sign (?:in|up)|password|account|"
+    r"conness[oa]",
+    "send": r"invia(?:re)?|submit|post",
+}
 _PROMPT_WORDS = {
     k: regex.compile(rf"(?<![\p{{L}}])(?:{v})(?![\p{{L}}])", regex.IGNORECASE)
-    for k, v in {
-        "email": r"e-?mail",
-        "address": r"indirizzo|address",
-        "name": r"nome|name",
-        "site": r"sito(?: web)?|website|web ?site",
-        "browser": r"browser",
-        "comment": r"comment[aoi]|comments?|commentare",
-        "published": r"pubblicat[oa]|pubblicazione|published",
-        "required": r"obbligatori[oa]?|required|campi|fields",
-        "notify": r"notific\p{L}*|avvisami|notify|notifications?",
-        "followup": r"follow-?up",
-        "save": r"salva|save",
-        "cookie": r"cookies?",
-        "experience": r"esperienza|experience",
-        "browsing": r"navigazione|browsing",
-        "consent": r"consenso|consent|accett[ao]|accept",
-        "profiling": r"profilazione|tracking",
-        "privacy": r"privacy",
-        "newsletter": r"newsletter",
-        "subscribe": r"iscriviti|iscriverti|subscribe|abbonati",
-        "login": r"accedi|login|log in|logged in|registrati|register|sign (?:in|up)|password|account|"
-        r"conness[oa]",
-        "send": r"invia(?:re)?|submit|post",
-    }.items()
+    for k, v in _PROMPT_FAMILIES.items()
 }
+# All families in one pass (a line's families are those of its matches): no family's word
+# starts inside another's phrase ("web" of "sito web", "in" of "log in", "mail" of "e-mail"
+# begin none), so the matches found one after the other miss no family
+_ANY_PROMPT_WORD = regex.compile(
+    r"(?<![\p{L}])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _PROMPT_FAMILIES.items()) + r")(?![\p{L}])",
+    regex.IGNORECASE,
+)
 
 
 _READER = regex.compile(
@@ -447,7 +455,7 @@ def _site_prompt(p: str, ctx: Context, rule: Rule) -> bool:
     n = len(words(p))
     if n == 0 or n > rule.limit("max_words"):
         return False
-    hits = {k for k, cue in _PROMPT_WORDS.items() if cue.search(p)}
+    hits = {m.lastgroup for m in _ANY_PROMPT_WORD.finditer(p)}
     if len(hits) < rule.limit("min_families") or (_is_prose(p, n) and not _READER.search(p)):
         return False
     others = [

@@ -247,3 +247,34 @@ def test_menus_and_footers_of_a_page_dump_go_the_article_stays(pipeline, page):
             assert line[3:] in gone, line
         else:
             assert line in doc.text, line
+
+
+# ours: a word or phrase of every family, as forms and banners write them
+_PROMPT_CUES = (
+    "email e-mail indirizzo address nome name sito website browser commento commenti comments "
+    "commentare pubblicato pubblicazione published obbligatorio required campi fields notifiche "
+    "avvisami notify notifications follow-up followup salva save cookie cookies esperienza "
+    "experience navigazione browsing consenso consent accetto accept profilazione tracking privacy "
+    "newsletter iscriviti subscribe abbonati accedi login registrati register password account "
+    "connesso invia inviare submit post"
+).split() + ["sito web", "web site", "log in", "logged in", "sign in", "sign up"]
+
+
+def test_one_pass_finds_the_families_each_family_finds():
+    """site_prompt counts a line's families of site words in one pass: the same families as
+    searching each family's pattern, on every line of the samples and lingua's sentences and
+    on every pair of cue words joined by a space, a hyphen, an apostrophe or nothing."""
+    from conftest import ROOT, SAMPLES
+
+    from cleantext.scrape import _ANY_PROMPT_WORD, _PROMPT_WORDS
+
+    lines = [line for p in SAMPLES.glob("*.txt") for line in p.read_text("utf-8").splitlines()]
+    for p in (ROOT / "tests" / "data" / "lingua" / "sentences").glob("*.txt"):
+        lines += p.read_text("utf-8").splitlines()
+    lines += [f"{a}{sep}{b}" for a in _PROMPT_CUES for b in _PROMPT_CUES for sep in (" ", "-", "'", "")]
+    many = 0
+    for line in lines:
+        families = {k for k, cue in _PROMPT_WORDS.items() if cue.search(line)}
+        assert {m.lastgroup for m in _ANY_PROMPT_WORD.finditer(line)} == families, line
+        many += len(families) >= 2
+    assert many > 1000

@@ -149,12 +149,22 @@ apostrophe_accent = Rule(
     ),
 )
 
+# lowercase (not names), not part of a hyphenated compound ("Mohenjo-daro"), composed
+_BARE_FINAL_VOWEL = regex.compile(r"(?<![\p{L}\p{N}\p{M}'’-])\p{Ll}{3,}(?<=[aeiou])(?![\p{L}\p{N}\p{M}'’-])")
+
+
+def _has_dropped_accent(text: str) -> bool:
+    """A word of `text` stands for an accented one (most paragraphs have none: one cached
+    look-up per word instead of a rewrite)."""
+    return any(map(_with_dropped_accent, _BARE_FINAL_VOWEL.findall(text)))
+
+
 dropped_accent = Rule(
     "dropped_accent",
     "a final accent dropped by an ASCII-folding scraper ('citta' → 'città'), where certain",
-    # lowercase (not names), not part of a hyphenated compound ("Mohenjo-daro"), composed
-    regex.compile(r"(?<![\p{L}\p{N}\p{M}'’-])\p{Ll}{3,}(?<=[aeiou])(?![\p{L}\p{N}\p{M}'’-])"),
+    _BARE_FINAL_VOWEL,
     _dropped,
+    needs=_has_dropped_accent,
     examples=(
         Example("La citta e la liberta, perche si.", "La città e la libertà, perché si.", "own"),
         Example(
