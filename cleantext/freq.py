@@ -257,14 +257,23 @@ def _loaded(langs: tuple[str, ...]) -> list[dict[str, float]] | None:
     return tables
 
 
+@lru_cache(maxsize=100_000)
+def _tokens(word: str) -> list[str]:
+    """wordfreq's tokens of `word`, the same in every language of LANGUAGES (one tokeniser
+    and one normalisation for all: tests/test_freq.py checks wordfreq's settings say so),
+    so a word asked in three languages is tokenised once (callers must not mutate)."""
+    from wordfreq.tokens import lossy_tokenize
+
+    return lossy_tokenize(word, "it")
+
+
 def _tokens_frequency(word: str, lang: str) -> float | None:
     """wordfreq's rule for any other word, on the same frequencies: its tokens (digits
     smashed to 0 and weighted as wordfreq weighs them) combine as 1/f = 1/f1 + 1/f2 + …;
     None when a token is unknown."""
     from wordfreq.numbers import digit_freq, smash_numbers
-    from wordfreq.tokens import lossy_tokenize
 
-    tokens = lossy_tokenize(word, lang)
+    tokens = _tokens(word)
     if not tokens:
         return None
     inverse = 0.0

@@ -54,6 +54,20 @@ def test_several_languages_at_once_as_one_by_one():
         assert zipfs(w, ("it", "sv")) == (zipf_frequency(w, "it"), zipf_frequency(w, "sv")), w
 
 
+def test_every_language_read_from_the_tables_is_tokenised_alike():
+    """freq tokenises a word once for all of LANGUAGES: wordfreq must treat them alike (the
+    same script, tokeniser, normal form and case and mark handling) — a wordfreq release
+    that changes one of them fails here."""
+    from wordfreq.language_info import get_language_info
+    from wordfreq.tokens import lossy_tokenize
+
+    from cleantext.freq import LANGUAGES, _tokens
+
+    assert len({tuple(sorted(get_language_info(lang).items())) for lang in LANGUAGES}) == 1
+    for w in TRICKY + ["dell'Eurasia", "l’anno", "Martha's", "trent'anni", "c'è"]:
+        assert all(_tokens(w) == lossy_tokenize(w, lang) for lang in LANGUAGES), w
+
+
 def test_plain_words_skip_the_tokeniser_and_the_others_do_not():
     assert PLAIN.fullmatch("perché") and PLAIN.fullmatch("cœur")
     for w in ("l'anno", "straße", "Roma", "covid19", unicodedata.normalize("NFD", "perché")):
