@@ -4,6 +4,7 @@ import json
 import os
 import re
 import stat
+from pathlib import Path
 
 import pytest
 from conftest import DEV, run_cli
@@ -103,6 +104,38 @@ def test_symlinks_out_of_the_input_are_not_followed(tmp_path, pipeline):
     os.symlink(outside, src / "link.txt")
     jobs = plan([src], tmp_path / "out")
     assert [j.rel for j in jobs] == ["ok"]
+
+
+def test_paths_resolve_as_path_resolve_does_with_each_folder_asked_once(tmp_path, monkeypatch):
+    """plan and the overwrite check resolve every input and output; the Resolver asks the
+    system about each folder once, and gives what Path.resolve gives: links to files and
+    folders, "..", paths that do not exist yet, relative paths."""
+    from cleantext.jobs import Resolver
+
+    real = tmp_path / "real"
+    (real / "sub").mkdir(parents=True)
+    (real / "a.txt").write_text("Ciao.")
+    (tmp_path / "other.txt").write_text("Ciao.")
+    os.symlink(real, tmp_path / "linked")  # a folder link
+    os.symlink(tmp_path / "other.txt", real / "link.txt")  # a file link out of the folder
+    os.symlink(real / "sub", real / "sublink")
+    monkeypatch.chdir(real)
+    paths = [
+        real / "a.txt", real / "link.txt", real / "missing.txt", real / "sub" / "new" / "x.txt",
+        tmp_path / "linked" / "a.txt", tmp_path / "linked" / "link.txt", tmp_path / "linked" / "nope",
+        real / "sublink", real / "sublink" / "..", real / "sub" / ".." / "a.txt", Path("a.txt"),
+        Path("sub/../link.txt"), Path("."), Path("/"), tmp_path / "linked",
+    ]  # fmt: skip
+    resolve = Resolver()
+    for _ in range(2):  # the second time from the folders it keeps
+        for p in paths:
+            assert resolve(p) == p.resolve(), p
+    asked = []
+    monkeypatch.setattr(Path, "resolve", lambda self, strict=False: asked.append(self) or self)
+    resolve = Resolver()
+    for k in range(50):
+        resolve(real / f"doc{k}.txt")
+    assert asked == [real]
 
 
 def test_unreadable_file_is_an_error_with_its_name(tmp_path):
