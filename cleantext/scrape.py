@@ -995,8 +995,11 @@ def find_boilerplate(paragraphs: Sequence[str], rules: Sequence[Rule] = RULES) -
 # --- repeats ---------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
 def dedup_key(text: str) -> str:
-    """Text folded for comparison: case, accents, punctuation and spacing ignored."""
+    """Text folded for comparison: case, accents, punctuation and spacing ignored (kept for
+    the next ask: a paragraph of one sentence is asked as both, a corpus line when counted
+    and when judged)."""
     return " ".join(map(str.lower, _WORD.findall(fold(text))))
 
 

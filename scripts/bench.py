@@ -66,11 +66,23 @@ def lingua_corpus(dest: Path) -> Path:
 
 
 def clear_word_caches(pipeline: object) -> None:
-    """Forget every word seen: the next run meets its words as a new corpus would."""
+    """Forget every word and text seen: the next run meets them as a new corpus would (the
+    tables and models stay loaded)."""
     from cleantext import freq, scrape
+    from cleantext.repair import accents, glue
 
-    freq.zipf.cache_clear()
-    scrape._zipf_max.cache_clear()
+    for cached in (
+        freq.zipf,
+        getattr(freq, "_tokens", None),
+        scrape._zipf_max,
+        scrape._words,
+        scrape.dedup_key,
+        accents._with_dropped_accent,
+        accents._quote_marks,
+        glue._tokens,
+    ):
+        if hasattr(cached, "cache_clear"):  # (older versions lack some: compared alike)
+            cached.cache_clear()
     det = pipeline.detector  # type: ignore[attr-defined]
     det._evidence.cache_clear()
     for name in dir(type(det)):
