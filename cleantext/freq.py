@@ -72,6 +72,26 @@ def _accented_table(lang: str) -> dict[str, str]:
     return {k: w for k, (_, w) in best.items()}
 
 
+@cache
+def frequent(lang: str, min_zipf: float) -> frozenset[str]:
+    """Every word of `lang` at least this frequent (`zipf(word, lang) >= min_zipf`): a few
+    thousand above Zipf 3, read once from the head of the loaded table (in order of
+    frequency) or from the disk copy, so a rule can tell "not common" without a look-up."""
+    f = _frequencies(lang)
+    if lang in LANGUAGES and f.table is None and f._open() and f.db is not None:
+        # _zipf_of raises a frequency by less than 0.01 on the Zipf scale (its two roundings)
+        low = 10 ** (min_zipf - 9 - 0.01)
+        with f.lock:
+            rows = f.db.execute("SELECT w, f FROM words WHERE f >= ?", (low,)).fetchall()
+        return frozenset(w for w, fr in rows if _zipf_of(max(fr, MIN_FREQ)) >= min_zipf)
+    out = set()
+    for word, fr in _table(lang).items():  # wordfreq builds it most frequent first
+        if _zipf_of(max(fr, MIN_FREQ)) < min_zipf:
+            break
+        out.add(word)
+    return frozenset(out)
+
+
 def load(lang: str) -> None:
     """Load `lang`'s table whole now (a long run, or a benchmark's warm-up, asks for many
     words: a dictionary is faster than the copy from then on)."""

@@ -178,3 +178,23 @@ def test_a_loaded_table_does_not_keep_wordfreqs_lists_alive():
     assert wordfreq.get_frequency_list.cache_info().currsize == 0
     assert not any(isinstance(o, list) and len(o) > 100_000 for o in gc.get_objects())
     assert zipf("casa", "it") == zipf_frequency("casa", "it")
+
+
+def test_frequent_words_from_the_table_and_from_the_disk_copy(tmp_path, monkeypatch):
+    """`frequent(lang, z)` is every word with zipf(word) >= z: read from the head of the
+    loaded table (wordfreq's order: most frequent first) and from the disk copy alike."""
+    from cleantext import freq
+
+    table = freq._table("it")
+    for z in (3.5, 4.0):
+        expected = frozenset(w for w in table if zipf(w, "it") >= z)
+        assert 1000 < len(expected) < 30_000
+        freq.load("it")
+        freq.frequent.cache_clear()
+        assert freq.frequent("it", z) == expected
+        fresh = _fresh(monkeypatch, tmp_path)  # a process that has only opened the copy
+        monkeypatch.setattr(freq, "_frequencies", lambda lang, f=fresh: f)
+        freq.frequent.cache_clear()
+        assert fresh.table is None and freq.frequent("it", z) == expected and fresh.db is not None
+        monkeypatch.undo()
+    freq.frequent.cache_clear()

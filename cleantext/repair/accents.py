@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import regex
 
-from cleantext.freq import zipf
+from cleantext.freq import frequent, zipf
 from cleantext.repair.glue import _in_address
 from cleantext.rules import Example, Rule
 from cleantext.vocab import recase
@@ -115,6 +115,10 @@ def _dropped(m: regex.Match[str]) -> str:
 def _with_dropped_accent(word: str) -> str | None:
     """The accented word `word` stands for, when certain (asked for every lowercase word
     ending in a vowel: cached)."""
+    global _asked
+    _asked += 1
+    if _asked > ASK_FIRST and not _may_lack_accent(word):
+        return None
     found = _accented(word)
     if found is None:
         return None
@@ -157,6 +161,20 @@ def _has_dropped_accent(text: str) -> bool:
     """A word of `text` stands for an accented one (most paragraphs have none: one cached
     look-up per word instead of a rewrite)."""
     return any(map(_with_dropped_accent, _BARE_FINAL_VOWEL.findall(text)))
+
+
+# Distinct words asked one by one before the common accented words are read at once (a
+# short text asks a few look-ups; reading them costs about 30 ms from the disk copy)
+ASK_FIRST = 2000
+_asked = 0
+
+
+def _may_lack_accent(word: str) -> bool:
+    """A form of `word` with its final vowel accented is common enough for the rule to take
+    (most words: none is, told without a look-up once the common words are read)."""
+    low = word.lower()
+    common = frequent("it", MIN_ZIPF + 0.5)
+    return any(low[:-1] + v in common for v in FINAL.get(low[-1], ""))
 
 
 dropped_accent = Rule(
