@@ -271,29 +271,22 @@ class Detector:
         """`detect` would find no foreign span and keep none, told in one pass over the words.
 
         Each word counts with at least the evidence `tokens` would give it after names and
-        loan phrases are protected: its own evidence, and for a word a name could take in
-        (capitalised, or a joiner such as "of") its evidence floored at zero, since
-        protection only zeroes evidence, halves it or caps it at zero. When no run of those
-        sums to half the switch penalty (nor to a span's evidence, if less), `_no_foreign_run`
-        holds for the real tokens and no protected run can hold the evidence a kept span
-        needs (`_kept_runs`). Text with
-        anything PROTECTED might guard (a URL, a path, a handle) takes the full way."""
+        loan phrases are protected (`_least`). When no run of those sums to half the switch
+        penalty (nor to a span's evidence, if less), `_no_foreign_run` holds for the real
+        tokens and no protected run can hold the evidence a kept span needs (`_kept_runs`).
+        Text with anything PROTECTED might guard (a URL, a path, a handle) takes the full way."""
         reach = min(self.switch_penalty / 2, self.min_span_evidence) - 1e-9
         if reach <= 0 or _MAYBE_PROTECTED.search(text):
             return False
-        evidence, at_least_zero = self._evidence, self._at_least_zero
+        least = self._least
         evs = []
         for m in _TOKEN.finditer(text):
             word = m.group()
-            first = word[0]
-            if first.isdigit() or (len(word) > 1 and word.isupper()):
-                continue  # no evidence (as in `tokens`): a run goes on unchanged
             if len(word) == 1 and text[m.end() : m.end() + 1] == ".":
-                continue
-            if first.isupper() or word.lower() in _NAME_JOINERS:
-                evs.append(at_least_zero(word))
-            else:
-                evs.append(evidence(word))
+                continue  # "n. 2", "J. Smith": no evidence (as in `tokens`)
+            ev = least(word)
+            if ev is not None:
+                evs.append(ev)
         for lang in self.stray:
             run = 0.0
             for ev in evs:
@@ -304,9 +297,20 @@ class Detector:
                     return False
         return True
 
-    @lru_cache(maxsize=100_000)  # noqa: B019 - one detector per process, bounded
-    def _at_least_zero(self, word: str) -> dict[str, float]:
-        return {k: v if v > 0.0 else 0.0 for k, v in self._evidence(word).items()}
+    @lru_cache(maxsize=500_000)  # noqa: B019 - one detector per process, bounded
+    def _least(self, word: str) -> dict[str, float] | None:
+        """The least evidence `tokens` can leave `word` with wherever it stands (None: none,
+        and a run goes on unchanged): numbers and acronyms have none; a capitalised word
+        (halved inside a sentence) or a joiner a name may take in ("of") is floored at zero,
+        since protecting names and loan phrases only zeroes evidence or caps it at zero;
+        any other word has its own."""
+        first = word[0]
+        if first.isdigit() or (len(word) > 1 and word.isupper()):
+            return None
+        ev = self._evidence(word)
+        if first.isupper() or word.lower() in _NAME_JOINERS:
+            return {k: v if v > 0.0 else 0.0 for k, v in ev.items()}
+        return ev
 
     def _viterbi(self, toks: list[_Tok], penalty: float | None = None) -> list[str]:
         """Most likely language per token: emissions are the evidence, switching costs `penalty`."""

@@ -175,23 +175,17 @@ class _Pipeline:
             raise AssertionError("unreachable")
 
     def _exchange(self, lines: list[str]) -> list[str]:
-        """Each text goes as its own NUL-terminated unit, so no rule can see its neighbours."""
+        """Each text goes as its own NUL-terminated unit, so no rule can see its neighbours.
+
+        The input is written as the pipeline takes it and the output read as it comes, in
+        one loop over both pipes (a large batch cannot deadlock on full pipes, and no thread
+        is started: under a busy interpreter a new thread waits to run)."""
         assert self.proc and self.proc.stdin and self.proc.stdout
         self.used = True
-        payload = b"".join(escape(t).encode("utf-8") + b"\n\0" for t in lines)
-        stdin = self.proc.stdin
-        err: list[BaseException] = []
-
-        def write() -> None:  # a thread, so a large batch cannot deadlock on full pipes
-            try:
-                stdin.write(payload)
-                stdin.flush()
-            except BaseException as e:  # noqa: BLE001 - reported below
-                err.append(e)
-
-        writer = threading.Thread(target=write, daemon=True)
-        writer.start()
-        fd = self.proc.stdout.fileno()
+        payload = memoryview(b"".join(escape(t).encode("utf-8") + b"\n\0" for t in lines))
+        fd_in, fd_out = self.proc.stdin.fileno(), self.proc.stdout.fileno()
+        os.set_blocking(fd_in, False)
+        sent = 0
         outputs: list[bytes] = []
         buf = self._pending
         while True:
@@ -200,17 +194,18 @@ class _Pipeline:
             outputs.extend(piece for piece in complete if piece)
             if len(outputs) >= len(lines):
                 break
-            ready, _, _ = select.select([fd], [], [], READ_TIMEOUT)
-            if not ready:
+            writing = [fd_in] if sent < len(payload) else []
+            readable, writable, _ = select.select([fd_out], writing, [], READ_TIMEOUT)
+            if not readable and not writable:
                 raise TimeoutError(f"no answer in {READ_TIMEOUT:.0f} s")
-            chunk = os.read(fd, 65536)
-            if not chunk:
-                writer.join(1)
-                raise EOFError("apertium pipeline closed its output")
-            buf += chunk
-        writer.join()
-        if err:
-            raise err[0]
+            if writable:
+                with contextlib.suppress(BlockingIOError):
+                    sent += os.write(fd_in, payload[sent : sent + 65536])
+            if readable:
+                chunk = os.read(fd_out, 65536)
+                if not chunk:
+                    raise EOFError("apertium pipeline closed its output")
+                buf += chunk
         if len(outputs) > len(lines):
             raise EOFError("apertium pipeline returned more units than it was given")
         self._pending = buf

@@ -268,3 +268,24 @@ def test_a_chain_started_ahead_and_never_asked_is_not_waited_for():
     proc = used._pipes[("fra-cat", "cat-ita")].proc
     used.close()
     assert proc.returncode == 0
+
+
+def test_a_batch_larger_than_the_pipes_is_exchanged_in_one_loop(monkeypatch):
+    """A batch is written as the pipeline takes it while its output is read as it comes:
+    here the pipeline is `cat`, which blocks as soon as nobody reads what it writes, and
+    the batch is ten times a pipe's capacity each way. No thread is started for it."""
+    import threading
+
+    from cleantext.translate import apertium
+
+    monkeypatch.setattr(apertium._Pipeline, "_command", lambda self: ["bash", "-c", "cat"])
+    pipe = apertium._Pipeline(("fake",))
+    texts = [f"Frase numero {k}: " + "parola " * 40 for k in range(2000)]  # ~650 KB
+    started = threading.Thread.start
+    monkeypatch.setattr(threading.Thread, "start", lambda self: pytest.fail("a thread was started"))
+    try:
+        assert pipe.run(texts) == texts
+        assert pipe.run(["ancora una"]) == ["ancora una"]  # the next exchange finds the pipes clean
+    finally:
+        monkeypatch.setattr(threading.Thread, "start", started)
+        pipe.close()
