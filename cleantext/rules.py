@@ -96,6 +96,15 @@ class Rule:
         raise KeyError(f"{self.name} has no threshold {name!r}")
 
 
+def holding(*pieces: str) -> Callable[[str], bool]:
+    """A `needs` test: the text holds one of these strings (a plain search, the cheapest)."""
+
+    def test(text: str) -> bool:
+        return any(piece in text for piece in pieces)
+
+    return test
+
+
 def fixed_point(rules: tuple[Rule, ...], text: str, rounds: int = 5) -> str:
     """Apply rewrite rules in their written order until nothing changes (a rule may make
     what a rule before it needs: "In il 15 agosto" → "Nel 15 agosto" → "Il 15 agosto")."""

@@ -2,6 +2,7 @@
 rule gives and examples that say where they came from; the examples are checked here."""
 
 import pytest
+import regex
 from conftest import DEV, SAMPLES
 
 from cleantext import corpus, postedit, repair, scrape
@@ -77,3 +78,13 @@ def test_a_rule_changes_only_text_that_has_what_it_needs(rule):
             changed += 1
             assert not rule.skips(line), line
     assert changed  # the examples at least
+
+
+def test_every_space_the_trim_rule_strips_is_a_space_to_python():
+    """trim's `needs` asks str.isspace() of the first and last characters: every code point
+    its pattern's \\s matches must be one isspace() knows (regex and Python each have their
+    own Unicode tables)."""
+    import sys
+
+    spaces = regex.compile(r"\s")
+    assert all(chr(c).isspace() for c in range(sys.maxunicode + 1) if spaces.match(chr(c)))

@@ -13,7 +13,7 @@ import ftfy
 import regex
 from ftfy.badness import BADNESS_RE
 
-from cleantext.rules import Example, Rule
+from cleantext.rules import Example, Rule, holding
 
 # ftfy leaves text alone unless its badness pattern finds a likely mojibake sequence
 # (`ftfy.badness.is_bad`, the first test of `fix_encoding`). Each of its matches holds a
@@ -67,6 +67,7 @@ html_entities = Rule(
     "HTML character references left in scraped text (&egrave; &#8217; &quot;)",
     regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"),
     _unescape,
+    needs=holding("&"),
     examples=(
         Example("Nessuno pu&ograve; dire &quot;basta&quot;", 'Nessuno può dire "basta"', "dev:doc0012"),
         Example("L&#39;Italia &egrave; pronta &#8211; ha detto", "L'Italia è pronta – ha detto", "own"),
@@ -83,6 +84,7 @@ html_tags = Rule(
         regex.IGNORECASE,
     ),
     " ",
+    needs=holding("<"),
     examples=(Example("Il governo<br/>ha detto", "Il governo ha detto", "own"),),
 )
 
@@ -115,6 +117,7 @@ nfc = Rule(
     "decomposed accents (e + ◌̀) are composed so 'è' compares and searches as 'è'",
     regex.compile(r"\P{M}\p{M}+"),
     _nfc,
+    needs=regex.compile(r"\p{M}"),
     examples=(Example("perche\u0301", "perché", "own"),),
 )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from cleantext.rules import Example, Rule
+from cleantext.rules import Example, Rule, holding
 
 stray_punctuation = Rule(
     "stray_punctuation",
@@ -63,17 +63,26 @@ doubled_spaces = Rule(
     "runs of spaces collapse to one",
     regex.compile(r" {2,}"),
     " ",
+    needs=holding("  "),
     examples=(
         Example("Poi  il  capitano", "Poi il capitano", "dev:doc0014"),
         Example("Il   sindaco ha  detto", "Il sindaco ha detto", "own"),
     ),
 )
 
+
+def _padded(text: str) -> bool:
+    """A space of some kind first or last (every character regex's \\s matches is one
+    str.isspace() says is: tests/test_rules.py checks each code point)."""
+    return text[:1].isspace() or text[-1:].isspace()
+
+
 trim = Rule(
     "trim",
     "no spaces at the start or end of a paragraph",
     regex.compile(r"^\s+|\s+$"),
     "",
+    needs=_padded,
     examples=(Example("  Vertice ONU  ", "Vertice ONU", "own"),),
 )
 
