@@ -245,8 +245,8 @@ _ZIPF_OF: dict[float, float] = {}  # frequency → Zipf value; wordfreq's values
 
 def zipfs(word: str, langs: tuple[str, ...]) -> tuple[float, ...]:
     """zipf(word, lang) for each of `langs`, read from the loaded tables in one pass for a
-    plain word (detection asks three languages about every new word it meets: a third of
-    the time of a run on unseen text went to the three separate calls)."""
+    plain word (detection asks three languages about every new word it meets; the three
+    separate calls each went through the cache, the pattern and the language's copy)."""
     tables = _loaded(langs) if PLAIN.fullmatch(word) else None
     if tables is None:
         return tuple(zipf(word, lang) for lang in langs)
