@@ -123,26 +123,25 @@ class Detector:
         """Evidence per stray language for one word (callers must not mutate the dict)."""
         w = word.lower().replace("’", "'")
         z_main, *z_stray = zipfs(w, self._langs)
-        zs = dict(zip(self.stray, z_stray, strict=True))
-        if z_main == 0 and not any(zs.values()) and "'" in w.strip("'"):
-            # an elision unknown as a whole ("dell'Eurasia"): judge by its parts
-            head, _, tail = w.partition("'")
-            return {
-                lang: (a + b) / 2
-                for lang, a, b in zip(
-                    self.stray,
-                    self._evidence(head + "'").values(),
-                    self._evidence(tail).values(),
-                    strict=True,
-                )
-            }
-        if z_main == 0 and not any(zs.values()):
+        if z_main == 0 and not any(z_stray):
+            if "'" in w.strip("'"):
+                # an elision unknown as a whole ("dell'Eurasia"): judge by its parts
+                head, _, tail = w.partition("'")
+                return {
+                    lang: (a + b) / 2
+                    for lang, a, b in zip(
+                        self.stray,
+                        self._evidence(head + "'").values(),
+                        self._evidence(tail).values(),
+                        strict=True,
+                    )
+                }
             return dict.fromkeys(self.stray, 0.0)  # unknown everywhere: a name or a typo
         # log-frequency ratio, each side floored at Zipf 1, clamped to ±4 (conditional
         # expressions rather than max/min: asked for every new word)
         base = z_main if z_main > 1.0 else 1.0
         out = {}
-        for lang, z in zs.items():
+        for lang, z in zip(self.stray, z_stray, strict=True):
             d = (z if z > 1.0 else 1.0) - base
             out[lang] = 4.0 if d > 4.0 else -4.0 if d < -4.0 else d
         return out

@@ -247,20 +247,23 @@ def zipfs(word: str, langs: tuple[str, ...]) -> tuple[float, ...]:
     """zipf(word, lang) for each of `langs`, read from the loaded tables in one pass for a
     plain word (detection asks three languages about every new word it meets; the three
     separate calls each went through the cache, the pattern and the language's copy)."""
-    tables = _loaded(langs) if PLAIN.fullmatch(word) else None
-    if tables is None:
+    tables = _LOADED.get(langs) or _loaded(langs)
+    if tables is None or not PLAIN.fullmatch(word):
         return tuple(zipf(word, lang) for lang in langs)
+    known = _ZIPF_OF
     out = []
     for table in tables:
         freq = table.get(word)
         if freq is None:
             out.append(0.0)
-            continue
-        z = _ZIPF_OF.get(freq)
-        if z is None:
-            z = _ZIPF_OF[freq] = _zipf_of(max(freq, MIN_FREQ))
-        out.append(z)
+        elif (z := known.get(freq)) is not None:
+            out.append(z)
+        else:
+            out.append(known.setdefault(freq, _zipf_of(max(freq, MIN_FREQ))))
     return tuple(out)
+
+
+_LOADED: dict[tuple[str, ...], list[dict[str, float]]] = {}  # a table once loaded stays loaded
 
 
 def _loaded(langs: tuple[str, ...]) -> list[dict[str, float]] | None:
@@ -274,6 +277,7 @@ def _loaded(langs: tuple[str, ...]) -> list[dict[str, float]] | None:
         if table is None:
             return None
         tables.append(table)
+    _LOADED[langs] = tables
     return tables
 
 
