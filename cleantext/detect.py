@@ -172,14 +172,9 @@ class Detector:
                 if k >= 0 and start < guarded[k][1]:
                     toks.append(_Tok(start, end, word, zero, None, True))
                     continue
-            first = word[0]
-            if (
-                first.isdigit()
-                or (len(word) > 1 and word.isupper())
-                or (len(word) == 1 and text[end : end + 1] == ".")  # "n. 2", "p. 12"
-            ):
-                ev = zero  # numbers, acronyms and abbreviations say nothing
-            elif first.isupper() and not initial:
+            if _says_nothing(word) or _abbreviation(text, word, end):
+                ev = zero
+            elif word[0].isupper() and not initial:
                 # probably a name; a common foreign word in title case ("Health") still counts half
                 ev = half(word)
             else:
@@ -253,13 +248,18 @@ class Detector:
         least a foreign run costs: entering it at the start). Every path through a foreign
         state then scores below the all-main path, so Viterbi would find that one; this
         says it in one pass (Kadane's maximum run sum) for most Italian sentences."""
-        reach = self.switch_penalty / 2 - 1e-9  # a margin for the order of float sums
+        return self._no_run_reaches([t.ev for t in toks], self.switch_penalty / 2)
+
+    def _no_run_reaches(self, evs: list[dict[str, float]], limit: float) -> bool:
+        """For each stray language, every run of consecutive evidence sums to less than
+        `limit` (Kadane's maximum run sum, with a margin for the order of float sums)."""
+        reach = limit - 1e-9
         if reach <= 0:
             return False
         for lang in self.stray:
             run = 0.0
-            for t in toks:
-                run += t.ev[lang]
+            for ev in evs:
+                run += ev[lang]
                 if run <= 0.0:
                     run = 0.0
                 elif run >= reach:
@@ -274,27 +274,18 @@ class Detector:
         penalty (nor to a span's evidence, if less), `_no_foreign_run` holds for the real
         tokens and no protected run can hold the evidence a kept span needs (`_kept_runs`).
         Text with anything PROTECTED might guard (a URL, a path, a handle) takes the full way."""
-        reach = min(self.switch_penalty / 2, self.min_span_evidence) - 1e-9
-        if reach <= 0 or _MAYBE_PROTECTED.search(text):
+        if _MAYBE_PROTECTED.search(text):
             return False
         least = self._least
         evs = []
         for m in _TOKEN.finditer(text):
             word = m.group()
-            if len(word) == 1 and text[m.end() : m.end() + 1] == ".":
-                continue  # "n. 2", "J. Smith": no evidence (as in `tokens`)
+            if len(word) == 1 and _abbreviation(text, word, m.end()):  # (a call per word costs 1%)
+                continue  # no evidence (as in `tokens`): a run goes on unchanged
             ev = least(word)
             if ev is not None:
                 evs.append(ev)
-        for lang in self.stray:
-            run = 0.0
-            for ev in evs:
-                run += ev[lang]
-                if run <= 0.0:
-                    run = 0.0
-                elif run >= reach:
-                    return False
-        return True
+        return self._no_run_reaches(evs, min(self.switch_penalty / 2, self.min_span_evidence))
 
     @lru_cache(maxsize=500_000)  # noqa: B019 - one detector per process, bounded
     def _least(self, word: str) -> dict[str, float] | None:
@@ -303,11 +294,10 @@ class Detector:
         (halved inside a sentence) or a joiner a name may take in ("of") is floored at zero,
         since protecting names and loan phrases only zeroes evidence or caps it at zero;
         any other word has its own."""
-        first = word[0]
-        if first.isdigit() or (len(word) > 1 and word.isupper()):
+        if _says_nothing(word):
             return None
         ev = self._evidence(word)
-        if first.isupper() or word.lower() in _NAME_JOINERS:
+        if word[0].isupper() or word.lower() in _NAME_JOINERS:
             return {k: v if v > 0.0 else 0.0 for k, v in ev.items()}
         return ev
 
@@ -609,6 +599,16 @@ def _around_barriers(text: str, toks: list[_Tok], lang: str, conf: float) -> tup
 
 # Articles Italian does not write: before a name they are a translation leftover.
 _STRAY_ARTICLES = frozenset("the an les des du une".split())
+
+
+def _says_nothing(word: str) -> bool:
+    """A number or an acronym: no evidence of a language, wherever it stands."""
+    return word[0].isdigit() or (len(word) > 1 and word.isupper())
+
+
+def _abbreviation(text: str, word: str, end: int) -> bool:
+    """A lone letter before a period ("n. 2", "p. 12", "J. Smith"): no evidence there."""
+    return len(word) == 1 and text[end : end + 1] == "."
 
 
 def _capital(t: _Tok) -> bool:
