@@ -1030,7 +1030,7 @@ def near_repeat(
     letter counts of both texts, kept from earlier calls: the letters shared bound the
     similarity from above (difflib's quick_ratio, computed the same way), so most pairs are
     told apart without building a SequenceMatcher."""
-    if abs(len(old) - len(new)) > 0.15 * len(new):
+    if _lengths_apart(old, new):
         return False
     a, b = counts or (Counter(old), Counter(new))
     shared = sum((a & b).values())
@@ -1047,6 +1047,11 @@ def near_repeat(
         if op == "replace" and not _variant(" ".join(a[i1:i2]), " ".join(b[j1:j2])):
             return False
     return True
+
+
+def _lengths_apart(old: str, new: str) -> bool:
+    """Lengths too far apart for a near repeat (near_repeat's first and cheapest test)."""
+    return abs(len(old) - len(new)) > 0.15 * len(new)
 
 
 def _variant(x: str, y: str) -> bool:
@@ -1108,8 +1113,8 @@ class RepeatFinder:
         if len(key) > 40:
             new = _Recent(key, text)
             for old in self._recent:
-                if abs(len(old.key) - len(key)) > 0.15 * len(key):
-                    continue  # near_repeat's first test, before names, numbers and letters are counted
+                if _lengths_apart(old.key, key):
+                    continue  # before names, numbers and letters are counted
                 if old.signature() == new.signature() and near_repeat(
                     old.key, key, self.threshold, (old.letters(), new.letters())
                 ):
