@@ -151,6 +151,8 @@ class _Pipeline:
             stderr=subprocess.DEVNULL,
             start_new_session=True,  # its own process group: close() can end every stage
         )
+        assert self.proc.stdin
+        os.set_blocking(self.proc.stdin.fileno(), False)  # _exchange writes as the pipe takes it
         self._pending = b""
 
     def run(self, lines: list[str]) -> list[str]:
@@ -184,7 +186,6 @@ class _Pipeline:
         self.used = True
         payload = memoryview(b"".join(escape(t).encode("utf-8") + b"\n\0" for t in lines))
         fd_in, fd_out = self.proc.stdin.fileno(), self.proc.stdout.fileno()
-        os.set_blocking(fd_in, False)
         sent = 0
         outputs: list[bytes] = []
         buf = self._pending
