@@ -77,12 +77,9 @@ def frequent(lang: str, min_zipf: float) -> frozenset[str]:
     """Every word of `lang` at least this frequent (`zipf(word, lang) >= min_zipf`): a few
     thousand above Zipf 3, read once from the head of the loaded table (in order of
     frequency) or from the disk copy, so a rule can tell "not common" without a look-up."""
-    f = _frequencies(lang)
-    if lang in LANGUAGES and f.table is None and f._open() and f.db is not None:
-        # _zipf_of raises a frequency by less than 0.01 on the Zipf scale (its two roundings)
-        low = 10 ** (min_zipf - 9 - 0.01)
-        with f.lock:
-            rows = f.db.execute("SELECT w, f FROM words WHERE f >= ?", (low,)).fetchall()
+    # _zipf_of raises a frequency by less than 0.01 on the Zipf scale (its two roundings)
+    rows = _frequencies(lang).at_least(10 ** (min_zipf - 9 - 0.01)) if lang in LANGUAGES else None
+    if rows is not None:
         return frozenset(w for w, fr in rows if _zipf_of(max(fr, MIN_FREQ)) >= min_zipf)
     out = set()
     for word, fr in _table(lang).items():  # wordfreq builds it most frequent first
@@ -137,6 +134,15 @@ class _Frequencies:
         with self.lock:
             row = db.execute("SELECT f FROM words WHERE w = ?", (word,)).fetchone()
         return None if row is None else row[0]
+
+    def at_least(self, low: float) -> list[tuple[str, float]] | None:
+        """The copy's (word, frequency) rows of frequency `low` or more; None when the table
+        is loaded or there is no copy (its head is read then)."""
+        db = self.db if self.table is None and self._open() else None
+        if db is None:
+            return None
+        with self.lock:
+            return db.execute("SELECT w, f FROM words WHERE f >= ?", (low,)).fetchall()
 
     def accented(self, key: str) -> str | None:
         db = self.db if self.table is None and self._open() else None
@@ -240,7 +246,9 @@ def zipf(word: str, lang: str) -> float:
     return 0.0 if freq is None else _zipf_of(max(freq, MIN_FREQ))
 
 
-_ZIPF_OF: dict[float, float] = {}  # frequency → Zipf value; wordfreq's values come in few steps
+# frequency → Zipf value, read inline by zipfs (wordfreq's values come in few steps; a call
+# to _zipf_of per table, cached as it is, costs a tenth of a new word's evidence more)
+_ZIPF_OF: dict[float, float] = {}
 
 
 def zipfs(word: str, langs: tuple[str, ...]) -> tuple[float, ...]:
