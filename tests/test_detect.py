@@ -187,29 +187,43 @@ def test_a_lost_sentence_break_shows_at_a_change_of_language(detector, text, cut
     assert [text[c:].lstrip()[: len(cut_before)] for c in cuts] == ([cut_before] if cut_before else [])
 
 
+def _lingua(lang: str, n: int | None = None) -> list[str]:
+    """lingua's test sentences of `lang` (the first `n`)."""
+    from conftest import ROOT
+
+    path = ROOT / "tests" / "data" / "lingua" / "sentences" / f"{lang}.txt"
+    return path.read_text("utf-8").splitlines()[:n]
+
+
+def _sample_sentences() -> list[str]:
+    """Every sentence of the samples, as the pipeline splits them."""
+    from conftest import SAMPLES
+
+    from cleantext import split
+
+    out = []
+    for path in SAMPLES.glob("*.txt"):
+        text = path.read_text("utf-8")
+        out += [text[a:b] for a, b in split.sentences(text)]
+    return out
+
+
 def test_the_one_pass_check_only_skips_sentences_viterbi_keeps_italian(detector):
     """`_no_foreign_run` stands in for Viterbi where no run of words pays for a switch: on
     lingua's Italian, French and English sentences and the samples, wherever it says so,
     Viterbi's path is all Italian; it says so for most Italian sentences and no foreign one."""
-    from conftest import ROOT, SAMPLES
-
-    from cleantext import split
-
-    data = ROOT / "tests" / "data" / "lingua" / "sentences"
     said = {}
     for lang in ("it", "fr", "en"):
         said[lang] = 0
-        for line in (data / f"{lang}.txt").read_text("utf-8").splitlines()[:400]:
+        for line in _lingua(lang, 400):
             toks = detector.tokens(line)
             if toks and detector._no_foreign_run(toks):
                 said[lang] += 1
                 assert set(detector._viterbi(toks)) == {"it"}, line
-    for path in SAMPLES.glob("*.txt"):
-        text = path.read_text("utf-8")
-        for a, b in split.sentences(text):
-            toks = detector.tokens(text[a:b])
-            if toks and detector._no_foreign_run(toks):
-                assert set(detector._viterbi(toks)) == {"it"}, text[a:b]
+    for sentence in _sample_sentences():
+        toks = detector.tokens(sentence)
+        if toks and detector._no_foreign_run(toks):
+            assert set(detector._viterbi(toks)) == {"it"}, sentence
     assert said["it"] > 300 and said["fr"] < 10 and said["en"] < 10, said  # (Viterbi agrees on those)
 
 
@@ -218,9 +232,6 @@ def test_lingua_is_never_asked_without_a_heads_up_naming_the_language():
     caller can start what `lang` will need while lingua's models load (the pipeline starts
     that language's engine). Checked on lingua's French and English sentences cut in two
     and joined to Italian ones, and on the samples."""
-    from conftest import ROOT, SAMPLES
-
-    from cleantext import split
     from cleantext.detect import Detector
 
     detector = Detector()
@@ -232,14 +243,10 @@ def test_lingua_is_never_asked_without_a_heads_up_naming_the_language():
         return asked(text)
 
     detector.lingua_scores = lingua_scores
-    data = ROOT / "tests" / "data" / "lingua" / "sentences"
-    italian = (data / "it.txt").read_text("utf-8").splitlines()
-    texts = []
-    for path in SAMPLES.glob("*.txt"):
-        sample = path.read_text("utf-8")
-        texts += [sample[a:b] for a, b in split.sentences(sample)]
+    italian = _lingua("it")
+    texts = _sample_sentences()
     for lang in ("fr", "en"):
-        for k, line in enumerate((data / f"{lang}.txt").read_text("utf-8").splitlines()[:150]):
+        for k, line in enumerate(_lingua(lang, 150)):
             half = line[: len(line) // 2]
             texts += [line, f"{italian[k]} {half}", f"{italian[k][:40]}, {half}"]
     for text in texts:
@@ -256,20 +263,12 @@ def test_the_no_token_pass_only_settles_sentences_the_full_way_finds_all_italian
     full way (names and loan phrases protected, Viterbi, kept spans) finds no foreign span
     and keeps none. Checked on lingua's Italian, French and English sentences, the samples,
     and sentences made to test its bound: names with joiners, loan phrases, title case."""
-    from conftest import ROOT, SAMPLES
-
-    from cleantext import split
     from cleantext.detect import Detection, Detector
 
     fast, full = Detector(), Detector()
     full._surely_main = lambda text: False
-    data = ROOT / "tests" / "data" / "lingua" / "sentences"
-    texts = {
-        lang: (data / f"{lang}.txt").read_text("utf-8").splitlines()[:400] for lang in ("it", "fr", "en")
-    }
-    for path in SAMPLES.glob("*.txt"):
-        sample = path.read_text("utf-8")
-        texts["it"] += [sample[a:b] for a, b in split.sentences(sample)]
+    texts = {lang: _lingua(lang, 400) for lang in ("it", "fr", "en")}
+    texts["it"] += _sample_sentences()
     texts["made"] = [  # ours: capitalised foreign words and joiners inside Italian sentences
         "Ne ha parlato il direttore della Bank of England ieri a Londra.",
         "Il governatore della Federal Reserve of New York ha parlato di tassi.",
