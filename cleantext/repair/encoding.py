@@ -88,11 +88,21 @@ html_tags = Rule(
     examples=(Example("Il governo<br/>ha detto", "Il governo ha detto", "own"),),
 )
 
+
+def _unprintable(text: str) -> bool:
+    """A `needs` test: the text holds a character str.isprintable() refuses. Every character
+    invisible_chars removes and odd_spaces replaces is one (controls, format characters,
+    spaces other than U+0020: tests/repair/test_encoding.py checks all of Unicode), and
+    most paragraphs are printable, told in one pass in C."""
+    return not text.isprintable()
+
+
 invisible = Rule(
     "invisible_chars",
     "zero-width characters, soft hyphens, BOMs and control characters are invisible noise",
     regex.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+"),
     "",
+    needs=_unprintable,
     examples=(Example("co\u00adme\u200b va", "come va", "own"),),
 )
 
@@ -101,6 +111,7 @@ odd_spaces = Rule(
     "no-break, thin and other special spaces become plain spaces",
     regex.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]"),
     " ",
+    needs=_unprintable,
     examples=(
         Example("10\u00a0000 euro", "10 000 euro", "dev:doc0022"),
         Example("il\u202f3\u00a0marzo", "il 3 marzo", "own"),

@@ -10,7 +10,7 @@ from ftfy import fix_encoding
 from ftfy.badness import BADNESS_RE, is_bad
 
 from cleantext.repair import mojibake
-from cleantext.repair.encoding import REACH, looks_bad
+from cleantext.repair.encoding import REACH, invisible, looks_bad, odd_spaces
 
 ROOT = Path(__file__).parents[2]
 LINGUA = ROOT / "tests" / "data" / "lingua" / "sentences"
@@ -82,3 +82,15 @@ def test_the_rule_fixes_what_ftfy_fixes(texts):
         changed += fixed != t
     assert changed > 100
     assert mojibake.fix("perchÃ© Ã¨ cosÃ¬") == "perché è così"
+
+
+@pytest.mark.parametrize("rule", [invisible, odd_spaces], ids=lambda r: r.name)
+def test_every_character_the_rule_rewrites_is_one_isprintable_refuses(rule):
+    """Both rules skip text that str.isprintable() accepts (their `needs`): every code point
+    their pattern matches must be one it refuses (regex and Python each have their own
+    Unicode tables)."""
+    import sys
+
+    matched = [chr(c) for c in range(sys.maxunicode + 1) if rule.pattern.match(chr(c))]
+    assert matched
+    assert not [c for c in matched if c.isprintable()]
