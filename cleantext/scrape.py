@@ -316,6 +316,8 @@ _NAV_GLUE = frozenset(
 
 def _site_words(p: str, rule: Rule) -> list[str] | None:
     """The content words of a short line that is not a sentence, or None."""
+    if len(words(p)) > rule.limit("max_words"):
+        return None  # every word gives one token or more: too long (told before any look-up)
     if p.rstrip('”»"’) ').endswith(".") and not p.rstrip().endswith("..."):
         return None  # a sentence, not a button
     toks = []
@@ -704,12 +706,11 @@ def _breadcrumb(p: str, ctx: Context, rule: Rule) -> bool:
     """'Home › Esteri › Title' or 'Home Facts Title': navigation printed as text."""
     if _HOME.search(p) and p.lstrip()[:1].isupper():
         return True
-    n = len(words(p))
-    if len(_BREADCRUMB_SEP.findall(p)) >= 2 and n <= rule.limit("max_words"):
+    n = len(words(p))  # (the length first: a paragraph of prose is not searched)
+    if n <= rule.limit("max_words") and len(_BREADCRUMB_SEP.findall(p)) >= 2:
         return True
     # "Esteri › Asia": one step, a rare sign outside navigation
-    one_step = _ONE_STEP_CRUMB.fullmatch(p)
-    return bool(one_step) and n <= rule.limit("one_step_max_words")
+    return n <= rule.limit("one_step_max_words") and bool(_ONE_STEP_CRUMB.fullmatch(p))
 
 
 breadcrumb = Rule(
