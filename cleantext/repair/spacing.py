@@ -38,7 +38,7 @@ bracket_inner_spaces = Rule(
     "no space just inside round or square brackets ('( testo )' → '(testo)')",
     regex.compile(r"(?<=[(\[])[ ]+|[ ]+(?=[)\]])"),
     "",
-    needs=regex.compile(r"[(\[] | [)\]]"),
+    needs=holding("( ", "[ ", " )", " ]"),
     examples=(Example("la Nato ( Alleanza atlantica )", "la Nato (Alleanza atlantica)", "own"),),
 )
 
