@@ -12,11 +12,12 @@ that is killed never leaves a half-written output.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import random
 import re
 import socket
-import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
@@ -42,13 +43,33 @@ def part_owner(name: str) -> tuple[str, int] | None:
 
 
 def _mkstemp(target: Path) -> tuple[int, str]:
-    """A temporary file beside `target`, with the permissions a plain open() would give
-    (its name kept short: a long file name plus the suffix must fit in 255 bytes)."""
+    """A new temporary file beside `target`, created as a plain open() creates a file (mode
+    0o666 less the umask: no chmod after mkstemp's 0o600), its name kept short: a long file
+    name plus the suffix must fit in 255 bytes. One system call where mkstemp and chmod
+    took several: every document writes two or more."""
     stem = os.fsdecode(os.fsencode(target.name)[:120])
-    owner = f"{socket.gethostname()}-{os.getpid()}"
-    fd, tmp = tempfile.mkstemp(prefix=f".{stem}.~{owner}~", suffix=".part", dir=target.parent)
-    os.fchmod(fd, 0o666 & ~_UMASK)
-    return fd, tmp
+    prefix = os.path.join(target.parent, f".{stem}.~{_owner()}~")
+    for _ in range(100):
+        tmp = f"{prefix}{_names.getrandbits(40):010x}.part"
+        try:
+            return os.open(tmp, _NEW_FILE, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", prefix)
+
+
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+_names = random.Random()
+_OWNER: tuple[int, str] = (0, "")
+
+
+def _owner() -> str:
+    """'host-pid' of this process, asked of the system once per process."""
+    global _OWNER
+    pid = os.getpid()
+    if _OWNER[0] != pid:
+        _OWNER = (pid, f"{socket.gethostname()}-{pid}")
+    return _OWNER[1]
 
 
 def atomic_write(path: Path, text: str) -> None:
