@@ -158,14 +158,17 @@ def plan(
         else:
             jobs.append(Job(inp, inp.with_suffix("").name, out / inp.with_suffix("").name))
     seen: dict[Path, Path] = {}
+    folders: set[Path] = set()  # output folders checked (most jobs share theirs)
     for j in jobs:
         parent = j.output_base.parent
-        while not parent.exists() and parent != out:
-            parent = parent.parent
-        if parent.exists() and not _inside(resolve(parent), out_r):
-            raise UsageError(
-                f"{parent} is a link out of the output folder {out}; remove it or choose another -o"
-            )
+        if parent not in folders:
+            folders.add(parent)
+            while not parent.exists() and parent != out:
+                parent = parent.parent
+            if parent.exists() and not _inside(resolve(parent), out_r):
+                raise UsageError(
+                    f"{parent} is a link out of the output folder {out}; remove it or choose another -o"
+                )
         if j.output_base in seen:
             raise UsageError(
                 f"{j.source} and {seen[j.output_base]} would write the same outputs; run them apart"
@@ -258,8 +261,15 @@ class Resolver:
 
     def __init__(self) -> None:
         self._folders: dict[Path, Path] = {}
+        self._paths: dict[Path, Path] = {}  # an input is asked about twice: listed, then checked
 
     def __call__(self, path: Path) -> Path:
+        real = self._paths.get(path)
+        if real is None:
+            real = self._paths[path] = self._resolve(path)
+        return real
+
+    def _resolve(self, path: Path) -> Path:
         name = path.name
         try:
             if not name or name == ".." or path.is_symlink():

@@ -133,9 +133,13 @@ def test_paths_resolve_as_path_resolve_does_with_each_folder_asked_once(tmp_path
     asked = []
     monkeypatch.setattr(Path, "resolve", lambda self, strict=False: asked.append(self) or self)
     resolve = Resolver()
-    for k in range(50):
-        resolve(real / f"doc{k}.txt")
-    assert asked == [real]
+    looked = []
+    is_symlink = Path.is_symlink
+    monkeypatch.setattr(Path, "is_symlink", lambda self: looked.append(self) or is_symlink(self))
+    for _ in range(2):  # an input is asked about when listed and again when checked
+        for k in range(50):
+            resolve(real / f"doc{k}.txt")
+    assert asked == [real] and len(looked) == 50
 
 
 def test_unreadable_file_is_an_error_with_its_name(tmp_path):
