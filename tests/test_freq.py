@@ -4,6 +4,7 @@ import random
 import unicodedata
 
 import pytest
+import regex
 from wordfreq import get_frequency_dict, zipf_frequency
 
 from cleantext.freq import PLAIN, zipf, zipfs
@@ -70,6 +71,36 @@ def test_every_language_read_from_the_tables_is_tokenised_alike():
     assert len({tuple(sorted(get_language_info(lang).items())) for lang in LANGUAGES}) == 1
     for w in TRICKY + ["dell'Eurasia", "l’anno", "Martha's", "trent'anni", "c'è"]:
         assert all(_tokens(w) == lossy_tokenize(w, lang) for lang in LANGUAGES), w
+
+
+def test_elided_words_are_tokenised_as_wordfreq_does():
+    """The elision shortcut ("dell'anno", "l'ha", "nell'") gives wordfreq's tokens for every
+    letter PLAIN allows as a head or at the start of a tail, heads of one to five letters,
+    and the elisions of real text; zipfs reads them as zipf does."""
+    import sys
+
+    from conftest import DEV, SAMPLES
+    from wordfreq.tokens import INITIAL_VOWEL_EXPR, lossy_tokenize
+
+    from cleantext import freq
+
+    assert freq.INITIAL_VOWELS == set(INITIAL_VOWEL_EXPR.strip("[]").lower())
+    letters = [chr(c) for c in range(sys.maxunicode + 1) if PLAIN.fullmatch(chr(c))]
+    heads = [*letters, *(a + b for a in "ldcsnmtvàù" for b in letters), "nell", "dell", "quest", "trent"]
+    tails = ["", *letters, *(c + "nno" for c in letters), "hanno", "11"]
+    words = [f"{h}'{t}" for h in heads for t in tails]
+    text = " ".join(
+        p.read_text("utf-8") for p in [*SAMPLES.glob("*.txt"), *(DEV.parent / "lingua").rglob("*.txt")]
+    )
+    real = {w.lower() for w in regex.findall(r"\w+'\w*", text.replace("’", "'"))}
+    assert len(real) > 300
+    for w in words + sorted(real):
+        assert freq._tokens.__wrapped__(w) == lossy_tokenize(w, "it"), w
+    langs = ("it", "fr", "en")
+    for lang in langs:
+        freq.load(lang)
+    for w in sorted(real) + ["l'anno", "dell'anno", "nell'", "l'ha", "qzx'qzx", "l'qzxv"]:
+        assert zipfs(w, langs) == tuple(zipf_frequency(w, lang) for lang in langs), w
 
 
 def test_plain_words_skip_the_tokeniser_and_the_others_do_not():
