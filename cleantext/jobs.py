@@ -15,6 +15,7 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from pathlib import Path
 
 from cleantext.corpus import CorpusLines
@@ -78,7 +79,11 @@ def _argos_packages(settings: Settings) -> list[str]:
 OUTPUT_LIBRARIES = ("ftfy", "wordfreq", "lingua-language-detector", "regex", "trafilatura")
 
 
+@cache
 def _libraries() -> dict[str, str]:
+    """Asked once per process (reading the installed metadata costs milliseconds, at every
+    run of a library caller; the modules a process runs with are those it loaded). Callers
+    must not mutate the answer."""
     from importlib.metadata import PackageNotFoundError, version
 
     out = {}
@@ -90,8 +95,10 @@ def _libraries() -> dict[str, str]:
     return out
 
 
+@cache
 def _apertium_packages() -> list[str]:
-    """The installed Apertium packages and their versions (Debian's), or [] if not known."""
+    """The installed Apertium packages and their versions (Debian's), or [] if not known;
+    asked once per process (dpkg-query takes about 10 ms; callers must not mutate)."""
     import shutil
     import subprocess
 

@@ -466,15 +466,20 @@ def test_upgrading_a_library_that_decides_the_output_redoes_the_files(monkeypatc
 
     settings = Settings()
     key = Options(settings).key()
-    assert Options(settings).key() == key  # the same installation, the same key
     real = importlib.metadata.version
+    asked = []
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: asked.append(name) or real(name))
+    assert Options(settings).key() == key  # the same installation, the same key
+    assert not asked  # read once per process: the versions of the modules it runs with
 
     def newer_wordfreq(name):
         return "99.0" if name == "wordfreq" else real(name)
 
     monkeypatch.setattr(importlib.metadata, "version", newer_wordfreq)
+    jobs._libraries.cache_clear()  # as a new process after the upgrade
     assert Options(settings).key() != key
     monkeypatch.setattr(importlib.metadata, "version", real)
+    jobs._libraries.cache_clear()
     monkeypatch.setattr(jobs, "_apertium_packages", lambda: ["apertium-fr-es=9.9"])
     assert Options(settings).key() != key
     assert Options(Settings(translate=False)).key() == Options(Settings(translate=False)).key()
