@@ -67,28 +67,25 @@ def lingua_corpus(dest: Path) -> Path:
 
 def clear_word_caches(pipeline: object) -> None:
     """Forget every word and text seen: the next run meets them as a new corpus would (the
-    tables and models stay loaded)."""
-    from cleantext import freq, scrape
-    from cleantext.repair import accents, glue
+    tables and models stay loaded). Every bounded cache of more than one entry in cleantext
+    (its modules, their classes, the detector) holds words or texts and is emptied; tables,
+    models and settings are kept in unbounded or one-entry caches. Found, not listed: a
+    cache added later is emptied too, and an older version's are, for an A/B run."""
+    import sys
 
-    for cached in (
-        freq.zipf,
-        getattr(freq, "_tokens", None),
-        scrape._zipf_max,
-        scrape._words,
-        scrape.dedup_key,
-        accents._with_dropped_accent,
-        accents._quote_marks,
-        glue._tokens,
-    ):
-        if hasattr(cached, "cache_clear"):  # (older versions lack some: compared alike)
-            cached.cache_clear()
-    det = pipeline.detector  # type: ignore[attr-defined]
-    det._evidence.cache_clear()
-    for name in dir(type(det)):
-        attr = getattr(det, name, None)
-        if hasattr(attr, "cache_clear") and name != "_evidence":
-            attr.cache_clear()
+    def clear(holder: object) -> None:
+        for attr in list(vars(holder).values()):
+            info = getattr(attr, "cache_info", None)
+            if info is not None and (size := info().maxsize) is not None and size > 1:
+                attr.cache_clear()
+
+    for name, module in list(sys.modules.items()):
+        if name == "cleantext" or name.startswith("cleantext."):
+            clear(module)
+            for attr in list(vars(module).values()):
+                if isinstance(attr, type) and attr.__module__ == name:
+                    clear(attr)
+    clear(pipeline.detector)  # type: ignore[attr-defined]  # its own evidence cache
 
 
 def _timed(times: list[float], sentences: int) -> dict:
