@@ -47,13 +47,9 @@ _SHORT_WORD = regex.compile(r"\p{L}{1,2}")
 _ONE_STEP_CRUMB = regex.compile(r"\s*\p{Lu}[^›>]{0,40}\s(?:›|>)\s\p{Lu}[^›>]{0,60}")
 
 
-def words(text: str) -> list[str]:
-    return list(_words(text))
-
-
 @lru_cache(maxsize=8192)
-def _words(text: str) -> tuple[str, ...]:
-    """Every rule reads a line's words: found once per line (a copy is handed out)."""
+def words(text: str) -> tuple[str, ...]:
+    """A line's words, found once per line: every rule reads them (a tuple, shared)."""
     return tuple(_WORD.findall(text))
 
 
