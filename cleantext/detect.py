@@ -26,7 +26,12 @@ from cleantext.settings import DEFAULT_STRAY
 from cleantext.vocab import loan_phrases
 
 _LINGUA_LOCK = threading.Lock()
-_TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*['’]?|\p{N}+(?:[.,:]\p{N}+)*")
+_WORD_TOKEN = r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*['’]?"
+_NUMBER_TOKEN = r"\p{N}+(?:[.,:]\p{N}+)*"
+_TOKEN = regex.compile(f"{_WORD_TOKEN}|{_NUMBER_TOKEN}")
+# the tokens that can carry evidence, for the no-token pass: a lone letter before a period
+# ("n. 2", "J. Smith", see `_abbreviation`) is not one (a test checks both ways agree)
+_EVIDENT_TOKEN = regex.compile(rf"(?![\p{{L}}\p{{M}}]\.){_WORD_TOKEN}|{_NUMBER_TOKEN}")
 _INITIAL_AFTER = frozenset('.!?:“«"”(‘-–')
 
 
@@ -276,15 +281,7 @@ class Detector:
         Text with anything PROTECTED might guard (a URL, a path, a handle) takes the full way."""
         if _MAYBE_PROTECTED.search(text):
             return False
-        least = self._least
-        evs = []
-        for m in _TOKEN.finditer(text):
-            word = m.group()
-            if len(word) == 1 and _abbreviation(text, word, m.end()):  # (a call per word costs 1%)
-                continue  # no evidence (as in `tokens`): a run goes on unchanged
-            ev = least(word)
-            if ev is not None:
-                evs.append(ev)
+        evs = [ev for ev in map(self._least, _EVIDENT_TOKEN.findall(text)) if ev is not None]
         return self._no_run_reaches(evs, min(self.switch_penalty / 2, self.min_span_evidence))
 
     @lru_cache(maxsize=500_000)  # noqa: B019 - one detector per process, bounded

@@ -258,6 +258,26 @@ def test_lingua_is_never_asked_without_a_heads_up_naming_the_language():
     )
 
 
+def test_the_no_token_pass_reads_the_words_that_tokens_gives_evidence():
+    """The no-token pass finds its words with one pattern that leaves out a lone letter
+    before a period (`_abbreviation`): every word with evidence, in order, as `tokens` finds
+    them. Checked on lingua's sentences, the samples and made-up abbreviations, initials,
+    numbers and combining accents."""
+    from cleantext.detect import _EVIDENT_TOKEN, _TOKEN, _abbreviation, _says_nothing
+
+    made = [  # ours
+        "Il d.l. n. 18, art. 3 e la l. 241.", "J. R. R. Tolkien e A.B.C. a Roma.", "Punto 3. Poi 4.5.",
+        "l'a. x è. ab.c x\u0301. e\u0301. n'. a-b. un \u0301. segno", "Alla p. 12, v. sopra; cfr. A. Rossi.",
+    ]  # fmt: skip
+    texts = [*_lingua("it"), *_lingua("fr", 300), *_lingua("en", 300), *_sample_sentences(), *made]
+    for text in texts:
+        words = [m.group() for m in _TOKEN.finditer(text) if not _abbreviation(text, m.group(), m.end())]
+        evident = _EVIDENT_TOKEN.findall(text)
+        assert [w for w in words if not _says_nothing(w)] == [e for e in evident if not _says_nothing(e)], (
+            text
+        )
+
+
 def test_the_no_token_pass_only_settles_sentences_the_full_way_finds_all_italian():
     """`_surely_main` answers for `detect` without building tokens: wherever it does, the
     full way (names and loan phrases protected, Viterbi, kept spans) finds no foreign span
