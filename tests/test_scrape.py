@@ -278,3 +278,21 @@ def test_one_pass_finds_the_families_each_family_finds():
         assert {m.lastgroup for m in _ANY_PROMPT_WORD.finditer(line)} == families, line
         many += len(families) >= 2
     assert many > 1000
+
+
+def test_a_repeat_key_is_its_words_each_lowered():
+    """dedup_key lowers its words once joined: the same as each word lowered, since the one
+    rule of lowering that looks around a letter (a final sigma) never looks past a space.
+    Checked on random texts of Greek capitals, apostrophes, dots, marks and other letters
+    whose lowering is special (made here)."""
+    import random
+
+    from cleantext.scrape import _WORD, dedup_key
+    from cleantext.vocab import fold
+
+    rng = random.Random(5)
+    alphabet = "ΣσςΑΒΟΔ'’-.·:^ \u0301\u0345İẞΣ́aÉ1 "
+    texts = ["ΟΔΟΣ ΚΑΙ ΣΑΣ", "ΑΣ'Β Σ. ΣΑ-Σ", *("".join(rng.choices(alphabet, k=12)) for _ in range(20000))]
+    for text in texts:
+        dedup_key.cache_clear()
+        assert dedup_key(text) == " ".join(w.lower() for w in _WORD.findall(fold(text))), text
