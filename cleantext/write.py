@@ -91,7 +91,11 @@ def to_txt(doc: Document) -> str:
 
 
 def to_jsonl(doc: Document) -> str:
-    return "".join(json.dumps(s.record(), ensure_ascii=False) + "\n" for s in doc.sentences)
+    return "".join(_to_json(s.record()) + "\n" for s in doc.sentences)
+
+
+# json.dumps(x, ensure_ascii=False) without building an encoder for every record
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _cell(text: str) -> str:
