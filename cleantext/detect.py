@@ -115,7 +115,10 @@ class Detector:
         self.min_span_evidence = min_span_evidence
         self._lingua = None
         self._zipf = zipf  # wordfreq's Zipf values, cached (cleantext.freq)
+        # per-detector caches keyed by the word alone (a cached method keys on (self, word))
         self._evidence = lru_cache(maxsize=500_000)(self._evidence_uncached)  # type: ignore[method-assign]
+        self._least = lru_cache(maxsize=500_000)(self._least_uncached)
+        self._half = lru_cache(maxsize=100_000)(self._half_uncached)
         self._loans = loan_phrases()
         self._max_loan_words = max((len(p.split()) for p in self._loans), default=1)
         self._loan_heads = frozenset(p.split()[0] for p in self._loans)
@@ -229,8 +232,7 @@ class Detector:
                     t.ev, t.name = self._zero, True
             i = max(j, i + 1)
 
-    @lru_cache(maxsize=100_000)  # noqa: B019 - one detector per process, bounded
-    def _half(self, word: str) -> dict[str, float]:
+    def _half_uncached(self, word: str) -> dict[str, float]:
         return {k: v / 2 for k, v in self._evidence(word).items()}
 
     def _protect_loans(self, toks: list[_Tok]) -> None:
@@ -275,7 +277,7 @@ class Detector:
         """`detect` would find no foreign span and keep none, told in one pass over the words.
 
         Each word counts with at least the evidence `tokens` would give it after names and
-        loan phrases are protected (`_least`). When no run of those sums to half the switch
+        loan phrases are protected (`_least_uncached`). When no run of those sums to half the switch
         penalty (nor to a span's evidence, if less), `_no_foreign_run` holds for the real
         tokens and no protected run can hold the evidence a kept span needs (`_kept_runs`).
         Text with anything PROTECTED might guard (a URL, a path, a handle) takes the full way."""
@@ -284,8 +286,7 @@ class Detector:
         evs = [ev for ev in map(self._least, _EVIDENT_TOKEN.findall(text)) if ev is not None]
         return self._no_run_reaches(evs, min(self.switch_penalty / 2, self.min_span_evidence))
 
-    @lru_cache(maxsize=500_000)  # noqa: B019 - one detector per process, bounded
-    def _least(self, word: str) -> dict[str, float] | None:
+    def _least_uncached(self, word: str) -> dict[str, float] | None:
         """The least evidence `tokens` can leave `word` with wherever it stands (None: none,
         and a run goes on unchanged): numbers and acronyms have none; a capitalised word
         (halved inside a sentence) or a joiner a name may take in ("of") is floored at zero,
