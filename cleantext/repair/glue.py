@@ -31,10 +31,13 @@ def _tokens(text: str) -> tuple[list[int], list[bool]]:
     """Where each whitespace-delimited token of `text` starts, and whether it is a URL, an
     e-mail address, a path, a hashtag or code: found once per text, so a long paragraph
     costs one pass however many matches ask."""
-    starts, address = [], []
-    for m in _TOKEN.finditer(text):
-        starts.append(m.start())
-        address.append(any(mark in m.group() for mark in _ADDRESS_MARKS))
+    starts = [m.start() for m in _TOKEN.finditer(text)]
+    address = [False] * len(starts)
+    for mark in _ADDRESS_MARKS:  # each place a mark stands is inside a token (it has no space)
+        at = text.find(mark)
+        while at >= 0:
+            address[bisect.bisect_right(starts, at) - 1] = True
+            at = text.find(mark, at + 1)
     return starts, address
 
 
