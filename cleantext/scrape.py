@@ -453,8 +453,10 @@ def _site_prompt(p: str, ctx: Context, rule: Rule) -> bool:
     n = len(words(p))
     if n == 0 or n > rule.limit("max_words"):
         return False
+    if _is_prose(p, n) and not _READER.search(p):
+        return False  # (before the families: most short lines of an article are its sentences)
     hits = {m.lastgroup for m in _ANY_PROMPT_WORD.finditer(p)}
-    if len(hits) < rule.limit("min_families") or (_is_prose(p, n) and not _READER.search(p)):
+    if len(hits) < rule.limit("min_families"):
         return False
     others = [
         q for i, q in enumerate(ctx.paragraphs) if i != ctx.index and len(words(q)) >= CONTEXT_MIN_WORDS
