@@ -115,7 +115,7 @@ def _cue_test(kind: str, topical_ok: bool) -> Callable[[str, Context, Rule], boo
 
     def test(p: str, ctx: Context, rule: Rule) -> bool:
         n = len(words(p))
-        if n == 0 or n > rule.limit("max_words") or not cue.search(p) or _is_prose(p, n):
+        if n == 0 or n > rule.limit("max_words") or _is_prose(p, n) or not cue.search(p):
             return False
         return not (topical_ok and _topical(p, cue, ctx))
 
@@ -550,9 +550,9 @@ def _call_to_action(p: str, ctx: Context, rule: Rule) -> bool:
     n = len(words(p))
     return (
         n <= rule.limit("max_words")
+        and not (_is_prose(p, n) and not _READER.search(p))  # (the cheap test first)
         and bool(_CALL.search(p))
         and bool(_SITE_THING.search(p))
-        and not (_is_prose(p, n) and not _READER.search(p))
     )
 
 
@@ -577,7 +577,7 @@ legal_footer = Rule(
     "legal_footer",
     "legal footer",
     test=lambda p, ctx, rule: (
-        (n := len(words(p))) <= rule.limit("max_words") and bool(_LEGAL.search(p)) and not _is_prose(p, n)
+        (n := len(words(p))) <= rule.limit("max_words") and not _is_prose(p, n) and bool(_LEGAL.search(p))
     ),
     thresholds=(("max_words", 25),),
     examples=(Example("Example Srl - P.IVA 01234567890", True, "own"),),
