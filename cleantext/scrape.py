@@ -678,6 +678,8 @@ def _stray_token(p: str, ctx: Context, rule: Rule) -> bool:
         return True
     if _LOWER_ID.fullmatch(s):
         return True
+    if len(s) > 2 and not (s[1].isspace() or s[2].isspace()):
+        return False  # a first token of three characters or more: not a row of short ones
     toks = s.split()
     return len(toks) >= 2 and all(_SHORT_WORD.fullmatch(t) for t in toks) and len(set(toks)) == len(toks)
 
@@ -689,7 +691,9 @@ stray_token = Rule(
     examples=(
         Example("veronulla", True, "samples"),
         Example("f t w", True, "own"),
+        Example("in f t w", True, "own"),
         Example("Δ", True, "own"),
+        Example("Tel 06 12", False, "own"),
     ),
 )
 
