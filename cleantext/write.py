@@ -171,9 +171,10 @@ def to_meta(doc: Document) -> str:
 class DocumentWriter:
     """Writes one document in every format, part by part, then puts all files in place.
 
-    Each format goes to a temporary file beside its target; `commit` renames them (the
-    text last), `abort` deletes them. Used for files of any size: parts are appended as
-    the pipeline streams them, so nothing holds the whole document in memory.
+    Parts are kept in memory up to SPILL_CHARS; past that, each format goes to a temporary
+    file beside its target as parts come (a file of any size holds bounded memory). `commit`
+    writes what is held to the temporary files and renames them (the text last), `abort`
+    deletes them. A document that fits (nearly all) is written with one call per file.
     """
 
     def __init__(
@@ -188,54 +189,74 @@ class DocumentWriter:
                 raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
         self.base, self.tmx_sentences, self.min_quality = base, tmx_sentences, min_quality
         self.formats = sorted(formats, key=lambda f: {"jsonl": 0, "txt": 9}.get(f, 5))
-        base.parent.mkdir(parents=True, exist_ok=True)
-        self._files: dict[str, tuple[Path, object]] = {}
+        self._held: dict[str, list[str]] = {fmt: [] for fmt in self.formats}
+        self._size = 0  # characters held
+        self._files: dict[str, tuple[Path, int]] = {}  # once spilled: the temporary files
         self._paragraphs = 0
         self._last_paragraph: int | None = None
         self._meta = False
-        try:
-            for fmt in self.formats:
-                target = output_path(base, fmt)
-                fd, tmp = _mkstemp(target)
-                self._files[fmt] = (Path(tmp), os.fdopen(fd, "w", encoding="utf-8", newline="\n"))
-            if "tmx" in self._files:
-                self._files["tmx"][1].write(_TMX_HEAD)  # type: ignore[attr-defined]
-        except BaseException:
-            self.abort()
-            raise
+        if "tmx" in self._held:
+            self._hold("tmx", _TMX_HEAD)
+
+    def _hold(self, fmt: str, text: str) -> None:
+        self._held[fmt].append(text)
+        self._size += len(text)
 
     def add(self, doc: Document) -> None:
-        for fmt, (_, fh) in self._files.items():
+        for fmt in self.formats:
             if fmt == "txt":
                 for para in doc.paragraphs:
                     if para[0].paragraph == self._last_paragraph:  # a paragraph split across parts
-                        fh.write(" " + " ".join(s.text for s in para))  # type: ignore[attr-defined]
+                        self._hold(fmt, " " + " ".join(s.text for s in para))
                     else:
                         sep = "\n\n" if self._paragraphs else ""
-                        fh.write(sep + " ".join(s.text for s in para))  # type: ignore[attr-defined]
+                        self._hold(fmt, sep + " ".join(s.text for s in para))
                         self._paragraphs += 1
                     self._last_paragraph = para[-1].paragraph
             elif fmt == "jsonl":
-                fh.write(to_jsonl(doc))  # type: ignore[attr-defined]
+                self._hold(fmt, to_jsonl(doc))
             elif fmt == "tsv":
-                fh.write(to_tsv(doc, self.min_quality))  # type: ignore[attr-defined]
+                self._hold(fmt, to_tsv(doc, self.min_quality))
             elif fmt == "extracted":
-                fh.write(doc.extracted or "")  # type: ignore[attr-defined]
+                self._hold(fmt, doc.extracted or "")
             elif fmt == "meta":
                 if not self._meta:  # once per document, however many parts it comes in
-                    fh.write(to_meta(doc))  # type: ignore[attr-defined]
+                    self._hold(fmt, to_meta(doc))
                     self._meta = True
             else:
-                fh.write(_tmx_units(doc, self.tmx_sentences, min_quality=self.min_quality))  # type: ignore[attr-defined]
+                self._hold(fmt, _tmx_units(doc, self.tmx_sentences, min_quality=self.min_quality))
+        if self._size > SPILL_CHARS:
+            self._spill()
+
+    def _spill(self) -> None:
+        """Write what is held to the temporary files (made on the first spill)."""
+        if not self._files:
+            self.base.parent.mkdir(parents=True, exist_ok=True)
+            for fmt in self.formats:
+                fd, tmp = _mkstemp(output_path(self.base, fmt))
+                self._files[fmt] = (Path(tmp), fd)
+        for fmt, parts in self._held.items():
+            data = "".join(parts).encode("utf-8")
+            view, fd = memoryview(data), self._files[fmt][1]
+            while view:
+                view = view[os.write(fd, view) :]
+            parts.clear()
+        self._size = 0
 
     def commit(self) -> list[Path]:
+        if "txt" in self._held and self._paragraphs:
+            self._hold("txt", "\n")
+        if "tmx" in self._held:
+            self._hold("tmx", _TMX_TAIL)
+        try:
+            self._spill()
+        except BaseException:
+            self.abort()
+            raise
         paths = []
-        for fmt, (_tmp, fh) in self._files.items():
-            if fmt == "txt" and self._paragraphs:
-                fh.write("\n")  # type: ignore[attr-defined]
-            if fmt == "tmx":
-                fh.write(_TMX_TAIL)  # type: ignore[attr-defined]
-            fh.close()  # type: ignore[attr-defined]
+        for fmt, (tmp, fd) in self._files.items():
+            os.close(fd)
+            self._files[fmt] = (tmp, -1)
         for fmt, (tmp, _) in self._files.items():
             target = output_path(self.base, fmt)
             os.replace(tmp, target)
@@ -244,12 +265,16 @@ class DocumentWriter:
         return paths
 
     def abort(self) -> None:
-        for tmp, fh in self._files.values():
+        for tmp, fd in self._files.values():
             try:
-                fh.close()  # type: ignore[attr-defined]
+                if fd >= 0:
+                    os.close(fd)
             finally:
                 tmp.unlink(missing_ok=True)
         self._files = {}
+
+
+SPILL_CHARS = 1 << 20  # a document's outputs held in memory before they go to their files
 
 
 def write_document(

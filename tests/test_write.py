@@ -37,3 +37,40 @@ def test_atomic_write_leaves_only_the_target(tmp_path):
     atomic_write(tmp_path / "sub" / "a.txt", "testo\n")
     assert [p.name for p in (tmp_path / "sub").iterdir()] == ["a.txt"]
     assert (tmp_path / "sub" / "a.txt").read_text() == "testo\n"
+
+
+def _document(text: str):
+    from cleantext.pipeline import Pipeline, Settings
+
+    pipeline = Pipeline(Settings(translate=False))
+    return pipeline.finish([pipeline.prepare(text.encode(), "doc.txt")])[0]
+
+
+def test_a_document_is_held_until_commit_and_spilled_past_the_bound(tmp_path, monkeypatch):
+    """A document that fits is written at commit, one call per file (no temporary file
+    before); past SPILL_CHARS the parts go to their temporary files as they come, and the
+    outputs are the same bytes either way; abort leaves nothing."""
+    from cleantext.write import DocumentWriter
+
+    parts = [
+        _document(f"Il consiglio comunale si è riunito {k} volte.\n\nNon è successo nulla.") for k in range(4)
+    ]
+    whole = DocumentWriter(tmp_path / "a" / "doc", ("jsonl", "txt", "tsv"))
+    for part in parts:
+        whole.add(part)
+    assert not (tmp_path / "a").exists()  # nothing on the disk before commit
+    whole.commit()
+    monkeypatch.setattr(write, "SPILL_CHARS", 50)
+    spilled = DocumentWriter(tmp_path / "b" / "doc", ("jsonl", "txt", "tsv"))
+    spilled.add(parts[0])
+    assert len(list((tmp_path / "b").glob(".*.part"))) == 3  # spilled: the parts are on the disk
+    for part in parts[1:]:
+        spilled.add(part)
+    spilled.commit()
+    for name in ("doc.jsonl", "doc.txt", "doc.tsv"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+    assert sorted(p.name for p in (tmp_path / "b").iterdir()) == ["doc.jsonl", "doc.tsv", "doc.txt"]
+    aborted = DocumentWriter(tmp_path / "c" / "doc", ("jsonl", "txt"))
+    aborted.add(parts[0])
+    aborted.abort()
+    assert not list((tmp_path / "c").iterdir())
