@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import logging
 import os
@@ -185,9 +186,11 @@ def clean(
     versions of cleantext, of the libraries and of the Apertium packages that decide the
     output (--force redoes them). A file that cannot be read is reported and the others go
     on (exit code 1 at the end).
+
     Exit code 3: every file was written, but some foreign spans had no working engine;
     those files are not marked done, so a rerun once an engine works translates them.
     Exit code 130: interrupted (Ctrl-C, SIGTERM, SIGHUP); the files finished are recorded.
+
     An Apertium chain silent for CLEANTEXT_APERTIUM_TIMEOUT seconds (60) is restarted once,
     then given up with a warning. Word frequencies are read from copies of wordfreq's tables
     kept in CLEANTEXT_CACHE (default ~/.cache/cleantext), written on first use.
@@ -669,6 +672,17 @@ def _read(file: Path) -> bytes:
     except OSError as e:
         typer.echo(f"error: {file}: {e.strerror or e}", err=True)
         raise typer.Exit(1) from None
+
+
+def _unwrapped(doc: str) -> str:
+    """A docstring's paragraphs, each on one line, for --help to wrap to the terminal (rich
+    keeps a docstring's own line breaks: at 80 columns every other line came out short)."""
+    return "\n\n".join(" ".join(p.split()) for p in inspect.cleandoc(doc).split("\n\n"))
+
+
+for _command in (*app.registered_commands, *models_app.registered_commands):
+    if _command.help is None and _command.callback is not None and _command.callback.__doc__:
+        _command.help = _unwrapped(_command.callback.__doc__)
 
 
 def main() -> None:

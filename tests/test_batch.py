@@ -256,6 +256,20 @@ def test_clean_help_explains_the_executors():
         assert text in r.stdout, text
 
 
+def test_help_paragraphs_are_wrapped_to_the_terminal_not_to_the_source():
+    """--help wraps each paragraph of a command's help to the terminal's width (a docstring's
+    own line breaks, kept by rich, left every other line short at 80 columns)."""
+    r = subprocess.run(
+        [sys.executable, "-m", "cleantext", "clean", "--help"],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, COLUMNS="250"),
+    )
+    assert r.returncode == 0
+    assert "same input, options and versions of cleantext, of the libraries" in r.stdout
+    assert "Exit code 130: interrupted" in r.stdout
+
+
 def test_cli_report_shows_this_runs_documents_without_forcing_jsonl(tmp_path):
     out, page = tmp_path / "out", tmp_path / "run.html"
     cmd = [sys.executable, "-m", "cleantext", "clean", str(SAMPLES), "-o", str(out), "-q", "--no-translate"]
