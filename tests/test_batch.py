@@ -244,7 +244,8 @@ def test_unwritable_output_fails_at_the_start(tmp_path):
         assert r.returncode == 2 and "not writable" in r.stderr
 
 
-def test_clean_help_explains_the_executors():
+def _clean_help() -> str:
+    """`cleantext clean --help` on a wide terminal."""
     r = subprocess.run(
         [sys.executable, "-m", "cleantext", "clean", "--help"],
         capture_output=True,
@@ -252,22 +253,21 @@ def test_clean_help_explains_the_executors():
         env=dict(os.environ, COLUMNS="250"),
     )
     assert r.returncode == 0
+    return r.stdout
+
+
+def test_clean_help_explains_the_executors():
+    shown = _clean_help()
     for text in ("--executor", "--address", "--workers", "pip install 'cleantext-it[ray]'", "--beam"):
-        assert text in r.stdout, text
+        assert text in shown, text
 
 
 def test_help_paragraphs_are_wrapped_to_the_terminal_not_to_the_source():
     """--help wraps each paragraph of a command's help to the terminal's width (a docstring's
     own line breaks, kept by rich, left every other line short at 80 columns)."""
-    r = subprocess.run(
-        [sys.executable, "-m", "cleantext", "clean", "--help"],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ, COLUMNS="250"),
-    )
-    assert r.returncode == 0
-    assert "same input, options and versions of cleantext, of the libraries" in r.stdout
-    assert "Exit code 130: interrupted" in r.stdout
+    shown = _clean_help()
+    assert "same input, options and versions of cleantext, of the libraries" in shown
+    assert "Exit code 130: interrupted" in shown
 
 
 def test_cli_report_shows_this_runs_documents_without_forcing_jsonl(tmp_path):
