@@ -277,9 +277,9 @@ class Detector:
         """`detect` would find no foreign span and keep none, told in one pass over the words.
 
         Each word counts with at least the evidence `tokens` would give it after names and
-        loan phrases are protected (`_least_uncached`). When no run of those sums to half the switch
-        penalty (nor to a span's evidence, if less), `_no_foreign_run` holds for the real
-        tokens and no protected run can hold the evidence a kept span needs (`_kept_runs`).
+        loan phrases are protected (`_least_uncached`). When no run of those sums to half the
+        switch penalty (nor to a span's evidence, if less), `_no_foreign_run` holds for the
+        real tokens and no protected run can hold the evidence a kept span needs (`_kept_runs`).
         Text with anything PROTECTED might guard (a URL, a path, a handle) takes the full way."""
         if _MAYBE_PROTECTED.search(text):
             return False
