@@ -327,8 +327,11 @@ class StateLog:
         """An exclusive lock on OUT itself (a directory can be locked: no file is added)."""
         import fcntl
 
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path.parent, os.O_RDONLY)
+        try:
+            fd = os.open(self.path.parent, os.O_RDONLY)
+        except FileNotFoundError:  # (made only when missing: this runs for every file)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path.parent, os.O_RDONLY)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
             yield

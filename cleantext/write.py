@@ -58,6 +58,16 @@ def _mkstemp(target: Path) -> tuple[int, str]:
     raise FileExistsError(errno.EEXIST, "no free temporary name", prefix)
 
 
+def _mkstemp_in_place(target: Path) -> tuple[int, str]:
+    """_mkstemp, making the target's folder when it is missing (asked only then: most
+    documents go into a folder an earlier one made)."""
+    try:
+        return _mkstemp(target)
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return _mkstemp(target)
+
+
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
 _names = random.Random()
 _OWNER: tuple[int, str] = (0, "")
@@ -73,8 +83,7 @@ def _owner() -> str:
 
 
 def atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = _mkstemp(path)
+    fd, tmp = _mkstemp_in_place(path)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
@@ -230,10 +239,9 @@ class DocumentWriter:
 
     def _spill(self) -> None:
         """Write what is held to the temporary files (made on the first spill)."""
-        if not self._files:
-            self.base.parent.mkdir(parents=True, exist_ok=True)
-            for fmt in self.formats:
-                fd, tmp = _mkstemp(output_path(self.base, fmt))
+        for fmt in self.formats:
+            if fmt not in self._files:
+                fd, tmp = _mkstemp_in_place(output_path(self.base, fmt))
                 self._files[fmt] = (Path(tmp), fd)
         for fmt, parts in self._held.items():
             data = "".join(parts).encode("utf-8")

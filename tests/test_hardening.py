@@ -329,3 +329,19 @@ def test_a_full_disk_fails_file_by_file_with_a_summary(tmp_path, monkeypatch, pi
     assert summary.files == 1 and len(summary.errors) == 2
     assert all("No space left on device" in e and "cannot write" in e for _, e in summary.errors)
     assert (out / "a.txt").is_file() and not list(out.glob("*.part"))
+
+
+def test_the_resume_log_makes_its_folder_when_missing_and_keeps_every_line(tmp_path):
+    """StateLog appends under a lock on OUT, making OUT only when it is missing (it is
+    asked at every finished file); what two logs of one OUT add is all there after both
+    compact."""
+    from cleantext.jobs import StateLog
+
+    out = tmp_path / "new" / "out"
+    first, second = StateLog(out), StateLog(out)
+    first.add("a", "d1", "k")
+    second.add("b", "d2", "k")
+    first.add("c", "d3", "k")
+    first.compact()
+    second.compact()
+    assert StateLog(out).done == {"a": ("d1", "k"), "b": ("d2", "k"), "c": ("d3", "k")}

@@ -74,3 +74,26 @@ def test_a_document_is_held_until_commit_and_spilled_past_the_bound(tmp_path, mo
     aborted.add(parts[0])
     aborted.abort()
     assert not list((tmp_path / "c").iterdir())
+
+
+def test_a_missing_folder_is_made_and_an_existing_one_is_not_asked_about(tmp_path, monkeypatch):
+    """The writers make a target's folder when creating the temporary file finds it missing;
+    a document going where an earlier one went asks nothing more of the system."""
+    from cleantext.write import DocumentWriter
+
+    made = []
+    mkdir = Path.mkdir
+    monkeypatch.setattr(Path, "mkdir", lambda self, *a, **k: made.append(self) or mkdir(self, *a, **k))
+    doc = _document("Il consiglio comunale si è riunito.")
+    for name in ("a", "b"):
+        writer = DocumentWriter(tmp_path / "out" / "sub" / name, ("jsonl", "txt"))
+        writer.add(doc)
+        writer.commit()
+        if name == "a":
+            assert made and set(made) <= {tmp_path / "out" / "sub", tmp_path / "out"}
+            first = list(made)
+    atomic_write(tmp_path / "out" / "sub" / "c.txt", "testo\n")
+    assert made == first  # the second document and the last file asked nothing
+    assert sorted(p.name for p in (tmp_path / "out" / "sub").iterdir()) == [
+        "a.jsonl", "a.txt", "b.jsonl", "b.txt", "c.txt",
+    ]  # fmt: skip
