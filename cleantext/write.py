@@ -30,10 +30,6 @@ SUFFIXES = {"extracted": ".extracted.txt", "meta": ".meta.json"}
 DEFAULT_FORMATS = ("txt", "jsonl")
 
 
-_UMASK = os.umask(0)
-os.umask(_UMASK)
-
-
 # Temporary files carry this machine and process: a run removes only leftovers of a process
 # of this machine that is gone, never another run's work in progress.
 def part_owner(name: str) -> tuple[str, int] | None:
@@ -82,11 +78,20 @@ def _owner() -> str:
     return _OWNER[1]
 
 
+def _write_all(fd: int, text: str) -> None:
+    """`text` as UTF-8 into a file descriptor, however many calls the system takes."""
+    view = memoryview(text.encode("utf-8"))
+    while view:
+        view = view[os.write(fd, view) :]
+
+
 def atomic_write(path: Path, text: str) -> None:
     fd, tmp = _mkstemp_in_place(path)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+        try:
+            _write_all(fd, text)
+        finally:
+            os.close(fd)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -244,10 +249,7 @@ class DocumentWriter:
                 fd, tmp = _mkstemp_in_place(output_path(self.base, fmt))
                 self._files[fmt] = (Path(tmp), fd)
         for fmt, parts in self._held.items():
-            data = "".join(parts).encode("utf-8")
-            view, fd = memoryview(data), self._files[fmt][1]
-            while view:
-                view = view[os.write(fd, view) :]
+            _write_all(self._files[fmt][1], "".join(parts))
             parts.clear()
         self._size = 0
 
