@@ -263,7 +263,8 @@ def zipfs(word: str, langs: tuple[str, ...]) -> tuple[float, ...]:
     if PLAIN.fullmatch(word):
         freqs: Iterable[float | None] = map(_GET, tables, repeat(word))
     elif (m := ELIDED.fullmatch(word)) is not None:  # plain tokens: read as _tokens_frequency
-        freqs = map(_combined, tables, repeat(_elided_tokens(m)))
+        tokens = _elided_tokens(m)
+        freqs = [_combined(map(table.get, tokens)) for table in tables]
     else:
         return tuple(zipf(word, lang) for lang in langs)
     known = _ZIPF_OF
@@ -281,13 +282,11 @@ def zipfs(word: str, langs: tuple[str, ...]) -> tuple[float, ...]:
 _GET = dict.get  # a table's look-up, mapped over the tables (in C, no frame per table)
 
 
-def _combined(table: dict[str, float], tokens: list[str]) -> float | None:
-    """_tokens_frequency for tokens without digits, read from a loaded table."""
-    if len(tokens) == 1:
-        return table.get(tokens[0])
+def _combined(freqs: Iterable[float | None]) -> float | None:
+    """wordfreq's frequency of a word from its tokens' (1/f = 1/f1 + 1/f2 + …); None when a
+    token is unknown (the rest are then not asked)."""
     inverse = 0.0
-    for token in tokens:
-        freq = table.get(token)
+    for freq in freqs:
         if freq is None:
             return None
         inverse += 1.0 / freq
@@ -349,13 +348,11 @@ def _tokens_frequency(word: str, lang: str) -> float | None:
     tokens = _tokens(word)
     if not tokens:
         return None
-    inverse = 0.0
-    for token in tokens:
+    frequencies = _frequencies(lang)
+
+    def weighed(token: str) -> float | None:
         smashed = smash_numbers(token)
-        freq = _frequencies(lang).get(smashed)
-        if freq is None:
-            return None
-        if smashed != token:
-            freq *= digit_freq(token)
-        inverse += 1.0 / freq
-    return 1.0 / inverse
+        freq = frequencies.get(smashed)
+        return freq * digit_freq(token) if freq is not None and smashed != token else freq
+
+    return _combined(map(weighed, tokens))
