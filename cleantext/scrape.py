@@ -445,6 +445,12 @@ _READER = regex.compile(
 )
 
 
+def _prose_to_no_one(p: str, n: int) -> bool:
+    """A sentence of the article that does not speak to the reader: never a prompt or a
+    call to action, whatever site words it holds."""
+    return _is_prose(p, n) and not _READER.search(p)
+
+
 def _site_prompt(p: str, ctx: Context, rule: Rule) -> bool:
     """A form or banner sentence: three or more families of site words in one line ("Salva il
     mio nome, email e sito web in questo browser…", "This website uses cookies…"). Written
@@ -453,7 +459,7 @@ def _site_prompt(p: str, ctx: Context, rule: Rule) -> bool:
     n = len(words(p))
     if n == 0 or n > rule.limit("max_words"):
         return False
-    if _is_prose(p, n) and not _READER.search(p):
+    if _prose_to_no_one(p, n):
         return False  # (before the families: most short lines of an article are its sentences)
     hits = {m.lastgroup for m in _ANY_PROMPT_WORD.finditer(p)}
     if len(hits) < rule.limit("min_families"):
@@ -550,7 +556,7 @@ def _call_to_action(p: str, ctx: Context, rule: Rule) -> bool:
     n = len(words(p))
     return (
         n <= rule.limit("max_words")
-        and not (_is_prose(p, n) and not _READER.search(p))  # (the cheap test first)
+        and not _prose_to_no_one(p, n)  # (before its word searches)
         and bool(_CALL.search(p))
         and bool(_SITE_THING.search(p))
     )
