@@ -174,6 +174,8 @@ def _may_lack_accent(word: str) -> bool:
     (most words: none is, told without a look-up once the common words are read)."""
     low = word.lower()
     common = frequent("it", MIN_ZIPF + 0.5)
+    # `_accented`'s forms, spelled inline: asked for every new word (a shared helper measured
+    # 0.7% more instructions over a corpus)
     return any(low[:-1] + v in common for v in FINAL.get(low[-1], ""))
 
 
