@@ -38,25 +38,71 @@ def test_same_value_for_the_words_of_real_text(lang):
         assert zipf(w, lang) == zipf_frequency(w, lang), (w, lang)
 
 
-def test_several_languages_at_once_as_one_by_one():
-    """`zipfs` reads the loaded tables in one pass for a plain word; any other word, or a
-    table not loaded, goes the way of `zipf`: the same values either way."""
+def test_several_languages_at_once_as_one_by_one(monkeypatch):
+    """`zipfs` reads the joint dictionary (JOINT's languages, loaded) or the loaded tables
+    in one pass for a plain word; any other word, other languages, or tables not loaded go
+    the way of `zipf`: the same values every way."""
     import wordfreq
     from conftest import SAMPLES
 
     from cleantext import freq
 
     words = sorted({w.lower() for p in SAMPLES.glob("*.txt") for w in p.read_text("utf-8").split()})
-    langs = ("it", "fr", "en")
+    langs = freq.JOINT
     for lang in langs:
         freq.load(lang)
-    assert freq._loaded(langs) is not None and freq._loaded(("it", "sv")) is None
-    try:
+    assert freq._JOINT.words is not None and all(freq._frequencies(lang).joint for lang in langs)
+
+    def same_values() -> None:
         for w in words + TRICKY:
             assert zipfs(w, langs) == tuple(zipf_frequency(w, lang) for lang in langs), w
             assert zipfs(w, ("it", "sv")) == (zipf_frequency(w, "it"), zipf_frequency(w, "sv")), w
+            assert all(zipf(w, lang) == zipf_frequency(w, lang) for lang in langs), w
+
+    try:
+        same_values()  # the joint dictionary
+        monkeypatch.setattr(freq._JOINT, "words", None)
+        for lang in langs:  # the tables, loaded whole
+            monkeypatch.setattr(freq._frequencies(lang), "joint", None)
+            monkeypatch.setattr(freq._frequencies(lang), "table", freq._table(lang))
+        assert freq._loaded(langs) is not None and freq._loaded(("it", "sv")) is None
+        same_values()
     finally:  # wordfreq keeps the Swedish lists it read: let them go, as a loaded table does
         wordfreq.get_frequency_list.cache_clear()
+
+
+def test_the_joint_dictionary_holds_every_word_of_its_shape_with_each_tables_value():
+    from cleantext import freq
+
+    joint = freq._Joint().load()
+    assert joint is not None
+    tables = [freq._table(lang) for lang in freq.JOINT]
+    shaped = {w for table in tables for w in table if freq.JOINT_WORD.fullmatch(w)}
+    assert len(joint) == len(shaped) > 600_000 and "nell'inchiesta" in joint
+    for k, table in enumerate(tables):
+        assert all(joint[w][k] == f for w, f in table.items() if w in shaped)
+        assert all(row[k] == table.get(w) for w, row in joint.items())
+
+
+def test_the_joint_dictionary_is_written_once_and_a_damaged_or_unwritable_one_is_no_error(
+    tmp_path, monkeypatch
+):
+    from cleantext import freq
+
+    monkeypatch.setenv("CLEANTEXT_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(freq, "_write_copy", lambda lang, path: False)  # the copies are not the subject
+    [path] = freq.prepare(freq.JOINT)  # written by setup.sh, or by the first process needing it
+    assert path.name.startswith("joint-it-fr-en-py") and path.parent.parent == tmp_path / "cache"
+    assert not list(path.parent.glob("*.part"))
+    stamp = path.stat().st_mtime_ns
+    assert freq._Joint().load()["perché"] == tuple(freq._table(lang).get("perché") for lang in freq.JOINT)
+    assert path.stat().st_mtime_ns == stamp  # read, not written again
+    path.write_bytes(b"\x00not marshal" * 10)
+    assert freq._Joint().load() is None and not path.exists()  # the next process writes it again
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("CLEANTEXT_CACHE", str(blocker / "cache"))
+    assert freq._Joint().load() is None
 
 
 def test_every_language_read_from_the_tables_is_tokenised_alike():
@@ -109,12 +155,16 @@ def test_plain_words_skip_the_tokeniser_and_the_others_do_not():
         assert not PLAIN.fullmatch(w)
 
 
-def _fresh(monkeypatch, cache):
-    """A language's frequencies as a new process sees them, with `cache` as the cache."""
+def _fresh(monkeypatch, cache, lang="it"):
+    """A language's frequencies as a new process sees them, with `cache` as the cache for
+    the copies (the joint dictionary: this machine's, not written again for each test)."""
     from cleantext import freq
 
+    joint = freq._joint_path()
+    monkeypatch.setattr(freq, "_joint_path", lambda: joint)
+    monkeypatch.setattr(freq, "_JOINT", freq._Joint())
     monkeypatch.setenv("CLEANTEXT_CACHE", str(cache))
-    return freq._Frequencies("it")
+    return freq._Frequencies(lang)
 
 
 WORDS = ["perché", "città", "governo", "qzxv", "ministro", "zzzzq", "di", "essere"]
@@ -134,13 +184,21 @@ def test_the_disk_copy_gives_the_tables_own_values_and_is_written_once(tmp_path,
 
 
 def test_many_words_switch_to_the_whole_table_with_the_same_values(tmp_path, monkeypatch):
+    """A language of JOINT switches to the joint dictionary (and keeps the copy for words
+    it does not hold); another language loads its table whole."""
     from cleantext import freq
 
     monkeypatch.setattr(freq, "SWITCH", 3)
-    table = get_frequency_dict("it")
-    f = _fresh(monkeypatch, tmp_path)
-    assert [f.get(w) for w in WORDS] == [table.get(w) for w in WORDS]
-    assert f.table is not None and f.asked == 3
+    odd = ["2024", "G7", "l'11", "ﬁne"]  # not of the joint dictionary's shape
+    for lang in ("it", "es"):
+        table = get_frequency_dict(lang)
+        f = _fresh(monkeypatch, tmp_path, lang)
+        assert [f.get(w) for w in WORDS + odd] == [table.get(w) for w in WORDS + odd], lang
+        assert f.asked == 3 + (len(odd) if lang == "it" else 0)
+        if lang == "it":
+            assert f.joint is not None and f.table is None and f.db is not None
+        else:
+            assert f.joint is None and f.table is not None
 
 
 def test_a_cache_that_cannot_be_written_or_is_damaged_falls_back_to_the_table(tmp_path, monkeypatch):
@@ -186,7 +244,7 @@ def test_threads_asking_at_once_get_the_tables_values(tmp_path, monkeypatch):
     f = _fresh(monkeypatch, tmp_path)
     with ThreadPoolExecutor(4) as pool:
         got = list(pool.map(f.get, words))
-    assert got == [table[w] for w in words] and f.table is not None
+    assert got == [table[w] for w in words] and f.joint is not None
 
 
 def test_prepare_writes_every_copy_once(tmp_path, monkeypatch):
@@ -210,7 +268,7 @@ def test_a_loaded_table_does_not_keep_wordfreqs_lists_alive():
     from cleantext import freq
 
     freq._table.cache_clear()  # built here, whatever other tests of this process read before
-    freq.load("it")
+    freq._table("it")
     assert wordfreq.get_frequency_list.cache_info().currsize == 0
     assert not any(isinstance(o, list) and len(o) > 100_000 for o in gc.get_objects())
     assert zipf("casa", "it") == zipf_frequency("casa", "it")
@@ -225,9 +283,12 @@ def test_frequent_words_from_the_table_and_from_the_disk_copy(tmp_path, monkeypa
     for z in (3.5, 4.0):
         expected = frozenset(w for w in table if zipf(w, "it") >= z)
         assert 1000 < len(expected) < 30_000
-        freq.load("it")
+        whole = freq._Frequencies("it")  # a process that has loaded the table
+        whole.table = table
+        monkeypatch.setattr(freq, "_frequencies", lambda lang, f=whole: f)
         freq.frequent.cache_clear()
         assert freq.frequent("it", z) == expected
+        monkeypatch.undo()
         fresh = _fresh(monkeypatch, tmp_path)  # a process that has only opened the copy
         monkeypatch.setattr(freq, "_frequencies", lambda lang, f=fresh: f)
         freq.frequent.cache_clear()
