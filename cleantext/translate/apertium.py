@@ -354,12 +354,12 @@ def keep_names(text: str, lang: str) -> str:
     source language ("Tim Cook", "Sporting Shooters Association", "Tri Nations") stay as
     written, as Italian news writes them; "White House" or "Prime Minister" are still
     translated. The mark is taken off the output (Apertium gave "Tim Cuinar")."""
-    from wordfreq import zipf_frequency
+    from cleantext.freq import zipf  # wordfreq's values, from the tables the run already holds
 
     def mark(m: regex.Match[str]) -> str:
         words = m[0].split()
         lead = 0  # a title or common word before the name stays translatable ("Minister Boris Johnson")
-        while lead < len(words) and zipf_frequency(words[lead].lower(), lang) >= 4.0:
+        while lead < len(words) and zipf(words[lead].lower(), lang) >= 4.0:
             lead += 1
         if len(words) - lead < 2 or all(w.isupper() for w in words[lead:]):
             return m[0]  # one word, or acronyms only ("NATO UN"): nothing to keep

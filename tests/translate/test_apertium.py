@@ -141,6 +141,22 @@ def test_a_text_the_first_chain_cannot_read_goes_through_the_second(engine):
     assert engine.translate(["la maison blanche"], "fr", "it") == ["la casa bianca"]  # no unknown word
 
 
+def test_names_read_the_frequencies_cleantext_holds(monkeypatch):
+    """keep_names asks cleantext.freq, which a run has loaded already, not wordfreq itself:
+    wordfreq's own look-up loads a second copy of the language's table (and the lists it
+    is built from), 40–60 MB more in a translating run."""
+    import wordfreq
+
+    from cleantext.translate.apertium import keep_names
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("wordfreq asked directly")
+
+    monkeypatch.setattr(wordfreq, "zipf_frequency", refuse)
+    marked = keep_names("Prime Minister Boris Johnson met the White House staff.", "en")
+    assert "Boris" not in marked.split() and "Minister" in marked.split()
+
+
 def test_names_are_kept_as_written(engine):
     """Two or more capitalised words inside a sentence, not led by common words, are a name:
     Apertium's dictionaries turned "Boris Johnson" into "Bori Johnson"."""
