@@ -145,6 +145,7 @@ class _Frequencies:
         self.table: dict[str, float] | None = None
         self.joint: dict[str, tuple[float | None, ...]] | None = None
         self.slot = JOINT.index(lang) if lang in JOINT else None
+        self.accents: dict[str, str] | None = None  # the copy's accented forms, once joined
         self.pid = os.getpid()
         self.lock = threading.Lock()  # the router's threads post-edit (and ask) side by side
 
@@ -186,12 +187,24 @@ class _Frequencies:
             return db.execute("SELECT w, f FROM words WHERE f >= ?", (low,)).fetchall()
 
     def accented(self, key: str) -> str | None:
+        if self.joint is not None:  # a long run: the copy's accented forms, read whole once
+            return (self.accents or self._read_accents()).get(key)
         db = self.db if self.table is None and self._open() else None
         if db is None:
             return _accented_table(self.lang).get(key)
         with self.lock:
             row = db.execute("SELECT w FROM accented WHERE k = ?", (key,)).fetchone()
         return None if row is None else row[0]
+
+    def _read_accents(self) -> dict[str, str]:
+        """Every accented form at once (10,000 Italian rows, 56,000 French: 10–50 ms, where
+        a run's respelling asks hundreds of keys at ~50 µs each from the copy)."""
+        if not self._open():
+            return _accented_table(self.lang)
+        with self.lock:
+            if self.accents is None:
+                self.accents = dict(self.db.execute("SELECT k, w FROM accented"))  # type: ignore[union-attr]
+            return self.accents
 
     def _open(self) -> bool:
         if self.db is not None and self.pid == os.getpid():

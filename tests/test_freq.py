@@ -229,6 +229,11 @@ def test_accented_forms_from_the_copy_match_the_table(tmp_path, monkeypatch):
     f = freq._Frequencies("fr")
     assert [f.accented(k) for k in keys] == [whole.get(k) for k in keys] and f.table is None
     assert f.accented("confrontee") == "confrontée" and fold("confrontée") == "confrontee"
+    assert f.accents is None  # a short run asks the copy key by key
+    joined = _fresh(monkeypatch, tmp_path, "fr")  # a long run: read whole from the copy, once
+    assert joined._open() and joined.join()
+    assert [joined.accented(k) for k in keys] == [whole.get(k) for k in keys]
+    assert joined.accents == whole and joined.table is None
 
 
 def test_threads_asking_at_once_get_the_tables_values(tmp_path, monkeypatch):
