@@ -275,8 +275,9 @@ def _write_atomically(path: Path, fill: Callable[[str], None]) -> bool:
 
 class _Joint:
     """JOINT's frequencies in one dictionary, word → (its frequency in each language, None
-    where unknown), read from the cache folder once per process (written there first when
-    missing, from the three tables: two seconds, once per machine and wordfreq version)."""
+    where unknown), read from the cache folder once per process (scripts/setup.sh writes
+    it, else the first process that needs it, from the three tables: two seconds, once per
+    machine and wordfreq version)."""
 
     def __init__(self) -> None:
         self.words: dict[str, tuple[float | None, ...]] | None = None
@@ -303,7 +304,10 @@ def _joint_path() -> Path:
 
 
 def _read_joint(path: Path) -> dict[str, tuple[float | None, ...]] | None:
-    if not path.is_file() and not _write_joint(path):
+    if not path.is_file():
+        # written for the next process; this one holds the three tables it was made from,
+        # and reads them (the dictionary too would be 70 MB more, once)
+        _write_joint(path)
         return None
     try:  # the cache folder is the user's own: marshal, which runs no code, reads it
         words = marshal.loads(path.read_bytes())
