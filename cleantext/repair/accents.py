@@ -119,6 +119,11 @@ def _with_dropped_accent(word: str) -> str | None:
     _asked += 1
     if _asked > ASK_FIRST and not _may_lack_accent(word):
         return None
+    return _restored(word)
+
+
+def _restored(word: str) -> str | None:
+    """`_with_dropped_accent`'s decision, asked of the word itself."""
     found = _accented(word)
     if found is None:
         return None
@@ -159,8 +164,14 @@ _BARE_FINAL_VOWEL = regex.compile(r"(?<![\p{L}\p{N}\p{M}'’-])\p{Ll}{3,}(?<=[ae
 
 def _has_dropped_accent(text: str) -> bool:
     """A word of `text` stands for an accented one (most paragraphs have none: one cached
-    look-up per word instead of a rewrite)."""
+    look-up per word instead of a rewrite; once the common words are read, one scan for
+    runs of lowercase letters and a set of some 300 words, in most paragraphs)."""
+    if _asked > ASK_FIRST and _droppable(MIN_ZIPF + 0.5).isdisjoint(_LOWER_RUN.findall(text)):
+        return False  # every word the rule changes is a whole run of lowercase letters
     return any(map(_with_dropped_accent, _BARE_FINAL_VOWEL.findall(text)))
+
+
+_LOWER_RUN = regex.compile(r"\p{Ll}{3,}")
 
 
 # Distinct words asked one by one before the common accented words are read at once (a
@@ -182,6 +193,13 @@ def _bare_forms(min_zipf: float) -> frozenset[str]:
     one of `_accented`'s forms of it is common."""
     bare = {v: b for b, accented in FINAL.items() for v in accented}
     return frozenset(w[:-1] + bare[w[-1]] for w in frequent("it", min_zipf) if w[-1:] in bare)
+
+
+@cache
+def _droppable(min_zipf: float) -> frozenset[str]:
+    """Every lowercase word the rule changes ("citta", "perche", "attivita"; not "che",
+    "terra", "parlo", whose bare form is common itself): the bare forms it decides for."""
+    return frozenset(w for w in _bare_forms(min_zipf) if _restored(w) is not None)
 
 
 dropped_accent = Rule(

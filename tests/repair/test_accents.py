@@ -34,3 +34,36 @@ def test_a_word_without_a_common_accented_form_is_never_changed(monkeypatch):
     changed = {w for w in words if full(w) is not None}
     assert changed <= maybe  # every word the rule changes passes the shortcut
     assert {"citta", "liberta", "perche", "piu", "cosi"} <= changed
+
+
+def test_the_scan_for_words_the_rule_changes_agrees_with_the_rule(monkeypatch):
+    """Once the common words are read, a paragraph none of whose runs of lowercase letters
+    is a word the rule changes is set aside in one scan: the same answer as asking the rule
+    about each word, on every line of the samples and lingua's sentences and on our own
+    cases (apostrophes, hyphens, capitals, digits and marks around the word)."""
+    paths = [
+        *(ROOT / "samples").glob("*.txt"),
+        *(ROOT / "tests" / "data" / "lingua" / "sentences").glob("*.txt"),
+    ]
+    lines = [line for p in sorted(paths) for line in p.read_text("utf-8").splitlines() if line.strip()]
+    ours = [  # own
+        "La citta e bella, e piu grande.",
+        "Dell'attivita economica e l'universita.",
+        "Il progetto attivita-ricerca.",
+        "Citta e CITTA restano.",
+        "La citta2 e il codice piu1.",
+        "Mohenjo-daro, ahime!",
+        "c'e la citta\u0300 e la liberta.",
+        "Che terra, parlo io.",
+        "Ora e piu tardi.",
+    ]
+    monkeypatch.setattr(accents, "ASK_FIRST", 10**9)  # each word asked of the rule
+    accents._with_dropped_accent.cache_clear()
+    exact = [accents._has_dropped_accent(t) for t in lines + ours]
+    monkeypatch.setattr(accents, "ASK_FIRST", -1)  # the common words read: the scan
+    accents._with_dropped_accent.cache_clear()
+    fast = [accents._has_dropped_accent(t) for t in lines + ours]
+    accents._with_dropped_accent.cache_clear()
+    assert fast == exact
+    assert exact[-len(ours) :] == [True, False, False, False, False, True, True, False, True]
+    assert 0 < sum(exact[: len(lines)]) < len(lines) / 10  # lingua has one ("piu")
