@@ -10,10 +10,13 @@ the outputs, the counting pass, and the resume log.
 from __future__ import annotations
 
 import contextlib
+import errno
+import fnmatch
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
@@ -154,8 +157,8 @@ def plan(
                 raise UsageError(f"output folder {out} is inside the input folder {inp}; choose another -o")
             if problems is not None:
                 problems.extend(_unreadable_folders(inp))
-            for f in sorted({f for one in patterns for f in inp.rglob(one)}):
-                if not f.is_file() or not _inside(resolve(f), root):
+            for f in _listed(inp, patterns, resolve):
+                if not _inside(resolve(f), root):
                     continue  # a link out of the input folder is not followed
                 rel = f.relative_to(inp)
                 if any(part.startswith(".") for part in rel.parts):
@@ -185,6 +188,53 @@ def plan(
     # formats, the report and the resume log, which it knows)
     refuse_overwrites(jobs, [o for j in jobs for o in output_paths(j.output_base, ("txt",))], resolve)
     return select_shard(jobs, shard)
+
+
+def _listed(folder: Path, patterns: list[str], resolve: Resolver) -> list[Path]:
+    """The files under `folder` whose name matches one of `patterns`, in the order of
+    `sorted(set(folder.rglob(p) for p in patterns))` filtered by `Path.is_file`.
+
+    One walk, each folder listed once, the listing's own answers used: rglob lists each
+    folder twice per pattern, and is_file and the resolver's link check asked the system
+    twice per file (a third of planning's time, 50 µs per file of a folder of small
+    ones). Hidden folders are not entered (nothing in them is planned). A pattern with a
+    folder in it ("2024/*.txt") goes to rglob."""
+    if any("/" in one or "**" in one for one in patterns):
+        found = {f for one in patterns for f in folder.rglob(one)}
+        return sorted(f for f in found if f.is_file())
+    matches = [re.compile(fnmatch.translate(one)).fullmatch for one in patterns]  # as pathlib's
+    files: list[Path] = []
+
+    def walk(top: str) -> None:
+        try:
+            with os.scandir(top) as listing:
+                entries = list(listing)
+        except PermissionError:
+            return  # as rglob (plan reports the folder when asked for problems)
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            if _answer(entry.is_dir, follow_symlinks=False):  # rglob does not enter linked folders
+                walk(entry.path)
+            elif any(match(name) for match in matches) and _answer(entry.is_file):
+                path = Path(entry.path)
+                resolve.listed(path, _answer(entry.is_symlink))
+                files.append(path)
+
+    walk(str(folder))
+    return sorted(files)
+
+
+def _answer(ask: Callable[..., bool], **kwargs: bool) -> bool:
+    """A listing entry's answer, False where pathlib ignores the error (the entry went
+    away, a link loops)."""
+    try:
+        return ask(**kwargs)
+    except OSError as e:
+        if e.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
+            return False
+        raise
 
 
 def _unreadable_folders(root: Path) -> list[tuple[str, str]]:
@@ -276,6 +326,11 @@ class Resolver:
             real = self._paths[path] = self._resolve(path)
         return real
 
+    def listed(self, path: Path, link: bool) -> None:
+        """`path` as a folder listing found it: the listing says whether it is a link."""
+        if path not in self._paths:
+            self._paths[path] = path.resolve() if link else self._folder(path.parent) / path.name
+
     def _resolve(self, path: Path) -> Path:
         name = path.name
         try:
@@ -283,11 +338,13 @@ class Resolver:
                 return path.resolve()
         except OSError:  # not allowed to look: resolve() says what it can
             return path.resolve()
-        parent = path.parent
+        return self._folder(path.parent) / name
+
+    def _folder(self, parent: Path) -> Path:
         real = self._folders.get(parent)
         if real is None:
             real = self._folders[parent] = parent.resolve()
-        return real / name
+        return real
 
 
 # --- resume state ----------------------------------------------------------------------

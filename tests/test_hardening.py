@@ -106,6 +106,39 @@ def test_symlinks_out_of_the_input_are_not_followed(tmp_path, pipeline):
     assert [j.rel for j in jobs] == ["ok"]
 
 
+def test_one_walk_lists_what_rglob_and_is_file_list(tmp_path):
+    """plan lists an input folder in one walk; it finds what the many-pattern rglob, then
+    Path.is_file, found: nested and odd names, links to files in and out, a link to a
+    folder (not entered), a broken link, a folder named like an article, patterns that
+    overlap, case, hidden files and folders, and pathlib's order (by parts, not by string);
+    and the resolver's answers for the listed files are Path.resolve's."""
+    from cleantext.jobs import Resolver, _listed
+
+    src = tmp_path / "in"
+    for rel in ["a.txt", "a/b.txt", "a b/città é.txt", "z/y/x/deep.htm", "A.TXT", "n.md", "x.txt/in.txt",
+                ".hidden.txt", ".git/c.txt", "sub/.d/e.txt", "sub/f.html", "a-b.txt", "a0.txt"]:  # fmt: skip
+        (src / rel).parent.mkdir(parents=True, exist_ok=True)
+        (src / rel).write_text("Ciao.")
+    (tmp_path / "outside.txt").write_text("Fuori.")
+    os.symlink(tmp_path / "outside.txt", src / "out-link.txt")
+    os.symlink(src / "a.txt", src / "sub" / "in-link.txt")
+    os.symlink(src / "z", src / "folder-link.txt")
+    os.symlink(src / "z", src / "linked")
+    os.symlink(tmp_path / "gone.txt", src / "broken.txt")
+    for patterns in (["*.txt", "*.html", "*.htm"], ["*.t*", "*.txt"], ["a?.txt"], ["[ab]*.txt"]):
+        expected = sorted(f for f in {f for p in patterns for f in src.rglob(p)} if f.is_file())
+        expected = [f for f in expected if not any(x.startswith(".") for x in f.relative_to(src).parts)]
+        resolve = Resolver()
+        assert _listed(src, patterns, resolve) == expected, patterns
+        assert all(resolve(f) == f.resolve() for f in expected)
+    assert [f.relative_to(src).as_posix() for f in _listed(src, ["*.txt"], Resolver())][:3] == [
+        "a/b.txt",
+        "a b/città é.txt",
+        "a-b.txt",
+    ]  # by parts, as pathlib sorts: "a" before "a b" (by string, "a b/" comes first)
+    assert _listed(src, ["z/*/*/*.htm"], Resolver()) == [src / "z/y/x/deep.htm"]  # a folder in it: rglob
+
+
 def test_paths_resolve_as_path_resolve_does_with_each_folder_asked_once(tmp_path, monkeypatch):
     """plan and the overwrite check resolve every input and output; the Resolver asks the
     system about each folder once, and gives what Path.resolve gives: links to files and
