@@ -23,7 +23,7 @@ from pathlib import Path
 
 from cleantext.corpus import CorpusLines
 from cleantext.settings import LATER_DEFAULTS, Settings
-from cleantext.write import DEFAULT_FORMATS, atomic_write, output_paths
+from cleantext.write import DEFAULT_FORMATS, atomic_write, output_paths, write_all
 
 STATE_LOG = ".cleantext-state.jsonl"
 
@@ -396,8 +396,13 @@ class StateLog:
             os.close(fd)  # releases the lock
 
     def add(self, rel: str, digest: str, key: str) -> None:
-        with self._locked(), open(self.path, "a", encoding="utf-8") as fh:
-            fh.write(json.dumps({"rel": rel, "input": digest, "key": key}) + "\n")
+        line = json.dumps({"rel": rel, "input": digest, "key": key}) + "\n"
+        with self._locked():  # one write of the whole line (a file object cost three calls more)
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+            try:
+                write_all(fd, line)
+            finally:
+                os.close(fd)
         self.done[rel] = (digest, key)
         self._added = True
 

@@ -78,7 +78,7 @@ def _owner() -> str:
     return _OWNER[1]
 
 
-def _write_all(fd: int, text: str) -> None:
+def write_all(fd: int, text: str) -> None:
     """`text` as UTF-8 into a file descriptor, however many calls the system takes."""
     view = memoryview(text.encode("utf-8"))
     while view:
@@ -89,7 +89,7 @@ def atomic_write(path: Path, text: str) -> None:
     fd, tmp = _mkstemp_in_place(path)
     try:
         try:
-            _write_all(fd, text)
+            write_all(fd, text)
         finally:
             os.close(fd)
         os.replace(tmp, path)
@@ -249,7 +249,7 @@ class DocumentWriter:
                 fd, tmp = _mkstemp_in_place(output_path(self.base, fmt))
                 self._files[fmt] = (Path(tmp), fd)
         for fmt, parts in self._held.items():
-            _write_all(self._files[fmt][1], "".join(parts))
+            write_all(self._files[fmt][1], "".join(parts))
             parts.clear()
         self._size = 0
 
