@@ -196,9 +196,9 @@ def _listed(folder: Path, patterns: list[str], resolve: Resolver) -> list[Path]:
 
     One walk, each folder listed once, the listing's own answers used: rglob lists each
     folder twice per pattern, and is_file and the resolver's link check asked the system
-    twice per file (a third of planning's time, 50 µs per file of a folder of small
-    ones). Hidden folders are not entered (nothing in them is planned). A pattern with a
-    folder in it ("2024/*.txt") goes to rglob."""
+    twice per file (planning 105 files: 5.1 → 4.4 ms). Hidden folders are not entered
+    (nothing in them is planned: a .git folder is not walked). A pattern with a folder in
+    it ("2024/*.txt") goes to rglob."""
     if any("/" in one or "**" in one for one in patterns):
         found = {f for one in patterns for f in folder.rglob(one)}
         return sorted(f for f in found if f.is_file())
