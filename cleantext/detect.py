@@ -454,8 +454,9 @@ class Detector:
             return sum(max(self._zipf(w, code), 1.0) for w in ws) / len(ws)
 
         mine, main = fit(lang), fit(self.main)
-        best = max(self._OTHER, key=fit)
-        return best if fit(best) > mine + 0.5 and fit(best) > main + 0.5 else None
+        score = {code: fit(code) for code in self._OTHER}  # each once (fit(best) was asked thrice)
+        best = max(score, key=score.__getitem__)
+        return best if score[best] > mine + 0.5 and score[best] > main + 0.5 else None
 
     def _spans(
         self,
