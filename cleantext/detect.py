@@ -158,11 +158,7 @@ class Detector:
         """The sentence's words, each with its evidence (the inner loop of detection: every
         token of every sentence passes here, hence the locals)."""
         toks: list[_Tok] = []
-        guarded = (
-            [m.span() for m in PROTECTED.finditer(text) if _protected(m.group())]
-            if _MAYBE_PROTECTED.search(text)
-            else []
-        )
+        guarded = _guarded(text)
         guard_starts = [a for a, _ in guarded]
         zero, evidence, half = self._zero, self._evidence, self._half
         prev_end = -1
@@ -280,8 +276,10 @@ class Detector:
         loan phrases are protected (`_least_uncached`). When no run of those sums to half the
         switch penalty (nor to a span's evidence, if less), `_no_foreign_run` holds for the
         real tokens and no protected run can hold the evidence a kept span needs (`_kept_runs`).
-        Text with anything PROTECTED might guard (a URL, a path, a handle) takes the full way."""
-        if _MAYBE_PROTECTED.search(text):
+        Text where PROTECTED guards something (a URL, a path, a handle) takes the full way:
+        guarding zeroes its words' evidence, a negative one too. A number such as "1.500" or
+        "U.S." only looks like one (`_MAYBE_PROTECTED`), and stays on this pass."""
+        if _guarded(text):
             return False
         evs = [ev for ev in map(self._least, _EVIDENT_TOKEN.findall(text)) if ev is not None]
         return self._no_run_reaches(evs, min(self.switch_penalty / 2, self.min_span_evidence))
@@ -598,6 +596,20 @@ def _around_barriers(text: str, toks: list[_Tok], lang: str, conf: float) -> tup
 
 # Articles Italian does not write: before a name they are a translation leftover.
 _STRAY_ARTICLES = frozenset("the an les des du une".split())
+
+
+def _guarded(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of `text` PROTECTED guards (a URL, an address, a tag, a path, a file,
+    code): their words carry no evidence (most sentences hold nothing that could be one)."""
+    if not _MAYBE_PROTECTED.search(text):
+        return ()
+    return _guarded_spans(text)
+
+
+@lru_cache(maxsize=16)
+def _guarded_spans(text: str) -> tuple[tuple[int, int], ...]:
+    # (kept for `tokens`, which asks about a text `_surely_main` could not settle)
+    return tuple(m.span() for m in PROTECTED.finditer(text) if _protected(m.group()))
 
 
 def _says_nothing(word: str) -> bool:

@@ -296,6 +296,12 @@ def test_the_no_token_pass_only_settles_sentences_the_full_way_finds_all_italian
         "Il libro Les Parents Pauvres di Balzac è uscito in una nuova edizione.",
         "Secondo il Financial Times, the Competition and Markets Authority indaga.",
         "Ha visto The Lord of the Rings al cinema con la famiglia.",
+        # what only looks like a URL or a file goes the fast way; what is one, the full way
+        "Sono arrivate 1.500 persone, il 3.5% in più degli U.S.A. e dell'U.E. di allora.",
+        "Il sito www.ansa.it ha pubblicato the full report of the committee ieri.",
+        "Leggi https://example.com/the/news/today per sapere cosa è successo.",
+        "Scrivete a info@comune.it o a @sindaco per la relazione finale.pdf di ieri.",
+        "Il file relazione.pdf e la cartella dati/2024/finale sono online.",
     ]
     said = dict.fromkeys(texts, 0)
     for lang, lines in texts.items():
@@ -305,3 +311,4 @@ def test_the_no_token_pass_only_settles_sentences_the_full_way_finds_all_italian
                 assert full.detect(line) == Detection("it", ()), line
             assert fast.detect(line) == full.detect(line), line
     assert said["it"] > 0.7 * len(texts["it"]) and said["fr"] < 10 and said["en"] < 10, said
+    assert [fast._surely_main(line) for line in texts["made"][-5:]] == [True, False, False, False, False]
