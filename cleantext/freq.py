@@ -376,11 +376,6 @@ def zipf(word: str, lang: str) -> float:
     return 0.0 if freq is None else _zipf_of(max(freq, MIN_FREQ))
 
 
-# frequency → Zipf value, read inline by zipfs (wordfreq's values come in few steps; a call
-# to _zipf_of per table, cached as it is, costs a tenth of a new word's evidence more)
-_ZIPF_OF: dict[float, float] = {}
-
-
 def zipfs(word: str, langs: tuple[str, ...]) -> tuple[float, ...]:
     """zipf(word, lang) for each of `langs`, read from the loaded tables in one pass for a
     plain word (detection asks three languages about every new word it meets; the three
@@ -403,16 +398,7 @@ def zipfs(word: str, langs: tuple[str, ...]) -> tuple[float, ...]:
         freqs = [_combined(map(table.get, tokens)) for table in tables]
     else:
         return tuple(zipf(word, lang) for lang in langs)
-    known = _ZIPF_OF
-    out = []
-    for freq in freqs:
-        if freq is None:
-            out.append(0.0)
-        elif (z := known.get(freq)) is not None:
-            out.append(z)
-        else:
-            out.append(known.setdefault(freq, _zipf_of(max(freq, MIN_FREQ))))
-    return tuple(out)
+    return _zipfs_of(tuple(freqs))
 
 
 _GET = dict.get  # a table's look-up, mapped over the tables (in C, no frame per table)
@@ -421,6 +407,7 @@ _ZIPFS_OF: dict[tuple[float | None, ...], tuple[float, ...]] = {}
 
 
 def _zipfs_of(freqs: tuple[float | None, ...]) -> tuple[float, ...]:
+    """Each frequency on the Zipf scale (an unknown word: 0), as `zipf` gives it."""
     return tuple(0.0 if f is None else _zipf_of(max(f, MIN_FREQ)) for f in freqs)
 
 
