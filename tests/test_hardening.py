@@ -137,6 +137,9 @@ def test_one_walk_lists_what_rglob_and_is_file_list(tmp_path):
         "a-b.txt",
     ]  # by parts, as pathlib sorts: "a" before "a b" (by string, "a b/" comes first)
     assert _listed(src, ["z/*/*/*.htm"], Resolver()) == [src / "z/y/x/deep.htm"]  # a folder in it: rglob
+    hidden = ["sub/*/*.txt", ".git/*.txt"]  # through rglob too, hidden parts are left out
+    assert sorted(f for p in hidden for f in src.rglob(p)) == [src / ".git/c.txt", src / "sub/.d/e.txt"]
+    assert _listed(src, hidden, Resolver()) == []
 
 
 def test_paths_resolve_as_path_resolve_does_with_each_folder_asked_once(tmp_path, monkeypatch):
