@@ -39,6 +39,12 @@ TAGGER_CHANGED = "new ambiguity class"  # what apertium-tagger -d prints as it r
 # the shell holding the pipe open: without a deadline the read would wait forever).
 READ_TIMEOUT = float(os.environ.get("CLEANTEXT_APERTIUM_TIMEOUT", "60"))
 RESTARTS = 1  # a dead chain is restarted this many times per batch, then given up for the run
+# How many nice levels below the process that feeds it a chain runs. The caller's own work
+# (reading and detecting the next batch while a chain translates this one) is the run's
+# critical path: a chain should fill the cores the caller leaves free, not take the
+# caller's. When the caller waits for it, a chain still gets every core. On the lingua
+# corpus (scripts/bench.py, 2 cores) a translating run took 6% less time, 25 runs each way.
+NICE = int(os.environ.get("CLEANTEXT_APERTIUM_NICE", "10"))
 
 Chain = tuple[str, ...]
 
@@ -62,6 +68,14 @@ APT_PACKAGES = " ".join(
 
 _RESERVED = regex.compile(r"([\\\[\]^$/@<>{}])")
 _MARKS = regex.compile(r"(?<![\p{L}\p{N}])[*#@~](?=[\p{L}\p{N}])")
+
+
+def _lower_session(pid: int) -> None:
+    """Linux with autogroup schedules each session as one group, whatever its processes'
+    own nice: the chain, a session of its own, is lowered as a group too. Where there is
+    no such file (another system, a kernel without it), the processes' nice is all."""
+    with contextlib.suppress(OSError):
+        Path(f"/proc/{pid}/autogroup").write_text(f"{NICE}\n")
 
 
 def _fresh_tagger(stage: str) -> str:
@@ -144,13 +158,17 @@ class _Pipeline:
         return ["bash", "-c", " | ".join(stages), "apertium", "-g", ""]
 
     def start(self) -> None:
+        command = self._command()
+        if NICE and shutil.which("nice"):
+            command = ["nice", "-n", str(NICE), *command]
         self.proc = subprocess.Popen(
-            self._command(),
+            command,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             start_new_session=True,  # its own process group: close() can end every stage
         )
+        _lower_session(self.proc.pid)
         assert self.proc.stdin
         os.set_blocking(self.proc.stdin.fileno(), False)  # _exchange writes as the pipe takes it
         self._pending = b""

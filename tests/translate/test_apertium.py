@@ -94,6 +94,31 @@ def test_close_ends_every_stage_and_leaves_no_zombies():
     assert _group_members(pgid) == []
 
 
+def test_a_chain_runs_below_the_process_that_feeds_it():
+    """Every stage, and the session Linux schedules them in as one group, runs NICE levels
+    lower than the caller: the chain fills the cores the caller's own work leaves free."""
+    import os
+
+    from cleantext.translate import apertium
+
+    e = ApertiumEngine()
+    try:
+        e.translate(["bonjour"], "fr", "it")
+        pgid = e._pipes[("fra-cat", "cat-ita")].proc.pid
+        own = os.getpriority(os.PRIO_PROCESS, 0)
+        stages = _group_members(pgid)
+        assert apertium.NICE > 0 and own < 19
+        assert len(stages) > 10
+        assert {os.getpriority(os.PRIO_PROCESS, int(p)) for p in stages} == {min(19, own + apertium.NICE)}
+        group = Path(f"/proc/{pgid}/autogroup")
+        if group.exists():  # a kernel with autogroup: the session as a whole is lowered too
+            name, _, nice = group.read_text().split()
+            assert nice == str(apertium.NICE)
+            assert name != Path("/proc/self/autogroup").read_text().split()[0]  # not the caller's group
+    finally:
+        e.close()
+
+
 def test_chains_chosen_by_the_user_come_first_and_typos_fail_early():
     import subprocess
     import sys
