@@ -192,8 +192,10 @@ def clean(
     Exit code 130: interrupted (Ctrl-C, SIGTERM, SIGHUP); the files finished are recorded.
 
     An Apertium chain silent for CLEANTEXT_APERTIUM_TIMEOUT seconds (60) is restarted once,
-    then given up with a warning. Word frequencies are read from copies of wordfreq's tables
-    kept in CLEANTEXT_CACHE (default ~/.cache/cleantext), written on first use.
+    then given up with a warning; its processes run CLEANTEXT_APERTIUM_NICE (10, 0 to 19)
+    nice levels below cleantext, so preparing the next batch keeps its core. Word
+    frequencies are read from copies of wordfreq's tables kept in CLEANTEXT_CACHE (default
+    ~/.cache/cleantext), written on first use.
     """
     from cleantext.jobs import (
         STATE_LOG,

@@ -24,6 +24,7 @@ import sys
 import threading
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import regex
 
@@ -32,19 +33,34 @@ from cleantext.translate.preedit import english_pre_edit
 
 MODES_DIR = Path(os.environ.get("CLEANTEXT_APERTIUM_MODES", "/usr/share/apertium/modes"))
 
+
+def _env_number(name: str, default: float, low: float, high: float, kind: type = float) -> Any:
+    """A setting from the environment, or an error that names the variable and the range."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    try:
+        value = kind(raw)
+    except ValueError:
+        value = None
+    if value is None or not low <= value <= high:
+        raise ValueError(f"{name}={raw!r}: expected {kind.__name__} from {low} to {high}")
+    return value
+
+
 FRESH_UNIT = Path(__file__).with_name("fresh_unit.py")
 CATALAN_BRIDGE = Path(__file__).with_name("catalan_bridge.py")
 TAGGER_CHANGED = "new ambiguity class"  # what apertium-tagger -d prints as it rewrites itself
 # A chain that gives nothing back for this long is dead (a stage that exited at start leaves
 # the shell holding the pipe open: without a deadline the read would wait forever).
-READ_TIMEOUT = float(os.environ.get("CLEANTEXT_APERTIUM_TIMEOUT", "60"))
+READ_TIMEOUT = _env_number("CLEANTEXT_APERTIUM_TIMEOUT", 60.0, 0.01, 86400.0)
 RESTARTS = 1  # a dead chain is restarted this many times per batch, then given up for the run
 # How many nice levels below the process that feeds it a chain runs. The caller's own work
 # (reading and detecting the next batch while a chain translates this one) is the run's
 # critical path: a chain should fill the cores the caller leaves free, not take the
 # caller's. When the caller waits for it, a chain still gets every core. On the lingua
 # corpus (scripts/bench.py, 2 cores) a translating run took 6% less time, 25 runs each way.
-NICE = int(os.environ.get("CLEANTEXT_APERTIUM_NICE", "10"))
+NICE = _env_number("CLEANTEXT_APERTIUM_NICE", 10, 0, 19, int)  # 0: the caller's priority
 
 Chain = tuple[str, ...]
 

@@ -11,8 +11,10 @@ if TYPE_CHECKING:
 
 
 def check_chains(settings: Settings) -> None:
-    """Fail before any work on a chain that names a mode Apertium does not have."""
-    if settings.apertium:
+    """Fail before any work on a chain that names a mode Apertium does not have, or on an
+    Apertium setting of the environment that is not a number in its range (read as the
+    module is imported: CLEANTEXT_APERTIUM_TIMEOUT, CLEANTEXT_APERTIUM_NICE)."""
+    if settings.apertium or (settings.translates and settings.engine in ("auto", "apertium")):
         from cleantext.translate.apertium import parse_chains
 
         parse_chains(settings.apertium)

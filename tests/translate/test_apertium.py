@@ -119,6 +119,33 @@ def test_a_chain_runs_below_the_process_that_feeds_it():
         e.close()
 
 
+def test_an_apertium_setting_out_of_range_fails_before_any_work(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text("Il governo ha deciso.\n", encoding="utf-8")
+    clean = [sys.executable, "-m", "cleantext", "clean", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out")]
+    for name, value in (("CLEANTEXT_APERTIUM_NICE", "abc"), ("CLEANTEXT_APERTIUM_NICE", "-5"),
+                        ("CLEANTEXT_APERTIUM_TIMEOUT", "0")):  # fmt: skip
+        r = subprocess.run(
+            clean,
+            env={**os.environ, name: value},
+            capture_output=True,
+            text=True,
+        )
+        assert r.returncode == 2, r.stderr
+        assert f"{name}={value!r}" in r.stderr and "Traceback" not in r.stderr
+        assert not (tmp_path / "out").exists()  # nothing written
+    r = subprocess.run(  # not translating: Apertium's settings are not read
+        [*clean, "--no-translate", "-q"],
+        env={**os.environ, "CLEANTEXT_APERTIUM_NICE": "abc"},
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 0, r.stderr
+
+
 def test_chains_chosen_by_the_user_come_first_and_typos_fail_early():
     import subprocess
     import sys
