@@ -22,16 +22,17 @@ from functools import lru_cache
 import regex
 
 from cleantext.freq import zipf, zipfs
+from cleantext.latin import LatinPattern
 from cleantext.settings import DEFAULT_STRAY
 from cleantext.vocab import loan_phrases
 
 _LINGUA_LOCK = threading.Lock()
 _WORD_TOKEN = r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*['’]?"
 _NUMBER_TOKEN = r"\p{N}+(?:[.,:]\p{N}+)*"
-_TOKEN = regex.compile(f"{_WORD_TOKEN}|{_NUMBER_TOKEN}")
+_TOKEN = LatinPattern(f"{_WORD_TOKEN}|{_NUMBER_TOKEN}")  # (by `re` on Latin text)
 # the tokens that can carry evidence, for the no-token pass: a lone letter before a period
 # ("n. 2", "J. Smith", see `_abbreviation`) is not one (a test checks both ways agree)
-_EVIDENT_TOKEN = regex.compile(rf"(?![\p{{L}}\p{{M}}]\.){_WORD_TOKEN}|{_NUMBER_TOKEN}")
+_EVIDENT_TOKEN = LatinPattern(rf"(?![\p{{L}}\p{{M}}]\.){_WORD_TOKEN}|{_NUMBER_TOKEN}")
 _INITIAL_AFTER = frozenset('.!?:“«"”(‘-–')
 
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 import regex
 
+from cleantext.latin import LatinPattern
 from cleantext.rules import Example, Rule
 from cleantext.vocab import (
     MONTH_ABBREVIATIONS,
@@ -28,7 +29,7 @@ from cleantext.vocab import (
     fold,
 )
 
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
+_WORD = LatinPattern(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")  # (by `re` on Latin text)
 _LETTERS = regex.compile(r"\p{L}+")
 
 

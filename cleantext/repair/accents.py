@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 import regex
 
 from cleantext.freq import frequent, zipf
+from cleantext.latin import LatinPattern
 from cleantext.repair.glue import _in_address
 from cleantext.rules import Example, Rule
 from cleantext.vocab import recase
@@ -168,10 +169,11 @@ def _has_dropped_accent(text: str) -> bool:
     runs of lowercase letters and a set of some 300 words, in most paragraphs)."""
     if _asked > ASK_FIRST and _droppable(MIN_ZIPF + 0.5).isdisjoint(_LOWER_RUN.findall(text)):
         return False  # every word the rule changes is a whole run of lowercase letters
-    return any(map(_with_dropped_accent, _BARE_FINAL_VOWEL.findall(text)))
+    return any(map(_with_dropped_accent, _BARE_FINAL_VOWELS.findall(text)))
 
 
-_LOWER_RUN = regex.compile(r"\p{Ll}{3,}")
+_LOWER_RUN = LatinPattern(r"\p{Ll}{3,}")
+_BARE_FINAL_VOWELS = LatinPattern(_BARE_FINAL_VOWEL.pattern)  # the rule's own, by `re` on Latin text
 
 
 # Distinct words asked one by one before the common accented words are read at once (a
