@@ -21,6 +21,8 @@ from typing import Any
 
 import regex
 
+from cleantext.latin import LatinPattern
+
 Replacement = str | Callable[["regex.Match[str]"], str]
 # where an example may come from: our own writing, the seed articles, lingua's test
 # sentences, or a document of a benchmark ("dev:doc0162")
@@ -60,14 +62,15 @@ class Rule:
     # what every text the rewrite changes has, much cheaper to check than the rule itself:
     # a pattern to search (the rule's lookbehinds run at every position), or a test of the
     # text (a rule that asks about every word: one look-up per word, no rewrite attempted)
-    needs: regex.Pattern[str] | Callable[[str], bool] | None = None
+    # (a LatinPattern: the same search, by `re` on Latin text)
+    needs: regex.Pattern[str] | LatinPattern | Callable[[str], bool] | None = None
 
     def skips(self, text: str) -> bool:
         """The rewrite cannot change `text` (it lacks what the rule `needs`)."""
         needs = self.needs
         if needs is None:
             return False
-        if isinstance(needs, regex.Pattern):
+        if isinstance(needs, (regex.Pattern, LatinPattern)):
             return needs.search(text) is None
         return not needs(text)
 

@@ -9,16 +9,17 @@ import pytest
 import regex
 
 from cleantext import detect, latin, scrape
-from cleantext.repair import accents
+from cleantext.repair import accents, spacing
+from cleantext.rules import Rule
 
 LINGUA = Path(__file__).parent / "data" / "lingua" / "sentences"
-# every pattern the package runs through a twin
+# every pattern the package runs through a twin: found, not listed
 TWINS = [
-    scrape._WORD,
-    detect._TOKEN,
-    detect._EVIDENT_TOKEN,
-    accents._LOWER_RUN,
-    accents._BARE_FINAL_VOWELS,
+    twin
+    for module in (scrape, detect, accents, spacing)
+    for value in vars(module).values()
+    for twin in ([value.needs] if isinstance(value, Rule) else [value])
+    if isinstance(twin, latin.LatinPattern)
 ]
 ODD = [  # ours: where the two engines' tables or readings could part
     "Perché l'ONU—e l’UE—dicono «no»?",
@@ -34,10 +35,12 @@ ODD = [  # ours: where the two engines' tables or readings could part
 
 def _twins_of(text: str) -> None:
     for twin in TWINS:
-        assert twin.findall(text) == twin.slow.findall(text), (twin, text)
-        assert [m.span() for m in twin.finditer(text)] == [m.span() for m in twin.slow.finditer(text)]
-        got, want = twin.match(text), twin.slow.match(text)
-        assert (got and got.span()) == (want and want.span()), (twin, text)
+        slow = regex.compile(twin.pattern)
+        assert twin.findall(text) == slow.findall(text), (twin, text)
+        assert [m.span() for m in twin.finditer(text)] == [m.span() for m in slow.finditer(text)]
+        for ask in ("match", "search"):
+            got, want = getattr(twin, ask)(text), getattr(slow, ask)(text)
+            assert (got and got.span()) == (want and want.span()), (twin, ask, text)
 
 
 @pytest.mark.parametrize("prop", latin.PROPERTIES)
@@ -72,11 +75,14 @@ def test_the_twins_agree_on_random_text_from_covered_and_other_characters():
 
 
 def test_latin_text_goes_to_re_and_any_other_to_regex():
+    assert len(TWINS) >= 8
     twin = scrape._WORD
     assert twin.engine("Perché l’ONU dice «no» — 2²") is twin.fast
     for text in ("Αθήνα", unicodedata.normalize("NFD", "città"), "ok 🙂"):
         assert twin.engine(text) is twin.slow
         assert latin.covered(text) is False
+    plain = latin.LatinPattern(r" [,;:!?.]")  # no property: read alike on any text
+    assert plain.engine("Αθήνα .") is plain.fast
 
 
 @pytest.mark.parametrize(

@@ -142,7 +142,7 @@ apostrophe_accent = Rule(
     "a final accent typed as an apostrophe ('perche'' → 'perché', 'e'' → 'è')",
     regex.compile(r"(?<![\p{L}\p{N}\p{M}'’])(\p{L}*[aeiouAEIOU])['’](?![\p{L}\p{N}])"),
     _apostrophe,
-    needs=regex.compile(r"[aeiouAEIOU]['’](?![\p{L}\p{N}])"),
+    needs=LatinPattern(r"[aeiouAEIOU]['’](?![\p{L}\p{N}])"),
     examples=(
         Example("Lui e' stato, perche' piu' forte.", "Lui è stato, perché più forte.", "own"),
         Example("E' stato lui.", "E' stato lui.", "own"),  # the keyboard's way to write "È"

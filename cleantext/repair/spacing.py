@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import regex
 
+from cleantext.latin import LatinPattern
 from cleantext.rules import Example, Rule, holding
 
 stray_punctuation = Rule(
@@ -17,7 +18,7 @@ stray_punctuation = Rule(
     "a lone period repeated after a finished sentence ('Stati Uniti. .')",
     regex.compile(r"(?<=[.!?…][”»\"’)]?)(?:[ ]+\.(?!\.))+(?=\s|$)"),
     "",
-    needs=regex.compile(r" \."),
+    needs=LatinPattern(r" \."),
     examples=(Example("dagli Stati Uniti. .", "dagli Stati Uniti.", "samples"),),
 )
 
@@ -26,7 +27,7 @@ space_before_punctuation = Rule(
     "Italian puts no space before , . ; : ! ? or a closing bracket",
     regex.compile(r"(?<=[\p{L}\p{N}%)\]”»\"’])[ ]+(?=(?:[,;:!?]|\.(?!\.\.))+(?:\s|$|[”»\"’)\]]))"),
     "",
-    needs=regex.compile(r" [,;:!?.]"),
+    needs=LatinPattern(r" [,;:!?.]"),
     examples=(
         Example("amicizia , fiducia e supporto .", "amicizia, fiducia e supporto.", "own"),
         Example("alle 22:08, il 3,5% di 1.400", "alle 22:08, il 3,5% di 1.400", "lingua"),
@@ -48,7 +49,7 @@ missing_space_after_sentence = Rule(
     "and a capitalised word after, so 'S.p.A.' and 'www.ansa.it' are left alone",
     regex.compile(r"(?<=\b\p{Ll}{2,}[.!?]+)(?=\p{Lu}\p{Ll})"),
     " ",
-    needs=regex.compile(r"[.!?]\p{Lu}"),
+    needs=LatinPattern(r"[.!?]\p{Lu}"),
     examples=(
         Example(
             "la fine.Inizio di tutto. S.p.A. e www.ansa.it",
