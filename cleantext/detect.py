@@ -131,8 +131,8 @@ class Detector:
     def _evidence_uncached(self, word: str) -> dict[str, float]:
         """Evidence per stray language for one word (callers must not mutate the dict)."""
         w = word.lower().replace("’", "'")
-        z_main, *z_stray = zipfs(w, self._langs)
-        if z_main == 0 and not any(z_stray):
+        zs = zipfs(w, self._langs)  # (main, *stray): indexed, not unpacked, for every new word
+        if not any(zs):  # (no Zipf value is negative)
             if "'" in w.strip("'"):
                 # an elision unknown as a whole ("dell'Eurasia"): judge by its parts
                 head, _, tail = w.partition("'")
@@ -147,10 +147,14 @@ class Detector:
                 }
             return dict.fromkeys(self.stray, 0.0)  # unknown everywhere: a name or a typo
         # log-frequency ratio, each side floored at Zipf 1, clamped to ±4 (conditional
-        # expressions rather than max/min: asked for every new word)
+        # expressions rather than max/min, and no zip: asked for every new word)
+        z_main = zs[0]
         base = z_main if z_main > 1.0 else 1.0
         out = {}
-        for lang, z in zip(self.stray, z_stray, strict=True):
+        i = 1
+        for lang in self.stray:
+            z = zs[i]
+            i += 1
             d = (z if z > 1.0 else 1.0) - base
             out[lang] = 4.0 if d > 4.0 else -4.0 if d < -4.0 else d
         return out
