@@ -38,13 +38,15 @@ def part_owner(name: str) -> tuple[str, int] | None:
     return (m[1], int(m[2])) if m else None
 
 
-def _mkstemp(target: Path) -> tuple[int, str]:
+def _mkstemp(target: str | Path) -> tuple[int, str]:
     """A new temporary file beside `target`, created as a plain open() creates a file (mode
     0o666 less the umask: no chmod after mkstemp's 0o600), its name kept short: a long file
     name plus the suffix must fit in 255 bytes. One system call where mkstemp and chmod
-    took several: every document writes two or more."""
-    stem = os.fsdecode(os.fsencode(target.name)[:120])
-    prefix = os.path.join(target.parent, f".{stem}.~{_owner()}~")
+    took several: every document writes two or more. (Paths as strings: every document
+    writes two files, and a pathlib object costs more than the system call.)"""
+    folder, name = os.path.split(os.fspath(target))
+    stem = name if name.isascii() and len(name) <= 120 else os.fsdecode(os.fsencode(name)[:120])
+    prefix = os.path.join(folder, f".{stem}.~{_owner()}~")
     for _ in range(100):
         tmp = f"{prefix}{_names.getrandbits(40):010x}.part"
         try:
@@ -54,13 +56,13 @@ def _mkstemp(target: Path) -> tuple[int, str]:
     raise FileExistsError(errno.EEXIST, "no free temporary name", prefix)
 
 
-def _mkstemp_in_place(target: Path) -> tuple[int, str]:
+def _mkstemp_in_place(target: str | Path) -> tuple[int, str]:
     """_mkstemp, making the target's folder when it is missing (asked only then: most
     documents go into a folder an earlier one made)."""
     try:
         return _mkstemp(target)
     except FileNotFoundError:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
         return _mkstemp(target)
 
 
@@ -105,11 +107,27 @@ def to_txt(doc: Document) -> str:
 
 
 def to_jsonl(doc: Document) -> str:
-    return "".join(_to_json(s.record()) + "\n" for s in doc.sentences)
+    return "".join([_json_line(s) for s in doc.sentences])
 
 
 # json.dumps(x, ensure_ascii=False) without building an encoder for every record
 _to_json = json.JSONEncoder(ensure_ascii=False).encode
+_string = json.encoder.encode_basestring  # what that encoder writes a string with
+
+
+def _json_line(s: Sentence) -> str:
+    """`_to_json(s.record())` and a newline. A sentence with no foreign span (nearly all) is
+    written field by field, as the encoder writes them, without building the record: one
+    line per sentence of every document (tests/test_write.py compares both ways)."""
+    if s.segments:
+        return _to_json(s.record()) + "\n"
+    return (
+        f'{{"id": {s.id:d}, "paragraph": {s.paragraph:d}, "source": {_string(s.source)}, '
+        f'"text": {_string("" if s.dropped else s.text)}, '
+        f'"dropped": {"null" if s.dropped is None else _string(s.dropped)}, '
+        f'"language": {"null" if s.language is None else _string(s.language)}, "segments": [], '
+        f'"fixes": [{", ".join([_string(f.rule) for f in s.fixes])}]}}\n'
+    )
 
 
 def _cell(text: str) -> str:
@@ -205,7 +223,10 @@ class DocumentWriter:
         self.formats = sorted(formats, key=lambda f: {"jsonl": 0, "txt": 9}.get(f, 5))
         self._held: dict[str, list[str]] = {fmt: [] for fmt in self.formats}
         self._size = 0  # characters held
-        self._files: dict[str, tuple[Path, int]] = {}  # once spilled: the temporary files
+        # each format's file, made once (the system is given its string)
+        self._paths = {fmt: output_path(base, fmt) for fmt in self.formats}
+        self._targets = {fmt: os.fspath(path) for fmt, path in self._paths.items()}
+        self._files: dict[str, tuple[str, int]] = {}  # once spilled: the temporary files
         self._paragraphs = 0
         self._last_paragraph: int | None = None
         self._meta = False
@@ -246,8 +267,8 @@ class DocumentWriter:
         """Write what is held to the temporary files (made on the first spill)."""
         for fmt in self.formats:
             if fmt not in self._files:
-                fd, tmp = _mkstemp_in_place(output_path(self.base, fmt))
-                self._files[fmt] = (Path(tmp), fd)
+                fd, tmp = _mkstemp_in_place(self._targets[fmt])
+                self._files[fmt] = (tmp, fd)
         for fmt, parts in self._held.items():
             write_all(self._files[fmt][1], "".join(parts))
             parts.clear()
@@ -268,9 +289,8 @@ class DocumentWriter:
             os.close(fd)
             self._files[fmt] = (tmp, -1)
         for fmt, (tmp, _) in self._files.items():
-            target = output_path(self.base, fmt)
-            os.replace(tmp, target)
-            paths.append(target)
+            os.replace(tmp, self._targets[fmt])
+            paths.append(self._paths[fmt])
         self._files = {}
         return paths
 
@@ -280,7 +300,7 @@ class DocumentWriter:
                 if fd >= 0:
                     os.close(fd)
             finally:
-                tmp.unlink(missing_ok=True)
+                Path(tmp).unlink(missing_ok=True)
         self._files = {}
 
 

@@ -97,3 +97,28 @@ def test_a_missing_folder_is_made_and_an_existing_one_is_not_asked_about(tmp_pat
     assert sorted(p.name for p in (tmp_path / "out" / "sub").iterdir()) == [
         "a.jsonl", "a.txt", "b.jsonl", "b.txt", "c.txt",
     ]  # fmt: skip
+
+
+def test_a_record_line_is_the_encoder_s_line_for_every_sentence(detector):
+    """The JSONL line written field by field is the one json writes from the record: every
+    sentence of the samples (spans, fixes, drops among them) and odd text of our own."""
+    import json
+
+    from cleantext.model import Fix, Sentence
+    from cleantext.pipeline import Pipeline, Settings
+
+    pipeline = Pipeline(Settings(translate=False), detector=detector)
+    samples = sorted((Path(__file__).parents[1] / "samples").glob("*.txt"))
+    sentences = [s for p in samples for s in pipeline.run(p.read_bytes(), str(p)).sentences]
+    odd = ['"quoted" \\ back\\slash', "tab\tnew\nline\r\x00\x1f\x7f", "\u2028\u2029 \ud800 lone"]
+    odd += ["😀 e «più»", ""]
+    for k, text in enumerate(odd):
+        sentences.append(Sentence(k, k, text, text, fixes=[Fix("odd_spaces"), Fix(text)]))
+        sentences.append(Sentence(k, k, text, text, language=None, dropped=text or "duplicate"))
+    assert any(s.segments for s in sentences) and any(s.dropped for s in sentences)
+    assert sum(not s.segments for s in sentences) > 20
+    for s in sentences:
+        line = write._json_line(s)
+        assert line == write._to_json(s.record()) + "\n", s
+        if "\ud800" not in s.source:
+            assert json.loads(line) == s.record()
