@@ -46,11 +46,14 @@ def _twins_of(text: str) -> None:
 @pytest.mark.parametrize("prop", latin.PROPERTIES)
 def test_each_property_holds_the_same_characters_on_every_covered_code_point(prop):
     fast = re.compile(latin.translate(rf"[\p{{{prop}}}x]"))  # (a class: M holds none of them)
+    ascii = re.compile(latin.translate(rf"[\p{{{prop}}}x]", ascii=True))
     slow = regex.compile(rf"[\p{{{prop}}}x]")
     for a, b in latin.COVERED:
         for code in range(a, b + 1):
             c = chr(code)
             assert bool(fast.fullmatch(c)) == bool(slow.fullmatch(c)), (prop, hex(code))
+            if code < 0x80:
+                assert bool(ascii.fullmatch(c)) == bool(slow.fullmatch(c)), (prop, hex(code))
 
 
 def test_the_twins_agree_on_real_sentences_and_odd_text():
@@ -71,6 +74,8 @@ def test_the_twins_agree_on_random_text_from_covered_and_other_characters():
         chars = [rng.choice(common) if rng.random() < 0.7 else rng.choice(pool) for _ in range(n)]
         if k % 4 == 0:  # text the twin hands to `regex`
             chars.insert(rng.randrange(n + 1), rng.choice(others))
+        elif k % 4 == 1:  # ASCII text
+            chars = [c if c.isascii() else "a" for c in chars]
         _twins_of("".join(chars))
 
 
@@ -78,6 +83,7 @@ def test_latin_text_goes_to_re_and_any_other_to_regex():
     assert len(TWINS) >= 8
     twin = scrape._WORD
     assert twin.engine("Perché l’ONU dice «no» — 2²") is twin.fast
+    assert twin.engine("Perche l'ONU dice no - 2") is twin.ascii
     for text in ("Αθήνα", unicodedata.normalize("NFD", "città"), "ok 🙂"):
         assert twin.engine(text) is twin.slow
         assert latin.covered(text) is False
