@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import regex
 
-from cleantext.latin import LatinPattern
+from cleantext.latin import LatinPattern, covered
 from cleantext.rules import Example, Rule
 from cleantext.vocab import (
     MONTH_ABBREVIATIONS,
@@ -1012,6 +1012,11 @@ def dedup_key(text: str) -> str:
     and when judged)."""
     # the words joined, then lowered: one call, and the same text (the one rule of lowering
     # that looks around a letter, a final sigma, never looks past a space)
+    if text.isascii() or covered(text):
+        # folding Latin text works letter by letter, a letter or digit into letters, any
+        # other character into others (tests/test_scrape.py checks every such character):
+        # the line's words, which the boilerplate rules found already, folded
+        return fold(" ".join(words(text))).lower()
     return " ".join(_WORD.findall(fold(text))).lower()
 
 

@@ -280,6 +280,48 @@ def test_one_pass_finds_the_families_each_family_finds():
     assert many > 1000
 
 
+def test_folding_latin_text_works_letter_by_letter():
+    """What dedup_key's shortcut for Latin text rests on (the words found, then folded, are
+    the words of the folded text): on every covered character, folding gives one or more
+    characters, letters or digits from a letter or digit and none from anything else, and
+    keeps a word's inner marks ("-", "'", "’") and makes none; a text folds as its
+    characters do."""
+    import unicodedata
+
+    import regex
+
+    from cleantext.latin import COVERED
+    from cleantext.vocab import fold
+
+    word = regex.compile(r"[\p{L}\p{N}]")
+    chars = [chr(c) for a, b in COVERED for c in range(a, b + 1)]
+    for c in chars:
+        folded = fold(c)
+        assert folded, hex(ord(c))
+        assert all(bool(word.fullmatch(f)) == bool(word.fullmatch(c)) for f in folded), hex(ord(c))
+        if c in "-'’":
+            assert folded == c
+        else:  # nor makes one: "a<c>b" stays two words
+            assert not set(folded) & set("-'’"), hex(ord(c))
+    text = "".join(chars)
+    assert fold(text) == "".join(fold(c) for c in chars)
+    assert unicodedata.normalize("NFD", text) == "".join(unicodedata.normalize("NFD", c) for c in chars)
+
+
+def test_a_repeat_key_is_the_same_by_either_way():
+    from conftest import ROOT, SAMPLES
+
+    from cleantext.scrape import _WORD, dedup_key
+    from cleantext.vocab import fold
+
+    lines = [line for p in SAMPLES.glob("*.txt") for line in p.read_text("utf-8").splitlines()]
+    for p in (ROOT / "tests" / "data" / "lingua" / "sentences").glob("*.txt"):
+        lines += p.read_text("utf-8").splitlines()
+    lines += ["Perché l’ONU—e l’UE—«no», Ǆemal ĳssel naïve ŒUVRE 2² ½", "a\u2000b c\u2028d"]
+    for line in lines:
+        assert dedup_key(line) == " ".join(_WORD.findall(fold(line))).lower(), line
+
+
 def test_a_repeat_key_is_its_words_each_lowered():
     """dedup_key lowers its words once joined: the same as each word lowered, since the one
     rule of lowering that looks around a letter (a final sigma) never looks past a space.
