@@ -7,10 +7,9 @@ the two agree on what a property holds. On text whose every character lies in CO
 (ASCII, Latin-1, Latin Extended-A and -B, General Punctuation: 542 of noharm-isdt's 544
 paragraphs, 909 of dev-flores's 940) a property is a fixed set of characters; spelled
 out as a class, read from `regex` itself on those characters, a pattern gives `re` the
-same matches. Text with any
-other character (Greek, Cyrillic, CJK, a combining accent, an emoji) goes to `regex`.
-ASCII text (told at no cost: Python records it) gets the classes spelled on ASCII alone,
-which `re` tests faster still.
+same matches. Text with any other character (Greek, Cyrillic, CJK, a combining accent,
+an emoji) goes to `regex`. ASCII text (told at no cost: Python records it) gets the
+classes spelled on ASCII alone, which `re` tests faster still.
 
 Only what both engines read alike is accepted: classes, groups, quantifiers, lookarounds
 of fixed width and the properties in PROPERTIES; `\\w`, `\\s`, `\\b`, `\\d` (and their
