@@ -10,6 +10,7 @@ came from, so sentences and foreign spans found later can point back into the te
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -25,12 +26,12 @@ class Tracked:
 
     raw: str
     text: str = ""
-    origin: list[int] = field(default_factory=list)
+    origin: Sequence[int] = field(default_factory=list)
     applied: list[tuple[Rule, list[tuple[int, int]]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.text = self.raw
-        self.origin = list(range(len(self.raw) + 1))
+        self.origin = range(len(self.raw) + 1)  # (a list once a rule changes the text)
 
     def apply(self, rule: Rule) -> bool:
         """Apply `rule`; record it with the original ranges it touched. True if it changed."""
@@ -122,7 +123,7 @@ def _opcodes(a: str, b: str) -> list[tuple[str, int, int, int, int]]:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
 
 
-def _spread(old: list[int], s: int, e: int, n: int) -> list[int]:
+def _spread(old: Sequence[int], s: int, e: int, n: int) -> list[int]:
     """Origins for `n` new characters replacing old[s:e] (inserted text takes the left edge)."""
     if e > s:
         return [old[s + min(i, e - s - 1)] for i in range(n)]
