@@ -402,6 +402,8 @@ def zipfs(word: str, langs: tuple[str, ...]) -> tuple[float, ...]:
 
 
 _GET = dict.get  # a table's look-up, mapped over the tables (in C, no frame per table)
+
+
 def _zipfs_of(freqs: tuple[float | None, ...]) -> tuple[float, ...]:
     """Each frequency on the Zipf scale (an unknown word: 0), as `zipf` gives it (a list
     made, then the tuple: asked for each new row of every run)."""
