@@ -45,7 +45,7 @@ def _mkstemp(target: str | Path) -> tuple[int, str]:
     took several: every document writes two or more. (Paths as strings: every document
     writes two files, and a pathlib object costs more than the system call.)"""
     folder, name = os.path.split(os.fspath(target))
-    stem = name if name.isascii() and len(name) <= 120 else os.fsdecode(os.fsencode(name)[:120])
+    stem = os.fsdecode(os.fsencode(name)[:120])
     prefix = os.path.join(folder, f".{stem}.~{_owner()}~")
     for _ in range(100):
         tmp = f"{prefix}{_names.getrandbits(40):010x}.part"
@@ -223,9 +223,7 @@ class DocumentWriter:
         self.formats = sorted(formats, key=lambda f: {"jsonl": 0, "txt": 9}.get(f, 5))
         self._held: dict[str, list[str]] = {fmt: [] for fmt in self.formats}
         self._size = 0  # characters held
-        # each format's file, made once (the system is given its string)
-        self._paths = {fmt: output_path(base, fmt) for fmt in self.formats}
-        self._targets = {fmt: os.fspath(path) for fmt, path in self._paths.items()}
+        self._paths = {fmt: output_path(base, fmt) for fmt in self.formats}  # made once
         self._files: dict[str, tuple[str, int]] = {}  # once spilled: the temporary files
         self._paragraphs = 0
         self._last_paragraph: int | None = None
@@ -267,7 +265,7 @@ class DocumentWriter:
         """Write what is held to the temporary files (made on the first spill)."""
         for fmt in self.formats:
             if fmt not in self._files:
-                fd, tmp = _mkstemp_in_place(self._targets[fmt])
+                fd, tmp = _mkstemp_in_place(self._paths[fmt])
                 self._files[fmt] = (tmp, fd)
         for fmt, parts in self._held.items():
             write_all(self._files[fmt][1], "".join(parts))
@@ -289,7 +287,7 @@ class DocumentWriter:
             os.close(fd)
             self._files[fmt] = (tmp, -1)
         for fmt, (tmp, _) in self._files.items():
-            os.replace(tmp, self._targets[fmt])
+            os.replace(tmp, self._paths[fmt])
             paths.append(self._paths[fmt])
         self._files = {}
         return paths

@@ -34,7 +34,7 @@ def repair_paragraph(raw: str, rules: tuple[Rule, ...] = RULES) -> Tracked:
     for _ in range(3):  # until nothing changes: one fix can reveal another (idempotence)
         changed = False
         for rule in rules:
-            if rule.needs is not None and rule.skips(tracked.text):
+            if rule.skips(tracked.text):
                 continue  # (most rules, most paragraphs: asked here, one call less)
             changed |= tracked.apply(rule)
         if not changed:
