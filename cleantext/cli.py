@@ -112,6 +112,24 @@ def clean(
             "translation) or keep (as written)."
         ),
     ] = "translate",
+    leftovers: Annotated[
+        str,
+        typer.Option(
+            help="judge: translate only the foreign spans a machine left behind (words Italian "
+            "does not use, plain foreign phrases, documents with several of them); quoted, "
+            "bracketed, capitalised and loan phrases stay as written, with the reason in the "
+            "records. all: translate every foreign span (text known to be machine output).",
+        ),
+    ] = "judge",
+    trust: Annotated[
+        float,
+        typer.Option(
+            min=0.0,
+            max=1.0,
+            help="With --leftovers judge: a translation whose quality is below this leaves its "
+            "source in the text (the record keeps it, weak: kept).",
+        ),
+    ] = 0.3,
     round_trip: Annotated[
         bool | None,
         typer.Option(
@@ -229,6 +247,8 @@ def clean(
         min_quality=min_quality,
         weak=weak,
         stray_sentences=stray_sentences,
+        leftovers=leftovers,
+        trust=trust,
         round_trip=min_quality is not None if round_trip is None else round_trip,
     )
     fmts = tuple(dict.fromkeys(_langs(formats)))  # "txt,txt" asks for txt once

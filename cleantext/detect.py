@@ -47,6 +47,7 @@ class Span:
     language: str
     confidence: float
     kept: str | None = None
+    leftover: str | None = None  # what made it a machine's leftover (cleantext.leftover)
 
 
 # Why foreign words are left as written: Italian news keeps them on purpose.
@@ -109,17 +110,27 @@ class Detector:
         stray: tuple[str, ...] = DEFAULT_STRAY,
         switch_penalty: float = 1.5,
         min_span_evidence: float = 3.0,
+        lone_below: float = 2.5,
+        lone_from: float = 2.5,
+        lone_evidence: float = 1.2,
     ) -> None:
+        """`lone_*`: a single lowercase word is a candidate span when Italian text uses it
+        less than Zipf `lone_below`, a stray language at least `lone_from`, and the stray
+        one by `lone_evidence` more ("levee", "wickets"); too weak for the sequence model,
+        which needs a run to pay for two switches. Whether it is translated is decided
+        with its document's evidence (`cleantext.leftover`)."""
         self.main = main
         self.stray = tuple(s for s in stray if s != main)
         self.switch_penalty = switch_penalty
         self.min_span_evidence = min_span_evidence
+        self.lone_below, self.lone_from, self.lone_evidence = lone_below, lone_from, lone_evidence
         self._lingua = None
         self._zipf = zipf  # wordfreq's Zipf values, cached (cleantext.freq)
         # per-detector caches keyed by the word alone (a cached method keys on (self, word))
         self._evidence = lru_cache(maxsize=500_000)(self._evidence_uncached)  # type: ignore[method-assign]
         self._least = lru_cache(maxsize=500_000)(self._least_uncached)
         self._half = lru_cache(maxsize=100_000)(self._half_uncached)
+        self._lone = lru_cache(maxsize=500_000)(self._lone_uncached)
         self._loans = loan_phrases()
         self._max_loan_words = max((len(p.split()) for p in self._loans), default=1)
         self._loan_heads = frozenset(p.split()[0] for p in self._loans)
@@ -364,6 +375,49 @@ class Detector:
     # --- public --------------------------------------------------------------------
 
     def detect(self, text: str, heads_up: Callable[[str], None] | None = None) -> Detection:
+        """Main language of `text`, its foreign spans and the single foreign words of an
+        Italian sentence that are candidates too (see `lone_words`)."""
+        det = self._detect(text, heads_up)
+        if det.language != self.main:
+            return det
+        lone = self.lone_words(text, det)
+        if not lone:
+            return det
+        return Detection(det.language, tuple(sorted((*det.spans, *lone), key=lambda s: s.start)), det.kept)
+
+    def lone_words(self, text: str, det: Detection) -> tuple[Span, ...]:
+        """Single lowercase words Italian does not use and a stray language does, outside
+        every span already found and outside URLs, paths and code."""
+        taken = [(s.start, s.end) for s in (*det.spans, *det.kept)]
+        guarded = _guarded(text)
+        out = []
+        for m in _EVIDENT_TOKEN.finditer(text):
+            word = m.group()
+            if not word[0].islower() or (lang := self._lone(word)) is None:
+                continue
+            a, b = m.span()
+            if any(x < b and a < y for x, y in taken) or any(x <= a < y for x, y in guarded):
+                continue
+            ev = self._evidence(word)[lang]
+            out.append(Span(a, b, lang, round(1 / (1 + math.exp(-ev)), 3)))
+        return tuple(out)
+
+    def _lone_uncached(self, word: str) -> str | None:
+        w = word.lower()
+        if len(w) < 3 or not w.isalpha():
+            return None
+        z_main = self._zipf(w, self.main)
+        if z_main >= self.lone_below or w in self._loans or _italian_form(w, self._zipf, self.main):
+            return None
+        zs = sorted(((self._zipf(w, lang), lang) for lang in self.stray), reverse=True)
+        z, lang = zs[0]
+        if len(zs) > 1 and z - zs[1][0] < 0.5:
+            return None  # a word of two stray languages ("fours"): which one is unclear
+        if z >= self.lone_from and z - max(z_main, 1.0) >= self.lone_evidence:
+            return lang
+        return None
+
+    def _detect(self, text: str, heads_up: Callable[[str], None] | None = None) -> Detection:
         """Main language of `text` and its foreign spans (offsets into `text`).
 
         `heads_up(lang)` is called before lingua is asked to confirm a possible `lang`
@@ -536,6 +590,40 @@ class Detector:
             if n <= 6 and before and before[-1].isalpha() and (quote.strip()[:1].isupper() or compound):
                 return "title"
         return "other language" if self._other_language(toks, i, j, lang) else None
+
+
+# Italian inflections: a word that is another form of a common Italian word ("allocate" of
+# "allocare", "bordure" of "bordura") is Italian however rare the form
+_ITALIAN_ENDINGS = (
+    "are",
+    "ere",
+    "ire",
+    "ato",
+    "ata",
+    "ati",
+    "ate",
+    "ito",
+    "ita",
+    "iti",
+    "ite",
+    "uto",
+    "a",
+    "e",
+    "i",
+    "o",
+)
+
+
+def _italian_form(word: str, zipf: Callable[[str, str], float], main: str, common: float = 2.0) -> bool:
+    """`word` ends as an Italian form and a sibling form is common Italian (Zipf ≥ `common`)."""
+    if main != "it":
+        return False
+    for end in _ITALIAN_ENDINGS:
+        if word.endswith(end) and len(word) > len(end) + 2:
+            stem = word[: -len(end)]
+            if any(zipf(stem + other, main) >= common for other in _ITALIAN_ENDINGS if other != end):
+                return True
+    return False
 
 
 def missing_breaks(text: str, detection: Detection, min_words: int = 4) -> list[int]:

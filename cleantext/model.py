@@ -39,14 +39,15 @@ class Segment:
     quality: float | None = None  # how far the translation can be trusted, 0–1 (cleantext.quality)
     evidence: dict[str, float] | None = None  # what `quality` was made of
     weak: str | None = None  # what the run's policy did with it: translated, kept, dropped, marked
+    leftover: str | None = None  # the evidence that a machine left it (cleantext.leftover)
 
     @property
     def in_text(self) -> bool:
         """The translation stands in the clean text (no policy left it out)."""
-        return bool(self.translation) and self.weak not in NOT_IN_TEXT
+        return bool(self.translation) and not self.kept and self.weak not in NOT_IN_TEXT
 
 
-_OPTIONAL = ("note", "kept", "quality", "evidence", "weak")  # in a record only when set
+_OPTIONAL = ("note", "kept", "quality", "evidence", "weak", "leftover")  # in a record only when set
 
 
 @dataclass(slots=True)

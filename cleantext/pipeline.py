@@ -14,9 +14,10 @@ from typing import BinaryIO
 
 import regex
 
-from cleantext import html, postedit, quality, split
+from cleantext import html, leftover, postedit, quality, split
 from cleantext.corpus import CorpusLines
 from cleantext.detect import Detection, Detector, missing_breaks
+from cleantext.freq import zipf
 from cleantext.model import Document, Fix, Segment, Sentence
 from cleantext.read import BLOCK_CHARS, read_blocks
 from cleantext.repair import Tracked, repair_paragraph
@@ -172,11 +173,24 @@ class Pipeline:
                 if reasons[i] is None and state.paragraphs.seen(p.text):
                     reasons[i] = "duplicate"
 
+        found = [self._sentences(p.text) for p in paras]
+        if s.leftovers == "judge":  # a document's own evidence: which spans a machine left
+            units = [
+                (para.text[a:b], det)
+                for para, r, f in zip(paras, reasons, found, strict=True)
+                if r is None
+                for a, b, det in f
+            ]
+            judged = iter(leftover.judge(units, zipf, s.main))
+            found = [
+                f if r is not None else [(a, b, next(judged)) for a, b, _ in f]
+                for r, f in zip(reasons, found, strict=True)
+            ]
         drafts: list[_Draft] = []
-        for para, reason in zip(paras, reasons, strict=True):
+        for para, reason, sentences in zip(paras, reasons, found, strict=True):
             pi = state.next_paragraph
             state.next_paragraph += 1
-            for start, end, detection in self._sentences(para.text):
+            for start, end, detection in sentences:
                 src_s, src_e = para.origin[start], para.origin[end]
                 # (a sentence whose raw text is all "whitespace" to Python, such as a cp1252
                 # "\x85" that repair reads as "…", keeps it: a record always points at text read)
@@ -199,7 +213,9 @@ class Pipeline:
                 b = d.para.origin[d.start + span.end] - d.src_start
                 b = min(max(b, a), len(d.sentence.source))
                 src = d.sentence.source[a:b]
-                seg = Segment(a, b, span.language, span.confidence, src, kept=span.kept)
+                seg = Segment(
+                    a, b, span.language, span.confidence, src, kept=span.kept, leftover=span.leftover
+                )
                 d.sentence.segments.append(seg)
                 if not d.sentence.dropped and not span.kept:  # dropped lines are never translated
                     d.spans.append((span.start, span.end, seg))
@@ -247,8 +263,16 @@ class Pipeline:
                 if end and out.translation and out.translation.endswith(end):
                     outcomes[i] = Outcome(out.translation[: -len(end)].rstrip(), out.engine, out.note)
             backs: list[str | None] = [None] * len(todo)
-            if self.settings.round_trip:  # each translation back into its language (evidence)
-                asked = [i for i, out in enumerate(outcomes) if out.translation is not None]
+            # each translation back into its language (evidence); a single word out of context
+            # always: it is trusted only when it comes back as it was (see `_trusted`)
+            lone = self.settings.leftovers == "judge"
+            asked = [
+                i
+                for i, out in enumerate(outcomes)
+                if out.translation is not None
+                and (self.settings.round_trip or (lone and _single(todo[i][3].text)))
+            ]
+            if asked:
                 got = self.router.back([(outcomes[i].translation, todo[i][3].language) for i in asked])
                 for i, back in zip(asked, got, strict=True):
                     backs[i] = back
@@ -257,10 +281,14 @@ class Pipeline:
                 seg.translation, seg.engine, seg.note = out.translation, out.engine, out.note
                 if out.translation is not None:
                     est = quality.estimate(
-                        d.sentence.text[a:b], out.translation, seg.language, self.settings.main, back
+                        d.sentence.text[a:b],
+                        out.translation,
+                        seg.language,
+                        self.settings.main,
+                        back if self.settings.round_trip else None,
                     )
                     seg.quality, seg.evidence = est.quality, est.evidence
-                    if self._weak_policy(d, seg):
+                    if self._trusted(seg, back) and self._weak_policy(d, seg):
                         by_draft.setdefault(id(d), []).append((a, b, seg, out))
             for _, drafts in prepared:
                 for d in drafts:
@@ -293,6 +321,32 @@ class Pipeline:
             seg.note = f"--stray-sentences {policy}: a whole {lang} sentence is not translated"
         return True
 
+    def _trusted(self, seg: Segment, back: str | None) -> bool:
+        """With `leftovers="judge"`, a translation replaces its source only when it can be
+        trusted: quality at least `trust`, and the engine translated most of the words
+        Italian does not use (an unknown word comes back as it was: "levee" → "levee").
+        Otherwise the source stays (`weak: "kept"`: still a leftover, not trusted to be
+        replaced) and the note says why."""
+        s = self.settings
+        if s.leftovers != "judge" or seg.translation is None:
+            return True
+        why = None
+        if seg.quality is not None and seg.quality < s.trust:
+            why = f"quality {seg.quality:.2f} < {s.trust:g}"
+        elif _single(seg.text) and (back or "").strip().lower() != seg.text.strip().lower():
+            # a word has many senses ("runs" → "corre", "innings" → "possibilità"): the one
+            # chosen out of context must lead back to the word
+            why = f"a single word that comes back as {back!r}"
+        else:
+            foreign = [w for w in leftover.words(seg.text) if zipf(w.lower(), s.main) < 3.0]
+            same = set(leftover.words(seg.translation))
+            if foreign and sum(w in same for w in foreign) > len(foreign) / 2:
+                why = "the engine left most of its words as they were"
+        if why is None:
+            return True
+        seg.weak, seg.note = "kept", f"translation not trusted ({why}): the source is kept"
+        return False
+
     def _weak_policy(self, d: _Draft, seg: Segment) -> bool:
         """--min-quality Q with --weak: what a translation below Q becomes (True: it goes
         into the text). A foreign clause inside an Italian sentence is never dropped: it
@@ -319,6 +373,10 @@ _RESPELL = {
     "restore_accents": "accents of a foreign word put back before translating it",
     "spelling": "a misspelled foreign word respelled before translating it",
 }
+
+
+def _single(text: str) -> bool:
+    return len(leftover.words(text)) == 1
 
 
 def _final_stop(text: str, end: int) -> str:

@@ -21,9 +21,12 @@ LATER_DEFAULTS = {
     "weak": "translate",
     "stray_sentences": "translate",
     "round_trip": False,
+    "leftovers": "all",
+    "trust": 0.3,
 }
 WEAK = ("translate", "keep", "drop", "mark")
 STRAY_SENTENCES = ("translate", "drop", "keep")
+LEFTOVERS = ("judge", "all")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +50,10 @@ class Settings:
     weak: str = "translate"  # what weak translations become: translate | keep | drop | mark
     stray_sentences: str = "translate"  # whole foreign sentences: translate | drop | keep
     round_trip: bool = False  # translate each translation back; its likeness to the source joins `quality`
+    # judge: translate only what a machine left behind, when the translation can be trusted
+    # (cleantext.leftover); all: every foreign span detection does not keep
+    leftovers: str = "judge"
+    trust: float = 0.3  # with `judge`, a translation below this quality leaves its source ("uncertain")
 
     @property
     def translates(self) -> bool:
@@ -64,6 +71,10 @@ class Settings:
             raise ValueError(
                 f"--stray-sentences {self.stray_sentences!r}: choose {', '.join(STRAY_SENTENCES)}"
             )
+        if self.leftovers not in LEFTOVERS:
+            raise ValueError(f"leftovers {self.leftovers!r}: choose {', '.join(LEFTOVERS)}")
+        if not 0.0 <= self.trust <= 1.0:
+            raise ValueError(f"trust {self.trust}: a number between 0 and 1")
         if self.min_quality is not None and not 0.0 <= self.min_quality <= 1.0:
             raise ValueError(f"--min-quality {self.min_quality}: a number between 0 and 1")
         if self.beam < 1:

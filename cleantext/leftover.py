@@ -1,0 +1,222 @@
+"""Leftover or choice: which foreign spans a translation machine left behind.
+
+Detection finds foreign words; Italian writers put many there on purpose (anglicisms,
+titles, quoted lyrics and speech, a term glossed in brackets), and translating those makes
+the text worse. A machine's leftovers look different: words Italian does not use
+("commonality", "levee"), plain lowercase phrases in the run of a sentence, and they come
+in numbers, so a document with one leftover usually has others. No one sign is enough, so
+each span is judged on its own shape and on its document's.
+
+`judge` takes the detections of one document and moves the spans it does not trust to be
+leftovers into `kept`, with the reason (see `KEPT_HERE`); the spans it leaves to translate
+carry the evidence that made them leftovers (`Span.leftover`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+import regex
+
+from cleantext.detect import Detection, Span
+
+# The reasons a span is kept here (detect.KEPT has the ones detection gives itself).
+KEPT_HERE = {
+    "quote": "inside quotation marks in a document with no other sign of machine translation",
+    "gloss": "in brackets beside the Italian it glosses",
+    "title": "a capitalised phrase inside the sentence, as Italian writes titles ('Illusions perdues')",
+    "loanword": "words Italian text uses (Italian word frequency), no foreign grammar words",
+    "uncertain": "too little evidence of a leftover, or a translation that cannot be trusted",
+}
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
+_OPEN = '“«"‘'
+_CLOSE = '”»"’'
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """The thresholds of the judgement, on wordfreq's Zipf scale (0–8: 3 is once per
+    million words)."""
+
+    unused_below: float = 2.5  # a word Italian text uses less than this is not Italian usage ...
+    foreign_from: float = 2.5  # ... when its own language uses it at least this much
+    used_from: float = 3.0  # a word Italian text uses this much is Italian usage (a loanword)
+    function_from: float = 5.5  # a word this frequent in its language is a grammar word
+    long_phrase: int = 4  # a phrase this long, all lowercase but one word, is a sign by itself
+    grammar_margin: float = 1.5  # ... and used this much more than in Italian: a foreign grammar word
+    machine_signs: int = 2  # distinct signs in a document that make it machine output
+    max_loan_words: int = 3  # a loan phrase is short
+    max_title_words: int = 6  # and so is a title in sentence case
+
+
+Zipf = Callable[[str, str], float]
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    text: str
+    detection: Detection
+
+
+def judge(
+    units: Sequence[tuple[str, Detection]], zipf: Zipf, main: str = "it", policy: Policy | None = None
+) -> list[Detection]:
+    """The detections of one document's sentences, each span to translate kept as written
+    unless the evidence says a machine left it (same order, same offsets)."""
+    p = policy or Policy()
+    signs: dict[str, str] = {}  # each distinct sign of machine output in the document, with its kind
+    for text, det in units:
+        for span in det.spans:
+            if sign := _sign(text, span, det, zipf, main, p):
+                signs.setdefault(text[span.start : span.end].strip().lower(), sign)
+    out = []
+    for text, det in units:
+        spans, kept = [], list(det.kept)
+        for span in det.spans:
+            key = text[span.start : span.end].strip().lower()
+            others = len(signs) - (key in signs)
+            why, reason = _decide(text, span, det, zipf, main, p, signs.get(key), others)
+            if why:
+                kept.append(replace(span, kept=why))
+            else:
+                spans.append(replace(span, leftover=reason))
+        if not spans and det.language != main:  # a whole foreign sentence kept as written
+            out.append(Detection(main, (), tuple(sorted(kept, key=lambda s: s.start))))
+        else:
+            out.append(Detection(det.language, tuple(spans), tuple(sorted(kept, key=lambda s: s.start))))
+    return out
+
+
+def _decide(
+    text: str,
+    span: Span,
+    det: Detection,
+    zipf: Zipf,
+    main: str,
+    p: Policy,
+    sign: str | None,
+    others: int,
+) -> tuple[str | None, str]:
+    """(why kept, or None) and, for a leftover, the evidence that made it one."""
+    machine = others >= p.machine_signs - 1  # this document holds other signs of machine output
+    n = others + (sign is not None)
+    doc = f"{n} sign{'s' if n != 1 else ''} of machine translation in the document"
+    whole = det.language != main
+    if _whole_quote(text) if whole else _quoted(text, span.start, span.end):
+        return (None, f"quoted, in {doc}") if machine else ("quote", "")
+    if _bracketed(text, span.start, span.end):
+        return (None, f"bracketed, in {doc}") if machine else ("gloss", "")
+    if whole:
+        return None, f"a whole {span.language} sentence"
+    words = _WORD.findall(text[span.start : span.end])
+    if _titled(text, span, words, zipf, p):
+        return "title", ""
+    grammar = [w for w in words if zipf(w.lower(), span.language) >= p.function_from]
+    content = [w for w in words if w not in grammar]
+    if (
+        content
+        and not grammar
+        and len(words) <= p.max_loan_words
+        and all(zipf(w.lower(), main) >= p.used_from for w in content)
+    ):
+        return "loanword", ""
+    if len(words) == 1:  # detection's lone words, Italian does not use them: a writer's choice
+        # too, when the document shows no other sign of machine output ("throughput")
+        return (None, f"{sign}, in {doc}") if sign and machine else ("uncertain", "")
+    if sign:
+        return None, sign if not machine else f"{sign}, in {doc}"
+    return (None, doc) if machine else ("uncertain", "")
+
+
+def words(text: str) -> list[str]:
+    """The words of `text` (elisions and hyphenated words whole)."""
+    return _WORD.findall(text)
+
+
+def _sign(text: str, span: Span, det: Detection, zipf: Zipf, main: str, p: Policy) -> str | None:
+    """What marks this span as machine output, if anything: a whole foreign sentence that is
+    not a quotation, words Italian does not use, or a long plain lowercase phrase."""
+    if det.language != main:
+        return None if _whole_quote(text) else f"a whole {span.language} sentence"
+    words = _WORD.findall(text[span.start : span.end])
+    unused = [
+        w
+        for w in words
+        if w.islower() and zipf(w, main) < p.unused_below and zipf(w, span.language) >= p.foreign_from
+    ]
+    if unused:
+        return "words Italian does not use: " + ", ".join(dict.fromkeys(unused))
+    grammar = [w for w in words if _grammar(w, span.language, zipf, main, p)]
+    if len(grammar) >= 2:  # writers borrow nouns and names, not another language's syntax
+        return f"{span.language} grammar words: " + ", ".join(dict.fromkeys(grammar))
+    if len(words) >= p.long_phrase and sum(w.islower() for w in words) >= p.long_phrase - 1:
+        return f"a plain {span.language} phrase of {len(words)} words"
+    return None
+
+
+def _grammar(word: str, lang: str, zipf: Zipf, main: str, p: Policy) -> bool:
+    """A grammar word of `lang` that Italian text does not use as much ("the", "que", "sont")."""
+    w = word.lower()
+    z = zipf(w, lang)
+    return z >= p.function_from and z - zipf(w, main) >= p.grammar_margin
+
+
+def _titled(text: str, span: Span, words: list[str], zipf: Zipf, p: Policy) -> bool:
+    """A short phrase opening with a capitalised common word inside the sentence, the way
+    Italian writes titles in sentence case ("i personaggi di Illusions perdues"): not after
+    a sentence's or a quotation's start, no comma or colon inside, the first word an
+    ordinary word of its language rather than a name ("Jon took me") or a grammar word."""
+    if not words or len(words) > p.max_title_words or not words[0][:1].isupper() or words[0].isupper():
+        return False
+    before = text[: span.start].rstrip()
+    if (
+        not before
+        or before[-1] in ".!?:;" + _OPEN + _CLOSE
+        or regex.search(r"[,;:]", text[span.start : span.end])
+    ):
+        return False
+    return p.used_from <= zipf(words[0].lower(), span.language) < p.function_from
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """text[start:end] is (nearly) all of one quotation: an opening mark before it and a
+    closing mark after it, no mark between, at most two words more inside (a straight "'"
+    and a "’" before a letter are apostrophes). A word inside a longer quotation of Italian
+    is not quoted by itself."""
+    left = max(text.rfind(q, 0, start) for q in _OPEN)
+    if left < 0 or any(_closes(text, k) for k in range(left + 1, start)):
+        return False
+    for k in range(end, len(text)):
+        if _closes(text, k):
+            inner = len(_WORD.findall(text[left + 1 : k]))
+            return inner <= len(_WORD.findall(text[start:end])) + 2
+        if text[k] in _OPEN and text[k] not in _CLOSE:
+            return False
+    return False
+
+
+def _closes(text: str, k: int) -> bool:
+    c = text[k]
+    if c == "’":
+        return not (k + 1 < len(text) and text[k + 1].isalpha())
+    return c in _CLOSE
+
+
+def _whole_quote(text: str) -> bool:
+    """The sentence is one quotation ("« Je ne regrette rien ».")."""
+    t = text.strip().rstrip(".!?…;,")
+    if len(t) < 3 or t[0] not in _OPEN or not _closes(t, len(t) - 1):
+        return False
+    return not any(_closes(t, k) for k in range(1, len(t) - 1))
+
+
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """text[start:end] is (nearly) all of a bracketed aside."""
+    left = text.rfind("(", 0, start + 1)
+    right = text.find(")", end - 1)
+    if left < 0 or right < 0 or ")" in text[left:start] or "(" in text[end:right]:
+        return False
+    inner = text[left + 1 : right]
+    return len(_WORD.findall(inner)) <= len(_WORD.findall(text[start:end])) + 1

@@ -1,0 +1,129 @@
+"""Leftover or choice: tests/cases/leftovers.json through detection and the judgement, and
+the trust a translation needs to replace its source (with a fake engine)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cleantext import leftover, split
+from cleantext.detect import Detection, Detector, Span
+from cleantext.freq import zipf
+from cleantext.pipeline import Pipeline
+from cleantext.settings import Settings
+from cleantext.translate.route import Router
+
+CASES = json.loads((Path(__file__).parent / "cases" / "leftovers.json").read_text("utf-8"))["cases"]
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return Detector()
+
+
+def _judged(detector: Detector, text: str) -> list[tuple[str, Detection]]:
+    sentences = [
+        text[a:b]
+        for p0, p1 in split.paragraphs(text)
+        for a, b in ((p0 + s, p0 + e) for s, e in split.sentences(text[p0:p1]))
+    ]
+    dets = leftover.judge([(s, detector.detect(s)) for s in sentences], zipf)
+    return list(zip(sentences, dets, strict=True))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['class']}: {c['text'][:30]}" for c in CASES])
+def test_cases(detector, case):
+    judged = _judged(detector, case["text"])
+    translated = {s[g.start : g.end].strip() for s, det in judged for g in det.spans}
+    kept = {s[g.start : g.end].strip(): g.kept for s, det in judged for g in det.kept}
+    whole = {s.strip() for s, det in judged if det.language != "it"}
+    for phrase, why in case.get("kept", {}).items():
+        assert phrase not in translated, (phrase, translated)
+        assert kept.get(phrase) == why, (phrase, kept)
+    assert not translated or case.get("leftover"), translated  # a document of choices: nothing translated
+    for phrase in case.get("leftover", []):
+        assert phrase in translated or phrase in whole, (phrase, translated, kept)
+
+
+def test_a_translated_span_says_why(detector):
+    ((_, det),) = _judged(
+        detector, "La commissione ha deciso que les nouvelles règles entreront in vigore a gennaio."
+    )
+    assert det.spans and "Italian does not use: règles, entreront" in det.spans[0].leftover
+
+
+def test_one_sign_is_a_choice_two_are_a_machine():
+    """The same quoted phrase: kept alone, a leftover beside another sign of machine output."""
+    quote = "Il ministro ha detto: “we are not ready” e poi è uscito."
+    span = Span(quote.index("we"), quote.index("” e"), "en", 0.9)
+    other = "La riforma si basa su una broad commonality di interessi."
+    other_span = Span(other.index("commonality"), other.index(" di interessi"), "en", 0.9)
+    (alone,) = leftover.judge([(quote, Detection("it", (span,)))], zipf)
+    assert alone.kept[0].kept == "quote" and not alone.spans
+    both = leftover.judge(
+        [
+            (quote, Detection("it", (span,))),
+            (other, Detection("it", (other_span,))),
+            (other, Detection("it", (other_span,))),
+        ],
+        zipf,
+    )
+    assert both[0].spans and "quoted" in both[0].spans[0].leftover
+
+
+def test_italian_forms_are_not_lone_words(detector):
+    """Rare Italian inflections that are English or French words too (own examples)."""
+    for text in ("Come saranno allocate le risorse del fondo?", "Esistono bordure di diversi tipi."):
+        assert not detector.detect(text).spans, text
+
+
+class _Echo:
+    """A fake engine: English → Italian by a small dictionary, back by its inverse; a word it
+    does not know comes back as it was (as Apertium leaves unknown words)."""
+
+    name = "echo"
+    words = {"runs": "corre", "boats": "barche", "the government is not ready": "il governo non è pronto"}
+
+    def supports(self, source: str, target: str) -> bool:
+        return {source, target} == {"en", "it"}
+
+    def translate(self, texts, source, target):
+        table = self.words if source == "en" else {v: k for k, v in self.words.items()}
+        table = table | ({"corre": "it races"} if source == "it" else {})
+        return [table.get(t.strip().rstrip(".").lower(), t) for t in texts]
+
+    def close(self) -> None:
+        pass
+
+
+MACHINE = (
+    "La squadra ha perso molte boats e ha segnato solo 36 runs nella gara di ieri. "
+    "Il capitano ha detto che la stagione sarà lunga, the government is not ready."
+)
+
+
+def _run(settings: Settings):
+    p = Pipeline(settings, router=Router([_Echo()], "it", ()))
+    return p.run(MACHINE)
+
+
+def test_a_single_word_replaces_its_source_only_when_it_comes_back():
+    doc = _run(Settings())
+    segs = {g.text: g for s in doc.sentences for g in s.segments}
+    assert "barche" in doc.text and "il governo non è pronto" in doc.text
+    assert "runs" in doc.text and "corre" not in doc.text  # "corre" comes back as "it races"
+    assert segs["runs"].weak == "kept" and not segs["runs"].kept and "not trusted" in segs["runs"].note
+
+
+def test_leftovers_all_translates_every_span():
+    doc = _run(Settings(leftovers="all"))
+    assert "corre" in doc.text and "barche" in doc.text
+
+
+def test_settings_refuse_an_unknown_policy():
+    with pytest.raises(ValueError, match="leftovers"):
+        Settings(leftovers="some")
+    with pytest.raises(ValueError, match="trust"):
+        Settings(trust=2.0)
