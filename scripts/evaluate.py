@@ -3,6 +3,7 @@
 
     python scripts/evaluate.py ../shared/eval/dev-flores            # run + score
     python scripts/evaluate.py ../shared/eval/noharm-isdt           # real Italian: kept share
+    python scripts/evaluate.py ../shared/eval/mtleft-flores         # real MT leftovers: flagged share
     python scripts/evaluate.py BENCH --outputs OUT                     # score existing outputs
     python scripts/evaluate.py BENCH --json metrics.json               # also save the figures
 
@@ -278,6 +279,55 @@ def evaluate_noharm(bench: Path, out: Path, show: int = 3) -> tuple[dict[str, fl
     return m, dict(examples)
 
 
+# --- the real-leftover benchmark (mtleft format: docs/ + lines.jsonl) ----------------------
+
+_LABEL_WORD = re.compile(r"[^\W\d_]{3,}(?:[-'’][^\W\d_]+)*")
+
+
+def _label_words(s: str) -> set[str]:
+    return {w.lower() for w in _LABEL_WORD.findall(s)}
+
+
+def evaluate_mtleft(bench: Path, out: Path) -> dict[str, float]:
+    """Real MT output with its labelled leftover words (`leftover`: must be judged foreign, a
+    segment not kept or a foreign sentence) and the words it shares with the human
+    translation (`shared`: must stay); chrF of the output lines against the human ones, less
+    the input's. A line's output is the text of the records whose source lies in it."""
+    rows = [json.loads(x) for x in (bench / "lines.jsonl").read_text("utf-8").splitlines() if x]
+    cache: dict[str, list[dict]] = {}
+    n = defaultdict(int)
+    hyp, inp, refs = [], [], []
+    for r in rows:
+        if r["doc"] not in cache:
+            cache[r["doc"]] = load_outputs(out, r["doc"])[1]
+        recs = cache[r["doc"]]
+        mine = [x for x in recs if x["source"].strip() and x["source"].strip() in r["mt"]]
+        if not mine and recs:
+            mine = [max(recs, key=lambda x: SequenceMatcher(None, x["source"], r["mt"]).ratio())]
+        flagged: set[str] = set()
+        for x in mine:
+            if x["language"] != "it":
+                flagged |= _label_words(x["source"])
+            flagged |= {w for g in x["segments"] if not g.get("kept") for w in _label_words(g["text"])}
+        text = " ".join(x["text"] for x in mine if x["text"])
+        words = _label_words(text)
+        n["leftover"] += len(r["leftover"])
+        n["flagged"] += sum(w in flagged for w in r["leftover"])
+        n["shared"] += len(r["shared"])
+        n["shared_kept"] += sum(w in words for w in r["shared"])
+        hyp.append(text)
+        inp.append(r["mt"])
+        refs.append(r["ref"])
+    chrf = CHRF()
+    gain = chrf.corpus_score(hyp, [refs]).score - chrf.corpus_score(inp, [refs]).score
+    return {
+        "leftover_words": n["leftover"],
+        "leftover_flagged": n["flagged"] / max(1, n["leftover"]),
+        "shared_kept": n["shared_kept"] / max(1, n["shared"]),
+        "chrf_gain": gain,
+    }
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("bench", type=Path, help="benchmark folder (docs/, gold/, annotations.jsonl)")
@@ -288,9 +338,11 @@ def main() -> int:
     ap.add_argument("--json", type=Path, help="write the metrics here as JSON")
     args = ap.parse_args()
     noharm = (args.bench / "sentences.jsonl").is_file()
-    if not noharm and not (args.bench / "annotations.jsonl").is_file():
+    mtleft = (args.bench / "lines.jsonl").is_file()
+    if not noharm and not mtleft and not (args.bench / "annotations.jsonl").is_file():
         print(
-            f"error: {args.bench}: neither annotations.jsonl nor sentences.jsonl (not a benchmark folder)",
+            f"error: {args.bench}: no annotations.jsonl, sentences.jsonl or lines.jsonl "
+            "(not a benchmark folder)",
             file=sys.stderr,
         )
         return 2
@@ -301,6 +353,8 @@ def main() -> int:
             run_pipeline(args.bench, out, not args.no_translate, args.engine)
         if noharm:
             metrics, examples = evaluate_noharm(args.bench, out)
+        elif mtleft:
+            metrics = evaluate_mtleft(args.bench, out)
         else:
             metrics = evaluate(args.bench, out)
     width = max(len(k) for k in metrics)
@@ -308,7 +362,7 @@ def main() -> int:
         if isinstance(v, int):
             print(f"{k:<{width}}  {v}")
         else:
-            print(f"{k:<{width}}  {v:.3f}" if v <= 1 else f"{k:<{width}}  {v:.2f}")
+            print(f"{k:<{width}}  {v:.3f}" if abs(v) <= 1 else f"{k:<{width}}  {v:.2f}")
     for verdict, sents in examples.items():
         print(f"\n{verdict}:", *(f"  {s}" for s in sents), sep="\n")
     if args.json:
