@@ -388,17 +388,21 @@ class Detector:
     def lone_words(self, text: str, det: Detection) -> tuple[Span, ...]:
         """Single lowercase words Italian does not use and a stray language does, outside
         every span already found and outside URLs, paths and code."""
+        found = [
+            (m, lang)
+            for m in _EVIDENT_TOKEN.finditer(text)
+            if m.group()[0].islower() and (lang := self._lone(m.group())) is not None
+        ]
+        if not found:  # nearly every sentence: nothing more to look at
+            return ()
         taken = [(s.start, s.end) for s in (*det.spans, *det.kept)]
         guarded = _guarded(text)
         out = []
-        for m in _EVIDENT_TOKEN.finditer(text):
-            word = m.group()
-            if not word[0].islower() or (lang := self._lone(word)) is None:
-                continue
+        for m, lang in found:
             a, b = m.span()
             if any(x < b and a < y for x, y in taken) or any(x <= a < y for x, y in guarded):
                 continue
-            ev = self._evidence(word)[lang]
+            ev = self._evidence(m.group())[lang]
             out.append(Span(a, b, lang, round(1 / (1 + math.exp(-ev)), 3)))
         return tuple(out)
 

@@ -27,7 +27,7 @@ KEPT_HERE = {
     "gloss": "in brackets beside the Italian it glosses",
     "title": "a capitalised phrase inside the sentence, as Italian writes titles ('Illusions perdues')",
     "loanword": "words Italian text uses (Italian word frequency), no foreign grammar words",
-    "uncertain": "too little evidence of a leftover, or a translation that cannot be trusted",
+    "uncertain": "a candidate without a sign of a leftover, or a lone word in a document with no other sign",
 }
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
@@ -54,12 +54,6 @@ class Policy:
 Zipf = Callable[[str, str], float]
 
 
-@dataclass(frozen=True, slots=True)
-class _Unit:
-    text: str
-    detection: Detection
-
-
 def judge(
     units: Sequence[tuple[str, Detection]], zipf: Zipf, main: str = "it", policy: Policy | None = None
 ) -> list[Detection]:
@@ -82,10 +76,9 @@ def judge(
                 kept.append(replace(span, kept=why))
             else:
                 spans.append(replace(span, leftover=reason))
-        if not spans and det.language != main:  # a whole foreign sentence kept as written
-            out.append(Detection(main, (), tuple(sorted(kept, key=lambda s: s.start))))
-        else:
-            out.append(Detection(det.language, tuple(spans), tuple(sorted(kept, key=lambda s: s.start))))
+        # a whole foreign sentence kept as written reads as the main language
+        language = main if not spans else det.language
+        out.append(Detection(language, tuple(spans), tuple(sorted(kept, key=lambda s: s.start))))
     return out
 
 

@@ -338,7 +338,8 @@ class Pipeline:
             # chosen out of context must lead back to the word
             why = f"a single word that comes back as {back!r}"
         else:
-            foreign = [w for w in leftover.words(seg.text) if zipf(w.lower(), s.main) < 3.0]
+            used = leftover.Policy().used_from  # below it, a word is not Italian usage
+            foreign = [w for w in leftover.words(seg.text) if zipf(w.lower(), s.main) < used]
             same = set(leftover.words(seg.translation))
             if foreign and sum(w in same for w in foreign) > len(foreign) / 2:
                 why = "the engine left most of its words as they were"

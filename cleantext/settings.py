@@ -53,7 +53,7 @@ class Settings:
     # judge: translate only what a machine left behind, when the translation can be trusted
     # (cleantext.leftover); all: every foreign span detection does not keep
     leftovers: str = "judge"
-    trust: float = 0.3  # with `judge`, a translation below this quality leaves its source ("uncertain")
+    trust: float = 0.3  # with `judge`, a translation below this quality leaves its source (weak: kept)
 
     @property
     def translates(self) -> bool:
