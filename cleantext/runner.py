@@ -20,6 +20,7 @@ import itertools
 import os
 import signal
 import socket
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
@@ -292,7 +293,7 @@ class ProcessPool:
                 return
             broken: list[list[Job]] = []
             pool = ProcessPoolExecutor(
-                self.workers, mp_context=_mp_context(), initializer=_worker_init, initargs=(task,)
+                self.workers, mp_context=_mp_context(), initializer=_worker_init, initargs=(task, os.getpid())
             )
             try:
                 futures = {pool.submit(_worker_run, c): c for c in pending}
@@ -326,12 +327,23 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 _worker_task: Task | None = None
 
 
-def _worker_init(task: Task) -> None:
+def _worker_init(task: Task, parent: int) -> None:
     global _worker_task
     _worker_task = task
     signal.signal(signal.SIGTERM, _worker_exit)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides; it ends us with SIGTERM
+    threading.Thread(target=_orphan_watch, args=(parent,), daemon=True, name="cleantext-orphan").start()
     task.setup()
+
+
+def _orphan_watch(parent: int, every: float = 0.5) -> None:
+    """End this worker the way the parent would (SIGTERM: engines closed) once the parent is
+    gone. A parent killed by SIGKILL (the OOM killer, a scheduler) cannot stop its workers, and
+    they would go on writing outputs no resume log records. The parent process is watched, not
+    ours: a worker's own parent is the forkserver, which lives as long as its workers do."""
+    while _alive(parent) and not _zombie(parent):
+        time.sleep(every)
+    os.kill(os.getpid(), signal.SIGTERM)
 
 
 def _worker_exit(signum: int, frame: object) -> None:
@@ -443,6 +455,14 @@ def _remove_stale_parts(jobs: list[Job]) -> None:
                 continue
             if old or (owner is not None and owner[0] == host and not _alive(owner[1])):
                 part.unlink(missing_ok=True)
+
+
+def _zombie(pid: int) -> bool:
+    """Ended but not yet reaped by its parent (Linux; elsewhere: never)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1][:1] == "Z"
+    except (OSError, IndexError):
+        return False
 
 
 def _alive(pid: int) -> bool:

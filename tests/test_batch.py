@@ -373,6 +373,30 @@ def test_sigterm_to_a_jobs_2_run_stops_workers_and_engines_and_keeps_what_finish
         assert all(json.loads(x) for x in (out / f"{rel}.jsonl").read_text().splitlines())
 
 
+def test_sigkill_to_the_parent_of_a_jobs_2_run_ends_its_workers_and_engines(tmp_path):
+    """Issue 32, item 1: kill -9 of the parent (the OOM killer, a scheduler) left the pool's
+    workers and their Apertium chains running, writing outputs no resume log records."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for d in sorted((DEV / "docs").glob("*.txt"))[:40]:
+        shutil.copy(d, src / d.name)
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "cleantext", "clean", str(src), "-o", str(out), "-j", "2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    state = out / ".cleantext-state.jsonl"
+    deadline = time.time() + 120
+    while time.time() < deadline and (not state.exists() or len(state.read_text().splitlines()) < 5):
+        time.sleep(0.05)
+    below = _descendants(proc.pid)
+    assert below, "the run should have workers by now"
+    proc.kill()
+    proc.wait()
+    deadline = time.time() + 15
+    while (alive := {p: _cmd(p) for p in below if _running(p)}) and time.time() < deadline:
+        time.sleep(0.1)
+    assert not alive, f"left running: {alive}"
+
+
 def test_a_worker_killed_by_the_oom_killer_does_not_end_the_run(tmp_path):
     """Issue 17, item 6: a worker killed mid-run (SIGKILL, as the OOM killer sends) aborted
     the run with a BrokenProcessPool traceback. Its batches run again in a fresh pool."""
