@@ -223,6 +223,7 @@ def clean(
         parse_shard,
         plan,
         refuse_overwrites,
+        refuse_report,
         select_shard,
     )
     from cleantext.pipeline import Pipeline
@@ -298,6 +299,8 @@ def clean(
         # no output (any format, the report, the resume log) may be an input
         extra = [output / STATE_LOG, *([report] if report is not None else [])]
         refuse_overwrites(every, [*extra, *(p for j in todo for p in output_paths(j.output_base, fmts))])
+        if report is not None:
+            refuse_report(report, every, output)
     except UsageError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
@@ -428,7 +431,7 @@ def _check_target(settings, to: str) -> None:  # noqa: ANN001
 
 def _check_writable(output: Path) -> None:
     """Fail at the start, not after an hour, when OUT cannot be written."""
-    from cleantext.jobs import UsageError
+    from cleantext.jobs import STATE_LOG, UsageError
 
     if output.exists() and not output.is_dir():
         raise UsageError(f"output {output} is an existing file; give a folder with -o")
@@ -439,6 +442,8 @@ def _check_writable(output: Path) -> None:
         raise UsageError(
             f"output folder {output} is not writable (check its permissions or choose another -o)"
         )
+    if (output / STATE_LOG).is_symlink():  # appending would write wherever it points
+        raise UsageError(f"{output / STATE_LOG} is a symbolic link; remove it or choose another -o")
 
 
 def _print_summary(console, summary, output: Path) -> None:  # noqa: ANN001

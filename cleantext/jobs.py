@@ -23,7 +23,7 @@ from pathlib import Path
 
 from cleantext.corpus import CorpusLines
 from cleantext.settings import LATER_DEFAULTS, Settings
-from cleantext.write import DEFAULT_FORMATS, atomic_write, output_paths, write_all
+from cleantext.write import DEFAULT_FORMATS, FORMATS, atomic_write, output_paths, write_all
 
 STATE_LOG = ".cleantext-state.jsonl"
 
@@ -263,6 +263,18 @@ def refuse_overwrites(jobs: list[Job], outputs: Iterable[Path], resolve: Resolve
             raise UsageError(f"{hit}: {out.name} would be written over this input; choose another -o")
 
 
+def refuse_report(report: Path, jobs: list[Job], out: Path, resolve: Resolver | None = None) -> None:
+    """The report may not replace an output of the run: any format of any input, this run's
+    or an earlier one's, nor the resume log (a rerun would call a replaced output up to date)."""
+    resolve = resolve or Resolver()
+    target = resolve(report)
+    for path in (out / STATE_LOG, *(p for j in jobs for p in output_paths(j.output_base, FORMATS))):
+        if resolve(path) == target:
+            raise UsageError(
+                f"--report {report}: is an output of this run ({path.name}); choose another name"
+            )
+
+
 def select_shard(jobs: list[Job], shard: tuple[int, int] | None) -> list[Job]:
     """Shard I of N: the same files on every machine (by a hash of the relative path)."""
     if not shard:
@@ -397,7 +409,7 @@ class StateLog:
     def add(self, rel: str, digest: str, key: str) -> None:
         line = json.dumps({"rel": rel, "input": digest, "key": key}) + "\n"
         with self._locked():  # one write of the whole line (a file object cost three calls more)
-            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o666)
             try:
                 write_all(fd, line)
             finally:

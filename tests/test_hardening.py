@@ -383,3 +383,38 @@ def test_the_resume_log_makes_its_folder_when_missing_and_keeps_every_line(tmp_p
     first.compact()
     second.compact()
     assert StateLog(out).done == {"a": ("d1", "k"), "b": ("d2", "k"), "c": ("d3", "k")}
+
+
+def test_a_linked_resume_log_is_refused_and_never_written_through(tmp_path):
+    """Issue 32, item 2: OUT/.cleantext-state.jsonl as a symbolic link made the run append
+    to whatever it pointed at, outside OUT."""
+    from cleantext.jobs import StateLog
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Il governo ha parlato ieri.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("mine\n")
+    (out / ".cleantext-state.jsonl").symlink_to(victim)
+    r = run_cli("clean", str(tmp_path / "in"), "-o", str(out), "--no-translate")
+    assert r.returncode == 2 and "symbolic link" in r.stderr, r.stderr
+    assert victim.read_text() == "mine\n" and not (out / "a.txt").exists()
+    with pytest.raises(OSError):  # the log itself does not follow a link made during a run
+        StateLog(out).add("a", "x", "y")
+    assert victim.read_text() == "mine\n"
+
+
+@pytest.mark.parametrize("name", ["a.txt", "a.jsonl", ".cleantext-state.jsonl", "sub/../a.tsv"])
+def test_the_report_may_not_replace_an_output_of_the_run(tmp_path, name):
+    """Issue 32, item 3: --report OUT/<an output> replaced it (exit 0), and the rerun called
+    it up to date."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Il governo ha parlato ieri.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    r = run_cli("clean", str(tmp_path / "in"), "-o", str(out), "--no-translate", "--report", str(out / name))
+    assert r.returncode == 2 and "is an output of this run" in r.stderr, r.stderr
+    ok = run_cli(
+        "clean", str(tmp_path / "in"), "-o", str(out), "--no-translate", "--report", str(out / "run.html")
+    )
+    assert ok.returncode == 0 and (out / "run.html").is_file() and (out / "a.txt").is_file()
