@@ -36,6 +36,8 @@ SENTENCE_SHARE = 0.5  # a long sentence (a syndicated paragraph) goes only when 
 SHORT_SENTENCE_WORDS = 12  # up to this, a sentence repeated as a line of its own is a site's
 MAX_PREFIX_WORDS = 5  # a template's fixed part: "Potrebbe piacerti anche", "Ultime notizie"
 MAX_COUNT_BYTES = 4 << 20  # larger files are cleaned block by block and not counted
+COPY_WORDS = 8  # a line this long is the document's own text (a site's lines are shorter) ...
+COPY_SHARE = 0.8  # ... and a document with this share of them in one earlier document is its copy
 
 _TEMPLATE = regex.compile(r"^(?P<head>[^:|>›»]{1,80}?)\s*(?::|\||>|›|»|\s[-–—]\s)\s*(?P<tail>\S.*)$")
 _DIGITS = regex.compile(r"\d+")
@@ -73,6 +75,7 @@ class CorpusLines:
     documents: int = 0
     lines: dict[str, int] = field(default_factory=dict)
     heads: dict[str, int] = field(default_factory=dict)
+    duplicates: dict[str, str] = field(default_factory=dict)  # a copy's name -> the first one's
 
     @property
     def min_docs(self) -> int:
@@ -91,6 +94,8 @@ class CorpusLines:
             h.update(f"l{k}\t{self.lines[k]}\n".encode())
         for k in sorted(self.heads):
             h.update(f"h{k}\t{self.heads[k]}\n".encode())
+        for k in sorted(self.duplicates):
+            h.update(f"d{k}\t{self.duplicates[k]}\n".encode())
         return h.hexdigest()[:16]
 
 
@@ -98,12 +103,18 @@ def count(paths: Iterable[Path], text_of: Callable[[bytes, str], str] | None = N
     """The first pass over a corpus: each line and template head counted once per document.
 
     A head counts only with different tails (one line repeated is counted as a line).
-    `text_of` reads a file's bytes as the cleaning pass will (HTML pages: their main
-    text); unreadable files are skipped here, the cleaning pass reports them."""
+    Copies of a document (scraped news repeats whole articles) count once, and are named in
+    `duplicates`: a copy is not evidence of a site's template, and three copies of one
+    article would otherwise lose every line. `text_of` reads a file's bytes as the cleaning
+    pass will (HTML pages: their main text); unreadable files are skipped here, the
+    cleaning pass reports them."""
     text_of = text_of or (lambda data, name: decode(data, name).text)
     lines: Counter[str] = Counter()
     heads: Counter[str] = Counter()
     tails: dict[str, set[str]] = {}
+    first: dict[str, str] = {}  # a long line -> the document it was first seen in
+    whole: dict[frozenset[str], str] = {}  # a document's lines -> its name
+    duplicates: dict[str, str] = {}
     documents = 0
     for path in paths:
         try:
@@ -112,8 +123,7 @@ def count(paths: Iterable[Path], text_of: Callable[[bytes, str], str] | None = N
             text = text_of(path.read_bytes(), str(path))
         except (OSError, ReadError):
             continue
-        documents += 1
-        mine, my_heads = set(), set()
+        mine, my_heads, my_tails = set(), set(), []
         for a, b in split.paragraphs(text):
             para = repair_paragraph(text[a:b]).text  # as the cleaning pass will see it
             if not para:
@@ -124,16 +134,44 @@ def count(paths: Iterable[Path], text_of: Callable[[bytes, str], str] | None = N
             head = template_head(para)
             if head:
                 my_heads.add(head)
-                seen = tails.setdefault(head, set())
-                if len(seen) < 2:  # two different tails are all a template needs
-                    seen.add(key)
+                my_tails.append((head, key))
+        name = str(path)
+        if original := _copy_of(mine, first, whole):
+            duplicates[name] = original
+            continue
+        documents += 1
+        whole.setdefault(frozenset(mine), name)
+        for key in mine:
+            if len(key.split()) >= COPY_WORDS:
+                first.setdefault(key, name)
+        for head, key in my_tails:
+            seen = tails.setdefault(head, set())
+            if len(seen) < 2:  # two different tails are all a template needs
+                seen.add(key)
         lines.update(mine)
         heads.update(my_heads)
-    stats = CorpusLines(documents)
+    stats = CorpusLines(documents, duplicates=duplicates)
     need = stats.min_docs
     stats.lines = {k: n for k, n in lines.items() if n >= need}
     stats.heads = {k: n for k, n in heads.items() if n >= need and len(tails.get(k, ())) >= 2}
     return stats
+
+
+def _copy_of(mine: set[str], first: dict[str, str], whole: dict[frozenset[str], str]) -> str | None:
+    """The earlier document this one copies: the same lines, or most of its long lines
+    first seen in that one document."""
+    if not mine:
+        return None
+    if (same := whole.get(frozenset(mine))) is not None:
+        return same
+    own = [k for k in mine if len(k.split()) >= COPY_WORDS]
+    if not own:
+        return None
+    seen_in = Counter(first[k] for k in own if k in first)
+    if not seen_in:
+        return None
+    name, n = seen_in.most_common(1)[0]
+    return name if n >= COPY_SHARE * len(own) else None
 
 
 def _repeated_line(paragraph: str, corpus: CorpusLines, rule: Rule) -> bool:

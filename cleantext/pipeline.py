@@ -137,6 +137,8 @@ class Pipeline:
         if page.html:
             doc.fixes.append(Fix("extract", "the main text of an HTML page (trafilatura)"))
             doc.meta = page.meta
+        if corpus is not None and (original := corpus.duplicates.get(path or "")):
+            doc.meta = {**doc.meta, "duplicate_of": original}  # cleaned as usual, and named
         return doc, self._prepare_block(text, doc, _DocState(), corpus)
 
     def is_html(self, data: str | bytes, path: str | None = None) -> bool:

@@ -14,6 +14,7 @@ from cleantext.model import NOT_IN_TEXT, Document
 class Summary:
     files: int = 0
     skipped: int = 0
+    duplicates: int = 0  # documents that copy an earlier input of the run
     sentences: int = 0
     fixes: Counter[str] = field(default_factory=Counter)
     dropped: Counter[str] = field(default_factory=Counter)
@@ -29,6 +30,7 @@ class Summary:
     def add(self, doc: Document, part: bool = False) -> None:
         """Count one document (or, with part=True, a further part of a streamed one)."""
         self.files += 0 if part else 1
+        self.duplicates += not part and "duplicate_of" in doc.meta
         self.sentences += len(doc.sentences)
         missing = False  # a span of this document no engine served
         self.fixes.update(f.rule for f in doc.fixes)
@@ -59,6 +61,7 @@ class Summary:
     def merge(self, other: Summary) -> None:
         self.files += other.files
         self.skipped += other.skipped
+        self.duplicates += other.duplicates
         self.sentences += other.sentences
         self.fixes.update(other.fixes)
         self.dropped.update(other.dropped)

@@ -96,6 +96,33 @@ def test_the_same_article_line_in_a_few_documents_stays(tmp_path):
         assert not [r for r in recs if r["dropped"]]
 
 
+@pytest.mark.parametrize("others", [0, 12])
+def test_copies_of_one_article_count_once_and_keep_their_text(tmp_path, others):
+    """Issue 32, item 4: three identical copies in a folder came out empty (every line
+    'repeated across documents'); among more documents each copy lost its headline."""
+    docs = _corpus(tmp_path, others) if others else tmp_path / "in"
+    docs.mkdir(exist_ok=True)
+    article = "\n\n".join(_article(300)) + "\n"
+    for name in ("c1", "c2", "c3"):
+        (docs / f"{name}.txt").write_text(article, encoding="utf-8")
+    # a near copy: the same article with a line of the site's added
+    (docs / "c4.txt").write_text(article + "\nSegui il nostro canale\n", encoding="utf-8")
+    out = tmp_path / "out"
+    settings = Settings(translate=False)
+    jobs = plan([docs], out)
+    corpus = count_corpus(jobs, settings)
+    assert corpus is not None
+    assert corpus.duplicates == {str(docs / n): str(docs / "c1.txt") for n in ("c2.txt", "c3.txt", "c4.txt")}
+    summary = run(jobs, out, Options(settings, formats=("txt", "jsonl", "meta"), corpus=corpus))
+    assert summary.duplicates == 3
+    for name in ("c1", "c2", "c3", "c4"):
+        kept = [r["source"] for r in _records(out, name) if not r["dropped"]]
+        assert kept[:4] == _article(300), name
+    meta = json.loads((out / "c2.meta.json").read_text("utf-8"))
+    assert meta["duplicate_of"] == str(docs / "c1.txt")
+    assert "duplicate_of" not in json.loads((out / "c1.meta.json").read_text("utf-8"))
+
+
 def test_a_sharded_run_counts_every_file_and_writes_what_a_whole_run_writes(tmp_path):
     docs = _corpus(tmp_path)
     settings = Settings(translate=False)
