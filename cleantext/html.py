@@ -17,6 +17,7 @@ import): it is imported only when a page is met.
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +29,7 @@ _HEAD = re.compile(
     rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+log = logging.getLogger(__name__)
 SNIFF_BYTES = 4096
 MIN_OWN_LETTERS = 40  # letters of main text outside link texts: fewer, and the page has none
 
@@ -88,6 +90,10 @@ def decode_page(data: bytes, name: str) -> tuple[str, str]:
             codec = None
         if codec in ("iso8859-1", "latin-1", "ascii"):
             codec = "cp1252"  # what browsers read for a declared Latin-1 or ASCII
+        elif codec is not None and codec.startswith(("utf-16", "utf-32")):
+            codec = "utf-8"  # a page without a byte-order mark is not UTF-16 (browsers: UTF-8)
+        elif codec is not None and (codec == "utf-7" or not codecs.lookup(codec)._is_text_encoding):
+            codec = None  # base64, hex, zlib, rot13 (byte transforms), utf-7: no browser reads them
         if codec:
             try:
                 return data.decode(codec), codec
@@ -95,6 +101,46 @@ def decode_page(data: bytes, name: str) -> tuple[str, str]:
                 pass  # the page lies about its charset: read it as text is read
     decoded = decode(data, name)
     return decoded.text, decoded.encoding
+
+
+def _parse(html: str) -> Any:
+    """The page's tree, however deep its nesting or long its scripts: lxml's default
+    limits (256 levels, 10 MB text nodes) cut a page there, silently."""
+    from lxml.html import HTMLParser, fromstring
+
+    options = {"collect_ids": False, "default_doctype": False, "remove_comments": True, "remove_pis": True}
+    try:
+        try:
+            tree = fromstring(html, parser=HTMLParser(huge_tree=True, **options))
+        except ValueError:  # a string that declares its encoding (<?xml … encoding=…?>)
+            raw = html.encode("utf-8", "surrogatepass")
+            tree = fromstring(raw, parser=HTMLParser(huge_tree=True, encoding="utf-8", **options))
+    except Exception:  # noqa: BLE001 -- lxml's parse errors: the fallback parser tries
+        return None
+    return tree if tree is not None and len(tree) else None
+
+
+_HIDDEN = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<[^>]*>", re.I | re.S)
+_ENTITY = re.compile(r"&#?\w+;")
+
+
+def _text_lost(html: str, tree: Any) -> str | None:
+    """What the parse could not read, said rather than dropped: the tree holds clearly fewer
+    letters than the page shows between its tags."""
+    written = _letters(_ENTITY.sub("x", _HIDDEN.sub(" ", html)))
+    if written < 500:
+        return None
+    hidden = sum(_letters(e.text_content()) for e in tree.iter("script", "style"))
+    parsed = _letters(tree.text_content()) - hidden
+    if parsed < 0.9 * written:
+        return (
+            f"only {parsed * 100 // written}% of the page's text could be parsed; the rest is not in the text"
+        )
+    return None
+
+
+def _letters(text: str) -> int:
+    return sum(c.isalpha() for c in text)
 
 
 def _prose_beyond_links(text: str, anchors: set[str]) -> bool:
@@ -114,9 +160,13 @@ def extract(data: bytes | str, name: str = "<input>", tables: bool = False, comm
             f"{name}: an HTML page; reading HTML needs trafilatura: pip install 'cleantext-it[html]'"
         ) from None
     html, encoding = (data, "str") if isinstance(data, str) else decode_page(data, name)
-    tree = trafilatura.load_html(html)
+    tree = _parse(html)
+    if tree is None:
+        tree = trafilatura.load_html(html)  # its repairs of broken markup
     if tree is None:
         raise ReadError(f"{name}: not an HTML page that can be parsed")
+    if (lost := _text_lost(html, tree)) is not None:
+        log.warning("%s: %s", name, lost)
     anchors = {a.text_content().strip() for a in tree.iter("a")} - {""}
     found = trafilatura.bare_extraction(
         tree,

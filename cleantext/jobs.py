@@ -361,6 +361,21 @@ class Resolver:
 # --- resume state ----------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class Finished:
+    """One input's line in the resume log."""
+
+    digest: str  # of the input's bytes
+    key: str  # of the options that decide the outputs
+    sizes: dict[str, int] | None = None  # each output's bytes when written (older logs: none)
+
+    def line(self, rel: str) -> str:
+        rec: dict = {"rel": rel, "input": self.digest, "key": self.key}
+        if self.sizes is not None:
+            rec["sizes"] = self.sizes
+        return json.dumps(rec)
+
+
 class StateLog:
     """OUT/.cleantext-state.jsonl: one line per finished input, appended as files complete.
 
@@ -373,11 +388,11 @@ class StateLog:
 
     def __init__(self, out: Path) -> None:
         self.path = out / STATE_LOG
-        self.done: dict[str, tuple[str, str]] = self._read()
+        self.done: dict[str, Finished] = self._read()
         self._added = False
 
-    def _read(self) -> dict[str, tuple[str, str]]:
-        done: dict[str, tuple[str, str]] = {}
+    def _read(self) -> dict[str, Finished]:
+        done: dict[str, Finished] = {}
         try:
             lines = self.path.read_text("utf-8").splitlines()
         except OSError:
@@ -385,7 +400,7 @@ class StateLog:
         for line in lines:
             try:
                 rec = json.loads(line)
-                done[rec["rel"]] = (rec["input"], rec["key"])
+                done[rec["rel"]] = Finished(rec["input"], rec["key"], rec.get("sizes"))
             except (ValueError, KeyError, TypeError):
                 continue
         return done
@@ -406,15 +421,18 @@ class StateLog:
         finally:
             os.close(fd)  # releases the lock
 
-    def add(self, rel: str, digest: str, key: str) -> None:
-        line = json.dumps({"rel": rel, "input": digest, "key": key}) + "\n"
+    def add(self, rel: str, digest: str, key: str, sizes: dict[str, int] | None = None) -> None:
+        """Record a finished input; `sizes` (output file name → bytes) lets a rerun tell a
+        complete output from one cut short or emptied since."""
+        done = Finished(digest, key, sizes)
+        line = done.line(rel) + "\n"
         with self._locked():  # one write of the whole line (a file object cost three calls more)
             fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o666)
             try:
                 write_all(fd, line)
             finally:
                 os.close(fd)
-        self.done[rel] = (digest, key)
+        self.done[rel] = done
         self._added = True
 
     def compact(self) -> None:
@@ -422,6 +440,6 @@ class StateLog:
             return
         with self._locked():
             done = self._read()  # every run's lines, this one's among them
-            lines = [json.dumps({"rel": r, "input": i, "key": k}) for r, (i, k) in sorted(done.items())]
+            lines = [f.line(r) for r, f in sorted(done.items())]
             atomic_write(self.path, "".join(line + "\n" for line in lines))
         self._added = False

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Protocol
 
 from cleantext import html
-from cleantext.jobs import Job, Options, StateLog, UsageError
+from cleantext.jobs import Finished, Job, Options, StateLog, UsageError
 from cleantext.model import Document
 from cleantext.pipeline import Pipeline
 from cleantext.read import ReadError
@@ -42,7 +42,7 @@ BATCH = 32  # documents per translation batch (one engine round trip per languag
 STREAM_BYTES = 4 << 20  # larger files are cleaned block by block (bounded memory)
 EXECUTORS = ("local", "ray")  # this machine's processes, or Ray actors (cleantext.ray)
 
-Done = dict[str, tuple[str, str]]  # finished inputs: rel → (content digest, options key)
+Done = dict[str, Finished]  # finished inputs by rel
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +57,11 @@ class Result:
 def cannot_read(path: Path | str, e: OSError) -> str:
     """The error line for an input the OS would not hand over."""
     return f"{path}: cannot read ({e.strerror or e})"
+
+
+def internal_error(job: Job, e: Exception) -> str:
+    """A failure no check foresaw, for one file: named with the file, the rest go on."""
+    return f"{job.source}: could not be cleaned ({type(e).__name__}: {e}); the other files go on"
 
 
 def cannot_write(job: Job, e: OSError) -> str:
@@ -167,6 +172,10 @@ class Task:
                         failed.append(
                             Result(job, 0, Summary(errors=[(str(job.source), cannot_read(job.source, e))]))
                         )
+                    except Exception as e:  # noqa: BLE001 -- one file's bug fails that file alone
+                        failed.append(
+                            Result(job, 0, Summary(errors=[(str(job.source), internal_error(job, e))]))
+                        )
                 batch = (
                     translator.submit(self.pipeline.finish, prepared)
                     if translator
@@ -199,13 +208,14 @@ class Task:
         """Same input, same options, and every output still there: decided by the driver
         before any worker starts (a file the resume log has is hashed here; one it does not
         have costs nothing)."""
-        if job.rel not in done or done[job.rel][1] != self.key():
+        finished = done.get(job.rel)
+        if finished is None or finished.key != self.key():
             return False
         try:
             digest = file_digest(job.source)
         except OSError:
             return False  # the worker reports it
-        return done[job.rel][0] == digest and all(p.is_file() for p in self.outputs(job))
+        return finished.digest == digest and _complete(self.outputs(job), finished.sizes)
 
     def _stream_one(self, job: Job) -> Result:
         """A large file, block by block: bounded memory, outputs appended then put in place."""
@@ -232,6 +242,21 @@ class Task:
             writer.abort()
             raise
         return Result(job, sentences, s, digest)
+
+
+def _sizes(paths: list[Path]) -> dict[str, int] | None:
+    try:
+        return {p.name: p.stat().st_size for p in paths}
+    except OSError:
+        return None  # an output gone already: the rerun redoes the file
+
+
+def _complete(paths: list[Path], sizes: dict[str, int] | None) -> bool:
+    """Every output there, and as large as when it was written (a log without sizes: there)."""
+    try:
+        return all(p.stat().st_size == sizes[p.name] if sizes else p.is_file() for p in paths)
+    except (OSError, KeyError):
+        return False
 
 
 def _done(docs: list[Document]) -> Future[list[Document]]:
@@ -421,7 +446,7 @@ def run(
             # a file whose spans no engine served is not done: a rerun with one redoes it
             if r.digest is not None and not r.summary.unserved:
                 try:
-                    state.add(r.job.rel, r.digest, key)
+                    state.add(r.job.rel, r.digest, key, _sizes(task.outputs(r.job)))
                 except OSError as e:  # a full disk: the outputs stand, the file is redone next time
                     summary.errors.append(
                         (str(r.job.source), f"{state.path}: cannot record {r.job.rel} ({e})")

@@ -373,7 +373,7 @@ def test_the_resume_log_makes_its_folder_when_missing_and_keeps_every_line(tmp_p
     """StateLog appends under a lock on OUT, making OUT only when it is missing (it is
     asked at every finished file); what two logs of one OUT add is all there after both
     compact."""
-    from cleantext.jobs import StateLog
+    from cleantext.jobs import Finished, StateLog
 
     out = tmp_path / "new" / "out"
     first, second = StateLog(out), StateLog(out)
@@ -382,7 +382,11 @@ def test_the_resume_log_makes_its_folder_when_missing_and_keeps_every_line(tmp_p
     first.add("c", "d3", "k")
     first.compact()
     second.compact()
-    assert StateLog(out).done == {"a": ("d1", "k"), "b": ("d2", "k"), "c": ("d3", "k")}
+    assert StateLog(out).done == {
+        "a": Finished("d1", "k"),
+        "b": Finished("d2", "k"),
+        "c": Finished("d3", "k"),
+    }
 
 
 def test_a_linked_resume_log_is_refused_and_never_written_through(tmp_path):
@@ -418,3 +422,20 @@ def test_the_report_may_not_replace_an_output_of_the_run(tmp_path, name):
         "clean", str(tmp_path / "in"), "-o", str(out), "--no-translate", "--report", str(out / "run.html")
     )
     assert ok.returncode == 0 and (out / "run.html").is_file() and (out / "a.txt").is_file()
+
+
+def test_an_output_cut_short_or_emptied_since_is_not_up_to_date(tmp_path):
+    """Issue 32, item 14: an output truncated to 0 bytes counted as up to date."""
+    (tmp_path / "in").mkdir()
+    for k in range(2):
+        (tmp_path / "in" / f"a{k}.txt").write_text("Il governo ha parlato ieri sera.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ("clean", str(tmp_path / "in"), "-o", str(out), "--no-translate", "--format", "txt,jsonl")
+    assert run_cli(*args).returncode == 0
+    whole = (out / "a0.jsonl").read_bytes()
+    (out / "a0.jsonl").write_bytes(b"")
+    (out / "a1.txt").write_bytes((out / "a1.txt").read_bytes()[:5])
+    r = run_cli(*args)
+    assert r.returncode == 0 and "0 already up to date" in r.stderr, r.stderr
+    assert (out / "a0.jsonl").read_bytes() == whole
+    assert "2 cleaned" not in run_cli(*args).stderr  # and the rerun after that has nothing to do

@@ -188,3 +188,54 @@ def test_a_table_row_of_figures_is_kept_not_taken_for_a_date(detector):
     doc = Pipeline(asked, detector=detector).run(page(table).encode(), "p.html")
     assert "1.200.000" in doc.text and "950.000" in doc.text
     assert not [s for s in doc.sentences if s.dropped and "000" in s.source]
+
+
+ARTICLE = [  # own sentences
+    "Il governo ha approvato ieri sera la riforma delle pensioni dopo una lunga discussione in aula.",
+    "Le opposizioni hanno chiesto di rinviare il voto finale alla prossima settimana.",
+    "Il ministro ha risposto che i conti pubblici non permettono altri ritardi.",
+    "La seconda parte del testo riguarda i contratti dei giovani e il lavoro precario.",
+    "I sindacati hanno annunciato uno sciopero generale per la fine del mese.",
+    "Le imprese chiedono invece un taglio delle tasse sul lavoro piuttosto che nuovi sussidi.",
+]
+
+
+@pytest.mark.parametrize("shape", ["nested", "script"])
+def test_the_whole_article_is_read_however_deep_or_long_the_page(shape):
+    """Issue 32, item 5: the second half of an article inside 300 nested <div>s, or after an
+    11.7 MB inline script, was missing from the output, with no warning."""
+    first = "".join(f"<p>{s}</p>" for s in ARTICLE[:3])
+    second = "".join(f"<p>{s}</p>" for s in ARTICLE[3:])
+    middle = (
+        "<div>" * 300 + second + "</div>" * 300
+        if shape == "nested"
+        else "<script>var x='" + "a" * 11_700_000 + "';</script>" + second
+    )
+    data = f"<html><head><title>Pensioni</title></head><body><article>{first}{middle}</article></body></html>"
+    text = html.extract(data.encode(), "page.html").text
+    assert all(s in text for s in ARTICLE), text
+
+
+def test_text_the_parse_lost_is_said():
+    """A tree that holds clearly less text than the page (lxml's default parser stops at 256
+    levels) is named in a warning instead of passing in silence."""
+    from lxml.html import HTMLParser, fromstring
+
+    second = "".join(f"<p>{s}</p>" for s in ARTICLE[3:] * 3)
+    data = f"<html><body><p>{ARTICLE[0]}</p>{'<div>' * 300}{second}{'</div>' * 300}</body></html>"
+    cut = fromstring(data, parser=HTMLParser())
+    assert "only" in (html._text_lost(data, cut) or "")
+    assert html._text_lost(data, html._parse(data)) is None
+
+
+@pytest.mark.parametrize(
+    "declared", ["base64", "hex", "zlib", "rot13", "utf-7", "utf-16", "utf-16le", "nonsense"]
+)
+def test_a_page_declaring_a_charset_no_browser_reads_is_read_as_utf8(declared):
+    """Issue 32, items 7 and 14: <meta charset="base64"> raised LookupError and aborted the
+    batch; a UTF-8 page declaring utf-16 was refused (browsers read both as UTF-8)."""
+    body = "".join(f"<p>{s}</p>" for s in ARTICLE)
+    data = f'<html><head><meta charset="{declared}"><title>Città</title></head><body>{body}</body></html>'
+    text, encoding = html.decode_page(data.encode("utf-8"), "page.html")
+    assert "Città" in text and encoding.startswith("utf-8")
+    assert ARTICLE[0] in html.extract(data.encode("utf-8"), "page.html").text
