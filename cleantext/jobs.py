@@ -201,7 +201,8 @@ def _listed(folder: Path, patterns: list[str], resolve: Resolver) -> list[Path]:
         found = {f for one in patterns for f in folder.rglob(one)}
         hidden = [f for f in found if any(part.startswith(".") for part in f.relative_to(folder).parts)]
         return sorted(f for f in found.difference(hidden) if f.is_file())
-    matches = [re.compile(fnmatch.translate(one)).fullmatch for one in patterns]  # as pathlib's
+    # as pathlib matches, but A.TXT and B.HTML are text files and pages too
+    matches = [re.compile(fnmatch.translate(one), re.I).fullmatch for one in patterns]
     files: list[Path] = []
 
     def walk(top: str) -> None:

@@ -7,12 +7,11 @@ their language and translation. No scripts, no external files: it opens anywhere
 
 from __future__ import annotations
 
-import os
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cleantext.write import atomic_write
+from cleantext.write import atomic_write, shown_name
 
 if TYPE_CHECKING:
     from cleantext.summary import Summary
@@ -44,8 +43,7 @@ def render(records_by_doc: list[tuple[str, list[dict]]], summary: Summary | None
         "<span><mark class='en'>English</mark></span></p>"
     )
     for name, records in records_by_doc[:MAX_DOCS]:
-        shown = os.fsencode(name).decode("utf-8", "replace")  # a name that is not UTF-8 shows with �
-        parts.append(f"<h2>{escape(shown)}</h2>")
+        parts.append(f"<h2>{escape(shown_name(name))}</h2>")
         para, buf = None, []
         for r in records:
             if r["paragraph"] != para and buf:

@@ -30,6 +30,20 @@ SUFFIXES = {"extracted": ".extracted.txt", "meta": ".meta.json"}
 DEFAULT_FORMATS = ("txt", "jsonl")
 
 
+def shown_name(name: str) -> str:
+    """A file name as the outputs write it: bytes that are not UTF-8 (a Latin-1 name, held as
+    surrogates) show as U+FFFD, in every format."""
+    return os.fsencode(name).decode("utf-8", "replace")
+
+
+# XML 1.0 allows tab, newline, carriage return and these ranges; nothing else may reach TMX
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_text(text: str) -> str:
+    return escape(_NOT_XML.sub("", text))
+
+
 # Temporary files carry this machine and process: a run removes only leftovers of a process
 # of this machine that is gone, never another run's work in progress.
 def part_owner(name: str) -> tuple[str, int] | None:
@@ -179,8 +193,8 @@ def _tu(src_lang: str, src: str, tgt_lang: str, tgt: str, segtype: str, sid: int
     return (
         f'    <tu segtype="{segtype}" srclang={quoteattr(src_lang)}>\n'
         f'      <prop type="x-sentence-id">{sid}</prop>\n'
-        f"      <tuv xml:lang={quoteattr(src_lang)}><seg>{escape(src)}</seg></tuv>\n"
-        f"      <tuv xml:lang={quoteattr(tgt_lang)}><seg>{escape(tgt)}</seg></tuv>\n"
+        f"      <tuv xml:lang={quoteattr(src_lang)}><seg>{_xml_text(src)}</seg></tuv>\n"
+        f"      <tuv xml:lang={quoteattr(tgt_lang)}><seg>{_xml_text(tgt)}</seg></tuv>\n"
         "    </tu>\n"
     )
 
@@ -196,7 +210,8 @@ def output_paths(base: Path, formats: tuple[str, ...]) -> list[Path]:
 def to_meta(doc: Document) -> str:
     """NAME.meta.json: the source, how it was read, and what an HTML page says of itself."""
     page = any(f.rule == "extract" for f in doc.fixes)
-    meta = {"source": doc.path, "format": "html" if page else "text", "encoding": doc.encoding, **doc.meta}
+    source = shown_name(doc.path) if doc.path is not None else None
+    meta = {"source": source, "format": "html" if page else "text", "encoding": doc.encoding, **doc.meta}
     return json.dumps(meta, ensure_ascii=False, indent=1) + "\n"
 
 

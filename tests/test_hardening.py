@@ -112,8 +112,9 @@ def test_one_walk_lists_what_rglob_and_is_file_list(tmp_path):
     """plan lists an input folder in one walk; it finds what the many-pattern rglob, then
     Path.is_file, found: nested and odd names, links to files in and out, a link to a
     folder (not entered), a broken link, a folder named like an article, patterns that
-    overlap, case, hidden files and folders, and pathlib's order (by parts, not by string);
-    and the resolver's answers for the listed files are Path.resolve's."""
+    overlap, hidden files and folders, and pathlib's order (by parts, not by string), but for
+    case: A.TXT is a text file too (issue 32, item 14); and the resolver's answers for the
+    listed files are Path.resolve's."""
     from cleantext.jobs import Resolver, _listed
 
     src = tmp_path / "in"
@@ -128,12 +129,14 @@ def test_one_walk_lists_what_rglob_and_is_file_list(tmp_path):
     os.symlink(src / "z", src / "linked")
     os.symlink(tmp_path / "gone.txt", src / "broken.txt")
     for patterns in (["*.txt", "*.html", "*.htm"], ["*.t*", "*.txt"], ["a?.txt"], ["[ab]*.txt"]):
-        expected = sorted(f for f in {f for p in patterns for f in src.rglob(p)} if f.is_file())
+        found = {f for p in patterns for f in [*src.rglob(p), *src.rglob(p.upper())]}
+        expected = sorted(f for f in found if f.is_file())
         expected = [f for f in expected if not any(x.startswith(".") for x in f.relative_to(src).parts)]
         resolve = Resolver()
         assert _listed(src, patterns, resolve) == expected, patterns
         assert all(resolve(f) == f.resolve() for f in expected)
-    assert [f.relative_to(src).as_posix() for f in _listed(src, ["*.txt"], Resolver())][:3] == [
+    assert [f.relative_to(src).as_posix() for f in _listed(src, ["*.txt"], Resolver())][:4] == [
+        "A.TXT",
         "a/b.txt",
         "a b/città é.txt",
         "a-b.txt",
@@ -439,3 +442,49 @@ def test_an_output_cut_short_or_emptied_since_is_not_up_to_date(tmp_path):
     assert r.returncode == 0 and "0 already up to date" in r.stderr, r.stderr
     assert (out / "a0.jsonl").read_bytes() == whole
     assert "2 cleaned" not in run_cli(*args).stderr  # and the rerun after that has nothing to do
+
+
+def test_xml_invalid_characters_never_reach_tmx_or_the_text(tmp_path):
+    """Issue 32, item 10: TMX was not well-formed XML when the source held U+0001 or U+FFFE;
+    U+FFFE also reached the .txt. Item 14: an ESC sequence lost its ESC and kept "[31m"."""
+    import xml.dom.minidom
+
+    (tmp_path / "in").mkdir()
+    text = (
+        "Il governo\x01 ha parlato\ufffe ieri. The minister said that the reform will pass.\n"
+        "\x1b[31mErrore\x1b[0m di rete durante la diretta.\n"
+    )
+    (tmp_path / "in" / "a.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    r = run_cli("clean", str(tmp_path / "in"), "-o", str(out), "--format", "txt,tmx", "--tmx-sentences")
+    assert r.returncode in (0, 3), r.stderr
+    xml.dom.minidom.parse(str(out / "a.tmx"))  # well-formed
+    clean = (out / "a.txt").read_text("utf-8")
+    assert "\ufffe" not in clean and "\x01" not in clean and "[31m" not in clean
+    assert "Errore di rete" in clean
+
+
+def test_a_latin1_file_name_is_written_the_same_way_in_every_format(tmp_path):
+    """Issue 32, item 8: --format meta crashed on a Latin-1 file name (UnicodeEncodeError)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    name = os.fsdecode(b"citt\xe0.txt")  # not UTF-8: held as a surrogate
+    (src / name).write_text("La città è bella.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    r = run_cli("clean", str(src), "-o", str(out), "--no-translate", "--format", "txt,jsonl,tsv,tmx,meta")
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr[-800:]
+    meta = json.loads((out / os.fsdecode(b"citt\xe0.meta.json")).read_text("utf-8"))
+    assert meta["source"].endswith("citt\ufffd.txt")
+
+
+def test_upper_case_extensions_are_inputs_too(tmp_path):
+    """Issue 32, item 14: A.TXT and B.HTML were skipped with no count."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "A.TXT").write_text("Il governo ha parlato ieri.\n", encoding="utf-8")
+    (src / "B.HTML").write_text(
+        "<html><body><article><p>Il governo ha approvato ieri sera la riforma delle pensioni, dopo "
+        "una lunga discussione in aula e molte proteste.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    assert sorted(j.rel for j in plan([src], tmp_path / "out")) == ["A", "B"]

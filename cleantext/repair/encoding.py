@@ -99,11 +99,19 @@ def _unprintable(text: str) -> bool:
 
 invisible = Rule(
     "invisible_chars",
-    "zero-width characters, soft hyphens, BOMs and control characters are invisible noise",
-    regex.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+"),
+    "zero-width characters, soft hyphens, BOMs, control characters (with the terminal colour "
+    "codes an ESC starts) and noncharacters (U+FFFE) are invisible noise, and not valid in XML",
+    regex.compile(
+        r"\x1b\[[0-?]*[ -/]*[@-~]"
+        r"|[\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\p{Noncharacter_Code_Point}]+"
+    ),
     "",
     needs=_unprintable,
-    examples=(Example("co\u00adme\u200b va", "come va", "own"),),
+    examples=(
+        Example("co\u00adme\u200b va", "come va", "own"),
+        Example("\x1b[31mErrore\x1b[0m di rete", "Errore di rete", "own"),
+        Example("il\ufffe governo", "il governo", "own"),
+    ),
 )
 
 odd_spaces = Rule(
