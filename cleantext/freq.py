@@ -166,9 +166,10 @@ class _Frequencies:
         if self.table is not None or db is None:
             return _table(self.lang).get(word)
         self.asked += 1
-        with self.lock:
-            row = db.execute("SELECT f FROM words WHERE w = ?", (word,)).fetchone()
-        return None if row is None else row[0]
+        rows = self._rows(db, "SELECT f FROM words WHERE w = ?", (word,))
+        if rows is None:
+            return _table(self.lang).get(word)
+        return rows[0][0] if rows else None
 
     def join(self) -> bool:
         """Read this language's words from the joint dictionary from now on (False: the
@@ -183,28 +184,40 @@ class _Frequencies:
         db = self.db if self.table is None and self._open() else None
         if db is None:
             return None
-        with self.lock:
-            return db.execute("SELECT w, f FROM words WHERE f >= ?", (low,)).fetchall()
+        return self._rows(db, "SELECT w, f FROM words WHERE f >= ?", (low,))
 
     def accented(self, key: str) -> str | None:
         if self.joint is not None:  # a long run: the copy's accented forms, read whole once
             return (self.accents or self._read_accents()).get(key)
         db = self.db if self.table is None and self._open() else None
-        if db is None:
+        rows = None if db is None else self._rows(db, "SELECT w FROM accented WHERE k = ?", (key,))
+        if rows is None:
             return _accented_table(self.lang).get(key)
-        with self.lock:
-            row = db.execute("SELECT w FROM accented WHERE k = ?", (key,)).fetchone()
-        return None if row is None else row[0]
+        return rows[0][0] if rows else None
 
     def _read_accents(self) -> dict[str, str]:
         """Every accented form at once (10,000 Italian rows, 56,000 French: 10–50 ms, where
         a run's respelling asks hundreds of keys at ~50 µs each from the copy)."""
-        if not self._open():
-            return _accented_table(self.lang)
-        with self.lock:
-            if self.accents is None:
-                self.accents = dict(self.db.execute("SELECT k, w FROM accented"))  # type: ignore[union-attr]
-            return self.accents
+        db = self.db if self._open() else None
+        if self.accents is None and db is not None:
+            rows = self._rows(db, "SELECT k, w FROM accented")
+            self.accents = dict(rows) if rows is not None else None
+        return self.accents if self.accents is not None else _accented_table(self.lang)
+
+    def _rows(self, db: sqlite3.Connection, sql: str, args: tuple = ()) -> list | None:
+        """The query's rows, or None when the copy proves damaged further in than its first
+        rows ("database disk image is malformed"): the table from then on, and the copy
+        removed so the next process writes it again."""
+        try:
+            with self.lock:
+                return db.execute(sql, args).fetchall()
+        except sqlite3.Error:
+            self.table = _table(self.lang)
+            self.db = None
+            self.joint = None
+            with contextlib.suppress(OSError):
+                _copy_path(self.lang).unlink()
+            return None
 
     def _open(self) -> bool:
         if self.db is not None and self.pid == os.getpid():

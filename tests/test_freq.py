@@ -301,3 +301,24 @@ def test_frequent_words_from_the_table_and_from_the_disk_copy(tmp_path, monkeypa
         assert fresh.table is None and freq.frequent("it", z) == expected and fresh.db is not None
         monkeypatch.undo()
     freq.frequent.cache_clear()
+
+
+def test_a_copy_damaged_past_its_first_rows_falls_back_to_the_table_when_met(tmp_path, monkeypatch):
+    """Issue 32, item 13: random bytes inside the .sqlite crashed every run with "database
+    disk image is malformed"; only a copy damaged at its start was noticed."""
+    import random
+
+    table = get_frequency_dict("it")
+    f = _fresh(monkeypatch, tmp_path)
+    f.get("di")
+    copy = next(tmp_path.glob("wordfreq-*/it.sqlite"))
+    data = bytearray(copy.read_bytes())
+    rng = random.Random(7)
+    for at in range(len(data) // 4, len(data), 4096):  # every page past the first quarter
+        data[at : at + 64] = rng.randbytes(64)
+    copy.write_bytes(bytes(data))
+    g = _fresh(monkeypatch, tmp_path)
+    words = sorted(table, key=lambda w: (len(w), w))[:: max(1, len(table) // 3000)]
+    assert [g.get(w) for w in words] == [table.get(w) for w in words]
+    assert g.table is not None and not copy.exists()
+    assert g.accented("citta") == "città"
