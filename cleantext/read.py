@@ -7,7 +7,7 @@ rare in Italian — and as Windows-1252 otherwise, so one bad line does not turn
 file into mojibake. Binary files are refused with a reason instead of producing garbage.
 
 Large files are read in blocks of lines (`read_blocks`) so memory stays bounded, and lines
-longer than `MAX_LINE` characters are cut at a space into several paragraphs.
+longer than `MAX_LINE` characters are read and cut at a space into several paragraphs.
 """
 
 from __future__ import annotations
@@ -100,13 +100,38 @@ def _split_long(line: str) -> list[str]:
     if len(line) <= MAX_LINE:
         return [line]
     parts = []
-    while len(line) > MAX_LINE:
-        cut = line.rfind(" ", 0, MAX_LINE)
-        cut = cut if cut > MAX_LINE // 2 else MAX_LINE
-        parts.append(line[:cut])
-        line = line[cut:].lstrip(" ")
-    parts.append(line)
+    start = 0
+    while len(line) - start > MAX_LINE:
+        cut = line.rfind(" ", start, start + MAX_LINE)
+        cut = cut if cut > start + MAX_LINE // 2 else start + MAX_LINE
+        parts.append(line[start:cut])
+        start = cut
+        while start < len(line) and line[start] == " ":
+            start += 1
+    parts.append(line[start:])
     return parts
+
+
+def _raw_lines(fh: io.BufferedIOBase, limit: int = MAX_LINE) -> Iterator[bytes]:
+    """The file's lines as bytes, a line longer than `limit` bytes in pieces cut at a space
+    (with none, between two characters): memory stays bounded however long a line is."""
+    carry = b""
+    while raw := fh.readline(limit):
+        raw, carry = carry + raw, b""
+        if raw.endswith(b"\n") or len(raw) < limit:
+            yield raw
+            continue
+        cut = raw.rfind(b" ", len(raw) // 2)
+        if cut < 0:  # no space: before the last character's first byte, never inside it
+            cut = len(raw) - 1
+            while cut > len(raw) - 4 and 0x80 <= raw[cut] <= 0xBF:  # UTF-8 continuation bytes
+                cut -= 1
+            if raw[cut] < 0x80:  # the last byte is a whole character
+                cut = len(raw)
+        yield raw[:cut]
+        carry = raw[cut:].lstrip(b" ")
+    if carry:
+        yield carry
 
 
 def decode(data: bytes, name: str = "<input>") -> Decoded:
@@ -169,9 +194,9 @@ def _blocks(fh: io.BufferedIOBase, name: str, block_chars: int | None) -> Iterat
         for part in _split_long(line):
             buf.append(part)
             size += len(part) + 1
-        if block_chars and size >= block_chars:  # a line is a paragraph: any line ends a block
-            yield "\n".join(buf), enc.name
-            buf, size = [], 0
+            if block_chars and size >= block_chars:  # a line is a paragraph: any line ends a block
+                yield "\n".join(buf), enc.name
+                buf, size = [], 0
     if buf:
         yield "\n".join(buf), enc.name
 
@@ -193,7 +218,9 @@ def _lines(fh: io.BufferedIOBase, bom: str | None, enc: _Encodings, name: str) -
         return
     if bom == "utf-8-sig":
         fh.read(3)
-    for n, raw in enumerate(fh, 1):
+    n = 1
+    for raw in _raw_lines(fh):
         if b"\x00" in raw:  # past the first 4 KB sniffed: binary all the same, never dropped
             raise ReadError(f"{name}: line {n} contains NUL bytes; it looks binary (save it as UTF-8 text)")
         yield enc.line(raw.rstrip(b"\r\n"))
+        n += raw.endswith(b"\n")

@@ -48,9 +48,17 @@ _SHORT_WORD = regex.compile(r"\p{L}{1,2}")
 _ONE_STEP_CRUMB = regex.compile(r"\s*\p{Lu}[^›>]{0,40}\s(?:›|>)\s\p{Lu}[^›>]{0,60}")
 
 
-@lru_cache(maxsize=8192)
 def words(text: str) -> tuple[str, ...]:
-    """A line's words, found once per line: every rule reads them (a tuple, shared)."""
+    """A line's words, found once per line: every rule reads them (a tuple, shared). Lines
+    longer than a paragraph are not kept (8,192 of them would hold gigabytes)."""
+    return _line_words(text) if len(text) <= CACHED_LINE_CHARS else tuple(_WORD.findall(text))
+
+
+CACHED_LINE_CHARS = 5000
+
+
+@lru_cache(maxsize=8192)
+def _line_words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text))
 
 
@@ -1053,8 +1061,8 @@ def near_repeat(
     shared = sum((a & b).values())
     if 2.0 * shared / (len(old) + len(new)) < threshold:
         return False
-    if SequenceMatcher(None, old, new, autojunk=False).ratio() < threshold:
-        return False
+    # the words first: far fewer than the letters, and most pairs of different texts differ
+    # there (a paragraph of a few words in any order made the letter comparison crawl)
     a, b = old.split(), new.split()
     for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
@@ -1063,7 +1071,19 @@ def near_repeat(
             return False
         if op == "replace" and not _variant(" ".join(a[i1:i2]), " ".join(b[j1:j2])):
             return False
-    return True
+    return SequenceMatcher(None, old, new, autojunk=False).ratio() >= threshold
+
+
+LONG_WORDS = 50  # from this many words a pair must share runs of words to be compared
+
+
+def _share_runs(ra: frozenset, rb: frozenset, share: float = 0.5) -> bool:
+    """Half the three-word runs of the shorter text are in the other: true of a long text
+    with a few words added or left out (each edit breaks at most three runs), false of two
+    texts that merely use the same words, which near_repeat's matchers take long to tell."""
+    if min(len(ra), len(rb)) < LONG_WORDS:
+        return True  # short texts: near_repeat is cheap enough
+    return len(ra & rb) >= share * min(len(ra), len(rb))
 
 
 def _lengths_apart(old: str, new: str) -> bool:
@@ -1085,12 +1105,19 @@ class _Recent:
     """A text kept for near-repeat search; its numbers, names and letter counts are found
     the first time a text of about its length comes to be compared with it."""
 
-    __slots__ = ("_letters", "_signature", "key", "text")
+    __slots__ = ("_letters", "_runs", "_signature", "key", "text")
 
     def __init__(self, key: str, text: str) -> None:
         self.key, self.text = key, text
         self._signature: tuple | None = None
         self._letters: Counter[str] | None = None
+        self._runs: frozenset | None = None
+
+    def runs(self) -> frozenset:
+        if self._runs is None:
+            w = self.key.split()
+            self._runs = frozenset(zip(w, w[1:], w[2:], strict=False))
+        return self._runs
 
     def signature(self) -> tuple:
         if self._signature is None:
@@ -1101,6 +1128,11 @@ class _Recent:
         if self._letters is None:
             self._letters = Counter(self.key)
         return self._letters
+
+
+# Near repeats are compared letter by letter (quadratic in the length): texts longer than a
+# long paragraph are repeats only exactly (a 100,000-character line took minutes per pair).
+NEAR_MAX_CHARS = 3000
 
 
 class RepeatFinder:
@@ -1127,13 +1159,15 @@ class RepeatFinder:
         digest = hashlib.blake2b(key.encode(), digest_size=8).digest()
         if digest in self._digests:
             return True
-        if len(key) > 40:
+        if 40 < len(key) <= NEAR_MAX_CHARS:
             new = _Recent(key, text)
             for old in self._recent:
                 if _lengths_apart(old.key, key):
                     continue  # before names, numbers and letters are counted
-                if old.signature() == new.signature() and near_repeat(
-                    old.key, key, self.threshold, (old.letters(), new.letters())
+                if (
+                    old.signature() == new.signature()
+                    and _share_runs(old.runs(), new.runs())
+                    and near_repeat(old.key, key, self.threshold, (old.letters(), new.letters()))
                 ):
                     return True
             self._recent.append(new)

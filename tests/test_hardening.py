@@ -488,3 +488,38 @@ def test_upper_case_extensions_are_inputs_too(tmp_path):
         encoding="utf-8",
     )
     assert sorted(j.rel for j in plan([src], tmp_path / "out")) == ["A", "B"]
+
+
+def test_a_long_line_is_read_in_bounded_pieces_that_keep_every_character():
+    """Issue 32, item 9: a 50 MB line was read whole (3.2 GB at its peak). It is read in
+    pieces of at most MAX_LINE bytes, cut at a space, or between characters when it has none."""
+    import io
+
+    from cleantext.read import MAX_LINE
+
+    spaced = ("città perché " * (MAX_LINE // 4)).strip().encode("utf-8")  # about 3 x MAX_LINE bytes
+    blocks = [t for t, _ in read_blocks(io.BytesIO(spaced), block_chars=MAX_LINE // 2)]
+    assert len(blocks) >= 3 and all(len(b) <= MAX_LINE for b in blocks)
+    assert " ".join(b.replace("\n", " ") for b in blocks) == spaced.decode("utf-8")
+    solid = ("è" * (MAX_LINE + 7)).encode("utf-8")  # no space: cut between two characters
+    decoded = decode(solid)
+    assert decoded.text.replace("\n", "") == "è" * (MAX_LINE + 7) and decoded.encoding == "utf-8"
+
+
+def test_long_paragraphs_of_the_same_few_words_are_not_near_repeats():
+    """Issue 32, item 9: paragraphs of a few words in any order passed every cheap test of
+    near_repeat and took minutes to compare; true near repeats still are."""
+    import random
+
+    from cleantext.scrape import RepeatFinder, _line_words, words
+
+    vocab = "il governo ha detto che la riforma delle pensioni sarà approvata entro fine mese".split()
+    rng = random.Random(5)
+    finder = RepeatFinder()
+    salads = [" ".join(rng.choice(vocab) for _ in range(300)) + "." for _ in range(20)]
+    assert not any(finder.seen(s) for s in salads)
+    text = " ".join(f"Il ministro {w} ha parlato a lungo della riforma." for w in vocab[:8])
+    assert not finder.seen(text) and finder.seen(text.replace("a lungo della", "della", 1))
+    _line_words.cache_clear()
+    words("parola " * 2000)  # a long line is not kept in the words cache
+    assert _line_words.cache_info().currsize == 0
