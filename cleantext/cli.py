@@ -21,6 +21,14 @@ app = typer.Typer(
 
 Beam = Annotated[int, typer.Option(help="Argos: beam size (1 is greedy and fastest).", min=1)]
 Threads = Annotated[int, typer.Option(help="Argos: CPU threads per worker (0: all cores).", min=0)]
+FileTimeout = Annotated[
+    float,
+    typer.Option(
+        help="Seconds one file may take to read and prepare (a large text file: each block of it) "
+        "before it fails alone with a message and the others go on; 0: no limit.",
+        min=0,
+    ),
+]
 ApertiumChain = Annotated[
     list[str] | None,
     typer.Option(
@@ -73,6 +81,7 @@ def clean(
     engine: Engine = "auto",
     beam: Beam = 2,
     threads: Threads = 0,
+    file_timeout: FileTimeout = 900.0,
     apertium_chain: ApertiumChain = None,
     keep_boilerplate: Annotated[
         bool, typer.Option(help="Keep boilerplate lines (turn scrape-clean off).")
@@ -241,6 +250,7 @@ def clean(
         models_dir=str(models) if models else None,
         beam=beam,
         threads=threads,
+        file_timeout=file_timeout,
         apertium=tuple(apertium_chain or ()),
         input_format=input_format,
         html_tables=html_tables,
@@ -478,6 +488,7 @@ def translate_cmd(
     engine: Engine = "auto",
     beam: Beam = 2,
     threads: Threads = 0,
+    file_timeout: FileTimeout = 900.0,
     apertium_chain: ApertiumChain = None,
     models: Annotated[Path | None, typer.Option(help="Argos model store.")] = None,
     jobs: Annotated[
@@ -505,6 +516,7 @@ def translate_cmd(
         models_dir=str(models) if models else None,
         beam=beam,
         threads=threads,
+        file_timeout=file_timeout,
         apertium=tuple(apertium_chain or ()),
     )
     try:

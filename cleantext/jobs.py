@@ -53,6 +53,7 @@ class Options:
     def key(self) -> str:
         settings = asdict(self.settings)
         settings.pop("threads")  # how fast, not what: a rerun with other threads skips done files
+        settings.pop("file_timeout")
         for name, default in LATER_DEFAULTS.items():
             if settings[name] == default:
                 settings.pop(name)

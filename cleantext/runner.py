@@ -137,6 +137,10 @@ class Task:
         with open(job.source, "rb") as fh:
             return html.is_page(fh.read(html.SNIFF_BYTES), str(job.source), self.opts.settings.input_format)
 
+    def _too_long(self, job: Job) -> str:
+        limit = self.opts.settings.file_timeout
+        return f"{job.source}: took longer than {limit:g} s to read and prepare; skipped (--file-timeout)"
+
     def process(self, jobs: list[Job]) -> Iterator[Result]:
         """Run `jobs` in equal batches of at most BATCH documents: each batch's foreign
         spans go to the engines in one round trip per language, in a thread, while the next
@@ -162,15 +166,20 @@ class Task:
                                 pending = None
                             yield self._stream_one(job)
                             continue
-                        data = self.read(job)
-                        digest = hashlib.sha256(data).hexdigest()
-                        prepared.append(self.pipeline.prepare(data, str(job.source), self.opts.corpus))
+                        with time_limit(self.opts.settings.file_timeout):
+                            data = self.read(job)
+                            digest = hashlib.sha256(data).hexdigest()
+                            prepared.append(self.pipeline.prepare(data, str(job.source), self.opts.corpus))
                         ready.append((job, digest))
                     except ReadError as e:
                         failed.append(Result(job, 0, Summary(errors=[(str(job.source), str(e))])))
                     except OSError as e:
                         failed.append(
                             Result(job, 0, Summary(errors=[(str(job.source), cannot_read(job.source, e))]))
+                        )
+                    except FileTimeout:
+                        failed.append(
+                            Result(job, 0, Summary(errors=[(str(job.source), self._too_long(job))]))
                         )
                     except Exception as e:  # noqa: BLE001 -- one file's bug fails that file alone
                         failed.append(
@@ -226,12 +235,20 @@ class Task:
             job.output_base, self.opts.formats, self.opts.tmx_sentences, self.opts.settings.min_quality
         )
         sentences = 0
+        parts = self.pipeline.stream(job.source, corpus=self.opts.corpus)
         try:
-            for i, part in enumerate(self.pipeline.stream(job.source, corpus=self.opts.corpus)):
+            for i in itertools.count():
+                with time_limit(self.opts.settings.file_timeout):  # each block: a file may be any size
+                    part = next(parts, None)
+                if part is None:
+                    break
                 writer.add(part)
                 s.add(part, part=i > 0)
                 sentences += len(part.sentences)
             writer.commit()
+        except FileTimeout:
+            writer.abort()
+            return Result(job, 0, Summary(errors=[(str(job.source), self._too_long(job))]))
         except ReadError as e:
             writer.abort()
             return Result(job, 0, Summary(errors=[(str(job.source), str(e))]))
@@ -242,6 +259,35 @@ class Task:
             writer.abort()
             raise
         return Result(job, sentences, s, digest)
+
+
+class FileTimeout(Exception):
+    """One file went past --file-timeout."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise FileTimeout in this block after `seconds` (0: no limit). A timer signal, so
+    only in a process's main thread (where workers and the in-process run prepare files);
+    elsewhere there is no limit."""
+    if (
+        not seconds
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise FileTimeout
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _sizes(paths: list[Path]) -> dict[str, int] | None:

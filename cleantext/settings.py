@@ -42,6 +42,8 @@ class Settings:
     models_dir: str | None = None
     beam: int = 2  # Argos beam size
     threads: int = 0  # Argos CPU threads per process (0: all cores); does not change outputs
+    file_timeout: float = 900.0  # seconds one file (or one block of a large one) may take to read
+    # and prepare before it fails alone (0: no limit); does not change outputs
     apertium: tuple[str, ...] = ()  # chains tried first, as "fr=fra-cat|cat-ita" or "it-en=…"
     input_format: str = "auto"  # auto (HTML by extension or first bytes, else text) | text | html
     html_tables: bool = False  # keep the tables of HTML pages
@@ -79,5 +81,7 @@ class Settings:
             raise ValueError(f"--min-quality {self.min_quality}: a number between 0 and 1")
         if self.beam < 1:
             raise ValueError(f"beam size {self.beam}: must be 1 or more")
+        if self.file_timeout < 0:
+            raise ValueError(f"file_timeout {self.file_timeout}: must be 0 (no limit) or more seconds")
         if self.threads < 0:
             raise ValueError(f"threads {self.threads}: must be 0 (all cores) or more")

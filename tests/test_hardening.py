@@ -523,3 +523,47 @@ def test_long_paragraphs_of_the_same_few_words_are_not_near_repeats():
     _line_words.cache_clear()
     words("parola " * 2000)  # a long line is not kept in the words cache
     assert _line_words.cache_info().currsize == 0
+
+
+def test_a_file_past_the_time_limit_fails_alone_with_a_message(tmp_path):
+    """Issue 32, item 6: a page of a million tiny paragraphs ran for more than 11 minutes at
+    full CPU with no way to bound it. --file-timeout fails that file alone."""
+    src = tmp_path / "in"
+    src.mkdir()
+    paras = "".join(f"<p>Riga {i} del testo.</p>" for i in range(300_000))
+    (src / "huge.html").write_text(f"<html><body><article>{paras}</article></body></html>", encoding="utf-8")
+    (src / "ok.txt").write_text("Il governo ha parlato ieri sera.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    r = run_cli("clean", str(src), "-o", str(out), "--no-translate", "--file-timeout", "0.5")
+    assert r.returncode == 1, r.stderr[-800:]
+    assert "huge.html: took longer than 0.5 s" in r.stderr
+    assert (out / "ok.txt").read_text("utf-8") == "Il governo ha parlato ieri sera.\n"
+    assert not (out / "huge.txt").exists()
+
+
+def test_the_time_limit_interrupts_pure_python_work_and_is_off_outside_the_main_thread():
+    import threading
+    import time
+
+    from cleantext.runner import FileTimeout, time_limit
+
+    start = time.monotonic()
+    with pytest.raises(FileTimeout), time_limit(0.2):
+        while True:
+            pass
+    assert time.monotonic() - start < 5
+    with time_limit(0):  # no limit
+        time.sleep(0.3)
+    errors = []
+
+    def elsewhere() -> None:
+        try:
+            with time_limit(0.1):
+                time.sleep(0.3)
+        except FileTimeout as e:
+            errors.append(e)
+
+    t = threading.Thread(target=elsewhere)
+    t.start()
+    t.join()
+    assert not errors
