@@ -153,6 +153,12 @@ class _Pipeline:
         self.used = False  # has it been asked to translate anything
 
     def _command(self) -> list[str]:
+        # a stage that fails (a missing file, a broken install) ends the whole chain at once:
+        # otherwise the stages around it wait on each other and only the read deadline tells
+        guarded = [f"{{ {stage} || kill 0; }}" for stage in self._stages()]
+        return ["bash", "-c", " | ".join(guarded), "apertium", "-g", ""]
+
+    def _stages(self) -> list[str]:
         per_mode = [
             subprocess.run(
                 ["apertium-wblank-mode", "-z", str(MODES_DIR / f"{mode}.mode")],
@@ -171,7 +177,7 @@ class _Pipeline:
             stages.extend(_fresh_tagger(stage) for stage in own)
             if self.modes[i + 1 : i + 2] == ("cat-ita",) and mode.endswith("-cat"):
                 stages.extend(_catalan_bridge(own, per_mode[i + 1], perfect=mode == "eng-cat"))
-        return ["bash", "-c", " | ".join(stages), "apertium", "-g", ""]
+        return stages
 
     def start(self) -> None:
         command = self._command()

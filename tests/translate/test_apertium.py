@@ -359,3 +359,25 @@ def test_a_batch_larger_than_the_pipes_is_exchanged_in_one_loop(monkeypatch):
     finally:
         monkeypatch.setattr(threading.Thread, "start", started)
         pipe.close()
+
+
+def test_a_stage_that_exits_at_start_ends_the_chain_at_once(tmp_path, monkeypatch):
+    """Issue 32, item 15: a stage exiting at start was only noticed after the read deadline
+    (60 s per try, twice per chain): a broken install made a run of the samples take minutes."""
+    import os
+    import time
+
+    from cleantext.translate import apertium
+
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "apertium-pretransfer").write_text("#!/bin/sh\nexit 1\n")
+    (fake / "apertium-pretransfer").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake}:{os.environ['PATH']}")
+    monkeypatch.setattr(apertium, "READ_TIMEOUT", 60.0)
+    chain = apertium._Pipeline(("fra-cat", "cat-ita"))
+    start = time.monotonic()
+    with pytest.raises(RuntimeError, match="closed its output"):
+        chain.run(["Le gouvernement a parlé hier."])
+    assert time.monotonic() - start < 20
+    chain.close()
