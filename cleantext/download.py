@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from cleantext import __version__
-from cleantext.store import ModelStore, Package, StoreError, version_key
+from cleantext.store import TEMP_PREFIXES, ModelStore, Package, StoreError, version_key
 
 Progress = Callable[[str, int, "int | None"], None]  # (what, bytes so far, total or None)
 
@@ -38,6 +38,8 @@ ATTEMPTS = 3  # per link, for failures that may pass (timeouts, resets, 5xx, 429
 RETRY_WAIT = 2.0  # seconds before the second attempt, doubled after
 SCHEMES = ("https://", "http://", "file://")  # the index also lists ipfs:// links: skipped
 CHUNK = 1 << 20
+MAX_INDEX_BYTES = 32 << 20  # the public index is about 100 KB
+MAX_PACKAGE_BYTES = 2 << 30  # a package (the largest published ones are a few hundred MB)
 
 
 def index_url() -> str:
@@ -54,7 +56,10 @@ def read_index() -> list[dict]:
     url = index_url()
     try:
         with urllib.request.urlopen(_request(url), timeout=30) as r:
-            index = json.load(r)
+            raw = r.read(MAX_INDEX_BYTES + 1)
+        if len(raw) > MAX_INDEX_BYTES:
+            raise StoreError(f"{url}: larger than {MAX_INDEX_BYTES >> 20} MB; not an Argos package index")
+        index = json.loads(raw)
     except (urllib.error.URLError, OSError, ValueError) as e:
         raise StoreError(
             f"cannot read the Argos package index at {url} ({e}). Offline? Download the "
@@ -63,7 +68,22 @@ def read_index() -> list[dict]:
         ) from None
     if not isinstance(index, list):
         raise StoreError(f"{url}: not an Argos package index (a JSON list of packages)")
-    return [e for e in index if isinstance(e, dict) and e.get("from_code") and e.get("to_code")]
+    return [e for e in index if _valid_entry(e)]
+
+
+def _valid_entry(e: object) -> bool:
+    """An index entry cleantext can use: language codes as strings, a size (when given) as a
+    whole number, links as a list. Others are skipped, as if the index did not list them."""
+    if not isinstance(e, dict):
+        return False
+    codes = (e.get("from_code"), e.get("to_code"))
+    if not all(isinstance(c, str) and c.strip() for c in codes):
+        return False
+    size = e.get("size")
+    if size is not None and not (isinstance(size, int) or (isinstance(size, str) and size.isdigit())):
+        return False
+    version = e.get("package_version", "0")
+    return isinstance(version, (str, int, float)) and isinstance(e.get("links", []), list)
 
 
 def entry(index: list[dict], source: str, target: str) -> dict | None:
@@ -130,7 +150,12 @@ def _get(link: str, dest: Path, entry: dict, pair: str, progress: Progress | Non
         with urllib.request.urlopen(_request(link), timeout=TIMEOUT) as r, open(dest, "wb") as out:
             length = r.headers.get("Content-Length")
             total = int(length) if length and length.isdigit() else entry.get("size")
+            total = int(total) if total is not None else None
+            if total is not None and total > MAX_PACKAGE_BYTES:
+                raise _Fail(f"{total} bytes, over the {MAX_PACKAGE_BYTES >> 20} MB a package may have")
             while chunk := r.read(CHUNK):
+                if done + len(chunk) > MAX_PACKAGE_BYTES:
+                    raise _Fail(f"more than {MAX_PACKAGE_BYTES >> 20} MB; not an Argos package")
                 out.write(chunk)
                 digest.update(chunk)
                 done += len(chunk)
@@ -182,7 +207,7 @@ def install(
             installed.append(have[pair])
             continue
         store.root.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".download-", dir=store.root))
+        tmp = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIXES[1]}{os.getpid()}-", dir=store.root))
         try:
             path, link = fetch(e, tmp / "package.argosmodel", progress)
             installed.append(store.install(path, replace=True, label=link))

@@ -15,6 +15,7 @@ one is used, compared as versions (1.10 > 1.9).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -23,7 +24,7 @@ import stat
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -179,34 +180,44 @@ class ModelStore:
             top, meta = _validate(zf, label, archive.stat().st_size)
             name = _package_name(meta)
             dest = self.root / name
-            if dest.exists() and not replace:
-                raise StoreError(
-                    f"{label}: package {name} is already installed (remove it, or use --replace)"
-                )
             self.root.mkdir(parents=True, exist_ok=True)
-            tmp = Path(tempfile.mkdtemp(prefix=".install-", dir=self.root))
+            with self._locked():  # one install at a time: a second one then finds this one's
+                self._remove_stale()
+                return self._install(zf, top, name, dest, replace, label)
+
+    def _install(
+        self, zf: zipfile.ZipFile, top: str | None, name: str, dest: Path, replace: bool, label: str
+    ) -> Package:
+        """Extract into a temporary folder beside `dest`, check it loads, put it in place."""
+        if dest.exists() and not replace:
+            raise StoreError(f"{label}: package {name} is already installed (remove it, or use --replace)")
+        tmp = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIXES[0]}{os.getpid()}-", dir=self.root))
+        try:
             try:
-                try:
-                    _extract(zf, top, tmp, label)
-                except _BROKEN_ZIP as e:
-                    raise StoreError(f"{label}: a damaged or unsupported zip member ({e})") from None
-                _share(tmp)
-                pkg = self._read(tmp, OWN, label)
-                if isinstance(pkg, str):
-                    raise StoreError(pkg)
-                if pkg.problem:
-                    raise StoreError(f"{label}: cannot be run by cleantext: {pkg.problem}")
-                _check_loads(pkg, label)
-                if dest.exists():
-                    old = dest.with_name(f".old-{name}")
-                    os.replace(dest, old)
-                    os.replace(tmp, dest)
-                    shutil.rmtree(old, ignore_errors=True)
-                else:
-                    os.replace(tmp, dest)
-            except BaseException:
-                shutil.rmtree(tmp, ignore_errors=True)
-                raise
+                _extract(zf, top, tmp, label)
+            except _BROKEN_ZIP as e:
+                raise StoreError(f"{label}: a damaged or unsupported zip member ({e})") from None
+            except OSError as e:
+                raise StoreError(
+                    f"{label}: a member cannot be written ({e.strerror or e}); refusing"
+                ) from None
+            _share(tmp)
+            pkg = self._read(tmp, OWN, label)
+            if isinstance(pkg, str):
+                raise StoreError(pkg)
+            if pkg.problem:
+                raise StoreError(f"{label}: cannot be run by cleantext: {pkg.problem}")
+            _check_loads(pkg, label)
+            if dest.exists():
+                old = dest.with_name(f"{TEMP_PREFIXES[2]}{os.getpid()}-{name}")
+                os.replace(dest, old)
+                os.replace(tmp, dest)
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                os.replace(tmp, dest)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
         result = self._read(dest)
         assert isinstance(result, Package)
         for older in self.packages():
@@ -219,6 +230,27 @@ class ModelStore:
                 self.remove(older.name)
         return result
 
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """An exclusive lock on the store's folder (concurrent installs of one package
+        failed with tracebacks)."""
+        import fcntl
+
+        fd = os.open(self.root, os.O_RDONLY)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)
+
+    def _remove_stale(self) -> None:
+        """Temporary folders of installs, downloads and removals whose process is gone (a
+        kill -9 mid-install left them for good)."""
+        for entry in self.root.iterdir():
+            m = re.match(r"\.(?:install|download|old|remove)-(\d+)-", entry.name)
+            if m and entry.is_dir() and not entry.is_symlink() and not _running(int(m[1])):
+                shutil.rmtree(entry, ignore_errors=True)
+
     def remove(self, name: str) -> None:
         target = self.root / name
         if not name.strip() or "/" in name or name.startswith(".") or not target.is_dir():
@@ -230,11 +262,25 @@ class ModelStore:
                 )
             known = ", ".join(p.name for p in self.packages() if p.origin == OWN) or "none installed"
             raise StoreError(f"no package named {name!r} in {self.root} ({known})")
-        trash = Path(tempfile.mkdtemp(prefix=".remove-", dir=self.root))
+        trash = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIXES[3]}{os.getpid()}-", dir=self.root))
         try:
             os.replace(target, trash / name)
         finally:
             shutil.rmtree(trash, ignore_errors=True)
+
+
+# temporary folders in the store, each named PREFIX + the pid of the process that made it
+TEMP_PREFIXES = (".install-", ".download-", ".old-", ".remove-")
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _resolved(path: Path) -> Path:
@@ -302,6 +348,8 @@ def _validate(zf: zipfile.ZipFile, archive: str, size: int) -> tuple[str | None,
     """Check every member; return the single top folder (or None) and the metadata."""
     total = 0
     tops = set()
+    files: set[str] = set()
+    folders: set[str] = set()
     for info in zf.infolist():
         name = info.filename
         p = PurePosixPath(name)
@@ -314,8 +362,15 @@ def _validate(zf: zipfile.ZipFile, archive: str, size: int) -> tuple[str | None,
             raise StoreError(f"{archive}: member {name!r} is a symbolic link; refusing to install")
         if info.file_size > MAX_MEMBER_BYTES:
             raise StoreError(f"{archive}: member {name!r} is {info.file_size} bytes, over the limit")
+        if any(len(os.fsencode(part)) > 255 for part in p.parts):
+            raise StoreError(f"{archive}: member {name[:80]!r}… has a name too long for a file; refusing")
         total += info.file_size
         tops.add(p.parts[0])
+        folders.update(str(PurePosixPath(*p.parts[:k])) for k in range(1, len(p.parts)))
+        if not info.is_dir():
+            files.add(str(p))
+    if both := sorted(files & folders):
+        raise StoreError(f"{archive}: member {both[0]!r} is both a file and a folder; refusing to install")
     if total > MAX_TOTAL_BYTES:
         raise StoreError(f"{archive}: {total} bytes uncompressed, over the {MAX_TOTAL_BYTES} limit")
     size = max(1, size)

@@ -153,3 +153,30 @@ def test_an_unreachable_index_says_what_to_do_offline(tmp_path, monkeypatch):
     monkeypatch.setenv("CLEANTEXT_ARGOS_INDEX", "http://127.0.0.1:9/index.json")
     with pytest.raises(StoreError, match="models install"):
         download.install(ModelStore(tmp_path / "store"), "fr", "it")
+
+
+def test_an_index_or_a_package_without_bounds_is_refused_with_a_message(tmp_path, made, monkeypatch):
+    """Issue 32, item 11: an index at file:///dev/zero grew memory until MemoryError; a
+    package link with no size wrote without limit; odd fields gave tracebacks."""
+    monkeypatch.setenv("CLEANTEXT_ARGOS_INDEX", "file:///dev/zero")
+    monkeypatch.setattr(download, "MAX_INDEX_BYTES", 1 << 20)
+    with pytest.raises(StoreError, match="larger than"):
+        download.read_index()
+    monkeypatch.setattr(download, "MAX_PACKAGE_BYTES", 1 << 20)
+    entry = metadata("fr", "en", "1.9", "file:///dev/zero")
+    entry.pop("size", None)
+    with pytest.raises(StoreError, match="not an Argos package"):
+        download.fetch(entry, tmp_path / "zero.argosmodel")
+    odd = [
+        {**metadata("fr", "en", "1.9", made[("fr", "en")].as_uri()), "to_code": ["x"]},
+        {**metadata("fr", "en", "1.9", made[("fr", "en")].as_uri()), "size": "abc"},
+        {**metadata("fr", "en", "1.9", made[("fr", "en")].as_uri()), "links": "not a list"},
+        "not an entry",
+        metadata("en", "it", "1.0", made[("en", "it")].as_uri()),
+    ]
+    index = tmp_path / "odd.json"
+    index.write_text(json.dumps(odd), encoding="utf-8")
+    monkeypatch.setenv("CLEANTEXT_ARGOS_INDEX", index.as_uri())
+    assert [(e["from_code"], e["to_code"]) for e in download.read_index()] == [("en", "it")]
+    r = run_cli("models", "download", "fr", "en", env={**os.environ, "CLEANTEXT_MODELS": str(tmp_path / "s")})
+    assert r.returncode == 1 and "Traceback" not in r.stderr and "no fr→en package" in r.stderr, r.stderr

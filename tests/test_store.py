@@ -89,6 +89,13 @@ def _evil(tmp_path, kind):
             zf.writestr("pkg/metadata.json", meta[:-1] + ', "x": "' + " " * (2 << 20) + '"}')
         elif kind == "list-metadata":
             zf.writestr("pkg/metadata.json", "[1, 2]")
+        elif kind == "file-and-folder":  # issue 32, item 12
+            zf.writestr("pkg/metadata.json", meta)
+            zf.writestr("pkg/model", "x")
+            zf.writestr("pkg/model/model.bin", "x")
+        elif kind == "long-name":
+            zf.writestr("pkg/metadata.json", meta)
+            zf.writestr("pkg/" + "m" * 300, "x")
     if kind == "bad-crc":  # a valid package whose compressed bytes were damaged
         with zipfile.ZipFile(path, "w") as zf:
             zf.writestr("pkg/metadata.json", json.dumps({"from_code": "fr", "to_code": "it"}))
@@ -113,6 +120,8 @@ def _evil(tmp_path, kind):
         ("big-metadata", "metadata.json is over"),
         ("list-metadata", "not a JSON object"),
         ("bad-crc", "damaged or unsupported"),
+        ("file-and-folder", "both a file and a folder"),
+        ("long-name", "too long"),
     ],
 )
 def test_malicious_or_broken_packages_are_refused(tmp_path, packages, kind, message):
@@ -328,3 +337,47 @@ def test_a_package_installed_after_a_run_makes_the_rerun_translate_again(tmp_pat
     ModelStore(tmp_path / "store").install(packages[("fr", "it")])
     assert Options(settings).key() != before
     assert Options(apertium).key() == before_apertium  # a run that does not use Argos: unchanged
+
+
+def test_concurrent_installs_of_one_package_take_turns(tmp_path, packages):
+    """Issue 32, item 12: two installs of one package at once failed with tracebacks (4 of 4;
+    with --replace 4 of 6). The store is locked: one installs, the other says it is there."""
+    import subprocess
+    import sys
+
+    store = tmp_path / "store"
+    env = {**os.environ, "CLEANTEXT_MODELS": str(store)}
+    archive = str(packages[("fr", "it")])
+    for extra in ([], ["--replace"]):
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "cleantext", "models", "install", archive, *extra],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
+            )
+            for _ in range(4)
+        ]
+        results = [(p.wait(timeout=120), p.stderr.read()) for p in procs]
+        assert not [err for _, err in results if "Traceback" in err]
+        if extra:
+            assert all(code == 0 for code, _ in results), results
+        else:
+            assert all(code == 0 or "already installed" in err for code, err in results), results
+    assert [p.name for p in ModelStore(store).packages()] == ["translate-fr_it-0_1"]
+    assert not [p for p in store.iterdir() if p.name.startswith(".")]
+
+
+def test_a_killed_install_leaves_no_folder_behind_for_long(tmp_path, packages):
+    """Issue 32, item 12: kill -9 during an install left a hidden .install-* folder nothing
+    removed. The next install removes the folders of processes that are gone."""
+    store = ModelStore(tmp_path / "store")
+    store.root.mkdir()
+    dead = 2**22 + 7  # above the default pid_max: no such process
+    for prefix in (".install-", ".download-", ".old-", ".remove-"):
+        (store.root / f"{prefix}{dead}-abc").mkdir()
+    mine = store.root / f".download-{os.getpid()}-live"  # this process's download in progress
+    mine.mkdir()
+    store.install(packages[("fr", "it")])
+    assert sorted(p.name for p in store.root.iterdir()) == [mine.name, "translate-fr_it-0_1"]
