@@ -204,7 +204,7 @@ def clean(
         typer.Option(
             help="Which files of a folder to take (globs, comma-separated, recursive); others are ignored."
         ),
-    ] = "*.txt,*.html,*.htm",  # jobs.DEFAULT_PATTERN
+    ] = "*.txt,*.html,*.htm,*.jsonl,*.jsonl.gz,*.jsonl.zst,*.parquet,*.warc,*.warc.gz",  # DEFAULT_PATTERN
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
 ) -> None:
     """Clean files into OUT: NAME.txt (clean Italian) and NAME.jsonl (one record per sentence).
@@ -229,6 +229,7 @@ def clean(
         Options,
         UsageError,
         count_corpus,
+        job_outputs,
         parse_shard,
         plan,
         refuse_overwrites,
@@ -238,7 +239,7 @@ def clean(
     from cleantext.pipeline import Pipeline
     from cleantext.read import ReadError
     from cleantext.runner import EXECUTORS, Task, local
-    from cleantext.write import FORMATS, output_paths
+    from cleantext.write import FORMATS
 
     logging.basicConfig(level=logging.ERROR if quiet else logging.WARNING, format="cleantext: %(message)s")
     settings = _settings(
@@ -308,7 +309,7 @@ def clean(
         _check_writable(output)
         # no output (any format, the report, the resume log) may be an input
         extra = [output / STATE_LOG, *([report] if report is not None else [])]
-        refuse_overwrites(every, [*extra, *(p for j in todo for p in output_paths(j.output_base, fmts))])
+        refuse_overwrites(every, [*extra, *(p for j in todo for p in job_outputs(j, fmts))])
         if report is not None:
             refuse_report(report, every, output)
     except UsageError as e:

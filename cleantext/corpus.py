@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,6 +109,21 @@ def count(paths: Iterable[Path], text_of: Callable[[bytes, str], str] | None = N
     pass will (HTML pages: their main text); unreadable files are skipped here, the
     cleaning pass reports them."""
     text_of = text_of or (lambda data, name: decode(data, name).text)
+
+    def texts() -> Iterator[tuple[str, str]]:
+        for path in paths:
+            try:
+                if path.stat().st_size > MAX_COUNT_BYTES:
+                    continue
+                yield str(path), text_of(path.read_bytes(), str(path))
+            except (OSError, ReadError):
+                continue
+
+    return count_documents(texts())
+
+
+def count_documents(named_texts: Iterable[tuple[str, str]]) -> CorpusLines:
+    """`count` over (name, text) pairs: files, or the rows of datasets."""
     lines: Counter[str] = Counter()
     heads: Counter[str] = Counter()
     tails: dict[str, set[str]] = {}
@@ -116,13 +131,7 @@ def count(paths: Iterable[Path], text_of: Callable[[bytes, str], str] | None = N
     whole: dict[frozenset[str], str] = {}  # a document's lines -> its name
     duplicates: dict[str, str] = {}
     documents = 0
-    for path in paths:
-        try:
-            if path.stat().st_size > MAX_COUNT_BYTES:
-                continue
-            text = text_of(path.read_bytes(), str(path))
-        except (OSError, ReadError):
-            continue
+    for name, text in named_texts:
         mine, my_heads, my_tails = set(), set(), []
         for a, b in split.paragraphs(text):
             para = repair_paragraph(text[a:b]).text  # as the cleaning pass will see it
@@ -135,7 +144,6 @@ def count(paths: Iterable[Path], text_of: Callable[[bytes, str], str] | None = N
             if head:
                 my_heads.add(head)
                 my_tails.append((head, key))
-        name = str(path)
         if original := _copy_of(mine, first, whole):
             duplicates[name] = original
             continue

@@ -128,7 +128,8 @@ def _version() -> str:
 
 # --- planning --------------------------------------------------------------------------
 
-DEFAULT_PATTERN = "*.txt,*.html,*.htm"  # text files and saved HTML pages
+# text files, saved HTML pages, and datasets of documents (cleantext.dataset)
+DEFAULT_PATTERN = "*.txt,*.html,*.htm,*.jsonl,*.jsonl.gz,*.jsonl.zst,*.parquet,*.warc,*.warc.gz"
 
 
 def plan(
@@ -185,7 +186,7 @@ def plan(
         seen[j.output_base] = j.source
     # the text output of every job against every input (the CLI also checks the other
     # formats, the report and the resume log, which it knows)
-    refuse_overwrites(jobs, [o for j in jobs for o in output_paths(j.output_base, ("txt",))], resolve)
+    refuse_overwrites(jobs, [o for j in jobs for o in job_outputs(j, ("txt",))], resolve)
     return select_shard(jobs, shard)
 
 
@@ -254,6 +255,15 @@ def _unreadable_folders(root: Path) -> list[tuple[str, str]]:
     return found
 
 
+def job_outputs(job: Job, formats: tuple[str, ...]) -> list[Path]:
+    """The files a job writes: a dataset's one file (cleantext.dataset), else one per format."""
+    from cleantext import dataset
+
+    if dataset.kind(job.source):
+        return [dataset.output_path(job.source, job.output_base)]
+    return output_paths(job.output_base, formats)
+
+
 def refuse_overwrites(jobs: list[Job], outputs: Iterable[Path], resolve: Resolver | None = None) -> None:
     """No output may be an input: every format's file, the report and the state log are
     checked against every input before any work (`clean dir/a.jsonl -o dir` would have
@@ -270,7 +280,7 @@ def refuse_report(report: Path, jobs: list[Job], out: Path, resolve: Resolver | 
     or an earlier one's, nor the resume log (a rerun would call a replaced output up to date)."""
     resolve = resolve or Resolver()
     target = resolve(report)
-    for path in (out / STATE_LOG, *(p for j in jobs for p in output_paths(j.output_base, FORMATS))):
+    for path in (out / STATE_LOG, *(p for j in jobs for p in job_outputs(j, FORMATS))):
         if resolve(path) == target:
             raise UsageError(
                 f"--report {report}: is an output of this run ({path.name}); choose another name"
@@ -289,18 +299,35 @@ def select_shard(jobs: list[Job], shard: tuple[int, int] | None) -> list[Job]:
 def count_corpus(jobs: list[Job], settings: Settings) -> CorpusLines | None:
     """The counting pass of a folder run (cleantext.corpus), or None when it does not apply:
     boilerplate kept, or too few documents to call anything repeated."""
-    from cleantext.corpus import MIN_DOCS, count
+    from cleantext import dataset
+    from cleantext.corpus import MAX_COUNT_BYTES, MIN_DOCS, count_documents
+    from cleantext.html import read_input
+    from cleantext.read import ReadError
 
-    if settings.keep_boilerplate or len(jobs) < MIN_DOCS:
+    datasets = [j for j in jobs if dataset.kind(j.source)]
+    if settings.keep_boilerplate or (len(jobs) < MIN_DOCS and not datasets):
         return None
+    s = settings
 
-    def text_of(data: bytes, name: str) -> str:  # as the cleaning pass reads it
-        from cleantext.html import read_input
+    def text_of(data: str | bytes, name: str, html: bool = False) -> str:  # as the cleaning pass reads it
+        fmt = "html" if html else s.input_format
+        return read_input(data, name, fmt, s.html_tables, s.html_comments).text
 
-        s = settings
-        return read_input(data, name, s.input_format, s.html_tables, s.html_comments).text
+    def documents() -> Iterator[tuple[str, str]]:  # each file, or each row of a dataset
+        for j in jobs:
+            try:
+                if not dataset.kind(j.source):
+                    if j.source.stat().st_size <= MAX_COUNT_BYTES:
+                        yield str(j.source), text_of(j.source.read_bytes(), str(j.source))
+                    continue
+                for row in dataset.rows(j.source, s.text_field, s.id_field):
+                    data = row.extra.get("body") if row.html else row.text
+                    if data is not None and len(data) <= MAX_COUNT_BYTES:
+                        yield dataset.row_name(j.source, row), text_of(data, str(j.source), row.html)
+            except (OSError, ReadError):
+                continue
 
-    return count((j.source for j in jobs), text_of)
+    return count_documents(documents())
 
 
 def parse_shard(value: str | None) -> tuple[int, int] | None:

@@ -18,6 +18,7 @@ from cleantext import html, leftover, postedit, quality, split
 from cleantext.corpus import CorpusLines
 from cleantext.detect import Detection, Detector, missing_breaks
 from cleantext.freq import zipf
+from cleantext.html import read_input
 from cleantext.model import Document, Fix, Segment, Sentence
 from cleantext.read import BLOCK_CHARS, read_blocks
 from cleantext.repair import Tracked, repair_paragraph
@@ -121,14 +122,19 @@ class Pipeline:
         return self.finish([self.prepare(data, path, corpus)])[0]
 
     def prepare(
-        self, data: str | bytes, path: str | None = None, corpus: CorpusLines | None = None
+        self,
+        data: str | bytes,
+        path: str | None = None,
+        corpus: CorpusLines | None = None,
+        html: bool = False,
     ) -> tuple[Document, list[_Draft]]:
         """Every stage but translation (which `finish` batches across documents).
 
         `corpus` is the evidence of a folder run's counting pass (lines and templates many
         documents share); a single text goes without it."""
         s = self.settings
-        page = html.read_input(data, path or "<input>", s.input_format, s.html_tables, s.html_comments)
+        fmt = "html" if html else s.input_format  # html: a page whatever it looks like (a WARC response)
+        page = read_input(data, path or "<input>", fmt, s.html_tables, s.html_comments)
         text, encoding = page.text, page.encoding
         doc = Document(path, encoding)
         if encoding not in ("utf-8", "str"):

@@ -29,13 +29,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from cleantext import html
-from cleantext.jobs import Finished, Job, Options, StateLog, UsageError
+from cleantext import dataset, html
+from cleantext.jobs import Finished, Job, Options, StateLog, UsageError, job_outputs
 from cleantext.model import Document
 from cleantext.pipeline import Pipeline
 from cleantext.read import ReadError
 from cleantext.summary import Summary
-from cleantext.write import DocumentWriter, output_paths, part_owner, to_jsonl, write_document
+from cleantext.write import DocumentWriter, part_owner, to_jsonl, write_document
 
 CHUNK = 128  # documents handed to a worker at a time
 BATCH = 32  # documents per translation batch (one engine round trip per language)
@@ -110,7 +110,7 @@ class Task:
 
     def outputs(self, job: Job) -> list[Path]:
         """The files a job writes: all there (and the input unchanged) means up to date."""
-        return output_paths(job.output_base, self.opts.formats)
+        return job_outputs(job, self.opts.formats)
 
     def write(self, ready: list[tuple[Job, Document]]) -> list[tuple[str | None, dict[str, str] | None]]:
         """Write each document's outputs: (error or None, in-memory outputs or None) per job."""
@@ -160,6 +160,12 @@ class Task:
                 prepared, ready, failed = [], [], []
                 for job in jobs[start : start + size]:
                     try:
+                        if self.streams and dataset.kind(job.source):
+                            if pending:
+                                yield from self._complete(*pending)
+                                pending = None
+                            yield self._dataset_one(job)
+                            continue
                         if self.streams and job.source.stat().st_size > STREAM_BYTES and not self._page(job):
                             if pending:  # one translating thread at a time
                                 yield from self._complete(*pending)
@@ -225,6 +231,66 @@ class Task:
         except OSError:
             return False  # the worker reports it
         return finished.digest == digest and _complete(self.outputs(job), finished.sizes)
+
+    def _dataset_one(self, job: Job) -> Result:
+        """A dataset file, rows in batches: each row cleaned as its text would be as a file,
+        written in order with every field kept (cleantext.dataset)."""
+        s = self.opts.settings
+        digest = file_digest(job.source)
+        fmt = "parquet" if dataset.kind(job.source) == "parquet" else "jsonl"
+        writer = dataset.Writer(
+            dataset.output_path(job.source, job.output_base), fmt, job.source, s.text_field
+        )
+        summary = Summary()
+        sentences = 0
+        try:
+            batch: list[dataset.Row] = []
+            for row in dataset.rows(job.source, s.text_field, s.id_field):
+                batch.append(row)
+                if len(batch) >= dataset.ROWS_PER_BATCH:
+                    sentences += self._clean_rows(job, batch, writer, summary)
+                    batch = []
+            sentences += self._clean_rows(job, batch, writer, summary)
+        except ReadError as e:  # a file cut short: the rows before it are written, the file is not done
+            sentences += self._clean_rows(job, batch, writer, summary)
+            summary.errors.append((str(job.source), str(e)))
+            digest = None
+        except BaseException:
+            writer.abort()
+            raise
+        try:
+            writer.commit()
+        except OSError as e:
+            writer.abort()
+            return Result(job, 0, Summary(errors=[(str(job.source), cannot_write(job, e))]))
+        summary.files = 1
+        return Result(job, sentences, summary, digest if not summary.errors else None)
+
+    def _clean_rows(self, job: Job, rows: list[dataset.Row], writer: dataset.Writer, summary: Summary) -> int:
+        assert self.pipeline is not None
+        s = self.opts.settings
+        prepared, places = [], []
+        for k, row in enumerate(rows):
+            if row.error is None:
+                try:
+                    with time_limit(s.file_timeout):
+                        data = row.extra["body"] if row.html else row.text
+                        name = dataset.row_name(job.source, row)
+                        prepared.append(self.pipeline.prepare(data, name, self.opts.corpus, html=row.html))
+                    places.append(k)
+                except (ReadError, FileTimeout) as e:
+                    row.error = str(e) if isinstance(e, ReadError) else "took longer than --file-timeout"
+            if row.error is not None:
+                summary.errors.append(
+                    (f"{job.source} row {row.index}", f"{job.source}: row {row.index}: {row.error}")
+                )
+        docs = dict(zip(places, self.pipeline.finish(prepared), strict=True))
+        for k, row in enumerate(rows):
+            doc = docs.get(k)
+            if doc is not None:
+                summary.add(doc)
+            writer.add(dataset.record(row, doc, s.text_field))
+        return sum(len(d.sentences) for d in docs.values())
 
     def _stream_one(self, job: Job) -> Result:
         """A large file, block by block: bounded memory, outputs appended then put in place."""

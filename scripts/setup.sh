@@ -21,8 +21,8 @@ fi
 
 PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
-extra="[html]"  # the samples hold an HTML page: trafilatura reads it
-[ "${1:-}" = "--dev" ] && extra="[test,html]"
+extra="[html,datasets]"  # the samples hold an HTML page (trafilatura); corpora come as JSONL/Parquet/WARC
+[ "${1:-}" = "--dev" ] && extra="[test,html,datasets]"
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extra}"
 # wordfreq's tables as copies in the cache folder (cleantext/freq.py): once per machine
 .venv/bin/python -c "from cleantext.freq import prepare; prepare()" \

@@ -1,0 +1,309 @@
+"""Corpus datasets in and out: JSONL and Parquet shards of one document per row, and WARC
+crawls, as corpus builders keep scraped news (datatrove, dolma and NeMo Curator read and
+write the same).
+
+A dataset file is one job of a run: its rows are read in batches, cleaned as the same text
+would be as a file, and written in order to `OUT/<same name>` in the same format, every
+field kept, the text field replaced by the clean text and a `cleantext` field added with
+what changed. A WARC's HTML responses become rows of `OUT/<name>.jsonl.gz` (`id` the
+WARC-Record-ID, `url`, `date`, `text`). Rows are read and written as they come, so memory
+does not grow with the file. A row that cannot be read (an invalid JSON line, no text
+field) is reported with its file and row, and the others are written.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cleantext.model import Document
+from cleantext.read import ReadError
+from cleantext.summary import Summary
+from cleantext.write import to_txt
+
+# extension -> kind; the longest match wins (".jsonl.gz" before ".gz")
+KINDS = {
+    ".jsonl": "jsonl",
+    ".jsonl.gz": "jsonl",
+    ".jsonl.zst": "jsonl",
+    ".parquet": "parquet",
+    ".warc": "warc",
+    ".warc.gz": "warc",
+}
+PATTERNS = tuple(f"*{ext}" for ext in KINDS)
+ROWS_PER_BATCH = 256  # rows cleaned together (their spans translated in one round trip)
+
+
+def kind(path: Path | str) -> str | None:
+    """'jsonl', 'parquet' or 'warc' for a dataset file, else None."""
+    name = str(path).lower()
+    return next((k for ext, k in sorted(KINDS.items(), key=lambda x: -len(x[0])) if name.endswith(ext)), None)
+
+
+def output_path(source: Path, output_base: Path) -> Path:
+    """OUT/<same name>; a WARC's rows go to OUT/<name>.jsonl.gz."""
+    name = source.name
+    if kind(source) == "warc":
+        stem = name[: -len(".warc.gz")] if name.lower().endswith(".warc.gz") else name[: -len(".warc")]
+        name = stem + ".jsonl.gz"
+    return output_base.with_name(name)
+
+
+@dataclass(slots=True)
+class Row:
+    """One document of a dataset: its place, its id, every field as read, and its text (or
+    why it has none)."""
+
+    index: int
+    id: str
+    fields: dict[str, Any]
+    text: str | None
+    error: str | None = None
+    html: bool = False  # a WARC response: the text is an HTML page
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def row_name(path: Path, row: Row) -> str:
+    """A row as the run names it (in errors and as a duplicate's original): FILE#ID."""
+    return f"{path}#{row.id}"
+
+
+def rows(path: Path, text_field: str = "text", id_field: str = "id") -> Iterator[Row]:
+    """The file's rows in order. A row that cannot be read comes with `error` set."""
+    k = kind(path)
+    if k == "jsonl":
+        yield from _jsonl_rows(path, text_field, id_field)
+    elif k == "parquet":
+        yield from _parquet_rows(path, text_field, id_field)
+    elif k == "warc":
+        yield from _warc_rows(path)
+    else:
+        raise ReadError(f"{path}: not a dataset file ({', '.join(KINDS)})")
+
+
+def _open_text(path: Path) -> io.TextIOBase:
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="surrogateescape")
+    if name.endswith(".zst"):
+        try:
+            import zstandard
+        except ImportError:
+            raise ReadError(
+                f"{path}: reading .zst needs zstandard: pip install 'cleantext-it[datasets]'"
+            ) from None
+        raw = zstandard.ZstdDecompressor().stream_reader(open(path, "rb"), closefd=True)  # noqa: SIM115
+        return io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape")
+    return open(path, encoding="utf-8", errors="surrogateescape")  # noqa: SIM115
+
+
+def _row(index: int, fields: Any, text_field: str, id_field: str) -> Row:
+    if not isinstance(fields, dict):
+        return Row(index, str(index), {}, None, "not a JSON object")
+    rid = fields.get(id_field)
+    rid = str(index) if rid is None else str(rid)
+    text = fields.get(text_field)
+    if not isinstance(text, str):
+        why = f"no {text_field!r} field" if text is None else f"the {text_field!r} field is not a string"
+        return Row(index, rid, fields, None, why)
+    return Row(index, rid, fields, text)
+
+
+def _jsonl_rows(path: Path, text_field: str, id_field: str) -> Iterator[Row]:
+    try:
+        with _open_text(path) as fh:
+            for index, line in enumerate(fh):
+                if not line.strip():
+                    continue
+                try:
+                    fields = json.loads(line)
+                except ValueError as e:
+                    yield Row(index, str(index), {}, None, f"invalid JSON ({e})")
+                    continue
+                yield _row(index, fields, text_field, id_field)
+    except (OSError, EOFError, gzip.BadGzipFile) as e:
+        raise ReadError(f"{path}: cannot be read to its end ({e}); the rows before are written") from None
+
+
+def _parquet_rows(path: Path, text_field: str, id_field: str) -> Iterator[Row]:
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise ReadError(
+            f"{path}: reading Parquet needs pyarrow: pip install 'cleantext-it[datasets]'"
+        ) from None
+
+    try:
+        parquet = pq.ParquetFile(path)
+    except Exception as e:  # noqa: BLE001 -- pyarrow's errors: not a Parquet file
+        raise ReadError(f"{path}: not a readable Parquet file ({e})") from None
+    index = 0
+    for batch in parquet.iter_batches(batch_size=ROWS_PER_BATCH):
+        for fields in batch.to_pylist():
+            yield _row(index, fields, text_field, id_field)
+            index += 1
+
+
+def _warc_rows(path: Path) -> Iterator[Row]:
+    try:
+        from warcio.archiveiterator import ArchiveIterator
+    except ImportError:
+        raise ReadError(f"{path}: reading WARC needs warcio: pip install 'cleantext-it[datasets]'") from None
+    index = 0
+    with open(path, "rb") as fh:
+        for record in ArchiveIterator(fh):
+            if record.rec_type != "response":
+                continue
+            headers = record.http_headers
+            ctype = (headers.get_header("Content-Type") if headers else "") or ""
+            rid = record.rec_headers.get_header("WARC-Record-ID") or str(index)
+            fields = {
+                "id": rid,
+                "url": record.rec_headers.get_header("WARC-Target-URI"),
+                "date": record.rec_headers.get_header("WARC-Date"),
+            }
+            if "html" not in ctype.lower():
+                yield Row(index, rid, fields, None, f"not an HTML response ({ctype or 'no type'})")
+            else:
+                body = record.content_stream().read()
+                yield Row(index, rid, fields, None, html=True, extra={"body": body})
+            index += 1
+
+
+def record(row: Row, doc: Document | None, text_field: str) -> dict[str, Any]:
+    """The output row: every input field, the text field replaced by the clean text (what a
+    folder run writes to NAME.txt for the same text), and what changed in `cleantext`."""
+    out = dict(row.fields)
+    out[text_field] = to_txt(doc) if doc is not None else ""
+    info: dict[str, Any] = dict.fromkeys(CLEANTEXT_FIELDS)
+    if doc is None:
+        info["error"] = row.error
+    else:
+        s = Summary()
+        s.add(doc)
+        qualities = [g.quality for x in doc.sentences for g in x.segments if g.quality is not None]
+        info.update(
+            sentences=len(doc.sentences),
+            dropped=sum(s.dropped.values()),
+            dropped_by=_counts(s.dropped),
+            translated=sum(s.translated.values()),
+            kept=sum(s.kept.values()),
+            kept_by=_counts(s.kept),
+            quality=min(qualities) if qualities else None,
+            duplicate_of=doc.meta.get("duplicate_of"),
+            empty=None if doc.text else "nothing left after cleaning",
+        )
+    out["cleantext"] = info
+    return out
+
+
+def _counts(c: Counter[str]) -> str | None:
+    return "; ".join(f"{k}: {n}" for k, n in c.most_common()) or None
+
+
+# the `cleantext` field of every output row, with fixed types (Parquet needs one schema)
+CLEANTEXT_FIELDS = {
+    "sentences": "int64",
+    "dropped": "int64",
+    "dropped_by": "string",
+    "translated": "int64",
+    "kept": "int64",
+    "kept_by": "string",
+    "quality": "float64",
+    "duplicate_of": "string",
+    "empty": "string",
+    "error": "string",
+}
+
+
+def _schema(source: Path, text_field: str) -> Any:
+    """The output schema of a Parquet input: its own, the text field a string, plus `cleantext`."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pq.ParquetFile(source).schema_arrow
+    info = pa.struct([(k, pa.type_for_alias(t)) for k, t in CLEANTEXT_FIELDS.items()])
+    fields = [
+        pa.field(f.name, pa.string()) if f.name == text_field else f for f in schema if f.name != "cleantext"
+    ]
+    return pa.schema([*fields, pa.field("cleantext", info)])
+
+
+class Writer:
+    """The rows of one output file, written in order to a temporary file and put in place
+    on `commit` (a killed run leaves no half file under the output's name)."""
+
+    def __init__(self, path: Path, fmt: str, source: Path | None = None, text_field: str = "text") -> None:
+        from cleantext.write import _mkstemp
+
+        self.path, self.fmt = path, fmt
+        self._schema = _schema(source, text_field) if fmt == "parquet" and source is not None else None
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, self.tmp = _mkstemp(path)
+        self._raw = open(fd, "wb")  # noqa: SIM115 -- closed in commit/abort
+        self._parquet: Any = None
+        self._pending: list[dict] = []
+        if fmt == "jsonl":
+            name = path.name.lower()
+            if name.endswith(".gz"):
+                self._out: Any = gzip.GzipFile(fileobj=self._raw, mode="wb", mtime=0)
+            elif name.endswith(".zst"):
+                import zstandard
+
+                self._out = zstandard.ZstdCompressor().stream_writer(self._raw, closefd=False)
+            else:
+                self._out = self._raw
+
+    def add(self, record: dict) -> None:
+        if self.fmt == "jsonl":
+            self._out.write(
+                (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8", "surrogateescape")
+            )
+            return
+        self._pending.append(record)
+        if len(self._pending) >= ROWS_PER_BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if not self._pending:
+            return
+        table = pa.Table.from_pylist(self._pending, schema=self._schema)
+        if self._parquet is None:
+            self._parquet = pq.ParquetWriter(self._raw, table.schema)
+        self._parquet.write_table(table)
+        self._pending = []
+
+    def commit(self) -> None:
+        import os
+
+        if self.fmt == "jsonl":
+            if self._out is not self._raw:
+                self._out.close()
+        else:
+            self._flush()
+            if self._parquet is None and self._schema is not None:  # no rows: an empty table
+                import pyarrow.parquet as pq
+
+                pq.write_table(self._schema.empty_table(), self._raw)
+            elif self._parquet is not None:
+                self._parquet.close()
+        self._raw.close()
+        os.replace(self.tmp, self.path)
+
+    def abort(self) -> None:
+        import contextlib
+        import os
+
+        with contextlib.suppress(Exception):
+            self._raw.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self.tmp)

@@ -1,0 +1,80 @@
+"""cleantext as a datatrove step: `JsonlReader → CleanText() → JsonlWriter` on any of
+datatrove's executors (local, Slurm, Ray). Needs the `[datatrove]` extra.
+
+Each `Document.text` is replaced by the clean text, as `cleantext clean` writes it for the
+same text, and `metadata["cleantext"]` says what changed (the `cleantext` field of a
+dataset run's rows). Cross-document evidence (lines a corpus repeats) needs a counting pass
+over the whole corpus before cleaning: pass its result as `corpus`
+(`cleantext.jobs.count_corpus(plan([folder], out), settings)`); without it, a document is
+cleaned as a single text is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from datatrove.data import Document as DatatroveDocument
+from datatrove.pipeline.base import PipelineStep
+
+from cleantext.corpus import CorpusLines
+from cleantext.settings import Settings
+
+BATCH = 256  # documents cleaned together (their spans translated in one round trip)
+
+
+class CleanText(PipelineStep):
+    """Clean each document in place; count sentences, drops by reason and translations in
+    the step's stats."""
+
+    name = "🧹 cleantext"
+    type = "🔧 - PROCESSOR"
+
+    def __init__(self, settings: Settings | None = None, corpus: CorpusLines | None = None) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.corpus = corpus
+        self._pipeline: Any = None
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["_pipeline"] = None  # each process builds its own (engines are processes)
+        return state
+
+    def run(
+        self, data: Iterable[DatatroveDocument], rank: int = 0, world_size: int = 1
+    ) -> Iterator[DatatroveDocument]:
+        from cleantext.pipeline import Pipeline
+
+        if self._pipeline is None:
+            self._pipeline = Pipeline(self.settings)
+        try:
+            batch: list[DatatroveDocument] = []
+            for doc in data:
+                batch.append(doc)
+                if len(batch) >= BATCH:
+                    yield from self._clean(batch)
+                    batch = []
+            yield from self._clean(batch)
+        finally:
+            self._pipeline.close()
+            self._pipeline = None
+
+    def _clean(self, batch: list[DatatroveDocument]) -> Iterator[DatatroveDocument]:
+        from cleantext.dataset import Row, record
+
+        with self.track_time():
+            prepared = [self._pipeline.prepare(d.text, str(d.id), self.corpus) for d in batch]
+            cleaned = self._pipeline.finish(prepared)
+        for doc, clean in zip(batch, cleaned, strict=True):
+            out = record(Row(0, str(doc.id), {}, doc.text), clean, "text")
+            doc.text = out["text"]
+            info = out["cleantext"]
+            doc.metadata["cleantext"] = info
+            self.stat_update("sentences", value=info["sentences"])
+            self.stat_update("dropped", value=info["dropped"])
+            self.stat_update("translated", value=info["translated"])
+            if not doc.text:
+                self.stat_update("empty")
+            self.update_doc_stats(doc)
+            yield doc

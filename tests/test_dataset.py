@@ -1,0 +1,180 @@
+"""Datasets in and out (cleantext.dataset): JSONL, Parquet and WARC rows give the text their
+documents give as files, every field and the order kept. The documents are lingua's real
+Italian sentences (tests/data/lingua) with site lines of our own around them."""
+
+import gzip
+import io
+import json
+
+import pytest
+from conftest import ROOT, run_cli
+
+pa = pytest.importorskip("pyarrow")
+pq = pytest.importorskip("pyarrow.parquet")
+
+SENTENCES = [
+    line.strip()
+    for line in (ROOT / "tests" / "data" / "lingua" / "sentences" / "it.txt").read_text("utf-8").splitlines()
+    if len(line.split()) >= 8 and line.strip().endswith(".")
+]
+SITE = "Prosegui la lettura dopo l'annuncio"  # our own: on every page, dropped by the count
+
+
+def _rows(n: int = 12) -> list[dict]:
+    rows = []
+    for k in range(n):
+        text = "\n\n".join([SENTENCES[3 * k], SITE, SENTENCES[3 * k + 1], SENTENCES[3 * k + 2]]) + "\n"
+        if k == 1:
+            text += "The government announced new measures to support families this winter.\n"
+        rows.append({"id": f"doc-{k}", "text": text, "section": "cronaca", "n": k})
+    rows.append({"id": "doc-copy", "text": rows[0]["text"], "section": "copia", "n": 99})
+    return rows
+
+
+def _write_jsonl_gz(path, rows, extra_lines=()):
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        for line in extra_lines:
+            f.write(line + "\n")
+
+
+def _read_jsonl_gz(path):
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def test_jsonl_parquet_and_files_give_the_same_text_row_for_row(tmp_path):
+    rows = _rows()
+    files, jl, pqd = tmp_path / "files", tmp_path / "jl", tmp_path / "pq"
+    for d in (files, jl, pqd):
+        d.mkdir()
+    for r in rows:
+        (files / f"{r['id']}.txt").write_text(r["text"], encoding="utf-8")
+    _write_jsonl_gz(jl / "corpus.jsonl.gz", rows)
+    pq.write_table(pa.Table.from_pylist(rows), pqd / "corpus.parquet")
+    for d in (files, jl, pqd):
+        r = run_cli("clean", str(d), "-o", str(tmp_path / f"out-{d.name}"), "--no-translate", "-q")
+        assert r.returncode == 0, r.stderr[-2000:]
+    expected = [(tmp_path / "out-files" / f"{r['id']}.txt").read_text("utf-8") for r in rows]
+    assert SITE not in expected[2] and SENTENCES[6] in expected[2]  # the count ran over rows
+    got_jl = _read_jsonl_gz(tmp_path / "out-jl" / "corpus.jsonl.gz")
+    got_pq = pq.read_table(tmp_path / "out-pq" / "corpus.parquet").to_pylist()
+    for got in (got_jl, got_pq):
+        assert [g["text"] for g in got] == expected
+        assert [(g["id"], g["section"], g["n"]) for g in got] == [
+            (r["id"], r["section"], r["n"]) for r in rows
+        ]
+        assert got[2]["cleantext"]["dropped_by"] == "boilerplate: repeated across documents: 1"
+        assert got[-1]["cleantext"]["duplicate_of"].endswith("#doc-0")
+        assert got[-1]["text"] == got[0]["text"]  # a copy is cleaned as usual
+    # a rerun finds the dataset file up to date
+    again = run_cli("clean", str(jl), "-o", str(tmp_path / "out-jl"), "--no-translate")
+    assert "1 already up to date" in again.stderr
+
+
+def test_bad_rows_are_named_and_the_others_written(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    rows = _rows(4)
+    _write_jsonl_gz(src / "corpus.jsonl.gz", rows, ["{not json", json.dumps({"id": "x", "body": "no text"})])
+    (src / "more.jsonl").write_text(json.dumps({"id": "y", "text": 7}) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    r = run_cli("clean", str(src), "-o", str(out), "--no-translate")
+    assert r.returncode == 1, r.stderr[-2000:]
+    assert "corpus.jsonl.gz: row 5: invalid JSON" in r.stderr
+    assert "corpus.jsonl.gz: row 6: no 'text' field" in r.stderr
+    assert "more.jsonl: row 0: the 'text' field is not a string" in r.stderr
+    got = _read_jsonl_gz(out / "corpus.jsonl.gz")
+    assert len(got) == len(rows) + 2 and all(g["text"] for g in got[: len(rows)])
+    assert got[-1]["text"] == "" and got[-1]["cleantext"]["error"] == "no 'text' field"
+
+
+def test_a_truncated_gzip_keeps_the_rows_before_and_says_so(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    buf = io.BytesIO()
+    with gzip.GzipFile(fileobj=buf, mode="wb") as f:
+        for r in _rows(12):
+            f.write((json.dumps(r) + "\n").encode())
+    (src / "cut.jsonl.gz").write_bytes(buf.getvalue()[: len(buf.getvalue()) * 2 // 3])
+    out = tmp_path / "out"
+    r = run_cli("clean", str(src), "-o", str(out), "--no-translate")
+    assert r.returncode == 1 and "cut.jsonl.gz: cannot be read to its end" in r.stderr, r.stderr[-2000:]
+    got = _read_jsonl_gz(out / "cut.jsonl.gz")
+    assert 0 < len(got) < 13 and got[0]["id"] == "doc-0"
+
+
+def test_a_warc_of_pages_gives_what_the_pages_give_as_files(tmp_path):
+    pytest.importorskip("warcio")
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    pages = []
+    for k in range(3):
+        body = "".join(f"<p>{s}</p>" for s in SENTENCES[40 + 4 * k : 44 + 4 * k])
+        pages.append(
+            f"<html><head><title>Notizia {k}</title></head><body><article>{body}</article></body></html>"
+        )
+    src = tmp_path / "in"
+    (src / "pages").mkdir(parents=True)
+    with open(src / "crawl.warc.gz", "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for k, page in enumerate(pages):
+            (src / "pages" / f"p{k}.html").write_text(page, encoding="utf-8")
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            rec = writer.create_warc_record(
+                f"https://example.org/{k}",
+                "response",
+                payload=io.BytesIO(page.encode()),
+                http_headers=headers,
+            )
+            writer.write_record(rec)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record(
+                "https://example.org/x.png", "response", payload=io.BytesIO(b"\x89PNG"), http_headers=headers
+            )
+        )
+    out = tmp_path / "out"
+    r = run_cli("clean", str(src), "-o", str(out), "--no-translate", "--keep-boilerplate")
+    assert "not an HTML response (image/png)" in r.stderr
+    got = _read_jsonl_gz(out / "crawl.jsonl.gz")
+    assert [g["url"] for g in got] == [f"https://example.org/{k}" for k in range(3)] + [
+        "https://example.org/x.png"
+    ]
+    assert all(g["id"].startswith("<urn:uuid:") and g["date"] for g in got)
+    assert [g["text"] for g in got[:3]] == [
+        (out / "pages" / f"p{k}.txt").read_text("utf-8") for k in range(3)
+    ]
+
+
+def test_a_datatrove_pipeline_gives_the_texts_the_cli_gives(tmp_path):
+    pytest.importorskip("datatrove")
+    pytest.importorskip("orjson")
+    from datatrove.executor import LocalPipelineExecutor
+    from datatrove.pipeline.readers import JsonlReader
+    from datatrove.pipeline.writers import JsonlWriter
+
+    from cleantext.datatrove import CleanText
+    from cleantext.jobs import count_corpus, plan
+    from cleantext.settings import Settings
+
+    rows = _rows()
+    src = tmp_path / "in"
+    src.mkdir()
+    _write_jsonl_gz(src / "corpus.jsonl.gz", rows)
+    assert run_cli("clean", str(src), "-o", str(tmp_path / "cli"), "--no-translate", "-q").returncode == 0
+    settings = Settings(translate=False)
+    corpus = count_corpus(plan([src], tmp_path / "unused"), settings)
+    LocalPipelineExecutor(
+        pipeline=[JsonlReader(str(src)), CleanText(settings, corpus), JsonlWriter(str(tmp_path / "dt"))],
+        tasks=1,
+        logging_dir=str(tmp_path / "logs"),
+    ).run()
+    got = [g for f in sorted((tmp_path / "dt").iterdir()) for g in _read_jsonl_gz(f)]
+    cli = _read_jsonl_gz(tmp_path / "cli" / "corpus.jsonl.gz")
+    assert [g["text"] for g in got] == [c["text"] for c in cli]
+    assert got[2]["metadata"]["cleantext"]["dropped"] == 1
