@@ -82,6 +82,15 @@ def clean(
     beam: Beam = 2,
     threads: Threads = 0,
     file_timeout: FileTimeout = 900.0,
+    text_field: Annotated[
+        str, typer.Option(help="Datasets (JSONL, Parquet): the field holding each row's text.")
+    ] = "text",
+    id_field: Annotated[
+        str,
+        typer.Option(
+            help="Datasets: the field naming each row in errors and duplicate_of (else its number)."
+        ),
+    ] = "id",
     apertium_chain: ApertiumChain = None,
     keep_boilerplate: Annotated[
         bool, typer.Option(help="Keep boilerplate lines (turn scrape-clean off).")
@@ -252,6 +261,8 @@ def clean(
         beam=beam,
         threads=threads,
         file_timeout=file_timeout,
+        text_field=text_field,
+        id_field=id_field,
         apertium=tuple(apertium_chain or ()),
         input_format=input_format,
         html_tables=html_tables,

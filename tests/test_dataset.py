@@ -178,3 +178,18 @@ def test_a_datatrove_pipeline_gives_the_texts_the_cli_gives(tmp_path):
     cli = _read_jsonl_gz(tmp_path / "cli" / "corpus.jsonl.gz")
     assert [g["text"] for g in got] == [c["text"] for c in cli]
     assert got[2]["metadata"]["cleantext"]["dropped"] == 1
+
+
+def test_other_field_names_are_chosen_on_the_command_line(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    rows = [{"doc_id": f"a{k}", "body": SENTENCES[50 + k] + " ilIl governo ha detto ."} for k in range(2)]
+    pq.write_table(pa.Table.from_pylist(rows), src / "data.parquet")
+    out = tmp_path / "out"
+    r = run_cli(
+        "clean", str(src), "-o", str(out), "--no-translate", "--text-field", "body", "--id-field", "doc_id"
+    )
+    assert r.returncode == 0, r.stderr[-2000:]
+    got = pq.read_table(out / "data.parquet").to_pylist()
+    assert [g["doc_id"] for g in got] == ["a0", "a1"]
+    assert all(g["body"].endswith("Il governo ha detto.\n") for g in got)
