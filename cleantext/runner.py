@@ -160,7 +160,11 @@ class Task:
                 prepared, ready, failed = [], [], []
                 for job in jobs[start : start + size]:
                     try:
-                        if self.streams and dataset.kind(job.source):
+                        if dataset.kind(job.source):
+                            if not self.streams:  # a task that writes other outputs than clean's
+                                why = f"{job.source}: datasets are cleaned by `cleantext clean` locally"
+                                failed.append(Result(job, 0, Summary(errors=[(str(job.source), why)])))
+                                continue
                             if pending:
                                 yield from self._complete(*pending)
                                 pending = None

@@ -193,3 +193,15 @@ def test_other_field_names_are_chosen_on_the_command_line(tmp_path):
     got = pq.read_table(out / "data.parquet").to_pylist()
     assert [g["doc_id"] for g in got] == ["a0", "a1"]
     assert all(g["body"].endswith("Il governo ha detto.\n") for g in got)
+
+
+def test_commands_that_do_not_write_datasets_say_so_file_by_file(tmp_path):
+    """`translate` writes NAME.it.txt / NAME.en.txt: a dataset in its folder is named as an
+    error, not read as one text."""
+    src = tmp_path / "in"
+    src.mkdir()
+    _write_jsonl_gz(src / "corpus.jsonl.gz", _rows(2))
+    (src / "a.txt").write_text(SENTENCES[0] + "\n", encoding="utf-8")
+    r = run_cli("translate", str(src), "-o", str(tmp_path / "out"), "--to", "en", "--engine", "apertium")
+    assert r.returncode == 1 and "corpus.jsonl.gz: datasets are cleaned by `cleantext clean`" in r.stderr
+    assert (tmp_path / "out" / "a.en.txt").is_file()
