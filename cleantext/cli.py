@@ -476,6 +476,10 @@ def _print_summary(console, summary, output: Path) -> None:  # noqa: ANN001
 
     t = Table(title=f"cleantext → {output}", show_header=False)
     t.add_row("files", f"{summary.files} cleaned, {summary.skipped} already up to date")
+    if summary.lost_left:
+        t.add_row(
+            "lost letters", f"{summary.lost_left} U+FFFD left where no letter was certain (lost_letter)"
+        )
     if summary.duplicates:
         t.add_row("copies", f"{summary.duplicates} copy another input (cleaned as usual; meta: duplicate_of)")
     t.add_row("sentences", str(summary.sentences))

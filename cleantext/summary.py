@@ -15,6 +15,7 @@ class Summary:
     files: int = 0
     skipped: int = 0
     duplicates: int = 0  # documents that copy an earlier input of the run
+    lost_left: int = 0  # U+FFFD left in the clean text: letters no rule could put back
     sentences: int = 0
     fixes: Counter[str] = field(default_factory=Counter)
     dropped: Counter[str] = field(default_factory=Counter)
@@ -31,6 +32,7 @@ class Summary:
         """Count one document (or, with part=True, a further part of a streamed one)."""
         self.files += 0 if part else 1
         self.duplicates += not part and "duplicate_of" in doc.meta
+        self.lost_left += sum(s.text.count("\ufffd") for s in doc.sentences if not s.dropped)
         self.sentences += len(doc.sentences)
         missing = False  # a span of this document no engine served
         self.fixes.update(f.rule for f in doc.fixes)
@@ -62,6 +64,7 @@ class Summary:
         self.files += other.files
         self.skipped += other.skipped
         self.duplicates += other.duplicates
+        self.lost_left += other.lost_left
         self.sentences += other.sentences
         self.fixes.update(other.fixes)
         self.dropped.update(other.dropped)

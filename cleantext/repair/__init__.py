@@ -10,11 +10,12 @@ stages can point back into the text as read.
 
 from __future__ import annotations
 
-from cleantext.repair import accents, encoding, glue, spacing
+from cleantext.repair import accents, encoding, glue, lost, spacing
 from cleantext.repair.accents import apostrophe_accent, dropped_accent
 from cleantext.repair.base import Rule, Tracked
 from cleantext.repair.encoding import html_entities, html_tags, invisible, mojibake, nfc, odd_spaces
 from cleantext.repair.glue import doubled_prefix
+from cleantext.repair.lost import lost_letter
 from cleantext.repair.spacing import (
     bracket_inner_spaces,
     doubled_spaces,
@@ -25,7 +26,7 @@ from cleantext.repair.spacing import (
     trim,
 )
 
-RULES: tuple[Rule, ...] = encoding.RULES + glue.RULES + accents.RULES + spacing.RULES
+RULES: tuple[Rule, ...] = encoding.RULES + lost.RULES + glue.RULES + accents.RULES + spacing.RULES
 
 
 def repair_paragraph(raw: str, rules: tuple[Rule, ...] = RULES) -> Tracked:
@@ -68,6 +69,7 @@ __all__ = [
     "html_entities",
     "html_tags",
     "invisible",
+    "lost_letter",
     "missing_space_after_sentence",
     "mojibake",
     "nfc",

@@ -1,0 +1,115 @@
+"""Letters lost by lossy decoding: U+FFFD where a scraper read Windows-1252 bytes as UTF-8.
+
+The bytes are gone, so ftfy cannot help; the word around the replacement character can.
+Windows-1252 Italian loses the bytes above 0x7F: the accented vowels, curly quotes and
+apostrophes, guillemets and dashes. Each U+FFFD inside or at the end of a word is tried as
+each of them, and the word is restored when one spelling is an Italian word clearly more
+frequent than every other ("perch�" → "perché", "citt�" → "città", "l�incontro" →
+"l’incontro"); a lone one between words is "è" before a lowercase word ("c'�", "non �
+vero"; "È" at a sentence's start) and a dash before a capital ("Roma � Il governo"); one
+glued to the start of a word opens a quotation (“), one after a whole word closes it (”).
+Anything else keeps
+its U+FFFD, and the run's summary counts it ("lost letters").
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import regex
+
+from cleantext.freq import zipf
+from cleantext.rules import Example, Rule
+
+LOST = "\ufffd"
+# what a U+FFFD inside a word may have been (Windows-1252 bytes Italian uses); ’ only inside
+LETTERS = "àèéìòùÀÈÉÌÒÙ"
+APOSTROPHE = "’"
+MIN_ZIPF = 2.5  # the restored word is Italian (once per 3 million words)
+MARGIN = 0.1  # and more frequent than any other spelling (farà over farò: news tells of others)
+MAX_LOST = 3  # replacement characters in one word tried (13^3 spellings at most)
+
+# a word with one or more U+FFFD in it (not at its start: an opening quote, left as is), or a lone one
+_DAMAGED = regex.compile(
+    r"(?<![\p{L}\p{N}\ufffd])\p{L}[\p{L}\ufffd'’]*\ufffd[\p{L}\ufffd]*"
+    r"|(?<=(?:^|[\s\"«“(]|\p{L}['’]))\ufffd(?=\s+[\p{L}\p{N}])"
+    r"|(?<=^|[\s(\[])\ufffd(?=\p{L})"  # before a word: an opening quotation mark
+)
+_SENTENCE_START = regex.compile(r"(?:^|[.!?…:]\s*|[\s(]?[«“\"]\s*)$")
+
+
+def _restore(m: regex.Match[str]) -> str:
+    word = m.group()
+    if word != LOST:
+        return _best(word, _quoting(m.string[: m.start()])) or word
+    after = m.string[m.end() :].lstrip()[:1]
+    if after.isalpha() and not m.string[m.end() : m.end() + 1].isspace():
+        return "“"  # glued to the word after it
+    if after.islower():  # the verb: "c'è", "non è vero"; a capital at a sentence's start
+        return "È" if _SENTENCE_START.search(m.string[: m.start()]) else "è"
+    return "–" if after.isupper() else word
+
+
+def _quoting(before: str) -> bool:
+    """A quotation opened before this point of the paragraph (a mark, or a lost one)."""
+    return any(q in before for q in '“«"') or _OPENED.search(before) is not None
+
+
+_OPENED = regex.compile(r"(?:^|[\s(\[])\ufffd\p{L}")
+
+
+def _best(word: str, quoting: bool = False) -> str | None:
+    """The most frequent Italian spelling of `word` with each U+FFFD filled, if clearly so;
+    inside a quotation, a whole word then U+FFFD may be the word and the closing mark."""
+    lost = word.count(LOST)
+    if lost > MAX_LOST:
+        return None
+    letters = [c for c in word if c.isalpha()]
+    upper = len(letters) >= 2 and all(c.isupper() for c in letters)
+    scored = []
+    for fill in itertools.product(LETTERS[:6] + APOSTROPHE, repeat=lost):
+        parts = word.split(LOST)
+        spelled = parts[0] + "".join(f + p for f, p in zip(fill, parts[1:], strict=True))
+        typed_capital = len(spelled) == 2 and spelled[0] in "AEIOU"  # "E’": how keyboards type "È"
+        if (spelled.endswith(APOSTROPHE) and not typed_capital) or APOSTROPHE + APOSTROPHE in spelled:
+            continue  # an apostrophe joins an elided word to the next one
+        score = zipf(spelled.lower().replace(APOSTROPHE, "'"), "it")
+        scored.append((score, spelled))
+    scored.sort(reverse=True)
+    if (not scored or scored[0][0] < MIN_ZIPF) and quoting and word.endswith(LOST) and lost == 1:
+        # a word, then the mark that closed its quotation ("pubblici�.")
+        bare = word[:-1]
+        return bare + "”" if zipf(bare.lower(), "it") >= MIN_ZIPF else None
+    if not scored or scored[0][0] < MIN_ZIPF:
+        return None
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < MARGIN:
+        return None
+    best = scored[0][1]
+    if upper:
+        return best.upper()
+    # the case as written: a capital stays a capital
+    return "".join(b.upper() if w.isupper() else b for w, b in zip(word, best, strict=True))
+
+
+def _has_lost(text: str) -> bool:
+    return LOST in text
+
+
+lost_letter = Rule(
+    "lost_letter",
+    "a letter a lossy decoding replaced with U+FFFD, put back where the word is certain "
+    "('perch\ufffd' → 'perché', 'citt\ufffd' → 'città', \"c'\ufffd\" → \"c'è\")",
+    _DAMAGED,
+    _restore,
+    needs=_has_lost,
+    examples=(
+        Example("Perch\ufffd la citt\ufffd \ufffd bella.", "Perché la città è bella.", "own"),
+        Example("C'\ufffd l\ufffdincontro dell\ufffdanno.", "C'è l’incontro dell’anno.", "own"),
+        Example("Roma \ufffd Il governo far\ufffd di pi\ufffd.", "Roma – Il governo farà di più.", "own"),
+        Example("\ufffd vero. Disse: \ufffdSiamo pronti\ufffd.", "È vero. Disse: “Siamo pronti”.", "own"),
+        Example("UNIVERSIT\ufffd e societ\ufffd.", "UNIVERSITÀ e società.", "own"),
+        Example("Il prezzo \ufffd 3\ufffd20 e qx\ufffdz.", "Il prezzo \ufffd 3\ufffd20 e qx\ufffdz.", "own"),
+    ),
+)
+
+RULES = (lost_letter,)
