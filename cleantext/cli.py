@@ -19,6 +19,26 @@ app = typer.Typer(
     add_completion=False,
 )
 
+
+def _version(value: bool) -> None:
+    if value:
+        from cleantext import __version__
+
+        typer.echo(f"cleantext {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Repair scraped Italian news: fix encoding and spacing, drop boilerplate and repeats,
+    find stray French/English and translate it offline."""
+
+
 Beam = Annotated[int, typer.Option(help="Argos: beam size (1 is greedy and fastest).", min=1)]
 Threads = Annotated[int, typer.Option(help="Argos: CPU threads per worker (0: all cores).", min=0)]
 FileTimeout = Annotated[

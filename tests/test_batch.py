@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import DEV, SAMPLE_FILES, SAMPLES, FakeEngine
+from conftest import DEV, SAMPLE_FILES, SAMPLES, FakeEngine, run_cli
 
 from cleantext.jobs import Options, UsageError, parse_shard, plan
 from cleantext.pipeline import Settings
@@ -521,3 +521,11 @@ def test_upgrading_a_library_that_decides_the_output_redoes_the_files(monkeypatc
     monkeypatch.setattr(jobs, "_apertium_packages", lambda: ["apertium-fr-es=9.9"])
     assert Options(settings).key() != key
     assert Options(Settings(translate=False)).key() == Options(Settings(translate=False)).key()
+
+
+def test_version_is_printed_as_cli_tools_do():
+    """Issue 35: `cleantext --version` said "No such option"."""
+    from cleantext import __version__
+
+    r = run_cli("--version")
+    assert r.returncode == 0 and r.stdout.strip() == f"cleantext {__version__}"
