@@ -233,7 +233,7 @@ def clean(
         typer.Option(
             help="Which files of a folder to take (globs, comma-separated, recursive); others are ignored."
         ),
-    ] = "*.txt,*.html,*.htm,*.jsonl,*.jsonl.gz,*.jsonl.zst,*.parquet,*.warc,*.warc.gz",  # DEFAULT_PATTERN
+    ] = "*.txt,*.html,*.htm,*.txt.gz,*.html.gz,*.jsonl,*.jsonl.gz,*.jsonl.zst,*.parquet,*.warc,*.warc.gz",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
 ) -> None:
     """Clean files into OUT: NAME.txt (clean Italian) and NAME.jsonl (one record per sentence).

@@ -57,7 +57,7 @@ def read_input(
 
 def looks_like_html(head: bytes, name: str = "") -> bool:
     """By extension, else by the first bytes (after a byte-order mark)."""
-    if name.lower().endswith(EXTENSIONS):
+    if name.lower().removesuffix(".gz").endswith(EXTENSIONS):
         return True
     for bom in (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         if head.startswith(bom):

@@ -129,7 +129,9 @@ def _version() -> str:
 # --- planning --------------------------------------------------------------------------
 
 # text files, saved HTML pages, and datasets of documents (cleantext.dataset)
-DEFAULT_PATTERN = "*.txt,*.html,*.htm,*.jsonl,*.jsonl.gz,*.jsonl.zst,*.parquet,*.warc,*.warc.gz"
+DEFAULT_PATTERN = (
+    "*.txt,*.html,*.htm,*.txt.gz,*.html.gz,*.jsonl,*.jsonl.gz,*.jsonl.zst,*.parquet,*.warc,*.warc.gz"
+)
 
 
 def plan(
@@ -163,10 +165,10 @@ def plan(
                 if not _inside(resolve(f), root):
                     continue  # a link out of the input folder is not followed
                 rel = f.relative_to(inp)
-                rel_s = rel.with_suffix("").as_posix()
-                jobs.append(Job(f, rel_s, out / rel.with_suffix("")))
+                rel_s = _bare(rel).as_posix()
+                jobs.append(Job(f, rel_s, out / _bare(rel)))
         else:
-            jobs.append(Job(inp, inp.with_suffix("").name, out / inp.with_suffix("").name))
+            jobs.append(Job(inp, _bare(inp).name, out / _bare(inp).name))
     seen: dict[Path, Path] = {}
     folders: set[Path] = set()  # output folders checked (most jobs share theirs)
     for j in jobs:
@@ -255,6 +257,14 @@ def _unreadable_folders(root: Path) -> list[tuple[str, str]]:
     return found
 
 
+def _bare(path: Path) -> Path:
+    """The name outputs are made from: without its extension, and a compression's
+    ("a.txt.gz" → "a", "corpus.jsonl.zst" → "corpus")."""
+    if path.suffix.lower() in (".gz", ".zst"):
+        path = path.with_suffix("")
+    return path.with_suffix("")
+
+
 def job_outputs(job: Job, formats: tuple[str, ...]) -> list[Path]:
     """The files a job writes: a dataset's one file (cleantext.dataset), else one per format."""
     from cleantext import dataset
@@ -302,7 +312,7 @@ def count_corpus(jobs: list[Job], settings: Settings) -> CorpusLines | None:
     from cleantext import dataset
     from cleantext.corpus import MAX_COUNT_BYTES, MIN_DOCS, count_documents
     from cleantext.html import read_input
-    from cleantext.read import ReadError
+    from cleantext.read import ReadError, read_file
 
     datasets = [j for j in jobs if dataset.kind(j.source)]
     if settings.keep_boilerplate or (len(jobs) < MIN_DOCS and not datasets):
@@ -318,7 +328,7 @@ def count_corpus(jobs: list[Job], settings: Settings) -> CorpusLines | None:
             try:
                 if not dataset.kind(j.source):
                     if j.source.stat().st_size <= MAX_COUNT_BYTES:
-                        yield str(j.source), text_of(j.source.read_bytes(), str(j.source))
+                        yield str(j.source), text_of(read_file(j.source), str(j.source))
                     continue
                 for row in dataset.rows(j.source, s.text_field, s.id_field):
                     data = row.extra.get("body") if row.html else row.text

@@ -37,6 +37,7 @@ from typing import Any
 
 from cleantext.jobs import Job, Options
 from cleantext.model import Document
+from cleantext.read import read_file
 from cleantext.runner import Result, Task, chunks_for
 from cleantext.settings import Settings
 from cleantext.summary import Summary
@@ -59,7 +60,7 @@ class MemoryTask(Task):
     streams = False
 
     def read(self, job: Job) -> bytes:
-        return job.data if job.data is not None else job.source.read_bytes()
+        return job.data if job.data is not None else read_file(job.source)
 
     def write(self, ready: list[tuple[Job, Document]]) -> list[tuple[str | None, dict[str, str] | None]]:
         return [(None, {"text": to_txt(doc), "records": to_jsonl(doc)}) for _, doc in ready]

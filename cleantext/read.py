@@ -146,19 +146,58 @@ def decode(data: bytes, name: str = "<input>") -> Decoded:
     return Decoded(blocks[0][0], blocks[-1][1])
 
 
+GZIP_DOCUMENTS = (".txt.gz", ".html.gz", ".htm.gz")  # one document, compressed
+MAX_GZIP_BYTES = 256 << 20  # what one compressed document may inflate to when read whole
+
+
+def gzipped(path: Path | str) -> bool:
+    return str(path).lower().endswith(GZIP_DOCUMENTS)
+
+
+def open_file(path: Path | str) -> BinaryIO:
+    """The file's bytes as a stream: a .txt.gz or .html.gz decompressed as it is read."""
+    import gzip
+
+    return gzip.open(path, "rb") if gzipped(path) else open(path, "rb")  # type: ignore[return-value]
+
+
+def read_file(path: Path | str) -> bytes:
+    """The whole file's bytes (decompressed for .txt.gz / .html.gz, up to MAX_GZIP_BYTES)."""
+    if not gzipped(path):
+        return Path(path).read_bytes()
+    import gzip
+    import zlib
+
+    try:
+        with gzip.open(path, "rb") as fh:
+            data = fh.read(MAX_GZIP_BYTES + 1)
+    except (EOFError, gzip.BadGzipFile, zlib.error) as e:
+        raise ReadError(f"{path}: not a readable gzip file ({e})") from None
+    if len(data) > MAX_GZIP_BYTES:
+        raise ReadError(f"{path}: inflates past {MAX_GZIP_BYTES >> 20} MB; decompress it and clean the file")
+    return data
+
+
 def read_blocks(path: Path | BinaryIO, block_chars: int = BLOCK_CHARS) -> Iterator[tuple[str, str]]:
     """(text, encoding so far) blocks of whole lines, about `block_chars` characters each,
-    from a file, or from a binary stream that cannot seek (stdin, a pipe)."""
+    from a file (a .txt.gz decompressed as read), or from a binary stream that cannot seek
+    (stdin, a pipe)."""
     if not isinstance(path, (str, Path)):
         yield from _blocks(path, "<stdin>", block_chars)  # type: ignore[arg-type]
         return
+    import gzip
+    import zlib
+
     name = str(path)
     try:
-        fh = open(path, "rb")  # noqa: SIM115 - closed below
+        fh = open_file(path)
     except OSError as e:
         raise ReadError(f"{name}: cannot read ({e.strerror or e})") from None
     with fh:
-        yield from _blocks(fh, name, block_chars)
+        try:
+            yield from _blocks(fh, name, block_chars)  # type: ignore[arg-type]
+        except (EOFError, gzip.BadGzipFile, zlib.error) as e:
+            raise ReadError(f"{name}: not a readable gzip file to its end ({e})") from None
 
 
 class _Prefixed(io.RawIOBase):

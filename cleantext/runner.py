@@ -33,7 +33,7 @@ from cleantext import dataset, html
 from cleantext.jobs import Finished, Job, Options, StateLog, UsageError, job_outputs
 from cleantext.model import Document
 from cleantext.pipeline import Pipeline
-from cleantext.read import ReadError
+from cleantext.read import ReadError, open_file, read_file
 from cleantext.summary import Summary
 from cleantext.write import DocumentWriter, part_owner, to_jsonl, write_document
 
@@ -130,11 +130,11 @@ class Task:
         return out
 
     def read(self, job: Job) -> bytes:
-        return job.source.read_bytes()
+        return read_file(job.source)
 
     def _page(self, job: Job) -> bool:
         """An HTML page is extracted whole, never streamed block by block as text is."""
-        with open(job.source, "rb") as fh:
+        with open_file(job.source) as fh:
             return html.is_page(fh.read(html.SNIFF_BYTES), str(job.source), self.opts.settings.input_format)
 
     def _too_long(self, job: Job) -> str:

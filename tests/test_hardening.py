@@ -567,3 +567,41 @@ def test_the_time_limit_interrupts_pure_python_work_and_is_off_outside_the_main_
     t.start()
     t.join()
     assert not errors
+
+
+def test_gzipped_documents_give_what_their_files_give(tmp_path, monkeypatch):
+    """Issue 33: a .txt.gz was refused as "a gzip archive". A compressed text or page is one
+    document, read as its file would be (whole, or block by block when large)."""
+    import gzip
+
+    from cleantext import runner
+
+    text = "La citt\xe0 \xe8 bella.\n\nilIl governo ha detto .\n".encode("cp1252")
+    page = (
+        b"<html><head><title>Pensioni</title></head><body><article><p>Il governo ha approvato ieri sera "
+        b"la riforma delle pensioni dopo una lunga discussione in aula e molte proteste.</p></article>"
+        b"</body></html>"
+    )
+    plain, packed = tmp_path / "plain", tmp_path / "packed"
+    plain.mkdir()
+    packed.mkdir()
+    (plain / "a.txt").write_bytes(text)
+    (plain / "b.html").write_bytes(page)
+    (packed / "a.txt.gz").write_bytes(gzip.compress(text))
+    (packed / "b.html.gz").write_bytes(gzip.compress(page))
+    (packed / "cut.txt.gz").write_bytes(gzip.compress(text * 50)[:40])
+    for d in (plain, packed):
+        run_cli("clean", str(d), "-o", str(tmp_path / f"out-{d.name}"), "--no-translate", "-q")
+    for name in ("a.txt", "b.txt"):
+        assert (tmp_path / "out-packed" / name).read_text("utf-8") == (
+            tmp_path / "out-plain" / name
+        ).read_text("utf-8")
+    r = run_cli("clean", str(packed), "-o", str(tmp_path / "out-packed"), "--no-translate")
+    assert r.returncode == 1 and "cut.txt.gz: not a readable gzip file" in r.stderr, r.stderr[-800:]
+    # a large one goes block by block, with the same outcome
+    monkeypatch.setattr(runner, "STREAM_BYTES", 10)
+    out = tmp_path / "out-streamed"
+    jobs = [j for j in plan([packed], out) if j.rel == "a"]
+    summary = run(jobs, out, Options(Settings(translate=False)))
+    assert not summary.errors
+    assert (out / "a.txt").read_text("utf-8") == (tmp_path / "out-plain" / "a.txt").read_text("utf-8")
