@@ -55,6 +55,17 @@ def output_path(source: Path, output_base: Path) -> Path:
     return output_base.with_name(name)
 
 
+def sentences_path(output_base: Path) -> Path:
+    """OUT/<name>.sentences.jsonl.gz: every row's sentence records, each with its row's id
+    (what NAME.jsonl holds for a file; written when the run's formats include jsonl)."""
+    return output_base.with_name(output_base.name + ".sentences.jsonl.gz")
+
+
+def sentence_records(row: Row, doc: Document) -> Iterator[dict[str, Any]]:
+    for sentence in doc.sentences:
+        yield {"row": row.id, **sentence.record()}
+
+
 @dataclass(slots=True)
 class Row:
     """One document of a dataset: its place, its id, every field as read, and its text (or

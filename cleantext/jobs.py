@@ -270,7 +270,8 @@ def job_outputs(job: Job, formats: tuple[str, ...]) -> list[Path]:
     from cleantext import dataset
 
     if dataset.kind(job.source):
-        return [dataset.output_path(job.source, job.output_base)]
+        records = [dataset.sentences_path(job.output_base)] if "jsonl" in formats else []
+        return [dataset.output_path(job.source, job.output_base), *records]
     return output_paths(job.output_base, formats)
 
 

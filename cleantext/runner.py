@@ -245,6 +245,12 @@ class Task:
         writer = dataset.Writer(
             dataset.output_path(job.source, job.output_base), fmt, job.source, s.text_field
         )
+        records = (
+            dataset.Writer(dataset.sentences_path(job.output_base), "jsonl")
+            if "jsonl" in self.opts.formats
+            else None
+        )
+        writers = [w for w in (writer, records) if w is not None]
         summary = Summary()
         sentences = 0
         try:
@@ -252,25 +258,35 @@ class Task:
             for row in dataset.rows(job.source, s.text_field, s.id_field):
                 batch.append(row)
                 if len(batch) >= dataset.ROWS_PER_BATCH:
-                    sentences += self._clean_rows(job, batch, writer, summary)
+                    sentences += self._clean_rows(job, batch, writer, records, summary)
                     batch = []
-            sentences += self._clean_rows(job, batch, writer, summary)
+            sentences += self._clean_rows(job, batch, writer, records, summary)
         except ReadError as e:  # a file cut short: the rows before it are written, the file is not done
-            sentences += self._clean_rows(job, batch, writer, summary)
+            sentences += self._clean_rows(job, batch, writer, records, summary)
             summary.errors.append((str(job.source), str(e)))
             digest = None
         except BaseException:
-            writer.abort()
+            for w in writers:
+                w.abort()
             raise
         try:
-            writer.commit()
+            for w in writers:
+                w.commit()
         except OSError as e:
-            writer.abort()
+            for w in writers:
+                w.abort()
             return Result(job, 0, Summary(errors=[(str(job.source), cannot_write(job, e))]))
         summary.files = 1
         return Result(job, sentences, summary, digest if not summary.errors else None)
 
-    def _clean_rows(self, job: Job, rows: list[dataset.Row], writer: dataset.Writer, summary: Summary) -> int:
+    def _clean_rows(
+        self,
+        job: Job,
+        rows: list[dataset.Row],
+        writer: dataset.Writer,
+        records: dataset.Writer | None,
+        summary: Summary,
+    ) -> int:
         assert self.pipeline is not None
         s = self.opts.settings
         prepared, places = [], []
@@ -294,6 +310,9 @@ class Task:
             if doc is not None:
                 summary.add(doc)
             writer.add(dataset.record(row, doc, s.text_field))
+            if records is not None and doc is not None:
+                for rec in dataset.sentence_records(row, doc):
+                    records.add(rec)
         return sum(len(d.sentences) for d in docs.values())
 
     def _stream_one(self, job: Job) -> Result:

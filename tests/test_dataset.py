@@ -205,3 +205,21 @@ def test_commands_that_do_not_write_datasets_say_so_file_by_file(tmp_path):
     r = run_cli("translate", str(src), "-o", str(tmp_path / "out"), "--to", "en", "--engine", "apertium")
     assert r.returncode == 1 and "corpus.jsonl.gz: datasets are cleaned by `cleantext clean`" in r.stderr
     assert (tmp_path / "out" / "a.en.txt").is_file()
+
+
+def test_sentence_records_go_beside_the_dataset_with_their_row(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    rows = _rows(4)
+    _write_jsonl_gz(src / "corpus.jsonl.gz", rows)
+    out = tmp_path / "out"
+    assert run_cli("clean", str(src), "-o", str(out), "--no-translate", "-q").returncode == 0
+    got = _read_jsonl_gz(out / "corpus.jsonl.gz")
+    records = _read_jsonl_gz(out / "corpus.sentences.jsonl.gz")
+    assert [r["row"] for r in records if r["id"] == 0] == [r["id"] for r in rows]
+    assert len(records) == sum(g["cleantext"]["sentences"] for g in got)
+    only = tmp_path / "only-txt"
+    assert (
+        run_cli("clean", str(src), "-o", str(only), "--no-translate", "--format", "txt", "-q").returncode == 0
+    )
+    assert sorted(p.name for p in only.iterdir() if not p.name.startswith(".")) == ["corpus.jsonl.gz"]
