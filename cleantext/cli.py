@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -386,6 +387,7 @@ def clean(
     _exit_for(summary)
 
 
+PROGRESS_EVERY = 30.0  # seconds between progress lines when stderr is not a terminal
 INCOMPLETE = 3  # exit code: every file written, but spans no engine could translate
 
 
@@ -427,16 +429,26 @@ def _run(console, label: str, todo, output: Path, task, executor, force: bool, s
         transient=True,
     ) as bar:
         bar_task = bar.add_task("", total=len(todo), rate="")
-        done = {"sentences": 0, "files": 0}
+        done = {"sentences": 0, "files": 0, "seen": 0}
+        # no terminal (nohup, CI, a scheduler's log): a line now and then instead of the bar
+        lines = not console.is_terminal and not console.quiet
+        last = [time.monotonic()]
 
         def tick(r):  # noqa: ANN001, ANN202
             done["sentences"] += r.sentences
             done["files"] += r.digest is not None
+            done["seen"] += 1
             if shown is not None and r.outputs and "records" in r.outputs and len(shown) < MAX_DOCS:
                 shown.append((r.job.rel, [json.loads(x) for x in r.outputs["records"].splitlines() if x]))
             elapsed = bar.tasks[bar_task].elapsed or 0.0
             rate = f"{done['sentences'] / elapsed:,.0f} sentences/s" if elapsed > 0.5 else ""
             bar.update(bar_task, advance=1, rate=rate)
+            now = time.monotonic()
+            if lines and (now - last[0] >= PROGRESS_EVERY or done["seen"] == len(todo)):
+                last[0] = now
+                typer.echo(
+                    f"{label}: {done['seen']}/{len(todo)} files, {elapsed:.0f} s, {rate or '-'}", err=True
+                )
 
         try:
             return run(todo, output, force=force, progress=tick, executor=executor, task=task)

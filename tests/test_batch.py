@@ -529,3 +529,16 @@ def test_version_is_printed_as_cli_tools_do():
 
     r = run_cli("--version")
     assert r.returncode == 0 and r.stdout.strip() == f"cleantext {__version__}"
+
+
+def test_progress_comes_as_lines_when_stderr_is_not_a_terminal(tmp_path):
+    """Issue 35: under nohup, CI or a scheduler (stderr not a terminal) a long batch printed
+    nothing until the end. A line comes every 30 s and at the last file; -q keeps quiet."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for k in range(3):
+        (src / f"d{k}.txt").write_text(f"Il governo numero {k} ha parlato ieri sera.\n", encoding="utf-8")
+    r = run_cli("clean", str(src), "-o", str(tmp_path / "out"), "--no-translate")
+    assert r.returncode == 0 and "cleaning: 3/3 files" in r.stderr, r.stderr[-800:]
+    quiet = run_cli("clean", str(src), "-o", str(tmp_path / "out2"), "--no-translate", "-q")
+    assert "files," not in quiet.stderr
