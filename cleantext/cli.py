@@ -226,6 +226,10 @@ def clean(
     report: Annotated[
         Path | None, typer.Option(help="Also write a self-contained HTML report of the run here.")
     ] = None,
+    stats: Annotated[
+        Path | None,
+        typer.Option(help="Also write the run's figures here as JSON (what the summary table shows)."),
+    ] = None,
     models: Annotated[
         Path | None, typer.Option(help="Argos model store (default: $CLEANTEXT_MODELS or language_models/).")
     ] = None,
@@ -340,10 +344,11 @@ def clean(
         todo = select_shard(every, parse_shard(shard))
         _check_writable(output)
         # no output (any format, the report, the resume log) may be an input
-        extra = [output / STATE_LOG, *([report] if report is not None else [])]
+        extra = [output / STATE_LOG, *(p for p in (report, stats) if p is not None)]
         refuse_overwrites(every, [*extra, *(p for j in todo for p in job_outputs(j, fmts))])
-        if report is not None:
-            refuse_report(report, every, output)
+        for flag, path in (("--report", report), ("--stats", stats)):
+            if path is not None:
+                refuse_report(path, every, output, flag)
     except UsageError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
@@ -383,6 +388,10 @@ def clean(
         write_report(report, sorted(shown), summary)
         console.print(f"report: {report}")
     summary.errors.extend(unreadable)
+    if stats is not None:
+        from cleantext.write import atomic_write
+
+        atomic_write(stats, json.dumps(summary.figures(), ensure_ascii=False, indent=1) + "\n")
     _print_summary(console, summary, output)
     _exit_for(summary)
 

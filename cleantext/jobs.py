@@ -286,7 +286,9 @@ def refuse_overwrites(jobs: list[Job], outputs: Iterable[Path], resolve: Resolve
             raise UsageError(f"{hit}: {out.name} would be written over this input; choose another -o")
 
 
-def refuse_report(report: Path, jobs: list[Job], out: Path, resolve: Resolver | None = None) -> None:
+def refuse_report(
+    report: Path, jobs: list[Job], out: Path, flag: str = "--report", resolve: Resolver | None = None
+) -> None:
     """The report may not replace an output of the run: any format of any input, this run's
     or an earlier one's, nor the resume log (a rerun would call a replaced output up to date)."""
     resolve = resolve or Resolver()
@@ -294,7 +296,7 @@ def refuse_report(report: Path, jobs: list[Job], out: Path, resolve: Resolver | 
     for path in (out / STATE_LOG, *(p for j in jobs for p in job_outputs(j, FORMATS))):
         if resolve(path) == target:
             raise UsageError(
-                f"--report {report}: is an output of this run ({path.name}); choose another name"
+                f"{flag} {report}: is an output of this run ({path.name}); choose another name"
             )
 
 

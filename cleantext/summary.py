@@ -60,6 +60,25 @@ class Summary:
                         missing = True
         self.unserved_files += missing and not part
 
+    def figures(self) -> dict:
+        """The run's figures as plain JSON values (`--stats`): counts, and each error."""
+        return {
+            "files": self.files,
+            "up_to_date": self.skipped,
+            "copies": self.duplicates,
+            "sentences": self.sentences,
+            "fixes": dict(self.fixes.most_common()),
+            "dropped": dict(self.dropped.most_common()),
+            "foreign_spans": dict(self.spans.most_common()),
+            "kept": dict(self.kept.most_common()),
+            "translated": dict(self.translated.most_common()),
+            "weak": dict(self.weak.most_common()),
+            "untranslated": self.untranslated,
+            "unserved": self.unserved,
+            "lost_letters_left": self.lost_left,
+            "errors": [{"file": f, "error": e} for f, e in self.errors],
+        }
+
     def merge(self, other: Summary) -> None:
         self.files += other.files
         self.skipped += other.skipped

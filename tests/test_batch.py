@@ -542,3 +542,19 @@ def test_progress_comes_as_lines_when_stderr_is_not_a_terminal(tmp_path):
     assert r.returncode == 0 and "cleaning: 3/3 files" in r.stderr, r.stderr[-800:]
     quiet = run_cli("clean", str(src), "-o", str(tmp_path / "out2"), "--no-translate", "-q")
     assert "files," not in quiet.stderr
+
+
+def test_stats_are_written_as_json_and_may_not_replace_an_output(tmp_path):
+    """Issue 35: no machine-readable summary (datatrove writes stats; here only the table)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("ilIl governo ha detto .\n\nSeguici su Facebook\n", encoding="utf-8")
+    (src / "bad.txt").write_bytes(b"\x00\x01binary")
+    out = tmp_path / "out"
+    r = run_cli("clean", str(src), "-o", str(out), "--no-translate", "--stats", str(tmp_path / "stats.json"))
+    assert r.returncode == 1
+    stats = json.loads((tmp_path / "stats.json").read_text("utf-8"))
+    assert stats["files"] == 1 and stats["sentences"] >= 1 and stats["fixes"]["doubled_prefix"] == 1
+    assert [e["file"] for e in stats["errors"]] == [str(src / "bad.txt")]
+    refused = run_cli("clean", str(src), "-o", str(out), "--stats", str(out / "a.jsonl"))
+    assert refused.returncode == 2 and "--stats" in refused.stderr
