@@ -295,9 +295,7 @@ def refuse_report(
     target = resolve(report)
     for path in (out / STATE_LOG, *(p for j in jobs for p in job_outputs(j, FORMATS))):
         if resolve(path) == target:
-            raise UsageError(
-                f"{flag} {report}: is an output of this run ({path.name}); choose another name"
-            )
+            raise UsageError(f"{flag} {report}: is an output of this run ({path.name}); choose another name")
 
 
 def select_shard(jobs: list[Job], shard: tuple[int, int] | None) -> list[Job]:
