@@ -30,6 +30,10 @@ _LAZY = {
 _default_pipeline = None
 
 
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
         import importlib
@@ -38,11 +42,18 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'cleantext' has no attribute {name!r}")
 
 
-def clean_text(text: str, translate: bool = True) -> str:
-    """Clean one Italian text and return it (paragraphs separated by a blank line)."""
+def clean_text(text: str, translate: bool = True, **settings: Any) -> str:
+    """Clean one Italian text and return it (paragraphs separated by a blank line).
+
+    Any field of `Settings` may be given by name, as ftfy's `fix_text(text, **config)`
+    takes its options: `clean_text(text, stray_sentences="drop", min_quality=0.4)`. The
+    pipeline is built once per distinct settings and kept for the next call."""
     global _default_pipeline
     from cleantext.pipeline import Pipeline, Settings
 
-    if _default_pipeline is None or _default_pipeline.settings.translate != translate:
-        _default_pipeline = Pipeline(Settings(translate=translate))
+    wanted = Settings(translate=translate, **settings)
+    if _default_pipeline is None or _default_pipeline.settings != wanted:
+        if _default_pipeline is not None:
+            _default_pipeline.close()
+        _default_pipeline = Pipeline(wanted)
     return _default_pipeline.run(text).text

@@ -196,9 +196,10 @@ def clean(
             "--jobs",
             "-j",
             "--workers",
-            help="Worker processes (default 1), or with --executor ray actors (default: one per CPU "
-            "of the cluster); models load once per worker.",
+            help="Worker processes (default: one), or with --executor ray actors (default: one per "
+            "CPU of the cluster); models load once per worker.",
             min=0,
+            show_default=False,
         ),
     ] = 0,
     executor: Annotated[

@@ -4,7 +4,9 @@ import contextlib
 import json
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
 from conftest import SAMPLES, FakeEngine
 
 from cleantext import clean_text
@@ -195,3 +197,18 @@ def test_an_engine_starts_when_its_language_first_appears(detector):
     p = Pipeline(Settings(stray_sentences="drop"), detector=detector, router=Router([dropping], "it", ()))
     p.prepare("Nous ne sommes pas d'accord avec cette proposition du gouvernement.")
     assert dropping.started == []
+
+
+def test_the_library_shows_its_names_and_clean_text_takes_settings():
+    """Issue 35: dir(cleantext) hid the exports; clean_text took no settings (ftfy's
+    fix_text(text, **config) does)."""
+    import cleantext
+
+    assert set(cleantext.__all__) <= set(dir(cleantext))
+    text = "ilIl governo ha detto .\n\nThe minister said that the reform will pass next week."
+    assert cleantext.clean_text(text, translate=False, stray_sentences="drop") == "Il governo ha detto."
+    kept = cleantext.clean_text(text, translate=False, stray_sentences="keep")
+    assert kept.endswith("The minister said that the reform will pass next week.")
+    with pytest.raises(TypeError):
+        cleantext.clean_text(text, no_such_setting=1)
+    assert (Path(cleantext.__file__).parent / "py.typed").is_file()
