@@ -187,8 +187,20 @@ def extract(data: bytes | str, name: str = "<input>", tables: bool = False, comm
         for key in ("title", "url", "date", "sitename", "author", "description")
         if (value := getattr(found, key, None))
     }
-    title = meta.get("title", "").strip()
-    lines = text.splitlines()
-    if title and lines and lines[0].strip() != title and title not in lines[0]:
+    title = _headline(meta.get("title", ""), meta.get("sitename", ""))
+    lines = [line.strip() for line in text.splitlines()[:3]]
+    if title and lines and not any(title in line for line in lines):
         text = title + "\n" + text  # the title first, as an article's text begins
     return Page(text + "\n", encoding, meta)
+
+
+_TITLE_PARTS = re.compile(r"\s+[-|–—·»:]\s+")
+
+
+def _headline(title: str, sitename: str = "") -> str:
+    """A page's <title> without the site's name around it ("Il governo approva - La Stampa"
+    → "Il governo approva"): the longest part, the site's own name never."""
+    parts = [p.strip() for p in _TITLE_PARTS.split(title.strip()) if p.strip()]
+    site = sitename.strip().lower()
+    parts = [p for p in parts if p.lower() != site] or parts
+    return max(parts, key=len) if parts else ""

@@ -239,3 +239,33 @@ def test_a_page_declaring_a_charset_no_browser_reads_is_read_as_utf8(declared):
     text, encoding = html.decode_page(data.encode("utf-8"), "page.html")
     assert "Città" in text and encoding.startswith("utf-8")
     assert ARTICLE[0] in html.extract(data.encode("utf-8"), "page.html").text
+
+
+@pytest.mark.parametrize(
+    ("title", "first"),
+    [  # own pages, in the shapes news sites title them
+        (
+            "Il governo approva la riforma delle pensioni - La Stampa",
+            "Il governo approva la riforma delle pensioni",
+        ),
+        (
+            "Il governo approva la riforma delle pensioni | Corriere",
+            "Il governo approva la riforma delle pensioni",
+        ),
+        ("Pensioni: il governo approva la riforma", "Pensioni: il governo approva la riforma"),
+    ],
+)
+def test_the_headline_comes_once_without_the_sites_name(title, first):
+    """Issue 35: every real page began with its site-suffixed <title> and then the headline
+    again."""
+    body = (
+        "<p>Il governo ha approvato ieri sera la riforma delle pensioni dopo una lunga discussione "
+        "in aula e molte proteste delle opposizioni.</p>"
+    )
+    head = f"<html><head><title>{title}</title></head>"
+    kicker = "<h2>Cronaca politica del giorno</h2>"  # a line above the headline, as pages have
+    with_h1 = f"{head}<body><article>{kicker}<h1>{first}</h1>{body}</article></body></html>"
+    lines = html.extract(with_h1.encode(), "p.html").text.splitlines()
+    assert lines.count(first) == 1 and first in lines[:2]
+    without = f"{head}<body><article>{body}</article></body></html>"
+    assert html.extract(without.encode(), "p.html").text.splitlines()[0] == first
