@@ -601,30 +601,55 @@ def translate_cmd(
 
 @app.command()
 def detect(
-    file: Annotated[Path, typer.Argument(help="A text file ('-' for stdin).")],
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Text files or HTML pages, folders of them, or '-' for stdin.")
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON record per sentence.")] = False,
     lang: Annotated[str, typer.Option(help="Main language.")] = "it",
     stray: Annotated[str, typer.Option(help="Stray languages, comma-separated.")] = "fr,en",
 ) -> None:
-    """Show each sentence with its foreign spans highlighted, and a summary."""
+    """Show each sentence with its foreign spans highlighted, and a summary (a folder: each
+    of its text files and pages in turn)."""
+    from rich.console import Console
+
     from cleantext.pipeline import Pipeline
     from cleantext.read import ReadError
 
-    data = sys.stdin.buffer.read() if str(file) == "-" else _read(file)
+    files: list[Path] = []
+    for inp in inputs:
+        if inp.is_dir():
+            from cleantext.jobs import Resolver, _listed
+
+            files += _listed(inp, ["*.txt", "*.html", "*.htm"], Resolver())
+        else:
+            files.append(inp)
     pipeline = Pipeline(_settings(main=lang, stray=_langs(stray), translate=False))
-    try:
-        doc = pipeline.run(data, str(file))
-    except ReadError as e:
-        typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(1) from None
-    if as_json:
-        for s in doc.sentences:
-            sys.stdout.write(json.dumps(s.record(), ensure_ascii=False) + "\n")
-        return
-    from rich.console import Console
+    console = Console()
+    failed = False
+    for file in files:
+        try:
+            data = sys.stdin.buffer.read() if str(file) == "-" else _read(file)
+            doc = pipeline.run(data, str(file))
+        except (ReadError, typer.Exit) as e:
+            if isinstance(e, ReadError):
+                typer.echo(f"error: {e}", err=True)
+            failed = True
+            continue
+        if as_json:
+            for s in doc.sentences:
+                rec = {"file": str(file), **s.record()} if len(files) > 1 else s.record()
+                sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            continue
+        if len(files) > 1:
+            console.print(f"\n== {file}", style="bold")
+        _show_detection(console, doc)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _show_detection(console, doc) -> None:  # noqa: ANN001
     from rich.text import Text
 
-    console = Console()
     flagged = 0
     for s in doc.sentences:
         if s.dropped:

@@ -212,3 +212,13 @@ def test_the_library_shows_its_names_and_clean_text_takes_settings():
     with pytest.raises(TypeError):
         cleantext.clean_text(text, no_such_setting=1)
     assert (Path(cleantext.__file__).parent / "py.typed").is_file()
+
+
+def test_detect_takes_folders_and_names_each_file():
+    """Issue 35: `detect samples/` failed with "Is a directory"."""
+    r = subprocess.run(
+        [sys.executable, "-m", "cleantext", "detect", str(SAMPLES), "--json"], capture_output=True, text=True
+    )
+    assert r.returncode == 0, r.stderr[-800:]
+    files = {json.loads(line)["file"] for line in r.stdout.splitlines()}
+    assert files == {str(p) for p in SAMPLES.iterdir() if p.suffix in (".txt", ".html")}
