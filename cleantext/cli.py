@@ -314,7 +314,13 @@ def clean(
     if names == ["-"]:
         # block by block, as large files are: memory stays bounded however much comes in
         # (`zcat corpus.txt.gz | cleantext clean -`); nothing in, nothing out
+        # --format jsonl alone: the sentence records on stdout, as NAME.jsonl holds them
+        from cleantext.summary import Summary
+        from cleantext.write import to_jsonl
+
+        records = fmts == ("jsonl",)
         pipeline = Pipeline(settings)
+        summary = Summary()
         first = True
         try:
             stdin = sys.stdin.buffer
@@ -323,8 +329,11 @@ def clean(
             parts = (
                 [pipeline.run(stdin.read(), "<stdin>")] if pipeline.is_html(head) else pipeline.stream(stdin)
             )
-            for part in parts:
-                if text := part.text:
+            for i, part in enumerate(parts):
+                summary.add(part, part=i > 0)
+                if records:
+                    sys.stdout.write(to_jsonl(part))
+                elif text := part.text:
                     sys.stdout.write(("" if first else "\n\n") + text)
                     first = False
         except ReadError as e:
@@ -334,6 +343,8 @@ def clean(
             pipeline.close()
         if not first:
             sys.stdout.write("\n")
+        sys.stdout.flush()
+        _exit_for(summary)  # 3 when spans had no working engine, as for files
         return
     if executor not in EXECUTORS:
         raise typer.BadParameter(f"--executor {executor!r}: choose {' or '.join(EXECUTORS)}")

@@ -222,3 +222,21 @@ def test_detect_takes_folders_and_names_each_file():
     assert r.returncode == 0, r.stderr[-800:]
     files = {json.loads(line)["file"] for line in r.stdout.splitlines()}
     assert files == {str(p) for p in SAMPLES.iterdir() if p.suffix in (".txt", ".html")}
+
+
+def test_stdin_writes_records_with_format_jsonl_and_says_when_no_engine_served(tmp_path):
+    """Issue 35: on stdin `--format jsonl` was ignored and exit code 3 never returned."""
+    text = "ilIl governo ha detto .\n\nThe minister said that the reform will pass next week.\n"
+    cmd = [sys.executable, "-m", "cleantext", "clean", "-"]
+    r = subprocess.run(
+        [*cmd, "--format", "jsonl", "--no-translate"], input=text, capture_output=True, text=True
+    )
+    records = [json.loads(line) for line in r.stdout.splitlines()]
+    assert r.returncode == 0 and [x["text"] for x in records][0] == "Il governo ha detto."
+    empty = tmp_path / "models"
+    empty.mkdir()
+    r = subprocess.run(
+        [*cmd, "--engine", "argos", "--models", str(empty)], input=text, capture_output=True, text=True
+    )
+    assert r.returncode == 3 and "translation incomplete" in r.stderr, r.stderr[-800:]
+    assert r.stdout.startswith("Il governo ha detto.")
