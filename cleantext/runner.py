@@ -33,6 +33,7 @@ from cleantext import dataset, html
 from cleantext.jobs import Finished, Job, Options, StateLog, UsageError, job_outputs
 from cleantext.model import Document
 from cleantext.pipeline import Pipeline
+from cleantext.proc import alive, zombie
 from cleantext.read import ReadError, open_file, read_file
 from cleantext.summary import Summary
 from cleantext.write import DocumentWriter, part_owner, to_jsonl, write_document
@@ -501,7 +502,7 @@ def _orphan_watch(parent: int, every: float = 0.5) -> None:
     gone. A parent killed by SIGKILL (the OOM killer, a scheduler) cannot stop its workers, and
     they would go on writing outputs no resume log records. The parent process is watched, not
     ours: a worker's own parent is the forkserver, which lives as long as its workers do."""
-    while _alive(parent) and not _zombie(parent):
+    while alive(parent) and not zombie(parent):
         time.sleep(every)
     os.kill(os.getpid(), signal.SIGTERM)
 
@@ -613,23 +614,5 @@ def _remove_stale_parts(jobs: list[Job]) -> None:
                 old = now - part.stat().st_mtime > STALE_PART_SECONDS
             except OSError:
                 continue
-            if old or (owner is not None and owner[0] == host and not _alive(owner[1])):
+            if old or (owner is not None and owner[0] == host and not alive(owner[1])):
                 part.unlink(missing_ok=True)
-
-
-def _zombie(pid: int) -> bool:
-    """Ended but not yet reaped by its parent (Linux; elsewhere: never)."""
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1][:1] == "Z"
-    except (OSError, IndexError):
-        return False
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # another user's process
-    return True

@@ -28,6 +28,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from cleantext.proc import alive
+
 MAX_MEMBER_BYTES = 2 * 1024**3  # 2 GiB: the largest Argos models are a few hundred MB
 MAX_TOTAL_BYTES = 4 * 1024**3
 MAX_RATIO = 20  # uncompressed / compressed: model weights barely compress; a bomb does
@@ -247,8 +249,8 @@ class ModelStore:
         """Temporary folders of installs, downloads and removals whose process is gone (a
         kill -9 mid-install left them for good)."""
         for entry in self.root.iterdir():
-            m = re.match(r"\.(?:install|download|old|remove)-(\d+)-", entry.name)
-            if m and entry.is_dir() and not entry.is_symlink() and not _running(int(m[1])):
+            m = _TEMP.match(entry.name)
+            if m and entry.is_dir() and not entry.is_symlink() and not alive(int(m[1])):
                 shutil.rmtree(entry, ignore_errors=True)
 
     def remove(self, name: str) -> None:
@@ -271,16 +273,7 @@ class ModelStore:
 
 # temporary folders in the store, each named PREFIX + the pid of the process that made it
 TEMP_PREFIXES = (".install-", ".download-", ".old-", ".remove-")
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+_TEMP = re.compile("(?:" + "|".join(map(re.escape, TEMP_PREFIXES)) + r")(\d+)-")
 
 
 def _resolved(path: Path) -> Path:

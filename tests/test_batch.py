@@ -342,12 +342,12 @@ def _cmd(pid: int) -> str:
         return "?"
 
 
-def test_sigterm_to_a_jobs_2_run_stops_workers_and_engines_and_keeps_what_finished(tmp_path):
-    """Issue 17, item 6: `kill PID` left the workers, the forkserver and their Apertium
-    chains running, and files finished after the signal out of the resume log."""
+def _jobs_2_run(tmp_path: Path, logged: int) -> tuple[subprocess.Popen, Path, Path, list[Path]]:
+    """`clean -j 2` on 40 dev documents (enough that a signal lands mid-run), returned once
+    `logged` of them are in the resume log: (process, OUT, the log, the documents)."""
     src = tmp_path / "in"
     src.mkdir()
-    docs = sorted((DEV / "docs").glob("*.txt"))[:40]  # enough that the signal lands mid-run
+    docs = sorted((DEV / "docs").glob("*.txt"))[:40]
     for d in docs:
         shutil.copy(d, src / d.name)
     out = tmp_path / "out"
@@ -355,16 +355,29 @@ def test_sigterm_to_a_jobs_2_run_stops_workers_and_engines_and_keeps_what_finish
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     state = out / ".cleantext-state.jsonl"
     deadline = time.time() + 120
-    while time.time() < deadline and (not state.exists() or len(state.read_text().splitlines()) < 10):
+    while time.time() < deadline and (not state.exists() or len(state.read_text().splitlines()) < logged):
         time.sleep(0.05)
+    return proc, out, state, docs
+
+
+def _left_running(pids: set[int], seconds: float) -> dict[int, str]:
+    """Those of `pids` still running after up to `seconds` (their command lines)."""
+    deadline = time.time() + seconds
+    while (alive := {p: _cmd(p) for p in pids if _running(p)}) and time.time() < deadline:
+        time.sleep(0.05)
+    return alive
+
+
+def test_sigterm_to_a_jobs_2_run_stops_workers_and_engines_and_keeps_what_finished(tmp_path):
+    """Issue 17, item 6: `kill PID` left the workers, the forkserver and their Apertium
+    chains running, and files finished after the signal out of the resume log."""
+    proc, out, state, docs = _jobs_2_run(tmp_path, logged=10)
     below = _descendants(proc.pid)
     assert below, "the run should have workers by now"
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130 and "interrupted" in err, err[-2000:]
-    deadline = time.time() + 5  # the last of them may still be on its way out
-    while (alive := {p: _cmd(p) for p in below if _running(p)}) and time.time() < deadline:
-        time.sleep(0.05)
+    alive = _left_running(below, 5)  # the last of them may still be on its way out
     assert not alive, f"left running: {alive}"
     logged = [json.loads(x)["rel"] for x in state.read_text().splitlines()]
     assert 10 <= len(logged) < len(docs)
@@ -376,24 +389,13 @@ def test_sigterm_to_a_jobs_2_run_stops_workers_and_engines_and_keeps_what_finish
 def test_sigkill_to_the_parent_of_a_jobs_2_run_ends_its_workers_and_engines(tmp_path):
     """Issue 32, item 1: kill -9 of the parent (the OOM killer, a scheduler) left the pool's
     workers and their Apertium chains running, writing outputs no resume log records."""
-    src = tmp_path / "in"
-    src.mkdir()
-    for d in sorted((DEV / "docs").glob("*.txt"))[:40]:
-        shutil.copy(d, src / d.name)
-    out = tmp_path / "out"
-    cmd = [sys.executable, "-m", "cleantext", "clean", str(src), "-o", str(out), "-j", "2"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    state = out / ".cleantext-state.jsonl"
-    deadline = time.time() + 120
-    while time.time() < deadline and (not state.exists() or len(state.read_text().splitlines()) < 5):
-        time.sleep(0.05)
+    proc, _, _, _ = _jobs_2_run(tmp_path, logged=5)
     below = _descendants(proc.pid)
     assert below, "the run should have workers by now"
     proc.kill()
     proc.wait()
-    deadline = time.time() + 15
-    while (alive := {p: _cmd(p) for p in below if _running(p)}) and time.time() < deadline:
-        time.sleep(0.1)
+    proc.stderr.close()
+    alive = _left_running(below, 15)
     assert not alive, f"left running: {alive}"
 
 
