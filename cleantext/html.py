@@ -40,6 +40,7 @@ class Page:
     encoding: str
     meta: dict[str, Any] = field(default_factory=dict)
     html: bool = True  # False: the input was read as text
+    marked: tuple[str, ...] = ()  # phrases the page sets apart (see `set_apart`)
 
 
 def read_input(
@@ -168,6 +169,7 @@ def extract(data: bytes | str, name: str = "<input>", tables: bool = False, comm
     if (lost := _text_lost(html, tree)) is not None:
         log.warning("%s: %s", name, lost)
     anchors = {a.text_content().strip() for a in tree.iter("a")} - {""}
+    marked = set_apart(tree)
     found = trafilatura.bare_extraction(
         tree,
         include_comments=comments,
@@ -191,7 +193,38 @@ def extract(data: bytes | str, name: str = "<input>", tables: bool = False, comm
     lines = [line.strip() for line in text.splitlines()[:3]]
     if title and lines and not any(title in line for line in lines):
         text = title + "\n" + text  # the title first, as an article's text begins
-    return Page(text + "\n", encoding, meta)
+    return Page(text + "\n", encoding, meta, marked=marked)
+
+
+# Inline elements by which a writer sets words apart: the convention of Italian print is
+# to put foreign words, titles and terms in italics.
+SET_APART_TAGS = ("i", "em", "cite", "q", "dfn")
+MAX_SET_APART_WORDS = 12  # longer, and the element holds a passage, not a phrase
+
+
+def set_apart(tree: Any, main: str = "it") -> tuple[str, ...]:
+    """The short phrases the page marks as not its own running text: inside <i>, <em>,
+    <cite>, <q> or <dfn>, or with a `lang` other than the main language. Each is
+    whitespace-folded and lowercased (see `marked_phrase`)."""
+    found = []
+    for element in tree.iter():
+        tag = element.tag if isinstance(element.tag, str) else ""
+        lang = (
+            element.get("lang") or element.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
+        ).lower()
+        if tag.lower() not in SET_APART_TAGS and not (lang and not lang.startswith(main)):
+            continue
+        if tag.lower() in ("html", "body"):
+            continue  # the page's own language, however it is declared
+        phrase = marked_phrase(element.text_content())
+        if phrase and len(phrase.split()) <= MAX_SET_APART_WORDS:
+            found.append(phrase)
+    return tuple(dict.fromkeys(found))
+
+
+def marked_phrase(text: str) -> str:
+    """The form phrases are compared in: words folded to one space, lowercase."""
+    return " ".join(text.split()).lower()
 
 
 _TITLE_PARTS = re.compile(r"\s+[-|–—·»:]\s+")

@@ -14,7 +14,7 @@ carry the evidence that made them leftovers (`Span.leftover`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 
 import regex
@@ -23,6 +23,7 @@ from cleantext.detect import Detection, Span
 
 # The reasons a span is kept here (detect.KEPT has the ones detection gives itself).
 KEPT_HERE = {
+    "marked": "the page sets it apart: in italics, <cite>, <q>, or with its own language (HTML pages)",
     "quote": "inside quotation marks in a document with no other sign of machine translation",
     "gloss": "in brackets beside the Italian it glosses",
     "title": "a capitalised phrase inside the sentence, as Italian writes titles ('Illusions perdues')",
@@ -55,14 +56,24 @@ Zipf = Callable[[str, str], float]
 
 
 def judge(
-    units: Sequence[tuple[str, Detection]], zipf: Zipf, main: str = "it", policy: Policy | None = None
+    units: Sequence[tuple[str, Detection]],
+    zipf: Zipf,
+    main: str = "it",
+    policy: Policy | None = None,
+    marked: Collection[str] = (),
 ) -> list[Detection]:
     """The detections of one document's sentences, each span to translate kept as written
-    unless the evidence says a machine left it (same order, same offsets)."""
+    unless the evidence says a machine left it (same order, same offsets).
+
+    `marked`: the phrases an HTML page sets apart (`html.set_apart`); a span inside one is
+    the writer's choice, and no sign of machine output."""
     p = policy or Policy()
+    apart = [f" {' '.join(_fold(m))} " for m in marked]
     signs: dict[str, str] = {}  # each distinct sign of machine output in the document, with its kind
     for text, det in units:
         for span in det.spans:
+            if _set_apart(text, span, apart):
+                continue
             if sign := _sign(text, span, det, zipf, main, p):
                 signs.setdefault(text[span.start : span.end].strip().lower(), sign)
     out = []
@@ -71,7 +82,10 @@ def judge(
         for span in det.spans:
             key = text[span.start : span.end].strip().lower()
             others = len(signs) - (key in signs)
-            why, reason = _decide(text, span, det, zipf, main, p, signs.get(key), others)
+            if _set_apart(text, span, apart):
+                why, reason = "marked", ""
+            else:
+                why, reason = _decide(text, span, det, zipf, main, p, signs.get(key), others)
             if why:
                 kept.append(replace(span, kept=why))
             else:
@@ -80,6 +94,21 @@ def judge(
         language = main if not spans else det.language
         out.append(Detection(language, tuple(spans), tuple(sorted(kept, key=lambda s: s.start))))
     return out
+
+
+def _fold(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def _set_apart(text: str, span: Span, apart: list[str]) -> bool:
+    """The span's words lie inside one phrase the page sets apart (word for word)."""
+    if not apart:
+        return False
+    words = _fold(text[span.start : span.end])
+    if not words:
+        return False
+    phrase = f" {' '.join(words)} "
+    return any(phrase in m for m in apart)
 
 
 def _decide(

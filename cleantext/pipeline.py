@@ -145,7 +145,7 @@ class Pipeline:
             doc.meta = page.meta
         if corpus is not None and (original := corpus.duplicates.get(path or "")):
             doc.meta = {**doc.meta, "duplicate_of": original}  # cleaned as usual, and named
-        return doc, self._prepare_block(text, doc, _DocState(), corpus)
+        return doc, self._prepare_block(text, doc, _DocState(), corpus, page.marked)
 
     def is_html(self, data: str | bytes, path: str | None = None) -> bool:
         """Is this input an HTML page: --input-format, else its extension or first bytes."""
@@ -166,7 +166,12 @@ class Pipeline:
             yield self.finish([(part, self._prepare_block(text, part, state, corpus))])[0]
 
     def _prepare_block(
-        self, text: str, doc: Document, state: _DocState, corpus: CorpusLines | None = None
+        self,
+        text: str,
+        doc: Document,
+        state: _DocState,
+        corpus: CorpusLines | None = None,
+        marked: tuple[str, ...] = (),
     ) -> list[_Draft]:
         raw_paras = [text[s:e] for s, e in split.paragraphs(text)]
         paras = [repair_paragraph(p) for p in raw_paras]
@@ -189,7 +194,7 @@ class Pipeline:
                 if r is None
                 for a, b, det in f
             ]
-            judged = iter(leftover.judge(units, zipf, s.main))
+            judged = iter(leftover.judge(units, zipf, s.main, marked=marked))
             found = [
                 f if r is not None else [(a, b, next(judged)) for a, b, _ in f]
                 for r, f in zip(reasons, found, strict=True)

@@ -269,3 +269,39 @@ def test_the_headline_comes_once_without_the_sites_name(title, first):
     assert lines.count(first) == 1 and first in lines[:2]
     without = f"{head}<body><article>{body}</article></body></html>"
     assert html.extract(without.encode(), "p.html").text.splitlines()[0] == first
+
+
+@pytest.mark.parametrize(
+    ("marked", "phrase"),
+    [  # ours
+        ("<i>{}</i>", "the rise of the machines"),
+        ("<cite>{}</cite>", "the rise of the machines"),
+        ('<span lang="en">{}</span>', "they never play it safe"),
+    ],
+)
+def test_words_the_page_sets_apart_are_the_writers_choice(plain, marked, phrase):
+    """Issue 31: Italian print sets foreign titles and phrases in italics; the same words in a
+    page's running text, with another sign beside them, are taken for a leftover."""
+    sentence = (
+        "Il gruppo ha presentato ieri sera il nuovo disco, che si intitola {}, davanti a un "
+        "pubblico di duemila persone arrivate da tutta la regione."
+    )
+    other = "<p>Secondo il critico, the band has never been so good, almeno dal vivo.</p>"
+
+    def segments(markup: str) -> dict[str, dict]:
+        body = f"<p>{sentence.format(markup.format(phrase))}</p>{other}"
+        doc = plain.run(page(body).encode(), "p.html")
+        return {g.text: g for s in doc.sentences for g in s.segments}
+
+    set_apart = segments(marked)[phrase]
+    assert set_apart.kept == "marked" and set_apart.leftover is None
+    running = segments("{}")[phrase]
+    assert running.kept is None and running.leftover
+
+
+def test_set_apart_takes_short_inline_phrases_and_foreign_lang_only():
+    tree = html._parse(
+        '<html lang="it"><body><p>Un <em>Long  Goodbye</em> e <q>parole</q>; <span lang="it-IT">no</span>'
+        f"<i>{' parola' * 13}</i><span lang='fr'>à bientôt</span></p></body></html>"
+    )
+    assert html.set_apart(tree) == ("long goodbye", "parole", "à bientôt")

@@ -73,6 +73,20 @@ def test_one_sign_is_a_choice_two_are_a_machine():
     assert both[0].spans and "quoted" in both[0].spans[0].leftover
 
 
+def test_a_phrase_the_page_sets_apart_is_kept_and_is_no_sign():
+    """A marked phrase stays whatever the document, and does not make the quote beside it a
+    machine's: the quote alone is kept, as with no other sign (ours)."""
+    quote = "Il ministro ha detto: “we are not ready” e poi è uscito."
+    span = Span(quote.index("we"), quote.index("” e"), "en", 0.9)
+    other = "La riforma si basa su una broad commonality di interessi."
+    other_span = Span(other.index("broad"), other.index(" di interessi"), "en", 0.9)
+    units = [(quote, Detection("it", (span,))), (other, Detection("it", (other_span,)))]
+    first, second = leftover.judge(units, zipf, marked=["una broad   Commonality"])
+    assert second.kept[0].kept == "marked" and not second.spans
+    assert first.kept[0].kept == "quote"
+    assert leftover.judge(units, zipf)[0].spans  # unmarked, the phrase is a sign: the quote goes too
+
+
 def test_italian_forms_are_not_lone_words(detector):
     """Rare Italian inflections that are English or French words too (own examples)."""
     for text in ("Come saranno allocate le risorse del fondo?", "Esistono bordure di diversi tipi."):
