@@ -12,7 +12,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Document", "Fix", "Pipeline", "Segment", "Sentence", "Settings", "clean_text"]
+__all__ = [
+    "Document",
+    "Fix",
+    "Pipeline",
+    "Segment",
+    "Sentence",
+    "Settings",
+    "TranslationError",
+    "clean_text",
+    "detect",
+    "translate",
+]
 
 if TYPE_CHECKING:
     from cleantext.model import Document, Fix, Segment, Sentence
@@ -28,6 +39,11 @@ _LAZY = {
 }
 
 _default_pipeline = None
+_pipelines: dict[Any, Any] = {}  # detect's pipelines and translate's routers, one per settings
+
+
+class TranslationError(RuntimeError):
+    """No engine could translate the text (not installed, no pair, or the output failed the checks)."""
 
 
 def __dir__() -> list[str]:
@@ -57,3 +73,43 @@ def clean_text(text: str, translate: bool = True, **settings: Any) -> str:
             _default_pipeline.close()
         _default_pipeline = Pipeline(wanted)
     return _default_pipeline.run(text).text
+
+
+def detect(text: str, **settings: Any) -> list[Sentence]:
+    """The sentences of `text` with their language and foreign spans, nothing translated.
+
+    Each `Sentence` has `language` (the sentence's main language) and `segments`: the
+    foreign spans, with offsets into `Sentence.source`, a language, a confidence and
+    `kept` (why a span is left as written) or `leftover` (why it would be translated).
+    Settings by name, as `clean_text` takes them: `detect(text, stray=("fr", "en", "es"))`."""
+    from cleantext.pipeline import Pipeline, Settings
+
+    wanted = Settings(translate=False, **settings)
+    if (pipeline := _pipelines.get(("detect", wanted))) is None:
+        pipeline = _pipelines[("detect", wanted)] = Pipeline(wanted)
+    return [s for s in pipeline.run(text).sentences if not s.dropped]
+
+
+def translate(text: str, source: str, target: str = "it", **settings: Any) -> str:
+    """`text` in language `source` translated into `target`, offline, by the first engine
+    that serves the pair (`engine="auto"`: an installed Argos package, else Apertium).
+
+    Raises TranslationError when no engine serves the pair or the output fails the checks
+    (empty, implausible length). Settings by name: `translate(t, "en", engine="apertium")`."""
+    from cleantext.pipeline import Settings
+    from cleantext.translation.engines import build_engines
+    from cleantext.translation.route import Router, plausible_length
+
+    wanted = Settings(**settings)
+    key = ("translate", wanted, target)
+    if (router := _pipelines.get(key)) is None:
+        router = _pipelines[key] = Router(build_engines(wanted), target, (plausible_length,))
+    if source == target:
+        return text
+    (outcome,) = router.translate([(text, source)])
+    if outcome.translation is None:
+        why = "; ".join(r for e in router.engines if (r := e.why_unavailable()))
+        raise TranslationError(
+            f"{outcome.note}" + (f" ({why})" if why and "no engine" in outcome.note else "")
+        )
+    return outcome.translation

@@ -15,13 +15,41 @@ from pathlib import Path
 from cleantext.jobs import Job
 from cleantext.model import Document
 from cleantext.runner import Task, cannot_write
-from cleantext.translate.engines import build_engines
-from cleantext.translate.route import Router, plausible_length
+from cleantext.settings import Settings
+from cleantext.translation.engines import build_engines
+from cleantext.translation.route import Router, plausible_length
 from cleantext.write import atomic_write
 
 
 def _line(text: str) -> str:
     return text.replace("\r", " ").replace("\n", " ")
+
+
+def pair_lines(
+    docs: list[Document], router: Router | None, main: str, target: str
+) -> list[tuple[list[str], list[str], str | None]]:
+    """For each clean document, its kept sentences line by line beside their translation by
+    `router` (None: beside the sentences as read), or the reason they could not be
+    translated. Every sentence of the batch goes to the engines in one round trip."""
+    kept = [[s for s in doc.sentences if not s.dropped and s.text] for doc in docs]
+    if router is None:
+        return [([_line(s.source) for s in k], [_line(s.text) for s in k], None) for k in kept]
+    left = [[_line(s.text) for s in k] for k in kept]
+    outs = router.translate([(t, main) for lines in left for t in lines])
+    paired, at = [], 0
+    for lines in left:
+        mine, at = outs[at : at + len(lines)], at + len(lines)
+        failed = next((o.note for o in mine if o.translation is None), None)
+        error = f"not translated into {target} ({failed})" if failed else None
+        paired.append((lines, [_line(o.translation or "") for o in mine], error))
+    return paired
+
+
+def target_router(settings: Settings, target: str) -> Router | None:
+    """The engines into `target`; None when the target is the main language (nothing to translate)."""
+    if target == settings.main:
+        return None
+    return Router(build_engines(settings), target, (plausible_length,))
 
 
 class BitextTask(Task):
@@ -49,8 +77,8 @@ class BitextTask(Task):
 
     def setup(self) -> None:
         super().setup()
-        if self.router is None and self.target != self.opts.settings.main:
-            self.router = Router(build_engines(self.opts.settings), self.target, (plausible_length,))
+        if self.router is None:
+            self.router = target_router(self.opts.settings, self.target)
 
     def close(self) -> None:
         if self.router is not None:
@@ -62,22 +90,9 @@ class BitextTask(Task):
         return [job.output_base.with_name(f"{job.output_base.name}.{side}.txt") for side in self._sides()]
 
     def write(self, ready: list[tuple[Job, Document]]) -> list[tuple[str | None, dict[str, str] | None]]:
-        kept = [[s for s in doc.sentences if not s.dropped and s.text] for _, doc in ready]
-        main = self.opts.settings.main
-        if self.router is None:
-            sides = [([_line(s.source) for s in k], [_line(s.text) for s in k]) for k in kept]
-            errors: list[str | None] = [None] * len(ready)
-        else:  # every sentence of the batch in one round trip
-            left = [[_line(s.text) for s in k] for k in kept]
-            outs = self.router.translate([(t, main) for lines in left for t in lines])
-            sides, errors, at = [], [], 0
-            for lines in left:
-                mine, at = outs[at : at + len(lines)], at + len(lines)
-                failed = next((o.note for o in mine if o.translation is None), None)
-                errors.append(f"not translated into {self.target} ({failed})" if failed else None)
-                sides.append((lines, [_line(o.translation or "") for o in mine]))
+        paired = pair_lines([doc for _, doc in ready], self.router, self.opts.settings.main, self.target)
         result: list[tuple[str | None, dict[str, str] | None]] = []
-        for (job, _), (a, b), error in zip(ready, sides, errors, strict=True):
+        for (job, _), (a, b, error) in zip(ready, paired, strict=True):
             if error:
                 result.append((f"{job.source}: {error}", None))
                 continue

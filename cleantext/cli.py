@@ -13,11 +13,13 @@ from typing import Annotated
 
 import typer
 
+from cleantext import settings as settings_
+
 app = typer.Typer(
     help="Repair scraped Italian news: fix encoding and spacing, drop boilerplate and repeats, "
     "find stray French/English and translate it offline.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
 )
 
 
@@ -59,8 +61,34 @@ ApertiumChain = Annotated[
     ),
 ]
 
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary; errors only.")]
+Verbose = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Also say what became of each file (log level info).")
+]
+LogLevel = Annotated[
+    str | None,
+    typer.Option(
+        "--log-level",
+        metavar="LEVEL",
+        help="debug, info, warning or error; overrides -q and -v.  [default: warning]",
+        show_default=False,
+    ),
+]
+LOG_LEVELS = ("debug", "info", "warning", "error")
+
+
+def _logging(quiet: bool, verbose: bool, log_level: str | None) -> None:
+    """cleantext's own messages at the level asked; other libraries' at warning (error with -q)."""
+    level = (log_level or ("error" if quiet else "info" if verbose else "warning")).lower()
+    if level not in LOG_LEVELS:
+        raise typer.BadParameter(f"--log-level {log_level!r}: choose from {', '.join(LOG_LEVELS)}")
+    value = getattr(logging, level.upper())
+    logging.basicConfig(level=max(value, logging.WARNING), format="cleantext: %(message)s")
+    logging.getLogger("cleantext").setLevel(value)
+
+
 Engine = Annotated[
-    str,
+    settings_.Engine,
     typer.Option(
         help="Translation engine: auto (Argos package if one serves the pair, else Apertium), "
         "argos, apertium or none."
@@ -68,19 +96,29 @@ Engine = Annotated[
 ]
 
 
+# a Settings field whose flag is not the field's name with dashes
+_FLAGS = {"main": "--lang", "apertium": "--apertium-chain", "models_dir": "--models"}
+
+
 def _settings(**kw):  # noqa: ANN202
+    """The run's Settings from the flags; a value Settings refuses is named by its flag."""
     from cleantext.settings import Settings
-    from cleantext.translate.engines import check_chains
+    from cleantext.translation.engines import check_chains
 
     models = kw.get("models_dir")
     if models and not Path(models).is_dir():
         raise typer.BadParameter(f"--models {models}: no such folder (the Argos model store)")
     try:
         settings = Settings(**kw)
+    except ValueError as e:
+        field, _, rest = str(e).partition(" ")
+        flag = _FLAGS.get(field, "--" + field.replace("_", "-")) if field in kw else field
+        raise typer.BadParameter(f"{flag} {rest}") from None
+    try:
         check_chains(settings)  # a chain naming a mode Apertium lacks fails here, before any work
-        return settings
     except ValueError as e:
         raise typer.BadParameter(str(e)) from None
+    return settings
 
 
 def _langs(value: str) -> tuple[str, ...]:
@@ -137,7 +175,7 @@ def clean(
         ),
     ] = None,
     weak: Annotated[
-        str,
+        settings_.Weak,
         typer.Option(
             help="Weak translations: translate (keep them), keep (the source text stays), drop "
             "(a whole foreign sentence goes; a clause keeps its source), mark (kept, marked weak "
@@ -145,14 +183,14 @@ def clean(
         ),
     ] = "translate",
     stray_sentences: Annotated[
-        str,
+        settings_.StraySentences,
         typer.Option(
             help="Whole foreign sentences: translate, drop (lose them rather than keep machine "
             "translation) or keep (as written)."
         ),
     ] = "translate",
     leftovers: Annotated[
-        str,
+        settings_.Leftovers,
         typer.Option(
             help="judge: translate only the foreign spans a machine left behind (words Italian "
             "does not use, plain foreign phrases, documents with several of them); quoted, "
@@ -179,7 +217,7 @@ def clean(
         ),
     ] = None,
     input_format: Annotated[
-        str,
+        settings_.InputFormat,
         typer.Option(
             help="auto: HTML pages by extension (.html, .htm) or first bytes, other files as text; "
             "or force text or html (also for stdin)."
@@ -240,7 +278,9 @@ def clean(
             help="Which files of a folder to take (globs, comma-separated, recursive); others are ignored."
         ),
     ] = "*.txt,*.html,*.htm,*.txt.gz,*.html.gz,*.jsonl,*.jsonl.gz,*.jsonl.zst,*.parquet,*.warc,*.warc.gz",
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
+    log_level: LogLevel = None,
 ) -> None:
     """Clean files into OUT: NAME.txt (clean Italian) and NAME.jsonl (one record per sentence).
 
@@ -276,7 +316,7 @@ def clean(
     from cleantext.runner import EXECUTORS, Task, local
     from cleantext.write import FORMATS
 
-    logging.basicConfig(level=logging.ERROR if quiet else logging.WARNING, format="cleantext: %(message)s")
+    _logging(quiet, verbose, log_level)
     settings = _settings(
         main=lang,
         stray=_langs(stray),
@@ -488,7 +528,7 @@ def _run(console, label: str, todo, output: Path, task, executor, force: bool, s
 def _check_target(settings, to: str) -> None:  # noqa: ANN001
     """Before any work: some engine must translate the main language into `to`."""
     from cleantext.jobs import UsageError
-    from cleantext.translate.engines import build_engines
+    from cleantext.translation.engines import build_engines
 
     if to == settings.main or settings.engine == "none":
         return
@@ -497,7 +537,9 @@ def _check_target(settings, to: str) -> None:  # noqa: ANN001
         if not any(e.supports(settings.main, to) for e in engines):
             why = "; ".join(r for e in engines if (r := e.why_unavailable()))
             raise UsageError(
-                f"--to {to}: no engine translates {settings.main}→{to}" + (f" ({why})" if why else "")
+                f"--to {to}: no engine translates {settings.main}→{to}"
+                + (f" ({why})" if why else "")
+                + f"; `cleantext models download {settings.main} {to}` fetches an Argos package for it"
             )
     finally:
         for e in engines:
@@ -549,8 +591,11 @@ def _print_summary(console, summary, output: Path) -> None:  # noqa: ANN001
 
 @app.command("translate")
 def translate_cmd(
-    inputs: Annotated[list[Path], typer.Argument(help="Files or folders (*.txt, recursive).")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="Output folder.")],
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(help="Files or folders (*.txt, recursive); '-' reads stdin and writes to stdout."),
+    ],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Output folder.")] = None,
     to: Annotated[
         str, typer.Option("--to", help="Target language: en, fr, … or it (pairs with the text as read).")
     ] = "en",
@@ -566,12 +611,16 @@ def translate_cmd(
     force: Annotated[
         bool, typer.Option(help="Redo files whose outputs are already complete and up to date.")
     ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
+    log_level: LogLevel = None,
 ) -> None:
     """Clean whole documents, then translate them: line-aligned NAME.it.txt / NAME.<to>.txt.
 
     Reruns skip files whose outputs are complete and up to date (--force redoes them); a
     file that cannot be read or translated is reported and the others go on (exit code 1).
+    `cleantext translate - --to en` reads stdin and writes one line per kept sentence to
+    stdout: the clean Italian, a tab, its translation.
     """
     from rich.console import Console
 
@@ -579,7 +628,7 @@ def translate_cmd(
     from cleantext.jobs import STATE_LOG, Options, UsageError, count_corpus, plan, refuse_overwrites
     from cleantext.runner import local
 
-    logging.basicConfig(level=logging.ERROR if quiet else logging.WARNING, format="cleantext: %(message)s")
+    _logging(quiet, verbose, log_level)
     settings = _settings(
         engine=engine,
         models_dir=str(models) if models else None,
@@ -588,6 +637,13 @@ def translate_cmd(
         file_timeout=file_timeout,
         apertium=tuple(apertium_chain or ()),
     )
+    if [str(p) for p in inputs] == ["-"] and output is None:
+        _translate_stdin(settings, to)
+        return
+    if "-" in [str(p) for p in inputs] or output is None:
+        raise typer.BadParameter(
+            "give files or folders with -o OUT, or '-' alone (stdin, to stdout) without -o"
+        )
     try:
         todo = plan(inputs, output)
         _check_writable(output)
@@ -608,6 +664,36 @@ def translate_cmd(
         done = f"{summary.files} files ({summary.skipped} already up to date)"
         typer.echo(f"{done}, {summary.sentences} sentences → {output}", err=True)
     _exit_for(summary)
+
+
+def _translate_stdin(settings, to: str) -> None:  # noqa: ANN001
+    """stdin cleaned as one document, each kept sentence beside its translation on stdout."""
+    from cleantext.bitext import pair_lines, target_router
+    from cleantext.jobs import UsageError
+    from cleantext.pipeline import Pipeline
+    from cleantext.read import ReadError
+
+    try:
+        _check_target(settings, to)
+    except UsageError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from None
+    router = target_router(settings, to)
+    try:
+        with Pipeline(settings) as pipeline:
+            doc = pipeline.run(sys.stdin.buffer.read(), "<stdin>")
+        ((left, right, error),) = pair_lines([doc], router, settings.main, to)
+    except ReadError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(1) from None
+    finally:
+        if router is not None:
+            router.close()
+    if error:
+        typer.echo(f"error: <stdin>: {error}", err=True)
+        raise typer.Exit(1)
+    sys.stdout.write("".join(f"{a}\t{b}\n" for a, b in zip(left, right, strict=True)))
+    sys.stdout.flush()
 
 
 @app.command()
@@ -714,8 +800,8 @@ def models_list(models: StoreOpt = None) -> None:
     """Packages found (the store's, then argos-translate's own), which one each pair runs
     with, and the routes into Italian."""
     from cleantext.store import ARGOS
-    from cleantext.translate.apertium import ApertiumEngine
-    from cleantext.translate.argos import ArgosEngine
+    from cleantext.translation.apertium import ApertiumEngine
+    from cleantext.translation.argos import ArgosEngine
 
     store = _store(models)
     pkgs = store.packages()
@@ -836,7 +922,32 @@ def main() -> None:
     if "--output=" in args or any(a in ("-o", "--output") and b == "" for a, b in pairs):
         typer.echo("error: -o '': give an output folder", err=True)
         raise SystemExit(2)
-    app()
+    raise SystemExit(_run_app())
+
+
+def _run_app() -> int:
+    """The app, with every error in one style: `error: what` on stderr (and, for a
+    command line click could not take, where to read its help), exit code 2."""
+    try:  # typer 0.2x carries its own copy of click
+        from typer._click import exceptions as click
+    except ImportError:
+        from click import exceptions as click
+
+    try:
+        code = app(standalone_mode=False)
+    except click.NoArgsIsHelpError as e:
+        typer.echo(e.format_message(), err=True)  # a bare command: its help
+        return 2
+    except click.ClickException as e:
+        hint = ""
+        if isinstance(e, click.UsageError) and e.ctx is not None:
+            hint = f" (see: {e.ctx.command_path} --help)"
+        typer.echo(f"error: {e.format_message()}{hint}", err=True)
+        return e.exit_code
+    except typer.Abort:
+        typer.echo("error: aborted", err=True)
+        return 1
+    return code if isinstance(code, int) else 0
 
 
 if __name__ == "__main__":

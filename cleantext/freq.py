@@ -37,10 +37,12 @@ from functools import cache, lru_cache
 from itertools import repeat
 from pathlib import Path
 
+from cleantext import settings
+
 # lowercase Latin letters in composed form (NFC), without "ß" (it casefolds to "ss"):
 # for the languages cleantext reads, wordfreq's tokeniser returns such a word unchanged
 PLAIN = re.compile(r"[a-zà-öø-ÿœæ]+")
-LANGUAGES = frozenset({"it", "fr", "en", "es", "pt", "de", "ca"})  # regex tokeniser, NFC, no marks
+LANGUAGES = frozenset(settings.LANGUAGES)  # regex tokeniser, NFC, no marks
 
 
 SWITCH = 20_000  # distinct words asked of one language before its table is loaded whole

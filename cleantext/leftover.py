@@ -19,9 +19,9 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from cleantext.detect import Detection, Span
+from cleantext.detection import Detection, Span
 
-# The reasons a span is kept here (detect.KEPT has the ones detection gives itself).
+# The reasons a span is kept here (detection.KEPT has the ones detection gives itself).
 KEPT_HERE = {
     "marked": "the page sets it apart: in italics, <cite>, <q>, or with its own language (HTML pages)",
     "quote": "inside quotation marks in a document with no other sign of machine translation",

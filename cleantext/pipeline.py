@@ -14,9 +14,9 @@ from typing import BinaryIO
 
 import regex
 
-from cleantext import html, leftover, postedit, quality, split
+from cleantext import html, leftover, quality, split
 from cleantext.corpus import CorpusLines
-from cleantext.detect import Detection, Detector, missing_breaks
+from cleantext.detection import Detection, Detector, missing_breaks
 from cleantext.freq import zipf
 from cleantext.html import read_input
 from cleantext.model import Document, Fix, Segment, Sentence
@@ -25,7 +25,8 @@ from cleantext.repair import Tracked, repair_paragraph
 from cleantext.respell import respell
 from cleantext.scrape import RepeatFinder, find_boilerplate
 from cleantext.settings import Settings
-from cleantext.translate.route import Outcome, Router, plausible_length
+from cleantext.translation import postedit
+from cleantext.translation.route import Outcome, Router, plausible_length
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,18 @@ class _Draft:
 
 
 class Pipeline:
+    """The stages for one set of `Settings`: read, repair, scrape-clean, split, detect,
+    judge, translate, score. Build it once and run it on many documents: the detector's
+    tables and the engines' processes are loaded on first need and kept.
+
+        with Pipeline(Settings(stray_sentences="drop")) as pipeline:
+            doc = pipeline.run(open("article.html", "rb").read(), "article.html")
+            print(doc.text)
+
+    `run` cleans one document; `prepare` and `finish` split it so that a caller can batch
+    translation across documents; `stream` cleans a file of any size block by block. The
+    engines' processes end with `close` (or the `with` block)."""
+
     def __init__(
         self,
         settings: Settings | None = None,
@@ -75,7 +88,7 @@ class Pipeline:
     @property
     def router(self) -> Router:
         if self._router is None:
-            from cleantext.translate.engines import build_engines
+            from cleantext.translation.engines import build_engines
 
             engines = build_engines(self.settings)
             post = postedit.tidy if self.settings.main == "it" else None  # Italian rules for Italian only
@@ -112,8 +125,15 @@ class Pipeline:
             self.router.prestart(new)
 
     def close(self) -> None:
+        """End the engines' processes (the pipeline can still run: they restart on need)."""
         if self._router is not None:
             self._router.close()
+
+    def __enter__(self) -> Pipeline:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     # --- the stages ----------------------------------------------------------------
 

@@ -6,7 +6,7 @@ or a test (`test(text, context, rule)` → does the rule fire on this line?) —
 numbers it uses (`thresholds`, read with `rule.limit(name)`), and examples that say where
 they came from (`Example.source`: "own", "samples", "lingua", or a benchmark document,
 "dev:doc0162"). Repair (`cleantext.repair`), scrape-clean (`cleantext.scrape`), the English
-pre-edits (`cleantext.translate.preedit`) and post-edit (`cleantext.postedit`) all declare
+pre-edits (`cleantext.translation.preedit`) and post-edit (`cleantext.translation.postedit`) all declare
 their rules this way; the tests run every example. A rewrite may also say what every text
 it changes has (`needs`: a pattern, or a test, much cheaper than the rule, checked first):
 most paragraphs then skip it, and a test checks on real text that the rule gives the same

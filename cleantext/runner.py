@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import itertools
+import logging
 import os
 import signal
 import socket
@@ -37,6 +38,8 @@ from cleantext.proc import alive, zombie
 from cleantext.read import ReadError, open_file, read_file
 from cleantext.summary import Summary
 from cleantext.write import DocumentWriter, part_owner, to_jsonl, write_document
+
+log = logging.getLogger(__name__)
 
 CHUNK = 128  # documents handed to a worker at a time
 BATCH = 32  # documents per translation batch (one engine round trip per language)
@@ -575,10 +578,12 @@ def run(
     skipped = (Result(j, 0, Summary(skipped=1)) for j in jobs if j.rel not in pending)
     if isinstance(executor, str):
         executor = InProcess() if workers <= 1 or len(todo) <= 1 or pipeline is not None else local(workers)
+    log.info("%d files: %d to do, %d up to date", len(jobs), len(todo), len(jobs) - len(todo))
     results = executor.map(task, chunks_for(todo, executor.workers)) if todo else iter(())
     try:
         for r in itertools.chain(skipped, results):
             summary.merge(r.summary)
+            log.info("%s: %s", r.job.source, _told(r.summary))
             # a file whose spans no engine served is not done: a rerun with one redoes it
             if r.digest is not None and not r.summary.unserved:
                 try:
@@ -595,6 +600,24 @@ def run(
         except OSError as e:  # the appended log stays valid; only its compaction failed
             summary.errors.append((str(state.path), f"{state.path}: cannot compact the resume log ({e})"))
     return summary
+
+
+def _told(s: Summary) -> str:
+    """One file's outcome in a line (the -v log)."""
+    if s.skipped:
+        return "up to date"
+    if s.errors:
+        return "failed"
+    parts = [f"{s.sentences} sentences"]
+    for what, count in (
+        ("dropped", sum(s.dropped.values())),
+        ("translated", sum(s.translated.values())),
+        ("kept foreign", sum(s.kept.values())),
+        ("untranslated", s.untranslated),
+    ):
+        if count:
+            parts.append(f"{count} {what}")
+    return ", ".join(parts)
 
 
 STALE_PART_SECONDS = 24 * 3600  # a temporary file this old is a leftover, whoever made it

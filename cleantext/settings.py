@@ -1,17 +1,28 @@
 """What a run does: one frozen record, shared by the pipeline, the runner and the engines.
 
 It knows nothing of the stages; the Apertium chains it names are checked where the
-engines are built (`cleantext.translate.engines.check_chains`, called by the CLI before
+engines are built (`cleantext.translation.engines.check_chains`, called by the CLI before
 any work).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 DEFAULT_STRAY = ("fr", "en")
-ENGINES = ("auto", "argos", "apertium", "none")
-INPUT_FORMATS = ("auto", "text", "html")
+# the languages detection has word frequencies for (wordfreq's tables, cleantext.freq)
+LANGUAGES = ("it", "fr", "en", "es", "pt", "de", "ca")
+Engine = Literal["auto", "argos", "apertium", "none"]
+InputFormat = Literal["auto", "text", "html"]
+Weak = Literal["translate", "keep", "drop", "mark"]
+StraySentences = Literal["translate", "drop", "keep"]
+Leftovers = Literal["judge", "all"]
+ENGINES: tuple[str, ...] = get_args(Engine)
+INPUT_FORMATS: tuple[str, ...] = get_args(InputFormat)
+WEAK: tuple[str, ...] = get_args(Weak)
+STRAY_SENTENCES: tuple[str, ...] = get_args(StraySentences)
+LEFTOVERS: tuple[str, ...] = get_args(Leftovers)
 # settings added after runs were logged: at these values they leave a run's resume key as it was
 LATER_DEFAULTS = {
     "input_format": "auto",
@@ -26,9 +37,6 @@ LATER_DEFAULTS = {
     "text_field": "text",
     "id_field": "id",
 }
-WEAK = ("translate", "keep", "drop", "mark")
-STRAY_SENTENCES = ("translate", "drop", "keep")
-LEFTOVERS = ("judge", "all")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +46,7 @@ class Settings:
     main: str = "it"
     stray: tuple[str, ...] = DEFAULT_STRAY
     translate: bool = True
-    engine: str = "auto"  # auto | argos | apertium | none
+    engine: Engine = "auto"
     keep_boilerplate: bool = False
     dedup: bool = True
     models_dir: str | None = None
@@ -49,16 +57,16 @@ class Settings:
     file_timeout: float = 900.0  # seconds one file (or one block of a large one) may take to read
     # and prepare before it fails alone (0: no limit); does not change outputs
     apertium: tuple[str, ...] = ()  # chains tried first, as "fr=fra-cat|cat-ita" or "it-en=…"
-    input_format: str = "auto"  # auto (HTML by extension or first bytes, else text) | text | html
+    input_format: InputFormat = "auto"  # auto (HTML by extension or first bytes, else text) | text | html
     html_tables: bool = False  # keep the tables of HTML pages
     html_comments: bool = False  # keep the comment sections of HTML pages
     min_quality: float | None = None  # translations scoring below this are weak (None: none is)
-    weak: str = "translate"  # what weak translations become: translate | keep | drop | mark
-    stray_sentences: str = "translate"  # whole foreign sentences: translate | drop | keep
+    weak: Weak = "translate"  # what weak translations become
+    stray_sentences: StraySentences = "translate"  # what whole foreign sentences become
     round_trip: bool = False  # translate each translation back; its likeness to the source joins `quality`
     # judge: translate only what a machine left behind, when the translation can be trusted
     # (cleantext.leftover); all: every foreign span detection does not keep
-    leftovers: str = "judge"
+    leftovers: Leftovers = "judge"
     trust: float = 0.3  # with `judge`, a translation below this quality leaves its source (weak: kept)
 
     @property
@@ -67,25 +75,31 @@ class Settings:
         return self.translate and self.engine != "none"
 
     def __post_init__(self) -> None:
-        if self.engine not in ENGINES:
-            raise ValueError(f"unknown engine {self.engine!r}; choose one of {', '.join(ENGINES)}")
-        if self.input_format not in INPUT_FORMATS:
-            raise ValueError(f"input format {self.input_format!r}: choose {', '.join(INPUT_FORMATS)}")
-        if self.weak not in WEAK:
-            raise ValueError(f"--weak {self.weak!r}: choose {', '.join(WEAK)}")
-        if self.stray_sentences not in STRAY_SENTENCES:
-            raise ValueError(
-                f"--stray-sentences {self.stray_sentences!r}: choose {', '.join(STRAY_SENTENCES)}"
-            )
-        if self.leftovers not in LEFTOVERS:
-            raise ValueError(f"leftovers {self.leftovers!r}: choose {', '.join(LEFTOVERS)}")
-        if not 0.0 <= self.trust <= 1.0:
-            raise ValueError(f"trust {self.trust}: a number between 0 and 1")
-        if self.min_quality is not None and not 0.0 <= self.min_quality <= 1.0:
-            raise ValueError(f"--min-quality {self.min_quality}: a number between 0 and 1")
-        if self.beam < 1:
-            raise ValueError(f"beam size {self.beam}: must be 1 or more")
-        if self.file_timeout < 0:
-            raise ValueError(f"file_timeout {self.file_timeout}: must be 0 (no limit) or more seconds")
-        if self.threads < 0:
-            raise ValueError(f"threads {self.threads}: must be 0 (all cores) or more")
+        """Each wrong value is refused with the field's name (the CLI names its flag)."""
+        for name, allowed in (
+            ("engine", ENGINES),
+            ("input_format", INPUT_FORMATS),
+            ("weak", WEAK),
+            ("stray_sentences", STRAY_SENTENCES),
+            ("leftovers", LEFTOVERS),
+        ):
+            if (value := getattr(self, name)) not in allowed:
+                raise ValueError(f"{name} {value!r}: choose one of {', '.join(allowed)}")
+        if self.main not in LANGUAGES:
+            raise ValueError(f"main {self.main!r}: choose one of {', '.join(LANGUAGES)}")
+        if isinstance(self.stray, str) or not self.stray:
+            raise ValueError(f"stray {self.stray!r}: a tuple of one language or more, such as ('fr', 'en')")
+        for lang in self.stray:
+            if lang not in LANGUAGES or lang == self.main:
+                others = ", ".join(x for x in LANGUAGES if x != self.main)
+                raise ValueError(f"stray {lang!r}: choose among {others}")
+        for name, low, high in (("trust", 0.0, 1.0), ("min_quality", 0.0, 1.0)):
+            if (value := getattr(self, name)) is not None and not low <= value <= high:
+                raise ValueError(f"{name} {value}: a number between {low:g} and {high:g}")
+        for name, least, meaning in (
+            ("beam", 1, "1 or more"),
+            ("file_timeout", 0, "0 (no limit) or more seconds"),
+            ("threads", 0, "0 (all cores) or more"),
+        ):
+            if getattr(self, name) < least:
+                raise ValueError(f"{name} {getattr(self, name)}: must be {meaning}")

@@ -51,7 +51,7 @@ def main() -> int:
     from cleantext.freq import zipf
     from cleantext.repair import repair_text
     from cleantext.respell import respell
-    from cleantext.translate.apertium import ApertiumEngine
+    from cleantext.translation.apertium import ApertiumEngine
     from cleantext.vocab import fold
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -115,7 +115,7 @@ def run_cleantext(folder: Path, translate: bool, repeat: int) -> dict:
     from cleantext.jobs import Options, plan
     from cleantext.pipeline import Pipeline, Settings
     from cleantext.runner import run
-    from cleantext.translate.route import Router
+    from cleantext.translation.route import Router
 
     settings = Settings(translate=translate)
     pipeline = Pipeline(settings)
@@ -144,7 +144,7 @@ def run_glued(folder: Path, repeat: int) -> dict:
     import regex
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 
-    from cleantext.translate.apertium import ApertiumEngine
+    from cleantext.translation.apertium import ApertiumEngine
 
     det = LanguageDetectorBuilder.from_iso_codes_639_1(
         IsoCode639_1.IT, IsoCode639_1.FR, IsoCode639_1.EN
@@ -190,7 +190,7 @@ def run_floor(folder: Path, repeat: int) -> dict:
     import regex
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 
-    from cleantext.translate.apertium import ApertiumEngine
+    from cleantext.translation.apertium import ApertiumEngine
 
     det = LanguageDetectorBuilder.from_iso_codes_639_1(
         IsoCode639_1.IT, IsoCode639_1.FR, IsoCode639_1.EN

@@ -126,7 +126,7 @@ def score(cases: list[Case], predict) -> dict[str, float]:
 
 def ours():
     """Detection alone: every foreign span found that detection does not keep itself."""
-    from cleantext.detect import Detector
+    from cleantext.detection import Detector
 
     d = Detector()
 
@@ -140,7 +140,7 @@ def judged():
     """Detection, then the leftover judgement with each sentence as a document of its own
     (no other sign of machine output to lean on: the hardest case for recall)."""
     from cleantext import leftover
-    from cleantext.detect import Detector
+    from cleantext.detection import Detector
     from cleantext.freq import zipf
 
     d = Detector()

@@ -58,7 +58,7 @@ def seed(prefix: str) -> Path:
 
 @pytest.fixture(scope="session")
 def detector():
-    from cleantext.detect import Detector
+    from cleantext.detection import Detector
 
     return Detector()
 
@@ -76,7 +76,7 @@ def pipeline(detector):
 def apertium(pipeline):
     """The suite's Apertium engine (the pipeline's own): its chains start once per session.
     Tests of starting, restarting or closing chains build their own."""
-    from cleantext.translate.apertium import ApertiumEngine
+    from cleantext.translation.apertium import ApertiumEngine
 
     engine = next(e for e in pipeline.router.engines if isinstance(e, ApertiumEngine))
     assert engine.available(), engine.why_unavailable()

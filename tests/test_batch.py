@@ -454,7 +454,7 @@ def test_a_batch_is_translated_while_the_next_one_is_prepared(tmp_path, detector
     its spans translated."""
     from cleantext import runner
     from cleantext.pipeline import Pipeline
-    from cleantext.translate.route import Router
+    from cleantext.translation.route import Router
 
     n = runner.BATCH + 3
     src = _documents(tmp_path / "in", n)
@@ -531,6 +531,27 @@ def test_version_is_printed_as_cli_tools_do():
 
     r = run_cli("--version")
     assert r.returncode == 0 and r.stdout.strip() == f"cleantext {__version__}"
+
+
+def test_verbose_says_what_became_of_each_file_and_errors_come_in_one_style(tmp_path):
+    """Issue 35: only -q existed (no -v, no --log-level); usage errors came boxed, others as
+    `error:` lines; shell completion was turned off."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Il governo ha parlato ieri sera.\n\nHome | Politica | Esteri\n", "utf-8")
+    r = run_cli("clean", str(src), "-o", str(tmp_path / "out"), "--no-translate", "-v")
+    assert r.returncode == 0 and "cleantext: " + str(src / "a.txt") + ": 2 sentences, 1 dropped" in r.stderr
+    again = run_cli("clean", str(src), "-o", str(tmp_path / "out"), "--no-translate", "--log-level", "INFO")
+    assert str(src / "a.txt") + ": up to date" in again.stderr
+    assert "up to date" not in run_cli("clean", str(src), "-o", str(tmp_path / "out"), "-q").stderr
+    for args in (
+        ["clean", str(src)],
+        ["clean", str(src), "-o", "x", "--bogus"],
+        ["clean", "--log-level", "x"],
+    ):
+        bad = run_cli(*args)
+        assert bad.returncode == 2 and bad.stderr.startswith("error: ") and "╭" not in bad.stderr, args
+    assert "--install-completion" in run_cli("--help").stdout
 
 
 def test_progress_comes_as_lines_when_stderr_is_not_a_terminal(tmp_path):

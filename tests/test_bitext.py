@@ -10,7 +10,7 @@ from cleantext.bitext import BitextTask
 from cleantext.jobs import Options, plan
 from cleantext.runner import run
 from cleantext.settings import Settings
-from cleantext.translate.route import Router
+from cleantext.translation.route import Router
 
 
 class Upper(FakeEngine):
@@ -72,3 +72,18 @@ def test_a_file_without_an_engine_fails_alone_and_the_cli_takes_jobs(tmp_path):
     )
     assert {e.split(":")[0] for _, e in summary.errors} == {str(src / "a.txt"), str(src / "b.txt")}
     assert "not translated into en" in " ".join(e for _, e in summary.errors)
+
+
+def test_stdin_to_stdout_one_sentence_and_its_translation_per_line():
+    """Issue 35: `translate -` said "no such file or folder" (our sentences; Apertium)."""
+    r = subprocess.run(
+        [sys.executable, "-m", "cleantext", "translate", "-", "--to", "en"],
+        input="ilIl governo ha approvato la riforma .\n\nIl ministro è soddisfatto.\n",
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert r.returncode == 0, r.stderr[-800:]
+    lines = [line.split("\t") for line in r.stdout.splitlines()]
+    assert [a for a, _ in lines] == ["Il governo ha approvato la riforma.", "Il ministro è soddisfatto."]
+    assert "minister" in lines[1][1].lower()

@@ -9,7 +9,7 @@ import threading
 
 import pytest
 from conftest import run_cli
-from translate.tiny_argos import build, metadata
+from translation.tiny_argos import build, metadata
 
 from cleantext import download
 from cleantext.store import ModelStore, StoreError

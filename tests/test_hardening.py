@@ -247,6 +247,8 @@ def test_bad_combinations_and_odd_names_fail_in_one_line_before_any_work(tmp_pat
         (["clean", str(src), "-o", str(out), "--report", str(tmp_path)], "is a folder"),
         (["clean", str(src), "-o", str(out), "--pattern", str(src / "*.txt")], "not a path"),
         (["translate", str(src), "-o", str(out), "--to", "xx"], "no engine translates it→xx"),
+        (["translate", str(src), "-o", str(out), "--to", "xx"], "models download it xx"),
+        (["translate", "-", "-o", str(out)], "without -o"),
     ):
         r = cli(*args)
         # the message, as read: a long path makes the error box wrap it over lines

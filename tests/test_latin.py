@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from cleantext import detect, latin, scrape
+from cleantext import detection, latin, scrape
 from cleantext.repair import accents, spacing
 from cleantext.rules import Rule
 
@@ -16,7 +16,7 @@ LINGUA = Path(__file__).parent / "data" / "lingua" / "sentences"
 # every pattern the package runs through a twin: found, not listed
 TWINS = [
     twin
-    for module in (scrape, detect, accents, spacing)
+    for module in (scrape, detection, accents, spacing)
     for value in vars(module).values()
     for twin in ([value.needs] if isinstance(value, Rule) else [value])
     if isinstance(twin, latin.LatinPattern)

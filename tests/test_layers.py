@@ -6,12 +6,14 @@ import ast
 from conftest import ROOT
 
 PACKAGE = ROOT / "cleantext"
-ENGINES = {"cleantext.translate.apertium", "cleantext.translate.argos", "cleantext.translate.catalan_bridge",
-           "cleantext.translate.fresh_unit", "cleantext.translate.base"}  # fmt: skip
+ENGINES = {"cleantext.translation.apertium", "cleantext.translation.argos",
+           "cleantext.translation.catalan_bridge", "cleantext.translation.fresh_unit",
+           "cleantext.translation.base"}  # fmt: skip
 # what an engine may not know: the stages, the pipeline, the runner and the CLI
 FORBIDDEN_TO_ENGINES = {
     "cleantext.read", "cleantext.repair", "cleantext.scrape", "cleantext.corpus", "cleantext.split",
-    "cleantext.detect", "cleantext.postedit", "cleantext.write", "cleantext.pipeline", "cleantext.runner",
+    "cleantext.detection", "cleantext.translation.postedit", "cleantext.write", "cleantext.pipeline",
+    "cleantext.runner",
     "cleantext.jobs", "cleantext.bitext", "cleantext.ray", "cleantext.cli", "cleantext.report",
 }  # fmt: skip
 

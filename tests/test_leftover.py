@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from cleantext import leftover, split
-from cleantext.detect import Detection, Detector, Span
+from cleantext.detection import Detection, Detector, Span
 from cleantext.freq import zipf
 from cleantext.pipeline import Pipeline
 from cleantext.settings import Settings
-from cleantext.translate.route import Router
+from cleantext.translation.route import Router
 
 CASES = json.loads((Path(__file__).parent / "cases" / "leftovers.json").read_text("utf-8"))["cases"]
 

@@ -2,6 +2,7 @@
 
 import contextlib
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -181,7 +182,7 @@ def test_an_engine_starts_when_its_language_first_appears(detector):
     its batch is translated; English never appears, so its engine never starts; with
     --stray-sentences drop a whole foreign sentence starts nothing."""
     from cleantext.pipeline import Pipeline, Settings
-    from cleantext.translate.route import Router
+    from cleantext.translation.route import Router
 
     engine = _Starts()
     p = Pipeline(Settings(), detector=detector, router=Router([engine], "it", ()))
@@ -214,6 +215,42 @@ def test_the_library_shows_its_names_and_clean_text_takes_settings():
     assert (Path(cleantext.__file__).parent / "py.typed").is_file()
 
 
+def test_detect_and_translate_are_public_and_say_what_they_return():
+    """Issue 35: no public detect(text) or translate(text, source, target); the router's
+    own argument order was easy to get wrong (our sentences)."""
+    import cleantext
+
+    sentences = cleantext.detect(
+        "Il governo ha deciso.\n\nLa riforma si basa su una broad commonality di interessi nazionali."
+    )
+    assert [s.language for s in sentences] == ["it", "it"]
+    (seg,) = sentences[1].segments
+    assert seg.text == "broad commonality" and seg.language == "en" and seg.leftover and not seg.translation
+    assert "casa" in cleantext.translate("The house is red.", "en", engine="apertium")
+    assert cleantext.translate("La casa.", "it") == "La casa."  # nothing to do
+    with pytest.raises(cleantext.TranslationError, match="en→xx"):
+        cleantext.translate("The house is red.", "en", "xx", engine="apertium")
+
+
+def test_a_pipeline_is_a_context_manager_that_ends_its_engines(detector):
+    from cleantext.pipeline import Pipeline, Settings
+    from cleantext.translation.route import Router
+
+    class Closing(FakeEngine):
+        closed = 0
+
+        def translate(self, texts, source, target):
+            return [t.upper() for t in texts]
+
+        def close(self):
+            self.closed += 1
+
+    engine = Closing()
+    with Pipeline(Settings(), detector=detector, router=Router([engine], "it", ())) as p:
+        assert p.run("La riforma si basa su una broad commonality di interessi nazionali.").text
+    assert engine.closed == 1 and Pipeline.__doc__
+
+
 def test_detect_takes_folders_and_names_each_file():
     """Issue 35: `detect samples/` failed with "Is a directory"."""
     r = subprocess.run(
@@ -240,3 +277,30 @@ def test_stdin_writes_records_with_format_jsonl_and_says_when_no_engine_served(t
     )
     assert r.returncode == 3 and "translation incomplete" in r.stderr, r.stderr[-800:]
     assert r.stdout.startswith("Il governo ha detto.")
+
+
+@pytest.mark.parametrize(
+    ("given", "says"),
+    [
+        ({"weak": "nope"}, "weak 'nope': choose one of translate, keep, drop, mark"),
+        ({"stray": "fr"}, "stray 'fr': a tuple of one language or more"),
+        ({"stray": ("fr", "xx")}, "stray 'xx': choose among fr, en, es, pt, de, ca"),
+        ({"stray": ("it",)}, "stray 'it'"),
+        ({"trust": 2.0}, "trust 2.0: a number between 0 and 1"),
+    ],
+)
+def test_settings_refuse_in_their_own_words_and_the_cli_names_its_flag(given, says):
+    """Issue 35: Settings(weak="nope") named a CLI flag; Settings(stray=("de",)) passed
+    unchecked (and any code did)."""
+    from cleantext.settings import Settings
+
+    with pytest.raises(ValueError, match=re.escape(says)) as refused:
+        Settings(**given)
+    assert "--" not in str(refused.value)
+    r = subprocess.run(
+        [sys.executable, "-m", "cleantext", "clean", "-", "--stray", "fr,xx"],
+        input="x",
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 2 and r.stderr.startswith("error: ") and "--stray 'xx'" in r.stderr

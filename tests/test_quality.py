@@ -11,7 +11,7 @@ from cleantext.jobs import Options, plan
 from cleantext.pipeline import Pipeline, Settings
 from cleantext.quality import estimate
 from cleantext.runner import run
-from cleantext.translate.route import Router
+from cleantext.translation.route import Router
 
 # ours: a French sentence, and an Italian sentence closed by an English clause
 TEXT = (

@@ -5,9 +5,9 @@ import pytest
 import regex
 from conftest import DEV, SAMPLES
 
-from cleantext import corpus, postedit, repair, scrape
+from cleantext import corpus, repair, scrape
 from cleantext.rules import Example, Rule, fixed_point
-from cleantext.translate import preedit
+from cleantext.translation import postedit, preedit
 
 REWRITES = (*repair.RULES, *postedit.RULES, *preedit.RULES)
 ALL = (*REWRITES, *scrape.RULES, *corpus.RULES)

@@ -9,10 +9,10 @@ import zipfile
 
 import pytest
 from conftest import SAMPLES, run_cli
-from translate.tiny_argos import build
+from translation.tiny_argos import build
 
 from cleantext.store import ModelStore, StoreError
-from cleantext.translate.argos import ArgosEngine
+from cleantext.translation.argos import ArgosEngine
 
 
 @pytest.fixture(scope="module")
@@ -186,7 +186,7 @@ def test_beam_and_threads_reach_the_argos_engine(tmp_path, packages):
     # threads change how fast, not what: a rerun with other threads skips finished files
     assert Options(Settings(threads=1)).key() == Options(Settings(threads=2)).key()
     assert Options(Settings(beam=1)).key() != Options(Settings(beam=2)).key()
-    with pytest.raises(ValueError, match="beam size 0"):
+    with pytest.raises(ValueError, match="beam 0: must be 1 or more"):
         Settings(beam=0)
 
     r = subprocess.run(

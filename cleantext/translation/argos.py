@@ -21,7 +21,7 @@ import os
 from pathlib import Path
 
 from cleantext.store import ModelStore, Package
-from cleantext.translate.base import EngineUnavailable
+from cleantext.translation.base import EngineUnavailable
 
 
 class ArgosEngine:
@@ -65,7 +65,9 @@ class ArgosEngine:
             return "; ".join(f"{path}: {why}" for path, why in self._failed.items())
         if not self.packages:
             where = ", ".join(str(r) for r in [self.store.root, *self.store.argos_dirs])
-            return f"no Argos packages in {where} (cleantext models download fr it, or models install)"
+            return (
+                f"no Argos packages in {where} (cleantext models download SOURCE TARGET, or models install)"
+            )
         return ""
 
     def supports(self, source: str, target: str) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from cleantext.translate.base import Translator
+from cleantext.translation.base import Translator
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from cleantext.translate.apertium import ApertiumEngine, escape
+from cleantext.translation.apertium import ApertiumEngine, escape
 
 
 @pytest.fixture
@@ -99,7 +99,7 @@ def test_a_chain_runs_below_the_process_that_feeds_it():
     lower than the caller: the chain fills the cores the caller's own work leaves free."""
     import os
 
-    from cleantext.translate import apertium
+    from cleantext.translation import apertium
 
     e = ApertiumEngine()
     try:
@@ -162,7 +162,7 @@ def test_chains_chosen_by_the_user_come_first_and_typos_fail_early():
     (out,) = p.router.translate([("la maison est grande", "fr")])
     assert out.engine == "apertium" and "grande" in out.translation
     p.close()
-    from cleantext.translate.engines import check_chains
+    from cleantext.translation.engines import check_chains
 
     with pytest.raises(ValueError, match="no mode fr-itx"):
         check_chains(Settings(apertium=("fr=fr-itx",)))
@@ -178,7 +178,7 @@ def test_chains_chosen_by_the_user_come_first_and_typos_fail_early():
 
 
 def test_unknown_words_are_counted_on_raw_output():
-    from cleantext.translate.apertium import unknown_words
+    from cleantext.translation.apertium import unknown_words
 
     assert unknown_words("Gli *ocelots cacciano **parasiter e #andare") == 3
     assert unknown_words("a*b, \\@mail e 3*4") == 0  # not marks: inside words, escaped, numbers
@@ -201,7 +201,7 @@ def test_names_read_the_frequencies_cleantext_holds(monkeypatch):
     is built from), 40–60 MB more in a translating run."""
     import wordfreq
 
-    from cleantext.translate.apertium import keep_names
+    from cleantext.translation.apertium import keep_names
 
     def refuse(*args, **kwargs):
         raise AssertionError("wordfreq asked directly")
@@ -214,7 +214,7 @@ def test_names_read_the_frequencies_cleantext_holds(monkeypatch):
 def test_names_are_kept_as_written(engine):
     """Two or more capitalised words inside a sentence, not led by common words, are a name:
     Apertium's dictionaries turned "Boris Johnson" into "Bori Johnson"."""
-    from cleantext.translate.apertium import keep_names
+    from cleantext.translation.apertium import keep_names
 
     marked = keep_names("Prime Minister Boris Johnson met the White House staff.", "en")
     assert "Boris" not in marked.split() and "Minister" in marked.split() and "White" in marked.split()
@@ -306,8 +306,8 @@ def test_a_stage_that_exits_at_start_is_given_up_not_waited_for(tmp_path):
 def test_prestart_starts_the_chain_in_the_background_and_translation_uses_it():
     """Issue 21: the chains' start-up (dictionaries loading, about a second) overlaps the
     first documents' reading and detection instead of delaying their first batch."""
-    from cleantext.translate.apertium import ApertiumEngine
-    from cleantext.translate.route import Router
+    from cleantext.translation.apertium import ApertiumEngine
+    from cleantext.translation.route import Router
 
     engine = ApertiumEngine()
     try:
@@ -346,7 +346,7 @@ def test_a_batch_larger_than_the_pipes_is_exchanged_in_one_loop(monkeypatch):
     the batch is ten times a pipe's capacity each way. No thread is started for it."""
     import threading
 
-    from cleantext.translate import apertium
+    from cleantext.translation import apertium
 
     monkeypatch.setattr(apertium._Pipeline, "_command", lambda self: ["bash", "-c", "cat"])
     pipe = apertium._Pipeline(("fake",))
@@ -367,7 +367,7 @@ def test_a_stage_that_exits_at_start_ends_the_chain_at_once(tmp_path, monkeypatc
     import os
     import time
 
-    from cleantext.translate import apertium
+    from cleantext.translation import apertium
 
     fake = tmp_path / "bin"
     fake.mkdir()

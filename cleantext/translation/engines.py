@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cleantext.translate.base import Translator
+from cleantext.translation.base import Translator
 
 if TYPE_CHECKING:
     from cleantext.settings import Settings
@@ -15,7 +15,7 @@ def check_chains(settings: Settings) -> None:
     Apertium setting of the environment that is not a number in its range (read as the
     module is imported: CLEANTEXT_APERTIUM_TIMEOUT, CLEANTEXT_APERTIUM_NICE)."""
     if settings.apertium or (settings.translates and settings.engine in ("auto", "apertium")):
-        from cleantext.translate.apertium import parse_chains
+        from cleantext.translation.apertium import parse_chains
 
         parse_chains(settings.apertium)
 
@@ -25,8 +25,8 @@ def build_engines(settings: Settings) -> list[Translator]:
 
     Settings tune them: `beam` and `threads` for Argos (beam 1 is greedy and fastest,
     threads 0 = all cores), `apertium` for chains tried before the default ones."""
-    from cleantext.translate.apertium import DEFAULT_CHAINS, ApertiumEngine, parse_chains
-    from cleantext.translate.argos import ArgosEngine
+    from cleantext.translation.apertium import DEFAULT_CHAINS, ApertiumEngine, parse_chains
+    from cleantext.translation.argos import ArgosEngine
 
     def argos() -> ArgosEngine:
         return ArgosEngine(settings.models_dir, beam_size=settings.beam, threads=settings.threads)

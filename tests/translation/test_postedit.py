@@ -3,8 +3,8 @@
 import pytest
 import regex
 
-from cleantext.postedit import RULES, italian_numbers, police_is_polizia, their_is_loro, tidy
-from cleantext.translate.route import Router
+from cleantext.translation.postedit import RULES, italian_numbers, police_is_polizia, their_is_loro, tidy
+from cleantext.translation.route import Router
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
@@ -107,7 +107,7 @@ def test_numbers_take_the_italian_form(source, lang, translation, expected):
 
 def test_dates_and_decades_come_out_in_italian_form(apertium):
     """'March 12, 2024' is put day first for eng-cat; 'di' and 'nel' leave Apertium's dates."""
-    from cleantext.translate.preedit import english_pre_edit
+    from cleantext.translation.preedit import english_pre_edit
 
     assert english_pre_edit("On March 12, 2024, by May 5th, in May 2020, at 10:30") == (
         "On 12 March 2024, by 5 May, in May 2020, at 10:30"

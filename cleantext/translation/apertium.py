@@ -28,8 +28,8 @@ from typing import Any
 
 import regex
 
-from cleantext.translate.base import EngineUnavailable
-from cleantext.translate.preedit import english_pre_edit
+from cleantext.translation.base import EngineUnavailable
+from cleantext.translation.preedit import english_pre_edit
 
 MODES_DIR = Path(os.environ.get("CLEANTEXT_APERTIUM_MODES", "/usr/share/apertium/modes"))
 

@@ -5,8 +5,8 @@ import sys
 
 import pytest
 
-from cleantext.translate.apertium import CATALAN_BRIDGE, MODES_DIR, _catalan_bridge
-from cleantext.translate.catalan_bridge import Verbs, perfect, purpose
+from cleantext.translation.apertium import CATALAN_BRIDGE, MODES_DIR, _catalan_bridge
+from cleantext.translation.catalan_bridge import Verbs, perfect, purpose
 
 GENERATOR = "/usr/share/apertium/apertium-eng-cat/eng-cat.autogen.bin"
 
@@ -111,7 +111,7 @@ ANALYSER = "/usr/share/apertium/apertium-cat-ita/cat-ita.automorf.bin"
     ],
 )
 def test_after_a_verb_takes_the_compound_infinitive(catalan, expected):
-    from cleantext.translate.catalan_bridge import after_gerund
+    from cleantext.translation.catalan_bridge import after_gerund
 
     verbs = Verbs(GENERATOR, ANALYSER)
     try:
@@ -121,7 +121,7 @@ def test_after_a_verb_takes_the_compound_infinitive(catalan, expected):
 
 
 def test_closing_the_verb_tools_leaves_no_pipe_open():
-    from cleantext.translate.catalan_bridge import after_gerund
+    from cleantext.translation.catalan_bridge import after_gerund
 
     verbs = Verbs(GENERATOR, ANALYSER)
     after_gerund("Després vencent el conjunt, va plorar.", verbs)
@@ -131,8 +131,8 @@ def test_closing_the_verb_tools_leaves_no_pipe_open():
 
 
 def test_english_after_ing_comes_out_dopo_aver(apertium):
-    from cleantext.postedit import tidy
-    from cleantext.translate.route import Router
+    from cleantext.translation.postedit import tidy
+    from cleantext.translation.route import Router
 
     router = Router([apertium], "it", post=tidy)
     won, arrived = router.translate(

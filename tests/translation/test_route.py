@@ -2,7 +2,7 @@
 
 from conftest import FakeEngine
 
-from cleantext.translate.route import Router, plausible_length
+from cleantext.translation.route import Router, plausible_length
 
 
 class Recorder(FakeEngine):
@@ -80,7 +80,7 @@ def test_a_translation_into_french_keeps_french_typography():
 
 
 def test_the_italian_post_edit_stage_runs_before_the_checks():
-    from cleantext.postedit import tidy
+    from cleantext.translation.postedit import tidy
 
     seen = []
 

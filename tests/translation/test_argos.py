@@ -5,11 +5,11 @@ import shutil
 
 import pytest
 from conftest import FakeEngine
-from translate.tiny_argos import build
+from translation.tiny_argos import build
 
 from cleantext.store import ModelStore
-from cleantext.translate.argos import ArgosEngine, detokenize
-from cleantext.translate.route import Router
+from cleantext.translation.argos import ArgosEngine, detokenize
+from cleantext.translation.route import Router
 
 
 @pytest.fixture(scope="module")

@@ -181,7 +181,7 @@ DORMOUSE = (
     ],
 )
 def test_a_lost_sentence_break_shows_at_a_change_of_language(detector, text, cut_before):
-    from cleantext.detect import missing_breaks
+    from cleantext.detection import missing_breaks
 
     cuts = missing_breaks(text, detector.detect(text))
     assert [text[c:].lstrip()[: len(cut_before)] for c in cuts] == ([cut_before] if cut_before else [])
@@ -232,7 +232,7 @@ def test_lingua_is_never_asked_without_a_heads_up_naming_the_language():
     caller can start what `lang` will need while lingua's models load (the pipeline starts
     that language's engine). Checked on lingua's French and English sentences cut in two
     and joined to Italian ones, and on the samples."""
-    from cleantext.detect import Detector
+    from cleantext.detection import Detector
 
     detector = Detector()
     events: list[tuple[str, str]] = []
@@ -263,7 +263,7 @@ def test_the_no_token_pass_reads_the_words_that_tokens_gives_evidence():
     before a period (`_abbreviation`): every word with evidence, in order, as `tokens` finds
     them. Checked on lingua's sentences, the samples and made-up abbreviations, initials,
     numbers and combining accents."""
-    from cleantext.detect import _EVIDENT_TOKEN, _TOKEN, _abbreviation, _says_nothing
+    from cleantext.detection import _EVIDENT_TOKEN, _TOKEN, _abbreviation, _says_nothing
 
     made = [  # ours
         "Il d.l. n. 18, art. 3 e la l. 241.", "J. R. R. Tolkien e A.B.C. a Roma.", "Punto 3. Poi 4.5.",
@@ -283,7 +283,7 @@ def test_the_no_token_pass_only_settles_sentences_the_full_way_finds_all_italian
     full way (names and loan phrases protected, Viterbi, kept spans) finds no foreign span
     and keeps none. Checked on lingua's Italian, French and English sentences, the samples,
     and sentences made to test its bound: names with joiners, loan phrases, title case."""
-    from cleantext.detect import Detection, Detector
+    from cleantext.detection import Detection, Detector
 
     fast, full = Detector(), Detector()
     full._surely_main = lambda text: False

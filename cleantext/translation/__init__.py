@@ -1,5 +1,5 @@
 """Stage 6 — translate: offline engines behind one protocol, and the router that picks one."""
 
-from cleantext.translate.base import EngineUnavailable, Translator
+from cleantext.translation.base import EngineUnavailable, Translator
 
 __all__ = ["EngineUnavailable", "Translator"]

@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from cleantext.translate.apertium import FRESH_UNIT
+from cleantext.translation.apertium import FRESH_UNIT
 
 # A stand-in for apertium-tagger -z -d: echoes each NUL-terminated unit with its PID,
 # reports "CHANGED" on stderr for units containing "dirty", and floods stderr for "noisy".
