@@ -13,10 +13,12 @@ from dataclasses import asdict, dataclass, field
 
 @dataclass(slots=True, frozen=True)
 class Fix:
-    """One named change, with the reason it was made."""
+    """One named change, with the reason it was made and where: (start, end) offsets into
+    the sentence's `source` of the text the rule changed (empty for a document's fixes)."""
 
     rule: str
     reason: str = ""
+    spans: tuple[tuple[int, int], ...] = ()
 
 
 # what --weak / --stray-sentences do that leaves a translation out of the text

@@ -422,13 +422,17 @@ def _final_stop(text: str, end: int) -> str:
 
 
 def _fixes_in(para: Tracked, start: int, end: int) -> list[Fix]:
-    """The rules whose changes touched raw[start:end] of this paragraph."""
+    """The rules whose changes touched raw[start:end] of this paragraph, each with where
+    (offsets from `start`)."""
     out = []
     for rule, touched in para.applied:
         if rule.name == "trim":
             continue
-        if any(a <= end and b >= start for a, b in touched):
-            out.append(Fix(rule.name, rule.reason))
+        spans = tuple(
+            (max(a, start) - start, min(b, end) - start) for a, b in touched if a <= end and b >= start
+        )
+        if spans:
+            out.append(Fix(rule.name, rule.reason, spans))
     return out
 
 
@@ -443,4 +447,5 @@ def _apply_translations(d: _Draft, items: list[tuple[int, int, Segment, Outcome]
         seg.translation = new  # as it stands in the sentence
         text = text[:a] + new + text[b:]
     d.sentence.text = text
-    d.sentence.fixes.append(Fix("translate", "foreign span translated into Italian"))
+    spans = tuple(sorted((seg.start, seg.end) for _, _, seg, _ in items))  # offsets into the source
+    d.sentence.fixes.append(Fix("translate", "foreign span translated into Italian", spans))

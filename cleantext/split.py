@@ -31,14 +31,22 @@ _WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$", regex.REVERSE)
 _INITIALS = regex.compile(r"(?:\p{L}\.)+\p{L}")
 
 
+# What ends a line: newlines, the Unicode line and paragraph separators and a form feed
+# (a page break). Not str.splitlines' others: a vertical tab is a word processor's soft
+# break inside a paragraph (odd_spaces makes it a space), \x85 in a text read as Latin-1 is
+# cp1252's "…" (repair puts it back), and \x1c-\x1e are control noise (repair removes them).
+_LINE_END = regex.compile(r"\r\n|[\n\r\u2028\u2029\x0c]")
+
+
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each non-empty line of `text`."""
     pos = 0
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        if body.strip():
-            yield pos, pos + len(body)
-        pos += len(line)
+    for m in _LINE_END.finditer(text):
+        if text[pos : m.start()].strip():
+            yield pos, m.start()
+        pos = m.end()
+    if text[pos:].strip():
+        yield pos, len(text)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -304,3 +304,18 @@ def test_settings_refuse_in_their_own_words_and_the_cli_names_its_flag(given, sa
         text=True,
     )
     assert r.returncode == 2 and r.stderr.startswith("error: ") and "--stray 'xx'" in r.stderr
+
+
+def test_each_fix_says_where_in_the_source_it_changed_the_text(detector):
+    """Issue 35: a Fix had no offsets (ftfy's fix_and_explain says what it did, step by step)."""
+    from cleantext.pipeline import Pipeline, Settings
+
+    doc = Pipeline(Settings(translate=False), detector=detector).run(
+        "ilIl presidente ha detto . PerchÃ© no ?"
+    )
+    where = {(f.rule, s.source[a:b]) for s in doc.sentences for f in s.fixes for a, b in f.spans}
+    assert where == {
+        ("doubled_prefix", "ilIl"),
+        ("space_before_punctuation", " "),
+        ("mojibake", "PerchÃ©"),
+    }

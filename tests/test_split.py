@@ -63,3 +63,21 @@ def test_the_word_before_a_period_is_found_from_the_end_as_from_the_start():
     for text in texts:
         a, b = forward.search(text), _WORD_BEFORE.search(text)
         assert (a and a.group(1)) == (b and b.group(1)), text
+
+
+def test_a_vertical_tab_is_a_soft_break_not_a_paragraph():
+    """Issue 35: "\\x0b" (a word processor's line break) split a sentence into two
+    paragraphs, and the first half went as a short line (ours)."""
+    text = "Il primo\x0bparagrafo continua qui.\u2028Secondo.\x0cTerzo.\r\nQuarto.\x85 e oltre"
+    assert [text[a:b] for a, b in paragraphs(text)] == [
+        "Il primo\x0bparagrafo continua qui.",
+        "Secondo.",
+        "Terzo.",
+        "Quarto.\x85 e oltre",
+    ]
+    from cleantext import clean_text
+
+    assert (
+        clean_text("Il primo\x0bparagrafo continua qui.", translate=False)
+        == "Il primo paragrafo continua qui."
+    )

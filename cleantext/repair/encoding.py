@@ -103,7 +103,7 @@ invisible = Rule(
     "codes an ESC starts) and noncharacters (U+FFFE) are invisible noise, and not valid in XML",
     regex.compile(
         r"\x1b\[[0-?]*[ -/]*[@-~]"
-        r"|[\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\p{Noncharacter_Code_Point}]+"
+        r"|[\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0e-\x1f\x7f-\x9f\p{Noncharacter_Code_Point}]+"
     ),
     "",
     needs=_unprintable,
@@ -116,13 +116,15 @@ invisible = Rule(
 
 odd_spaces = Rule(
     "odd_spaces",
-    "no-break, thin and other special spaces become plain spaces",
-    regex.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]"),
+    "no-break, thin and other special spaces become plain spaces, and so does a vertical tab "
+    "(a word processor's line break inside a paragraph)",
+    regex.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\x0b\x0c]"),
     " ",
     needs=_unprintable,
     examples=(
         Example("10\u00a0000 euro", "10 000 euro", "dev:doc0022"),
         Example("il\u202f3\u00a0marzo", "il 3 marzo", "own"),
+        Example("Il primo\x0bparagrafo continua", "Il primo paragrafo continua", "own"),
     ),
 )
 
