@@ -725,7 +725,10 @@ def _breadcrumb(p: str, ctx: Context, rule: Rule) -> bool:
         return True
     n = len(words(p))  # (the length first: a paragraph of prose is not searched)
     if n <= rule.limit("max_words") and len(_BREADCRUMB_SEP.findall(p)) >= 2:
-        return True
+        # the steps before the page's own title are section names: a clause before a
+        # slash is prose ("stare almeno 100 metri / metri lontano", real MT output)
+        steps = _BREADCRUMB_SEP.split(p)[:-1]
+        return all(len(words(step)) <= rule.limit("max_step_words") for step in steps)
     # "Esteri › Asia": one step, a rare sign outside navigation
     return n <= rule.limit("one_step_max_words") and bool(_ONE_STEP_CRUMB.fullmatch(p))
 
@@ -734,12 +737,19 @@ breadcrumb = Rule(
     "breadcrumb",
     "breadcrumb",
     test=_breadcrumb,
-    thresholds=(("max_words", 25), ("one_step_max_words", 8)),
+    thresholds=(("max_words", 25), ("one_step_max_words", 8), ("max_step_words", 5)),
     examples=(
         Example("Home Facts Rapporti Russia-Cina sempre più saldi", True, "samples"),
         Example("Home › Esteri › Mondo", True, "own"),
         Example("Esteri › Asia", True, "own"),
         Example("Inizio lavori previsto a marzo per il nuovo ponte sul fiume.", False, "own"),
+        Example("Notizie / Politica / Il governo approva la riforma delle pensioni", True, "own"),
+        Example(
+            "Secondo il regolamento del parco, restate almeno 100 metri / metri dagli orsi e 25 metri / "
+            "metri dagli altri animali.",
+            False,
+            "own",  # shaped after a sentence of real MT output (mtleft)
+        ),
     ),
 )
 
