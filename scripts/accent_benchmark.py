@@ -24,7 +24,8 @@ import regex
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-FINAL = regex.compile(r"(?<![\p{L}\p{N}'’])(\p{L}*)([àèéìòùÀÈÉÌÒÙ])(?![\p{L}\p{N}'’])")
+# a final accent, after an elision too ("dell'università"): folding strips them all
+FINAL = regex.compile(r"(?<![\p{L}\p{N}])(\p{L}*)([àèéìòùÀÈÉÌÒÙ])(?![\p{L}\p{N}'’])")
 BASE = {"à": "a", "è": "e", "é": "e", "ì": "i", "ò": "o", "ù": "u"}
 
 

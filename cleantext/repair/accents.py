@@ -9,10 +9,11 @@ is itself the word ("po'", "va'", "pie'", "de'") stays — while "se'", "si'", "
 become "sé", "sì", "lì" — and so does every pair the
 sentence would have to decide ("e"/"è", "la"/"là", "se"/"sé", "da"/"dà", "papa"/"papà",
 "meta"/"metà"). A sentence-initial "E'" stays too: Italian keyboards have no "È", and
-"E'" is how careful writers type it (real Italian of the no-harm set does). A word
-common in English, French, Spanish, Portuguese or German as written is left alone (a
-Spanish "pero" in a quotation), and so is an apostrophe that closes a quotation it
-opened ('ciao').
+"E'" is how careful writers type it (real Italian of the no-harm set does). A word more
+common in English, French, Spanish, Portuguese or German than in Italian as written is
+left alone (a Spanish "pero" in a quotation), and so is an apostrophe that closes a
+quotation it opened ('ciao'). The verb "è" folded to "e" is put back only where the
+grammar leaves no choice ("non e", "ed e", "e stata"), in a paragraph with no accent left.
 """
 
 from __future__ import annotations
@@ -109,7 +110,13 @@ def _dropped(m: regex.Match[str]) -> str:
     form = _with_dropped_accent(word)
     if form is None or _in_address(m.string, m.start()):
         return word
+    if word[0].isupper() and _TYPED_ACCENT.search(m.string):
+        return word  # where the writer typed accents, a capitalised bare word is a name ("Potro ricevette")
     return form
+
+
+# an accented vowel the writer typed (a lone "è" may be dropped_verb_accent's own)
+_TYPED_ACCENT = regex.compile(r"[àéìòùÀÈÉÌÒÙ]|\Bè|è\B")
 
 
 @lru_cache(maxsize=100_000)
@@ -125,14 +132,19 @@ def _with_dropped_accent(word: str) -> str | None:
 
 def _restored(word: str) -> str | None:
     """`_with_dropped_accent`'s decision, asked of the word itself."""
-    found = _accented(word)
+    if not word[1:].islower():
+        return None  # "McKa", "ABBA": not a word with a dropped accent
+    found = _accented(word.lower())
     if found is None:
         return None
     form, z = found
     low = word.lower()
     if z < MIN_ZIPF + 0.5 or z < zipf(low, "it") + DROPPED_MARGIN:
         return None
-    if any(zipf(low, lang) >= FOREIGN_ZIPF for lang in OTHER_LANGUAGES):
+    # as written, a word of another language more than of Italian ("pero": Spanish); a
+    # capitalised one common in any other language may be a name ("Sara")
+    bare = zipf(low, "it") if word[0].islower() else 0.0
+    if any(max(FOREIGN_ZIPF, bare) <= zipf(low, lang) for lang in OTHER_LANGUAGES):
         return None
     return recase(form, word)
 
@@ -140,7 +152,8 @@ def _restored(word: str) -> str | None:
 apostrophe_accent = Rule(
     "apostrophe_accent",
     "a final accent typed as an apostrophe ('perche'' → 'perché', 'e'' → 'è')",
-    regex.compile(r"(?<![\p{L}\p{N}\p{M}'’])(\p{L}*[aeiouAEIOU])['’](?![\p{L}\p{N}])"),
+    # from a word's start, or after an elision ("dell'attivita'"), not after an opening quote
+    regex.compile(r"(?:(?<=\p{L}['’])|(?<![\p{L}\p{N}\p{M}'’]))(\p{L}*[aeiouAEIOU])['’](?![\p{L}\p{N}])"),
     _apostrophe,
     needs=LatinPattern(r"[aeiouAEIOU]['’](?![\p{L}\p{N}])"),
     examples=(
@@ -148,6 +161,7 @@ apostrophe_accent = Rule(
         Example("E' stato lui.", "E' stato lui.", "own"),  # the keyboard's way to write "È"
         Example("La citta' e' cosi' bella, pero' lontana.", "La città è così bella, però lontana.", "own"),
         Example("Mercoledi' inizio' la riunione.", "Mercoledì iniziò la riunione.", "own"),
+        Example("Dell'attivita' e dell'universita'.", "Dell'attività e dell'università.", "own"),
         Example("Il Trc non deve costare piu' di 92mln.", "Il Trc non deve costare più di 92mln.", "lingua"),
         Example(
             "Un po' di pane, va' a casa e di' la verita'.",
@@ -159,16 +173,22 @@ apostrophe_accent = Rule(
     ),
 )
 
-# lowercase (not names), not part of a hyphenated compound ("Mohenjo-daro"), composed
-_BARE_FINAL_VOWEL = regex.compile(r"(?<![\p{L}\p{N}\p{M}'’-])\p{Ll}{3,}(?<=[aeiou])(?![\p{L}\p{N}\p{M}'’-])")
+# lowercase, or capitalised where a sentence or a quotation starts (inside a sentence a
+# capitalised word is a name: "Del Potro"), after an elision too ("dell'universita"); not
+# part of a hyphenated compound ("Mohenjo-daro"); composed. A capitalised word is decided
+# as its lowercase form, so a name that is a word elsewhere ("Sara": Spanish "sara") stays.
+_BARE_FINAL_VOWEL = regex.compile(
+    r"(?<![\p{L}\p{N}\p{M}-])(?:\p{Ll}|(?:^|(?<=[.!?…:;] )|(?<=[«“\"(‘]))\p{Lu})\p{Ll}{2,}(?<=[aeiou])"
+    r"(?![\p{L}\p{N}\p{M}'’-])"
+)
 
 
 def _has_dropped_accent(text: str) -> bool:
     """A word of `text` stands for an accented one (most paragraphs have none: one cached
     look-up per word instead of a rewrite; once the common words are read, one scan for
     runs of lowercase letters and a set of some 300 words, in most paragraphs)."""
-    if _asked > ASK_FIRST and _droppable(MIN_ZIPF + 0.5).isdisjoint(_LOWER_RUN.findall(text)):
-        return False  # every word the rule changes is a whole run of lowercase letters
+    if _asked > ASK_FIRST and _droppable(MIN_ZIPF + 0.5).isdisjoint(_LOWER_RUN.findall(text.lower())):
+        return False  # every word the rule changes is, lowercased, a whole run of lowercase letters
     return any(map(_with_dropped_accent, _BARE_FINAL_VOWELS.findall(text)))
 
 
@@ -212,6 +232,12 @@ dropped_accent = Rule(
     needs=_has_dropped_accent,
     examples=(
         Example("La citta e la liberta, perche si.", "La città e la libertà, perché si.", "own"),
+        Example("Citta del Messico. Cosi disse Sara.", "Città del Messico. Così disse Sara.", "own"),
+        Example("Sara ha detto che sara presto.", "Sara ha detto che sarà presto.", "own"),
+        Example(
+            "Potro ricevette cure, ma riuscì a tornare.", "Potro ricevette cure, ma riuscì a tornare.", "own"
+        ),
+        Example("L'attivita dell'universita.", "L'attività dell'università.", "own"),
         Example(
             "Il papa e la meta del viaggio: da la e se ne va.",
             "Il papa e la meta del viaggio: da la e se ne va.",
@@ -222,4 +248,59 @@ dropped_accent = Rule(
     ),
 )
 
-RULES = (apostrophe_accent, dropped_accent)
+# "e" is the conjunction, "è" the verb: after these words only the verb can stand (a
+# negation, a conjunction, a relative or reflexive pronoun: "non è", "ed è", "ma è", "cui è",
+# "si è"), and the feminine participle "stata" needs "è" before it. A closed class of the
+# grammar: in 2,100 real accented sentences (noharm-isdt, noharm-foreign, FLORES' human
+# Italian, the seeds) the conjunction never follows them.
+VERB_AFTER = frozenset({"non", "ed", "ma", "che", "cui", "chi", "qual", "ci", "si"})
+_BARE_VERB = regex.compile(
+    r"(?i:(?<=(?<![\p{L}\p{N}'’-])(?:" + "|".join(sorted(VERB_AFTER)) + r")\s))e(?=\s)"
+    r"|(?<![\p{L}\p{N}\p{M}'’-])e(?=\s+stata\b"
+    # "stato" is a noun too ("pensioni e stato sociale"): the verb when a participle, an
+    # article or a quantity follows ("è stato approvato", "è stato un successo")
+    r"|\s+stato\s+(?:\p{L}+(?:at|ut|it)[oaie]\b|(?:un|una|uno|il|lo|la|l['’]|molto|anche|già|gia|più|piu|poi|così|cosi|sempre|mai)\b))"
+)
+
+
+_ACCENTED_VOWEL = LatinPattern(r"[àèéìòùÀÈÉÌÒÙ]")
+_BARE_E = LatinPattern(r"(?<![\p{L}\p{N}'’-])e ")  # (repair's spaces are plain by now)
+
+
+def _folded(text: str) -> bool:
+    """A paragraph with no accented vowel at all, and an "e" the rule may take: ASCII-folded
+    text. Where the writer typed accents ("una donna è andata … si e arrabbiata"), an "e"
+    they left is theirs, and stays."""
+    return _BARE_E.search(text) is not None and _ACCENTED_VOWEL.search(text) is None
+
+
+def _verb(m: regex.Match[str]) -> str:
+    return m.group() if _in_address(m.string, m.start()) else "è"
+
+
+dropped_verb_accent = Rule(
+    "dropped_verb_accent",
+    "the verb 'è' written 'e' in text an ASCII-folding scraper stripped of accents, where the "
+    "grammar allows only the verb",
+    _BARE_VERB,
+    _verb,
+    needs=_folded,
+    examples=(
+        Example(
+            "Non e stato lui, ed e chiaro: chi e stato?", "Non è stato lui, ed è chiaro: chi è stato?", "own"
+        ),
+        Example(
+            "La legge e stata approvata e il governo si e detto soddisfatto.",
+            "La legge è stata approvata e il governo si è detto soddisfatto.",
+            "own",
+        ),
+        Example(
+            "ma anche pensioni e stato sociale, formazione",
+            "ma anche pensioni e stato sociale, formazione",
+            "lingua",
+        ),
+    ),
+)
+
+# the verb first: once dropped_accent has put accents back, the paragraph no longer reads as folded
+RULES = (apostrophe_accent, dropped_verb_accent, dropped_accent)

@@ -50,12 +50,13 @@ def test_the_scan_for_words_the_rule_changes_agrees_with_the_rule(monkeypatch):
         "La citta e bella, e piu grande.",
         "Dell'attivita economica e l'universita.",
         "Il progetto attivita-ricerca.",
-        "Citta e CITTA restano.",
+        "Citta e CITTA: la prima sì.",
         "La citta2 e il codice piu1.",
         "Mohenjo-daro, ahime!",
         "c'e la citta\u0300 e la liberta.",
         "Che terra, parlo io.",
         "Ora e piu tardi.",
+        "Lo disse Del Potro ieri.",  # a capitalised word inside a sentence is a name
     ]
     monkeypatch.setattr(accents, "ASK_FIRST", 10**9)  # each word asked of the rule
     accents._with_dropped_accent.cache_clear()
@@ -65,5 +66,5 @@ def test_the_scan_for_words_the_rule_changes_agrees_with_the_rule(monkeypatch):
     fast = [accents._has_dropped_accent(t) for t in lines + ours]
     accents._with_dropped_accent.cache_clear()
     assert fast == exact
-    assert exact[-len(ours) :] == [True, False, False, False, False, True, True, False, True]
+    assert exact[-len(ours) :] == [True, True, False, True, False, True, True, False, True, False]
     assert 0 < sum(exact[: len(lines)]) < len(lines) / 10  # lingua has one ("piu")
