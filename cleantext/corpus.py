@@ -26,8 +26,9 @@ import regex
 from cleantext import split
 from cleantext.read import ReadError, decode
 from cleantext.repair import repair_paragraph
+from cleantext.repeats import dedup_key
 from cleantext.rules import Rule
-from cleantext.scrape import dedup_key, words
+from cleantext.scrape import words
 
 # What a line needs to count as shared by the corpus (the thresholds a user may change).
 MIN_DOCS = 3  # never fewer documents than this

@@ -22,8 +22,9 @@ from cleantext.html import read_input
 from cleantext.model import Document, Fix, Segment, Sentence
 from cleantext.read import BLOCK_CHARS, read_blocks
 from cleantext.repair import Tracked, repair_paragraph
+from cleantext.repeats import RepeatFinder
 from cleantext.respell import respell
-from cleantext.scrape import RepeatFinder, find_boilerplate
+from cleantext.scrape import find_boilerplate
 from cleantext.settings import Settings
 from cleantext.translation import postedit
 from cleantext.translation.route import Outcome, Router, plausible_length

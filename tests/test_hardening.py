@@ -513,7 +513,8 @@ def test_long_paragraphs_of_the_same_few_words_are_not_near_repeats():
     near_repeat and took minutes to compare; true near repeats still are."""
     import random
 
-    from cleantext.scrape import RepeatFinder, _line_words, words
+    from cleantext.repeats import RepeatFinder
+    from cleantext.scrape import _line_words, words
 
     vocab = "il governo ha detto che la riforma delle pensioni sarà approvata entro fine mese".split()
     rng = random.Random(5)

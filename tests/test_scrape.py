@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from cleantext.scrape import RULES, Context, RepeatFinder, find_boilerplate, menu_run, related_headline
+from cleantext.repeats import RepeatFinder
+from cleantext.scrape import RULES, Context, find_boilerplate, menu_run, related_headline
 
 
 def dropped(doc):
@@ -311,7 +312,8 @@ def test_folding_latin_text_works_letter_by_letter():
 def test_a_repeat_key_is_the_same_by_either_way():
     from conftest import ROOT, SAMPLES
 
-    from cleantext.scrape import _WORD, dedup_key
+    from cleantext.repeats import dedup_key
+    from cleantext.scrape import _WORD
     from cleantext.vocab import fold
 
     lines = [line for p in SAMPLES.glob("*.txt") for line in p.read_text("utf-8").splitlines()]
@@ -329,7 +331,8 @@ def test_a_repeat_key_is_its_words_each_lowered():
     whose lowering is special (made here)."""
     import random
 
-    from cleantext.scrape import _WORD, dedup_key
+    from cleantext.repeats import dedup_key
+    from cleantext.scrape import _WORD
     from cleantext.vocab import fold
 
     rng = random.Random(5)
