@@ -178,6 +178,23 @@ def test_a_datatrove_pipeline_gives_the_texts_the_cli_gives(tmp_path):
     cli = _read_jsonl_gz(tmp_path / "cli" / "corpus.jsonl.gz")
     assert [g["text"] for g in got] == [c["text"] for c in cli]
     assert got[2]["metadata"]["cleantext"]["dropped"] == 1
+    copies = [g["metadata"]["cleantext"].get("duplicate_of") for g in got]
+    assert copies == [None] * (len(rows) - 1) + ["doc-0"]  # _rows ends with a copy of the first
+
+
+def test_the_datatrove_step_names_exact_copies(tmp_path):
+    """Issue 33: exact duplicates are flagged with the id they repeat, in the step too."""
+    pytest.importorskip("datatrove")
+    from datatrove.data import Document
+
+    from cleantext.datatrove import CleanText
+    from cleantext.settings import Settings
+
+    rows = _rows(3)  # three rows and a copy of the first
+    docs = [Document(text=r["text"], id=r["id"]) for r in rows] + [Document(text=rows[1]["text"], id="copy")]
+    out = list(CleanText(Settings(translate=False)).run(docs))
+    assert [d.metadata["cleantext"].get("duplicate_of") for d in out] == [None, None, None, "doc-0", "doc-1"]
+    assert out[4].text == out[1].text
 
 
 def test_other_field_names_are_chosen_on_the_command_line(tmp_path):
