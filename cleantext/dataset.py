@@ -79,6 +79,11 @@ class Row:
     html: bool = False  # a WARC response: the text is an HTML page
     extra: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def data(self) -> str | bytes | None:
+        """What the pipeline reads for this row: a WARC response's page body, else its text."""
+        return self.extra.get("body") if self.html else self.text
+
 
 def row_name(path: Path, row: Row) -> str:
     """A row as the run names it (in errors and as a duplicate's original): FILE#ID."""

@@ -332,7 +332,7 @@ def count_corpus(jobs: list[Job], settings: Settings) -> CorpusLines | None:
                         yield str(j.source), text_of(read_file(j.source), str(j.source))
                     continue
                 for row in dataset.rows(j.source, s.text_field, s.id_field):
-                    data = row.extra.get("body") if row.html else row.text
+                    data = row.data
                     if data is not None and len(data) <= MAX_COUNT_BYTES:
                         yield dataset.row_name(j.source, row), text_of(data, str(j.source), row.html)
             except (OSError, ReadError):

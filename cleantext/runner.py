@@ -298,7 +298,7 @@ class Task:
             if row.error is None:
                 try:
                     with time_limit(s.file_timeout):
-                        data = row.extra["body"] if row.html else row.text
+                        data = row.data
                         name = dataset.row_name(job.source, row)
                         prepared.append(self.pipeline.prepare(data, name, self.opts.corpus, html=row.html))
                     places.append(k)
