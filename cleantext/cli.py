@@ -772,7 +772,8 @@ def _show_detection(console, doc) -> None:  # noqa: ANN001
 
 
 models_app = typer.Typer(
-    help="The offline model store of Argos packages (default: $CLEANTEXT_MODELS or language_models/).",
+    help="The offline model store of Argos packages (default: $CLEANTEXT_MODELS, else "
+    "language_models/ in a checkout, else the user's data folder).",
     no_args_is_help=True,
 )
 app.add_typer(models_app, name="models")

@@ -98,12 +98,20 @@ def argos_package_dirs() -> list[Path]:
     return [Path(chosen).expanduser()]
 
 
-def default_store() -> Path:
-    """$CLEANTEXT_MODELS, else language_models/ in the project checkout."""
+def default_store(package: Path | None = None) -> Path:
+    """$CLEANTEXT_MODELS; else language_models/ of the project checkout cleantext runs from
+    (where scripts/setup.sh works); else, for an installed package, the user's data folder
+    (platformdirs: ~/.local/share/cleantext/language_models on Linux), which a reinstall
+    leaves alone (site-packages would not)."""
     env = os.environ.get("CLEANTEXT_MODELS")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[1] / "language_models"
+    checkout = (package or Path(__file__).resolve().parent).parent
+    if (checkout / "pyproject.toml").is_file():
+        return checkout / "language_models"
+    from platformdirs import user_data_path
+
+    return user_data_path("cleantext") / "language_models"
 
 
 class ModelStore:

@@ -381,3 +381,21 @@ def test_a_killed_install_leaves_no_folder_behind_for_long(tmp_path, packages):
     mine.mkdir()
     store.install(packages[("fr", "it")])
     assert sorted(p.name for p in store.root.iterdir()) == [mine.name, "translate-fr_it-0_1"]
+
+
+def test_the_store_of_an_installed_package_is_in_the_users_data_folder(tmp_path, monkeypatch):
+    """Issue 35: in a wheel install the store was site-packages/language_models, lost on
+    reinstall. A checkout keeps its language_models/; $CLEANTEXT_MODELS wins over both."""
+    from cleantext.store import default_store
+
+    monkeypatch.delenv("CLEANTEXT_MODELS", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    installed = tmp_path / "site-packages" / "cleantext"
+    installed.mkdir(parents=True)
+    assert default_store(installed) == tmp_path / "data" / "cleantext" / "language_models"
+    checkout = tmp_path / "repo"
+    (checkout / "cleantext").mkdir(parents=True)
+    (checkout / "pyproject.toml").write_text("[project]\n", "utf-8")
+    assert default_store(checkout / "cleantext") == checkout / "language_models"
+    monkeypatch.setenv("CLEANTEXT_MODELS", str(tmp_path / "mine"))
+    assert default_store(installed) == tmp_path / "mine"
