@@ -499,8 +499,11 @@ def _run(console, label: str, todo, output: Path, task, executor, force: bool, s
             done["sentences"] += r.sentences
             done["files"] += r.digest is not None
             done["seen"] += 1
-            if shown is not None and r.outputs and "records" in r.outputs and len(shown) < MAX_DOCS:
-                shown.append((r.job.rel, [json.loads(x) for x in r.outputs["records"].splitlines() if x]))
+            if shown is not None and len(shown) < MAX_DOCS:
+                if r.outputs and "records" in r.outputs:
+                    shown.append((r.job.rel, [json.loads(x) for x in r.outputs["records"].splitlines() if x]))
+                elif r.summary.skipped and (kept := _records_written(task, r.job)) is not None:
+                    shown.append((r.job.rel, kept))  # up to date: the report shows what OUT holds
             elapsed = bar.tasks[bar_task].elapsed or 0.0
             rate = f"{done['sentences'] / elapsed:,.0f} sentences/s" if elapsed > 0.5 else ""
             bar.update(bar_task, advance=1, rate=rate)
@@ -523,6 +526,19 @@ def _run(console, label: str, todo, output: Path, task, executor, force: bool, s
                 err=True,
             )
             raise typer.Exit(130) from None
+
+
+def _records_written(task, job) -> list[dict] | None:  # noqa: ANN001
+    """The sentence records an earlier run wrote for `job` (its NAME.jsonl), if any."""
+    import json
+
+    for path in task.outputs(job):
+        if path.name.endswith(".jsonl") and not path.name.endswith(".sentences.jsonl"):
+            try:
+                return [json.loads(x) for x in path.read_text("utf-8").splitlines() if x]
+            except (OSError, ValueError):
+                return None
+    return None
 
 
 def _check_target(settings, to: str) -> None:  # noqa: ANN001

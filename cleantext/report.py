@@ -29,6 +29,10 @@ mark.fr{background:#dde8ff} mark.en{background:#ffe0d8} mark.other{background:#e
 mark.kept{background:none;text-decoration:underline dotted}
 .tr{display:block;font-size:.85rem;color:#555;margin-left:1rem} .tr::before{content:"→ "}
 .legend span{margin-right:1rem} .err{color:#a33}
+.index td:first-child a{text-decoration:none} .filter label{margin-right:1rem}
+body:has(#only-changed:checked) section:not(.changed),
+body:has(#only-dropped:checked) section:not(.dropped),
+body:has(#only-translated:checked) section:not(.translated){display:none}
 """
 
 
@@ -42,7 +46,10 @@ def render(records_by_doc: list[tuple[str, list[dict]]], summary: Summary | None
         "<span><ins class='fix'>repaired</ins></span><span><mark class='fr'>French</mark></span>"
         "<span><mark class='en'>English</mark></span></p>"
     )
-    for name, records in records_by_doc[:MAX_DOCS]:
+    shown = records_by_doc[:MAX_DOCS]
+    parts.append(_index(shown))
+    for k, (name, records) in enumerate(shown):
+        parts.append(f"<section id='d{k}' class='{' '.join(_kinds(records))}'>")
         parts.append(f"<h2>{escape(shown_name(name))}</h2>")
         para, buf = None, []
         for r in records:
@@ -53,10 +60,51 @@ def render(records_by_doc: list[tuple[str, list[dict]]], summary: Summary | None
             buf.append(_sentence(r))
         if buf:
             parts.append("<p>" + " ".join(buf) + "</p>")
+        parts.append("</section>")
     if len(records_by_doc) > MAX_DOCS:
         parts.append(f"<p>… {len(records_by_doc) - MAX_DOCS} more documents not shown.</p>")
     parts.append("</body></html>\n")
     return "".join(parts)
+
+
+def _kinds(records: list[dict]) -> list[str]:
+    """What happened to a document: changed (any sentence), dropped (a line), translated (a span)."""
+    kinds = []
+    if any(r.get("text") != r.get("source") for r in records):
+        kinds.append("changed")
+    if any(r.get("dropped") for r in records):
+        kinds.append("dropped")
+    if any(g.get("translation") and not g.get("kept") for r in records for g in r.get("segments") or ()):
+        kinds.append("translated")
+    return kinds
+
+
+def _index(shown: list[tuple[str, list[dict]]]) -> str:
+    """A table of the documents (each a link to its section, with its counts) and a filter
+    that needs no script: a radio button and CSS `:has` hide the other sections."""
+    choices = [("all", "all documents"), ("changed", "changed"), ("dropped", "with dropped lines")]
+    choices.append(("translated", "with translations"))
+    radios = "".join(
+        f"<label><input type='radio' name='only' id='only-{key}'{' checked' if key == 'all' else ''}> "
+        f"{label}</label>"
+        for key, label in choices
+    )
+    rows = []
+    for k, (name, records) in enumerate(shown):
+        dropped = sum(1 for r in records if r.get("dropped"))
+        translated = sum(
+            1 for r in records for g in r.get("segments") or () if g.get("translation") and not g.get("kept")
+        )
+        rows.append(
+            f"<tr><td><a href='#d{k}'>{escape(shown_name(name))}</a></td><td>{len(records)}</td>"
+            f"<td>{dropped}</td><td>{translated}</td><td>{', '.join(_kinds(records)) or '-'}</td></tr>"
+        )
+    head = "<tr><th>document</th><th>sentences</th><th>dropped</th><th>translated</th><th>what</th></tr>"
+    return (
+        f"<p class='filter'>Show: {radios}</p>"
+        f"<details open><summary>{len(shown)} documents</summary>"
+        f"<table class='index'>{head}{''.join(rows)}</table></details>"
+    )
 
 
 def _sentence(r: dict) -> str:

@@ -282,6 +282,32 @@ def test_cli_report_shows_this_runs_documents_without_forcing_jsonl(tmp_path):
     assert not list(out.glob("[!.]*.jsonl"))  # only what --format asked for
 
 
+def test_an_up_to_date_rerun_reports_what_out_holds_with_an_index(tmp_path):
+    """Issue 35: a rerun where every file was up to date wrote an empty report, and 200
+    documents made one long page with no index or filter (200 dev documents; the index is
+    read back from headless Chromium's DOM)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for d in sorted((DEV / "docs").glob("*.txt"))[:200]:
+        shutil.copy(d, src / d.name)
+    out, page = tmp_path / "out", tmp_path / "run.html"
+    cmd = [sys.executable, "-m", "cleantext", "clean", str(src), "-o", str(out), "-q", "--no-translate"]
+    assert subprocess.run(cmd, capture_output=True, text=True).returncode == 0
+    r = subprocess.run([*cmd, "--report", str(page)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr[-2000:]
+    html = page.read_text("utf-8")
+    assert html.count("<section id=") == 200 and html.count("<tr><td><a href='#d") == 200
+    assert "id='only-translated'" in html and "class='changed" in html
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert chromium, "chromium is installed by scripts/setup.sh --dev"
+    dom = subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=120,
+    ).stdout  # fmt: skip
+    assert dom.count('href="#d') == 200 and "200 documents" in dom
+
+
 def test_two_shards_into_one_out_at_once_lose_nothing(tmp_path):
     """Issue 17, item 2: each run removed every temporary file in OUT (another run's work in
     progress) and rewrote the resume log from its own view. Now a run removes only leftovers
