@@ -9,7 +9,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
@@ -241,7 +241,7 @@ def clean(
         ),
     ] = 0,
     executor: Annotated[
-        str,
+        Literal["local", "ray"],
         typer.Option(
             help="local: this machine's processes; ray: Ray actors (pip install 'cleantext-it\\[ray]')."
         ),
@@ -313,7 +313,7 @@ def clean(
     )
     from cleantext.pipeline import Pipeline
     from cleantext.read import ReadError
-    from cleantext.runner import EXECUTORS, Task, local
+    from cleantext.runner import Task, local
     from cleantext.write import FORMATS
 
     _logging(quiet, verbose, log_level)
@@ -386,8 +386,6 @@ def clean(
         sys.stdout.flush()
         _exit_for(summary)  # 3 when spans had no working engine, as for files
         return
-    if executor not in EXECUTORS:
-        raise typer.BadParameter(f"--executor {executor!r}: choose {' or '.join(EXECUTORS)}")
     if output is None:
         raise typer.BadParameter("give an output folder with -o OUT (or '-' to clean stdin to stdout)")
     unreadable: list[tuple[str, str]] = []  # subfolders that cannot be read: errors at the end

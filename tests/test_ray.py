@@ -89,7 +89,7 @@ def test_unknown_executor_and_missing_ray_are_clear(tmp_path, monkeypatch):
     with pytest.raises(UsageError, match="unknown executor 'spark'"):
         run(plan([SAMPLES], tmp_path / "o"), tmp_path / "o", executor="spark")
     r = cli(str(SAMPLES), "-o", str(tmp_path / "o"), "--executor", "spark")
-    assert r.returncode == 2 and "choose local or ray" in r.stderr
+    assert r.returncode == 2 and "'spark' is not one of 'local', 'ray'" in r.stderr
     for args, env in (
         (["--address", "127.0.0.1:1"], {}),  # nothing listens there: seconds, not Ray's long retries
         ([], {"RAY_ADDRESS": "127.0.0.1:1"}),
