@@ -100,12 +100,12 @@ def translate(text: str, source: str, target: str = "it", **settings: Any) -> st
     from cleantext.translation.engines import build_engines
     from cleantext.translation.route import Router, plausible_length
 
+    if source == target:
+        return text
     wanted = Settings(**settings)
     key = ("translate", wanted, target)
     if (router := _pipelines.get(key)) is None:
         router = _pipelines[key] = Router(build_engines(wanted), target, (plausible_length,))
-    if source == target:
-        return text
     (outcome,) = router.translate([(text, source)])
     if outcome.translation is None:
         why = "; ".join(r for e in router.engines if (r := e.why_unavailable()))

@@ -277,7 +277,7 @@ def clean(
         typer.Option(
             help="Which files of a folder to take (globs, comma-separated, recursive); others are ignored."
         ),
-    ] = "*.txt,*.html,*.htm,*.txt.gz,*.html.gz,*.jsonl,*.jsonl.gz,*.jsonl.zst,*.parquet,*.warc,*.warc.gz",
+    ] = settings_.DEFAULT_PATTERN,
     quiet: Quiet = False,
     verbose: Verbose = False,
     log_level: LogLevel = None,
@@ -471,8 +471,6 @@ def _exit_for(summary) -> None:  # noqa: ANN001
 def _run(console, label: str, todo, output: Path, task, executor, force: bool, shown=None):  # noqa: ANN001, ANN202
     """The runner under a progress bar (files done, sentences per second, time left); the
     records the task hands back are kept in `shown` (up to the report's limit)."""
-    import json
-
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from cleantext.report import MAX_DOCS
@@ -499,7 +497,7 @@ def _run(console, label: str, todo, output: Path, task, executor, force: bool, s
             done["seen"] += 1
             if shown is not None and len(shown) < MAX_DOCS:
                 if r.outputs and "records" in r.outputs:
-                    shown.append((r.job.rel, [json.loads(x) for x in r.outputs["records"].splitlines() if x]))
+                    shown.append((r.job.rel, _records(r.outputs["records"])))
                 elif r.summary.skipped and (kept := _records_written(task, r.job)) is not None:
                     shown.append((r.job.rel, kept))  # up to date: the report shows what OUT holds
             elapsed = bar.tasks[bar_task].elapsed or 0.0
@@ -526,17 +524,23 @@ def _run(console, label: str, todo, output: Path, task, executor, force: bool, s
             raise typer.Exit(130) from None
 
 
-def _records_written(task, job) -> list[dict] | None:  # noqa: ANN001
-    """The sentence records an earlier run wrote for `job` (its NAME.jsonl), if any."""
-    import json
+def _records(text: str) -> list[dict]:
+    """NAME.jsonl's text as its records."""
+    return [json.loads(x) for x in text.splitlines() if x]
 
-    for path in task.outputs(job):
-        if path.name.endswith(".jsonl") and not path.name.endswith(".sentences.jsonl"):
-            try:
-                return [json.loads(x) for x in path.read_text("utf-8").splitlines() if x]
-            except (OSError, ValueError):
-                return None
-    return None
+
+def _records_written(task, job) -> list[dict] | None:  # noqa: ANN001
+    """The sentence records an earlier run wrote for a file `job` (its NAME.jsonl), if it
+    wrote them (a dataset's rows are not shown in the report, whether done now or before)."""
+    from cleantext import dataset
+    from cleantext.write import output_path
+
+    if "jsonl" not in task.opts.formats or dataset.kind(job.source):
+        return None
+    try:
+        return _records(output_path(job.output_base, "jsonl").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def _check_target(settings, to: str) -> None:  # noqa: ANN001

@@ -36,14 +36,14 @@ KINDS = {
     ".warc": "warc",
     ".warc.gz": "warc",
 }
-PATTERNS = tuple(f"*{ext}" for ext in KINDS)
+_LONGEST_FIRST = sorted(KINDS.items(), key=lambda x: -len(x[0]))
 ROWS_PER_BATCH = 256  # rows cleaned together (their spans translated in one round trip)
 
 
 def kind(path: Path | str) -> str | None:
     """'jsonl', 'parquet' or 'warc' for a dataset file, else None."""
     name = str(path).lower()
-    return next((k for ext, k in sorted(KINDS.items(), key=lambda x: -len(x[0])) if name.endswith(ext)), None)
+    return next((k for ext, k in _LONGEST_FIRST if name.endswith(ext)), None)
 
 
 def output_path(source: Path, output_base: Path) -> Path:

@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from cleantext.corpus import CorpusLines
-from cleantext.settings import LATER_DEFAULTS, Settings
+from cleantext.settings import DEFAULT_PATTERN, LATER_DEFAULTS, Settings
 from cleantext.write import DEFAULT_FORMATS, FORMATS, atomic_write, output_paths, write_all
 
 STATE_LOG = ".cleantext-state.jsonl"
@@ -127,11 +127,6 @@ def _version() -> str:
 
 
 # --- planning --------------------------------------------------------------------------
-
-# text files, saved HTML pages, and datasets of documents (cleantext.dataset)
-DEFAULT_PATTERN = (
-    "*.txt,*.html,*.htm,*.txt.gz,*.html.gz,*.jsonl,*.jsonl.gz,*.jsonl.zst,*.parquet,*.warc,*.warc.gz"
-)
 
 
 def plan(

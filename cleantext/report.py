@@ -47,9 +47,10 @@ def render(records_by_doc: list[tuple[str, list[dict]]], summary: Summary | None
         "<span><mark class='en'>English</mark></span></p>"
     )
     shown = records_by_doc[:MAX_DOCS]
-    parts.append(_index(shown))
-    for k, (name, records) in enumerate(shown):
-        parts.append(f"<section id='d{k}' class='{' '.join(_kinds(records))}'>")
+    counts = [_counts(records) for _, records in shown]
+    parts.append(_index(shown, counts))
+    for k, ((name, records), (_, _, kinds)) in enumerate(zip(shown, counts, strict=True)):
+        parts.append(f"<section id='d{k}' class='{' '.join(kinds)}'>")
         parts.append(f"<h2>{escape(shown_name(name))}</h2>")
         para, buf = None, []
         for r in records:
@@ -67,38 +68,33 @@ def render(records_by_doc: list[tuple[str, list[dict]]], summary: Summary | None
     return "".join(parts)
 
 
-def _kinds(records: list[dict]) -> list[str]:
-    """What happened to a document: changed (any sentence), dropped (a line), translated (a span)."""
-    kinds = []
-    if any(r.get("text") != r.get("source") for r in records):
-        kinds.append("changed")
-    if any(r.get("dropped") for r in records):
-        kinds.append("dropped")
-    if any(g.get("translation") and not g.get("kept") for r in records for g in r.get("segments") or ()):
-        kinds.append("translated")
-    return kinds
+def _counts(records: list[dict]) -> tuple[int, int, list[str]]:
+    """A document's dropped lines, translated spans, and what happened to it: changed (any
+    sentence), dropped (a line), translated (a span)."""
+    dropped = sum(1 for r in records if r.get("dropped"))
+    translated = sum(
+        1 for r in records for g in r.get("segments") or () if g.get("translation") and not g.get("kept")
+    )
+    kinds = ["changed"] if any(r.get("text") != r.get("source") for r in records) else []
+    kinds += ["dropped"] * (dropped > 0) + ["translated"] * (translated > 0)
+    return dropped, translated, kinds
 
 
-def _index(shown: list[tuple[str, list[dict]]]) -> str:
+def _index(shown: list[tuple[str, list[dict]]], counts: list[tuple[int, int, list[str]]]) -> str:
     """A table of the documents (each a link to its section, with its counts) and a filter
     that needs no script: a radio button and CSS `:has` hide the other sections."""
-    choices = [("all", "all documents"), ("changed", "changed"), ("dropped", "with dropped lines")]
-    choices.append(("translated", "with translations"))
+    choices = [("all", "all documents"), ("changed", "changed"), ("dropped", "with dropped lines"),
+               ("translated", "with translations")]  # fmt: skip
     radios = "".join(
         f"<label><input type='radio' name='only' id='only-{key}'{' checked' if key == 'all' else ''}> "
         f"{label}</label>"
         for key, label in choices
     )
-    rows = []
-    for k, (name, records) in enumerate(shown):
-        dropped = sum(1 for r in records if r.get("dropped"))
-        translated = sum(
-            1 for r in records for g in r.get("segments") or () if g.get("translation") and not g.get("kept")
-        )
-        rows.append(
-            f"<tr><td><a href='#d{k}'>{escape(shown_name(name))}</a></td><td>{len(records)}</td>"
-            f"<td>{dropped}</td><td>{translated}</td><td>{', '.join(_kinds(records)) or '-'}</td></tr>"
-        )
+    rows = [
+        f"<tr><td><a href='#d{k}'>{escape(shown_name(name))}</a></td><td>{len(records)}</td>"
+        f"<td>{dropped}</td><td>{translated}</td><td>{', '.join(kinds) or '-'}</td></tr>"
+        for k, ((name, records), (dropped, translated, kinds)) in enumerate(zip(shown, counts, strict=True))
+    ]
     head = "<tr><th>document</th><th>sentences</th><th>dropped</th><th>translated</th><th>what</th></tr>"
     return (
         f"<p class='filter'>Show: {radios}</p>"

@@ -721,11 +721,11 @@ def _breadcrumb(p: str, ctx: Context, rule: Rule) -> bool:
     if _HOME.search(p) and p.lstrip()[:1].isupper():
         return True
     n = len(words(p))  # (the length first: a paragraph of prose is not searched)
-    if n <= rule.limit("max_words") and len(_BREADCRUMB_SEP.findall(p)) >= 2:
+    steps = _BREADCRUMB_SEP.split(p) if n <= rule.limit("max_words") else []
+    if len(steps) >= 3:  # two separators or more
         # the steps before the page's own title are section names: a clause before a
         # slash is prose ("stare almeno 100 metri / metri lontano", real MT output)
-        steps = _BREADCRUMB_SEP.split(p)[:-1]
-        return all(len(words(step)) <= rule.limit("max_step_words") for step in steps)
+        return all(len(words(step)) <= rule.limit("max_step_words") for step in steps[:-1])
     # "Esteri › Asia": one step, a rare sign outside navigation
     return n <= rule.limit("one_step_max_words") and bool(_ONE_STEP_CRUMB.fullmatch(p))
 

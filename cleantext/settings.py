@@ -23,6 +23,11 @@ INPUT_FORMATS: tuple[str, ...] = get_args(InputFormat)
 WEAK: tuple[str, ...] = get_args(Weak)
 STRAY_SENTENCES: tuple[str, ...] = get_args(StraySentences)
 LEFTOVERS: tuple[str, ...] = get_args(Leftovers)
+# the files of a folder a run takes: text files, saved HTML pages, and datasets of
+# documents (cleantext.dataset); the CLI's --pattern default
+DEFAULT_PATTERN = (
+    "*.txt,*.html,*.htm,*.txt.gz,*.html.gz,*.jsonl,*.jsonl.gz,*.jsonl.zst,*.parquet,*.warc,*.warc.gz"
+)
 # settings added after runs were logged: at these values they leave a run's resume key as it was
 LATER_DEFAULTS = {
     "input_format": "auto",

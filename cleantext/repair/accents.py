@@ -134,17 +134,18 @@ def _restored(word: str) -> str | None:
     """`_with_dropped_accent`'s decision, asked of the word itself."""
     if not word[1:].islower():
         return None  # "McKa", "ABBA": not a word with a dropped accent
-    found = _accented(word.lower())
+    low = word.lower()
+    found = _accented(low)
     if found is None:
         return None
     form, z = found
-    low = word.lower()
-    if z < MIN_ZIPF + 0.5 or z < zipf(low, "it") + DROPPED_MARGIN:
+    bare = zipf(low, "it")
+    if z < MIN_ZIPF + 0.5 or z < bare + DROPPED_MARGIN:
         return None
     # as written, a word of another language more than of Italian ("pero": Spanish); a
     # capitalised one common in any other language may be a name ("Sara")
-    bare = zipf(low, "it") if word[0].islower() else 0.0
-    if any(max(FOREIGN_ZIPF, bare) <= zipf(low, lang) for lang in OTHER_LANGUAGES):
+    floor = max(FOREIGN_ZIPF, bare) if word[0].islower() else FOREIGN_ZIPF
+    if any(floor <= zipf(low, lang) for lang in OTHER_LANGUAGES):
         return None
     return recase(form, word)
 
