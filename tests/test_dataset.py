@@ -240,3 +240,16 @@ def test_sentence_records_go_beside_the_dataset_with_their_row(tmp_path):
         run_cli("clean", str(src), "-o", str(only), "--no-translate", "--format", "txt", "-q").returncode == 0
     )
     assert sorted(p.name for p in only.iterdir() if not p.name.startswith(".")) == ["corpus.jsonl.gz"]
+
+
+def test_an_up_to_date_rerun_with_a_report_does_not_read_rows_as_records(tmp_path):
+    """OUT/corpus.jsonl is the dataset's rows, not a file's sentence records: the report of
+    an up-to-date rerun leaves it out, as a first run's report does."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "corpus.jsonl").write_text("".join(json.dumps(r) + "\n" for r in _rows(3)), "utf-8")
+    cmd = ["clean", str(src), "-o", str(tmp_path / "out"), "--no-translate", "-q"]
+    assert run_cli(*cmd).returncode == 0
+    again = run_cli(*cmd, "--report", str(tmp_path / "run.html"))
+    assert again.returncode == 0, again.stderr[-1500:]
+    assert "<section id=" not in (tmp_path / "run.html").read_text("utf-8")
