@@ -275,6 +275,7 @@ def test_the_cli_turns_the_round_trip_on_with_min_quality(tmp_path, monkeypatch)
     from typer.testing import CliRunner
 
     from cleantext import cli
+    from cleantext.cli import folder
 
     src = tmp_path / "in"
     src.mkdir()
@@ -287,7 +288,7 @@ def test_the_cli_turns_the_round_trip_on_with_min_quality(tmp_path, monkeypatch)
     assert evidence and all("round_trip" in e for e in evidence)
 
     seen = []
-    monkeypatch.setattr(cli, "_run", lambda console, label, todo, output, task, *a, **k: seen.append(task))
+    monkeypatch.setattr(folder, "run", lambda console, label, todo, output, task, *a, **k: seen.append(task))
 
     def round_trip(*args):
         CliRunner().invoke(cli.app, ["clean", str(src), "-o", str(tmp_path / "o2"), "-q", *args])

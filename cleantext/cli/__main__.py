@@ -1,0 +1,5 @@
+"""`python -m cleantext.cli`."""
+
+from cleantext.cli import main
+
+main()

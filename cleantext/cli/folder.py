@@ -1,0 +1,197 @@
+"""A folder run as `clean` and `translate` both do it: plan the jobs and refuse what would
+lose data before any work, count the lines the documents share, run the task under a
+progress bar, and end with the summary and the exit code."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import typer
+
+from cleantext import settings as settings_
+
+PROGRESS_EVERY = 30.0  # seconds between progress lines when stderr is not a terminal
+INCOMPLETE = 3  # exit code: every file written, but spans no engine could translate
+
+
+def plan_run(  # noqa: ANN201
+    inputs: list[Path],
+    output: Path,
+    outputs: Callable,  # a job's output files  # noqa: ANN001
+    extra: Iterable[Path] = (),
+    pattern: str = settings_.DEFAULT_PATTERN,
+    shard: str | None = None,
+    check: Callable[[list], None] | None = None,
+):
+    """(every job of the inputs, the jobs of this shard, folders that could not be read),
+    after every check that can fail before any work: OUT writable, no output an input
+    (`extra`: the reports' paths beside the resume log and the jobs' `outputs`), and
+    `check(every job)`.
+    A problem is an error naming it, exit code 2."""
+    from cleantext.jobs import STATE_LOG, UsageError, parse_shard, plan, refuse_overwrites, select_shard
+
+    unreadable: list[tuple[str, str]] = []  # subfolders that cannot be read: errors at the end
+    try:
+        every = plan(inputs, output, pattern=pattern, problems=unreadable)
+        todo = select_shard(every, parse_shard(shard))
+        check_writable(output)
+        if check is not None:
+            check(every)
+        written = [output / STATE_LOG, *extra, *(p for j in todo for p in outputs(j))]
+        refuse_overwrites(every, written)
+    except UsageError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from None
+    if not every:
+        typer.echo(f"error: no files matching {pattern} in the inputs", err=True)
+        raise typer.Exit(2)
+    return every, todo, unreadable
+
+
+def count(console, jobs, settings):  # noqa: ANN001, ANN201
+    """The counting pass over every file of the inputs (all shards: each machine sees the
+    same evidence, so a sharded run writes what an unsharded one would)."""
+    from cleantext.jobs import count_corpus
+
+    with console.status(f"counting lines shared by {len(jobs)} files"):
+        return count_corpus(jobs, settings)
+
+
+def exit_for(summary) -> None:  # noqa: ANN001
+    """1 when a file failed; 3 when every file was written but some spans had no working
+    engine (those files are not marked done, so a rerun with an engine redoes them)."""
+    if summary.unserved:
+        typer.echo(
+            f"warning: translation incomplete: {summary.unserved} spans in {summary.unserved_files} files "
+            "had no working engine; they are kept as written and those files are not marked done "
+            "(install one, see `cleantext models list`, and run again)",
+            err=True,
+        )
+    if summary.errors:
+        for _path, err in summary.errors:
+            typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(1)
+    if summary.unserved:
+        raise typer.Exit(INCOMPLETE)
+
+
+def run(console, label: str, todo, output: Path, task, executor, force: bool, shown=None):  # noqa: ANN001, ANN201
+    """The runner under a progress bar (files done, sentences per second, time left); the
+    records the task hands back are kept in `shown` (up to the report's limit)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from cleantext.report import MAX_DOCS
+    from cleantext.runner import run
+
+    with Progress(
+        TextColumn(f"[bold]{label}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        bar_task = bar.add_task("", total=len(todo), rate="")
+        done = {"sentences": 0, "files": 0, "seen": 0}
+        # no terminal (nohup, CI, a scheduler's log): a line now and then instead of the bar
+        lines = not console.is_terminal and not console.quiet
+        last = [time.monotonic()]
+
+        def tick(r):  # noqa: ANN001, ANN202
+            done["sentences"] += r.sentences
+            done["files"] += r.digest is not None
+            done["seen"] += 1
+            if shown is not None and len(shown) < MAX_DOCS:
+                if r.outputs and "records" in r.outputs:
+                    shown.append((r.job.rel, _records(r.outputs["records"])))
+                elif r.summary.skipped and (kept := _records_written(task, r.job)) is not None:
+                    shown.append((r.job.rel, kept))  # up to date: the report shows what OUT holds
+            elapsed = bar.tasks[bar_task].elapsed or 0.0
+            rate = f"{done['sentences'] / elapsed:,.0f} sentences/s" if elapsed > 0.5 else ""
+            bar.update(bar_task, advance=1, rate=rate)
+            now = time.monotonic()
+            if lines and (now - last[0] >= PROGRESS_EVERY or done["seen"] == len(todo)):
+                last[0] = now
+                typer.echo(
+                    f"{label}: {done['seen']}/{len(todo)} files, {elapsed:.0f} s, {rate or '-'}", err=True
+                )
+
+        try:
+            return run(todo, output, force=force, progress=tick, executor=executor, task=task)
+        except RuntimeError:
+            bar.stop()
+            raise
+        except KeyboardInterrupt:
+            bar.stop()
+            typer.echo(
+                f"interrupted: {done['files']} files finished are recorded in {output}; run again to finish",
+                err=True,
+            )
+            raise typer.Exit(130) from None
+
+
+def _records(text: str) -> list[dict]:
+    """NAME.jsonl's text as its records."""
+    return [json.loads(x) for x in text.splitlines() if x]
+
+
+def _records_written(task, job) -> list[dict] | None:  # noqa: ANN001
+    """The sentence records an earlier run wrote for a file `job` (its NAME.jsonl), if it
+    wrote them (a dataset's rows are not shown in the report, whether done now or before)."""
+    from cleantext import dataset
+    from cleantext.write import output_path
+
+    if "jsonl" not in task.opts.formats or dataset.kind(job.source):
+        return None
+    try:
+        return _records(output_path(job.output_base, "jsonl").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def check_writable(output: Path) -> None:
+    """Fail at the start, not after an hour, when OUT cannot be written."""
+    from cleantext.jobs import STATE_LOG, UsageError
+
+    if output.exists() and not output.is_dir():
+        raise UsageError(f"output {output} is an existing file; give a folder with -o")
+    probe = output
+    while not probe.exists():
+        probe = probe.parent
+    if not probe.is_dir() or not os.access(probe, os.W_OK | os.X_OK):
+        raise UsageError(
+            f"output folder {output} is not writable (check its permissions or choose another -o)"
+        )
+    if (output / STATE_LOG).is_symlink():  # appending would write wherever it points
+        raise UsageError(f"{output / STATE_LOG} is a symbolic link; remove it or choose another -o")
+
+
+def print_summary(console, summary, output: Path) -> None:  # noqa: ANN001
+    from rich.table import Table
+
+    def counts(c) -> str:  # noqa: ANN001
+        return ", ".join(f"{k} {v}" for k, v in c.most_common()) or "-"
+
+    t = Table(title=f"cleantext → {output}", show_header=False)
+    t.add_row("files", f"{summary.files} cleaned, {summary.skipped} already up to date")
+    if summary.lost_left:
+        t.add_row(
+            "lost letters", f"{summary.lost_left} U+FFFD left where no letter was certain (lost_letter)"
+        )
+    if summary.duplicates:
+        t.add_row("copies", f"{summary.duplicates} copy another input (cleaned as usual; meta: duplicate_of)")
+    t.add_row("sentences", str(summary.sentences))
+    t.add_row("fixes", counts(summary.fixes))
+    t.add_row("dropped", counts(summary.dropped))
+    t.add_row("foreign spans", counts(summary.spans))
+    t.add_row("kept as written", counts(summary.kept))
+    t.add_row("translated", counts(summary.translated) + f" (untranslated {summary.untranslated})")
+    if summary.weak:
+        t.add_row("quality policy", counts(summary.weak))
+    t.add_row("errors", str(len(summary.errors)))
+    console.print(t)

@@ -1,0 +1,43 @@
+"""The folder run `clean` and `translate` share (cleantext.cli.folder): the same checks
+before any work, for both commands."""
+
+import os
+
+import pytest
+from conftest import run_cli
+from typer.testing import CliRunner
+
+from cleantext.cli import app
+
+
+@pytest.mark.parametrize("command", [["clean"], ["translate", "--to", "it"]])
+def test_inputs_with_no_file_to_take_are_an_error_for_both_commands(tmp_path, command):
+    """`translate` over a folder with nothing to take ran and said "0 files"; both commands
+    now say what was looked for (exit 2)."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "notes.md").write_text("Ciao.", encoding="utf-8")
+    r = run_cli(*command, str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    assert r.returncode == 2
+    assert "error: no files matching *.txt," in r.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_translate_reports_an_unreadable_subfolder_as_clean_does(tmp_path, monkeypatch):
+    """`translate` skipped a folder it could not read in silence (exit 0); now the file it
+    could read is written and the folder is an error at the end (exit 1). The tests run as
+    root, who reads everything: the refusal is simulated where the walk asks for it."""
+    src = tmp_path / "in"
+    (src / "locked").mkdir(parents=True)
+    (src / "a.txt").write_text("Il governo ha approvato la riforma.\n", encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path="."):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    r = CliRunner().invoke(app, ["translate", str(src), "-o", str(tmp_path / "out"), "--to", "it", "-q"])
+    assert r.exit_code == 1
+    assert "locked: cannot read this folder (Permission denied)" in r.output
+    assert (tmp_path / "out" / "a.it.txt").read_text(encoding="utf-8").startswith("Il governo")
