@@ -514,7 +514,7 @@ def test_long_paragraphs_of_the_same_few_words_are_not_near_repeats():
     import random
 
     from cleantext.repeats import RepeatFinder
-    from cleantext.scrape import _line_words, words
+    from cleantext.scrape.context import _line_words, words
 
     vocab = "il governo ha detto che la riforma delle pensioni sarà approvata entro fine mese".split()
     rng = random.Random(5)

@@ -8,15 +8,16 @@ from pathlib import Path
 import pytest
 import regex
 
-from cleantext import detection, latin, scrape
+from cleantext import detection, latin
 from cleantext.repair import accents, spacing
 from cleantext.rules import Rule
+from cleantext.scrape import context, layout, lines
 
 LINGUA = Path(__file__).parent / "data" / "lingua" / "sentences"
 # every pattern the package runs through a twin: found, not listed
 TWINS = [
     twin
-    for module in (scrape, detection, accents, spacing)
+    for module in (context, lines, layout, detection, accents, spacing)
     for value in vars(module).values()
     for twin in ([value.needs] if isinstance(value, Rule) else [value])
     if isinstance(twin, latin.LatinPattern)
@@ -81,7 +82,7 @@ def test_the_twins_agree_on_random_text_from_covered_and_other_characters():
 
 def test_latin_text_goes_to_re_and_any_other_to_regex():
     assert len(TWINS) >= 7
-    twin = scrape._WORD
+    twin = context._WORD
     assert twin.engine("Perché l’ONU dice «no» — 2²") is twin.fast
     assert twin.engine("Perche l'ONU dice no - 2") is twin.ascii
     for text in ("Αθήνα", unicodedata.normalize("NFD", "città"), "ok 🙂"):

@@ -42,7 +42,7 @@ def test_examples_come_from_where_they_say(rule):
 
 
 def test_thresholds_are_named_and_read_by_name():
-    rule = scrape.copyright_line
+    rule = scrape.lines.copyright_line
     assert rule.limit("max_words") == 15
     with pytest.raises(KeyError):
         rule.limit("nope")

@@ -267,7 +267,7 @@ def test_one_pass_finds_the_families_each_family_finds():
     on every pair of cue words joined by a space, a hyphen, an apostrophe or nothing."""
     from conftest import ROOT, SAMPLES
 
-    from cleantext.scrape import _ANY_PROMPT_WORD, _PROMPT_WORDS
+    from cleantext.scrape.lines import _ANY_PROMPT_WORD, _PROMPT_WORDS
 
     lines = [line for p in SAMPLES.glob("*.txt") for line in p.read_text("utf-8").splitlines()]
     for p in (ROOT / "tests" / "data" / "lingua" / "sentences").glob("*.txt"):
@@ -313,7 +313,7 @@ def test_a_repeat_key_is_the_same_by_either_way():
     from conftest import ROOT, SAMPLES
 
     from cleantext.repeats import dedup_key
-    from cleantext.scrape import _WORD
+    from cleantext.scrape.context import _WORD
     from cleantext.vocab import fold
 
     lines = [line for p in SAMPLES.glob("*.txt") for line in p.read_text("utf-8").splitlines()]
@@ -332,7 +332,7 @@ def test_a_repeat_key_is_its_words_each_lowered():
     import random
 
     from cleantext.repeats import dedup_key
-    from cleantext.scrape import _WORD
+    from cleantext.scrape.context import _WORD
     from cleantext.vocab import fold
 
     rng = random.Random(5)

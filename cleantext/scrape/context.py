@@ -1,0 +1,90 @@
+"""What the boilerplate rules read: a line's words, and the document around a paragraph
+(`Context`, with what is computed once per document in `DocFacts`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from cleantext.latin import LatinPattern
+from cleantext.vocab import fold
+
+_WORD = LatinPattern(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")  # (by `re` on Latin text)
+_LETTERS = regex.compile(r"\p{L}+")
+
+# Shapes every rule reads the same way.
+SENTENCE_MIN_WORDS = 7  # a line this long ending with a period is a sentence, not a button
+CONTEXT_MIN_WORDS = 12  # paragraphs this long are the article's prose, the context rules compare with
+FUNCTION_WORD_ZIPF = 5.0  # Italian or English words this frequent say nothing of a topic
+
+
+def words(text: str) -> tuple[str, ...]:
+    """A line's words, found once per line: every rule reads them (a tuple, shared). Lines
+    longer than a paragraph are not kept (8,192 of them would hold gigabytes)."""
+    return _line_words(text) if len(text) <= CACHED_LINE_CHARS else tuple(_WORD.findall(text))
+
+
+CACHED_LINE_CHARS = 5000
+
+
+@lru_cache(maxsize=8192)
+def _line_words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text))
+
+
+@dataclass(slots=True)
+class DocFacts:
+    """What is computed once per document, on first need, for every paragraph's context."""
+
+    stems: list[set[str]] | None = None
+    prose: set[str] | None = None
+    menus: set[int] | None = None  # paragraphs inside a menu or footer run (see menu_run)
+    body: tuple[int | None, int | None] | None = None  # first and last paragraph of prose
+    title: int | None = None  # the title's index (-1: none)
+    kept: int = 0  # paragraphs kept so far (find_boilerplate counts them)
+    previous_dropped: bool = False  # the paragraph before this one was dropped
+
+
+@dataclass(slots=True)
+class Context:
+    """What a rule may know about the document around a paragraph.
+
+    `facts` is shared by the contexts of one document: `find_boilerplate` passes one
+    `DocFacts` to all of them."""
+
+    paragraphs: Sequence[str]
+    index: int
+    facts: DocFacts = field(default_factory=DocFacts)
+
+    def stems(self, i: int) -> set[str]:
+        if self.facts.stems is None:
+            self.facts.stems = [content_stems(p) for p in self.paragraphs]
+        return self.facts.stems[i]
+
+    def prose_words(self) -> set[str]:
+        """Lowercase words of the article's prose (paragraphs of 12 words or more)."""
+        if self.facts.prose is None:
+            self.facts.prose = {
+                w.lower() for p in self.paragraphs if len(ws := words(p)) >= CONTEXT_MIN_WORDS for w in ws
+            }
+        return self.facts.prose
+
+
+_STOP = frozenset(
+    """della delle dello degli dell nella nelle nello negli alla alle allo agli sulla sulle
+    sono come anche questo questa quello quella loro essere stato stata dopo prima perché
+    però tutti tutte ogni molto più fino dove quando mentre contro verso senza sopra sotto
+    with that this from have which their there what about""".split()
+)
+
+
+def content_stems(text: str) -> set[str]:
+    out = set()
+    for w in _LETTERS.findall(text):
+        lw = w.lower()
+        if len(lw) >= 4 and lw not in _STOP:
+            out.add(fold(lw)[:5])
+    return out

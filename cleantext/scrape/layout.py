@@ -1,0 +1,191 @@
+"""Boilerplate a line shows only in its page: menus and footers (runs of short lines before
+or after the article's prose) and headlines of other stories (lines that share few words
+with the article). The title stays: the last line before the prose that no line rule drops."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from cleantext.rules import Rule
+from cleantext.scrape import lines
+from cleantext.scrape.context import Context, DocFacts, words
+
+
+def _related_headline(p: str, ctx: Context, rule: Rule) -> bool:
+    """A headline of another story: a link printed as text.
+
+    Positive evidence, not just "short and unlike its neighbours": the line is shaped as a
+    headline (capitalised, one unit, no punctuation at its end: a line ending in ':', ';',
+    ',' or '.' introduces or continues prose, as list items and lead-ins to quotes do), it
+    shares few words with the article (real subheadings announce what follows, so most of
+    their words recur), and it stands as links stand: next to other dropped lines or
+    headlines (a "related" box), or written as a two-part headline ("Pronti a negoziare?
+    Condizioni per Kiev", "Confine cinese: l'UE cerca…"). A lone line stays — a subheading,
+    a closing "Data a Roma, addì 12 marzo 2024" — and so does the title (the first line
+    kept, or the last line before the prose that no line rule drops).
+    """
+    i = ctx.index
+    if ctx.facts.kept == 0 or i == _title(ctx) or not _unrelated_headline(ctx, i, rule):
+        return False
+    n = len(ctx.paragraphs)
+    beside = ctx.facts.previous_dropped or (i + 1 < n and _unrelated_headline(ctx, i + 1, rule))
+    return beside or _two_part(p)
+
+
+def _unrelated_headline(ctx: Context, i: int, rule: Rule) -> bool:
+    p = ctx.paragraphs[i]
+    if not _headline_shape(p) or len(words(p)) > rule.limit("max_words"):
+        return False
+    mine = ctx.stems(i)
+    if len(mine) < rule.limit("min_stems"):
+        return False
+    rest: set[str] = set()
+    for k in range(len(ctx.paragraphs)):
+        if k != i:
+            rest |= ctx.stems(k)
+    return len(mine & rest) / len(mine) < rule.limit("max_overlap")
+
+
+_TWO_PART = regex.compile(r"\S\s*[?:]\s+\p{Lu}|\S:\s+\S+\s+\S+\s+\S+")
+
+
+def _two_part(p: str) -> bool:
+    """A kicker and a headline in one line ("Ucraina e Russia pronte a negoziare? Condizioni
+    imbevibili per Kiev", "Riapertura del confine cinese: l'UE cerca di evitare…")."""
+    return bool(_TWO_PART.search(p))
+
+
+def _body(ctx: Context) -> tuple[int | None, int | None]:
+    """Indices of the article's first and last paragraph of prose."""
+    if ctx.facts.body is None:
+        body = [k for k, q in enumerate(ctx.paragraphs) if _is_body(q)]
+        ctx.facts.body = (body[0], body[-1]) if body else (None, None)
+    return ctx.facts.body
+
+
+def _title(ctx: Context) -> int | None:
+    """The title: the last line before the prose that no line rule drops (a date, a byline
+    and a credit may stand between them)."""
+    if ctx.facts.title is None:
+        first, _ = _body(ctx)
+        t = -1 if first is None else first - 1
+        while t >= 0 and _line_rule_fires(ctx.paragraphs, t):
+            t -= 1
+        ctx.facts.title = t
+    return ctx.facts.title if ctx.facts.title >= 0 else None
+
+
+def _line_rule_fires(paragraphs: Sequence[str], k: int) -> bool:
+    """Does a rule that judges a line by itself (a date, a byline, a credit…) drop line k?"""
+    return any(rule.fires(paragraphs[k], Context(paragraphs, k)) for rule in lines.RULES)
+
+
+_INNER_STOP = regex.compile(r"[.;!…](?:\s|$)")
+
+
+def _headline_shape(p: str) -> bool:
+    """Capitalised, no sentence punctuation inside or at the end (a question may lead a
+    subtitle: "Pronti a negoziare? Condizioni per Kiev")."""
+    s = p.strip().rstrip('”»"’)')
+    if not s or not s[:1].isupper() or not s[-1:].isalnum():
+        return False
+    return not _INNER_STOP.search(s)
+
+
+# A page dumped to text: menus and footers are runs of short lines with no sentence in them.
+MENU_MIN_RUN = 3  # consecutive short lines that make a menu
+MENU_MAX_WORDS = 4  # words in a menu item ("Cronaca", "Lavora con noi", "Accedi")
+CONTACT_MAX_WORDS = 12  # words in a contact line ("Tel. 06 1234567 - redazione@…")
+PROSE_MIN_WORDS = 10  # a paragraph this long ending like a sentence is the article's prose
+
+_CONTACT = regex.compile(
+    r"(?:\+?\d[\d ./-]{6,}\d)|[\w.+-]+@[\w-]+\.[\w.]+|(?<![\p{L}])(?:tel|fax|cell|e-?mail|p\.?\s?iva)\b",
+    regex.IGNORECASE,
+)
+
+
+def _menu_item(p: str) -> bool:
+    """A line a menu or a footer is made of: a few words and no sentence punctuation at its
+    end, or a contact line (a phone number, an address)."""
+    n = len(words(p))
+    if n == 0:
+        return False
+    ends = p.rstrip('”»"’) ').endswith((".", "!", "?", ":", ";", ","))
+    if n <= MENU_MAX_WORDS and not ends:
+        return True
+    return n <= CONTACT_MAX_WORDS and bool(_CONTACT.search(p))
+
+
+def _is_body(p: str) -> bool:
+    return len(words(p)) >= PROSE_MIN_WORDS and p.rstrip('”»"’) ').endswith((".", "!", "?", "…"))
+
+
+def _menus(paragraphs: Sequence[str], facts: DocFacts) -> set[int]:
+    """Indices of menu and footer runs: MENU_MIN_RUN or more menu items in a row, before the
+    article's first paragraph of prose or after its last. The line right before the prose
+    (or before the date, byline or credit lines there) is the title and stays; a run after
+    a line ending with ':' is the article's own list."""
+    ctx = Context(paragraphs, 0, facts)
+    first, last = _body(ctx)
+    if first is None or last is None:
+        return set()
+    title = _title(ctx)
+    guarded = {title}
+    # under a short title a long standfirst often stands: then the line above it is the
+    # title when the article's prose uses its words ("Borse in calo" over a story of a fall)
+    if title is not None and title > 0 and len(words(paragraphs[title])) > MENU_MAX_WORDS:
+        above = title - 1
+        prose = set().union(*(ctx.stems(k) for k in range(first, last + 1)))
+        if ctx.stems(above) & prose and not _line_rule_fires(paragraphs, above):
+            guarded.add(above)
+    out: set[int] = set()
+    for lo, hi in ((0, first), (last + 1, len(paragraphs))):
+        i = lo
+        while i < hi:
+            if not _menu_item(paragraphs[i]) or i in guarded:
+                i += 1
+                continue
+            j = i
+            while j < hi and j not in guarded and _menu_item(paragraphs[j]):
+                j += 1
+            lead_in = i > 0 and paragraphs[i - 1].rstrip().endswith(":")
+            if j - i >= MENU_MIN_RUN and not lead_in:
+                out.update(range(i, j))
+            i = j
+    return out
+
+
+def _menu_run(p: str, ctx: Context, rule: Rule) -> bool:
+    """A line of a navigation menu or a footer printed with the page: one of a run of short
+    lines without sentences before the article's prose or after it ("Cronaca", "Sport",
+    "Accedi", "Abbonati"; "Chi siamo", "Contatti", "Tel. 06 …"). Its shape says it, not its
+    words; a subheading between two paragraphs is never in such a run."""
+    if ctx.facts.menus is None:
+        ctx.facts.menus = _menus(ctx.paragraphs, ctx.facts)
+    return ctx.index in ctx.facts.menus
+
+
+menu_run = Rule(
+    "menu_run",
+    "menu or footer",
+    test=_menu_run,
+    thresholds=(
+        ("min_run", MENU_MIN_RUN),
+        ("max_item_words", MENU_MAX_WORDS),
+        ("contact_max_words", CONTACT_MAX_WORDS),
+        ("prose_min_words", PROSE_MIN_WORDS),
+    ),
+    examples=(),  # it needs a page around the line: tests/cases/pages
+)
+related_headline = Rule(
+    "related_headline",
+    "related headline",
+    test=_related_headline,
+    thresholds=(("max_words", 20), ("min_stems", 4), ("max_overlap", 0.5)),
+    examples=(),  # it needs an article around the line: tests/test_scrape.py
+)
+
+
+RULES: tuple[Rule, ...] = (menu_run, related_headline)
