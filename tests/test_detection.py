@@ -260,10 +260,10 @@ def test_lingua_is_never_asked_without_a_heads_up_naming_the_language():
 
 def test_the_no_token_pass_reads_the_words_that_tokens_gives_evidence():
     """The no-token pass finds its words with one pattern that leaves out a lone letter
-    before a period (`_abbreviation`): every word with evidence, in order, as `tokens` finds
+    before a period (`abbreviation`): every word with evidence, in order, as `tokens` finds
     them. Checked on lingua's sentences, the samples and made-up abbreviations, initials,
     numbers and combining accents."""
-    from cleantext.detection import _EVIDENT_TOKEN, _TOKEN, _abbreviation, _says_nothing
+    from cleantext.detection.shape import EVIDENT_TOKEN, TOKEN, abbreviation, says_nothing
 
     made = [  # ours
         "Il d.l. n. 18, art. 3 e la l. 241.", "J. R. R. Tolkien e A.B.C. a Roma.", "Punto 3. Poi 4.5.",
@@ -271,11 +271,9 @@ def test_the_no_token_pass_reads_the_words_that_tokens_gives_evidence():
     ]  # fmt: skip
     texts = [*_lingua("it"), *_lingua("fr", 300), *_lingua("en", 300), *_sample_sentences(), *made]
     for text in texts:
-        words = [m.group() for m in _TOKEN.finditer(text) if not _abbreviation(text, m.group(), m.end())]
-        evident = _EVIDENT_TOKEN.findall(text)
-        assert [w for w in words if not _says_nothing(w)] == [e for e in evident if not _says_nothing(e)], (
-            text
-        )
+        words = [m.group() for m in TOKEN.finditer(text) if not abbreviation(text, m.group(), m.end())]
+        evident = EVIDENT_TOKEN.findall(text)
+        assert [w for w in words if not says_nothing(w)] == [e for e in evident if not says_nothing(e)], text
 
 
 def test_the_no_token_pass_only_settles_sentences_the_full_way_finds_all_italian():

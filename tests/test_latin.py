@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import regex
 
-from cleantext import detection, latin
+from cleantext import latin
+from cleantext.detection import shape
 from cleantext.repair import accents, spacing
 from cleantext.rules import Rule
 from cleantext.scrape import context, layout, lines
@@ -17,7 +18,7 @@ LINGUA = Path(__file__).parent / "data" / "lingua" / "sentences"
 # every pattern the package runs through a twin: found, not listed
 TWINS = [
     twin
-    for module in (context, lines, layout, detection, accents, spacing)
+    for module in (context, lines, layout, shape, accents, spacing)
     for value in vars(module).values()
     for twin in ([value.needs] if isinstance(value, Rule) else [value])
     if isinstance(twin, latin.LatinPattern)

@@ -48,9 +48,9 @@ from cleantext.cli.options import (
     Trust,
     Verbose,
     Weak,
+    formats_from,
     settings_from,
     setup_logging,
-    split_list,
 )
 
 app = typer.Typer(
@@ -139,13 +139,9 @@ def clean(
     frequencies are read from copies of wordfreq's tables kept in CLEANTEXT_CACHE (default
     ~/.cache/cleantext), written on first use.
     """
-    from cleantext.write import FORMATS
-
     setup_logging(quiet, verbose, log_level)
     settings = settings_from(locals())
-    fmts = tuple(dict.fromkeys(split_list(formats)))  # "txt,txt" asks for txt once
-    if not fmts or any(f not in FORMATS for f in fmts):
-        raise typer.BadParameter(f"--format {formats!r}: choose from {', '.join(FORMATS)}")
+    fmts = formats_from(formats)
     names = [str(p) for p in inputs]
     if "-" in names and (len(names) > 1 or output is not None):
         raise typer.BadParameter(

@@ -239,6 +239,16 @@ def settings_from(params: dict[str, Any]) -> settings_.Settings:
     return settings
 
 
+def formats_from(value: str) -> tuple[str, ...]:
+    """The output formats `--format` asks for, each once ("txt,txt" asks for txt once)."""
+    from cleantext.write import FORMATS
+
+    fmts = tuple(dict.fromkeys(split_list(value)))
+    if not fmts or any(f not in FORMATS for f in fmts):
+        raise typer.BadParameter(f"--format {value!r}: choose from {', '.join(FORMATS)}")
+    return fmts
+
+
 def split_list(value: str) -> tuple[str, ...]:
     """A comma-separated option's values ("fr, en" → ("fr", "en"))."""
     return tuple(v.strip() for v in value.split(",") if v.strip())

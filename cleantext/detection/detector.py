@@ -1,14 +1,5 @@
-"""Stage 5 — detect: the language of each sentence and foreign spans inside Italian ones.
-
-Character n-grams (lingua) are weak on two-word spans and flag Italian phrases such as
-"summit online" or "Putin ha". So the first pass is word-level: each word gets evidence
-log10 f_L(w) − log10 f_it(w) from wordfreq's frequency lists (Italian usage already
-counts loanwords like "leader" and "online", so they score near zero), and a Viterbi
-pass with a language-switch penalty finds the runs where a foreign language explains the
-words much better. Names (capitalised words inside a sentence), numbers and known loan
-phrases carry no evidence. lingua, in high-accuracy mode, then confirms whole sentences
-and re-scores candidate spans. Sentences with no foreign evidence never reach lingua.
-"""
+"""The detector: word evidence from frequencies, a Viterbi pass over it, and lingua to
+confirm whole sentences and re-score candidate spans."""
 
 from __future__ import annotations
 
@@ -16,89 +7,15 @@ import bisect
 import math
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
-
+from cleantext.detection import shape
+from cleantext.detection.spans import Detection, Span
 from cleantext.freq import zipf, zipfs
-from cleantext.latin import LatinPattern
 from cleantext.settings import DEFAULT_STRAY
 from cleantext.vocab import loan_phrases
 
 _LINGUA_LOCK = threading.Lock()
-_WORD_TOKEN = r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*['’]?"
-_NUMBER_TOKEN = r"\p{N}+(?:[.,:]\p{N}+)*"
-_TOKEN = LatinPattern(f"{_WORD_TOKEN}|{_NUMBER_TOKEN}")  # (by `re` on Latin text)
-# the tokens that can carry evidence, for the no-token pass: a lone letter before a period
-# ("n. 2", "J. Smith", see `_abbreviation`) is not one (a test checks both ways agree)
-_EVIDENT_TOKEN = LatinPattern(rf"(?![\p{{L}}\p{{M}}]\.){_WORD_TOKEN}|{_NUMBER_TOKEN}")
-_INITIAL_AFTER = frozenset('.!?:“«"”(‘-–')
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A foreign span found in a sentence: [start, end) offsets into the detected text.
-
-    `kept` says why a span is foreign but left as written (see `KEPT`)."""
-
-    start: int
-    end: int
-    language: str
-    confidence: float
-    kept: str | None = None
-    leftover: str | None = None  # what made it a machine's leftover (cleantext.leftover)
-
-
-# Why foreign words are left as written: Italian news keeps them on purpose.
-KEPT = {
-    "name": "a multi-word proper name ('Bank of England', 'Port of Spain')",
-    "title": "a title in title case or in quotes ('Les Parents Pauvres', 'melodic death metal band')",
-    "loanword": "a foreign phrase of ordinary Italian use ('smart working', 'first lady')",
-    "other language": "the words are better explained by another language ('Cien años de soledad')",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Detection:
-    language: str  # the sentence's main language
-    spans: tuple[Span, ...]  # foreign spans to translate
-    kept: tuple[Span, ...] = ()  # foreign spans left as written, each with its reason
-
-
-@dataclass(slots=True)
-class _Tok:
-    start: int
-    end: int
-    text: str
-    ev: dict[str, float]  # evidence for each stray language vs the main one (log10 units)
-    raw: dict[str, float] | None = None  # the evidence before a name or loan phrase zeroed it
-    barrier: bool = False  # inside a URL, an address, a hashtag, a file name or code
-    name: bool = False  # part of a multi-word proper name (joiners included)
-
-
-# Never language, never translated, never split: a foreign span stops at them.
-PROTECTED = regex.compile(
-    r"(?:https?://|ftp://|www\.)\S+"  # URLs
-    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses (from the start of a run: linear)
-    r"|(?<![\p{L}\p{N}])[#@][\p{L}\p{N}_]+"  # hashtags and handles
-    r"|(?<![\p{L}\p{N}/])/?[\w-]+(?:/[\w-]+)+\.\w{2,4}\b"  # paths to files ("download/file.pdf")
-    r"|(?<![\p{L}\p{N}])/?[\w-]+(?:/[\w.-]+){2,}/?"  # paths of three parts or more
-    r"|(?<![\p{L}\p{N}])[\w-]+\.(?:[a-z]{2,4}\d?)(?![\p{L}\p{N}])(?=\.?(?:\s|$|[,;:)]))"  # files, domains
-    r"|\b\w+_\w+\b|`[^`]+`"  # code
-)
-# Every alternative of PROTECTED holds one of these: most sentences hold none, and the
-# full pattern (lookbehinds at every position) is then not run at all.
-_MAYBE_PROTECTED = regex.compile(r"[/@#_`]|\.\w")
-_APOSTROPHE = regex.compile(r"['’]")
-_NOT_WORDISH = regex.compile(r"[^\p{L}\p{M}'’\s]")
-_CLAUSE_MARK = regex.compile(r"[,;:)]")
-_FILE_EXT = frozenset(
-    "pdf doc docx xls xlsx csv txt zip rar jpg jpeg png gif mp3 mp4 avi html htm php asp json xml "
-    "py js exe it com net org eu fr uk de es ch info io".split()
-)
-# Lowercase words that join the capitalised words of one name ("Bank of England").
-_NAME_JOINERS = frozenset("of the and for on in at de du des la le les et di del della y von van da".split())
 
 
 class Detector:
@@ -170,36 +87,36 @@ class Detector:
             out[lang] = 4.0 if d > 4.0 else -4.0 if d < -4.0 else d
         return out
 
-    def tokens(self, text: str) -> list[_Tok]:
+    def tokens(self, text: str) -> list[shape.Tok]:
         """The sentence's words, each with its evidence (the inner loop of detection: every
         token of every sentence passes here, hence the locals)."""
-        toks: list[_Tok] = []
-        guarded = _guarded(text)
+        toks: list[shape.Tok] = []
+        guarded = shape.guarded(text)
         guard_starts = [a for a, _ in guarded]
         zero, evidence, half = self._zero, self._evidence, self._half
         prev_end = -1
-        for m in _TOKEN.finditer(text):
+        for m in shape.TOKEN.finditer(text):
             start, end = m.span()
             word = m.group()
             if prev_end < 0:
                 initial = True
             else:  # after sentence or quote punctuation (the gap holds no letter or digit)
                 gap = text[prev_end:start].rstrip()
-                initial = bool(gap) and gap[-1] in _INITIAL_AFTER
+                initial = bool(gap) and gap[-1] in shape.INITIAL_AFTER
             prev_end = end
             if guarded:
                 k = bisect.bisect_right(guard_starts, start) - 1  # spans are sorted, apart
                 if k >= 0 and start < guarded[k][1]:
-                    toks.append(_Tok(start, end, word, zero, None, True))
+                    toks.append(shape.Tok(start, end, word, zero, None, True))
                     continue
-            if _says_nothing(word) or _abbreviation(text, word, end):
+            if shape.says_nothing(word) or shape.abbreviation(text, word, end):
                 ev = zero
             elif word[0].isupper() and not initial:
                 # probably a name; a common foreign word in title case ("Health") still counts half
                 ev = half(word)
             else:
                 ev = evidence(word)
-            toks.append(_Tok(start, end, word, ev))
+            toks.append(shape.Tok(start, end, word, ev))
         self._protect_loans(toks)
         self._protect_names(text, toks)
         return toks
@@ -209,7 +126,7 @@ class Detector:
         w = word.lower()
         return max(self._zipf(w, lang) for lang in (self.main, *self.stray)) >= 6.0
 
-    def _protect_names(self, text: str, toks: list[_Tok]) -> None:
+    def _protect_names(self, text: str, toks: list[shape.Tok]) -> None:
         """Multi-word proper names ("the Competition and Markets Authority", "Port of Spain",
         "Global Monitoring for Security (GMOSS)") carry no evidence: two or more capitalised
         words, with at most two lowercase joiners between them. A lowercase article before
@@ -219,20 +136,25 @@ class Detector:
             return  # a name of two capitalised words needs two
         i, n = 0, len(toks)
         while i < n:
-            if not _capital(toks[i]) or toks[i].barrier or self._function_word(toks[i].text):
+            if not shape.capital(toks[i]) or toks[i].barrier or self._function_word(toks[i].text):
                 i += 1
                 continue
             j, caps, k = i + 1, 1, i + 1
             while k < n:
-                if _capital(toks[k]) and text[toks[k - 1].end : toks[k].start].strip() in ("", "-"):
+                if shape.capital(toks[k]) and text[toks[k - 1].end : toks[k].start].strip() in ("", "-"):
                     caps += 1
                     k += 1
                     j = k
                     continue
                 gap = k
-                while gap < n and gap - k < 2 and toks[gap].text.lower() in _NAME_JOINERS:
+                while gap < n and gap - k < 2 and toks[gap].text.lower() in shape.NAME_JOINERS:
                     gap += 1
-                if gap > k and gap < n and _capital(toks[gap]) and _only_words(text, toks[k - 1], toks[gap]):
+                if (
+                    gap > k
+                    and gap < n
+                    and shape.capital(toks[gap])
+                    and shape.only_words(text, toks[k - 1], toks[gap])
+                ):
                     k = gap
                     continue
                 break
@@ -247,7 +169,7 @@ class Detector:
     def _half_uncached(self, word: str) -> dict[str, float]:
         return {k: v / 2 for k, v in self._evidence(word).items()}
 
-    def _protect_loans(self, toks: list[_Tok]) -> None:
+    def _protect_loans(self, toks: list[shape.Tok]) -> None:
         """Known loan phrases ("smart working", "déjà vu") count as Italian."""
         lows = [t.text.lower().replace("’", "'") for t in toks]
         for i in range(len(toks)):
@@ -261,7 +183,7 @@ class Detector:
 
     # --- sequence model ------------------------------------------------------------
 
-    def _no_foreign_run(self, toks: list[_Tok]) -> bool:
+    def _no_foreign_run(self, toks: list[shape.Tok]) -> bool:
         """No stretch of words pays for a switch: for each stray language, the evidence of
         every run of consecutive tokens sums to less than half the switch penalty (the
         least a foreign run costs: entering it at the start). Every path through a foreign
@@ -294,10 +216,10 @@ class Detector:
         real tokens and no protected run can hold the evidence a kept span needs (`_kept_runs`).
         Text where PROTECTED guards something (a URL, a path, a handle) takes the full way:
         guarding zeroes its words' evidence, a negative one too. A number such as "1.500" or
-        "U.S." only looks like one (`_MAYBE_PROTECTED`), and stays on this pass."""
-        if _guarded(text):
+        "U.S." only looks like one (`shape.MAYBE_PROTECTED`), and stays on this pass."""
+        if shape.guarded(text):
             return False
-        evs = [ev for ev in map(self._least, _EVIDENT_TOKEN.findall(text)) if ev is not None]
+        evs = [ev for ev in map(self._least, shape.EVIDENT_TOKEN.findall(text)) if ev is not None]
         return self._no_run_reaches(evs, min(self.switch_penalty / 2, self.min_span_evidence))
 
     def _least_uncached(self, word: str) -> dict[str, float] | None:
@@ -306,14 +228,14 @@ class Detector:
         (halved inside a sentence) or a joiner a name may take in ("of") is floored at zero,
         since protecting names and loan phrases only zeroes evidence or caps it at zero;
         any other word has its own."""
-        if _says_nothing(word):
+        if shape.says_nothing(word):
             return None
         ev = self._evidence(word)
-        if word[0].isupper() or word.lower() in _NAME_JOINERS:
+        if word[0].isupper() or word.lower() in shape.NAME_JOINERS:
             return {k: v if v > 0.0 else 0.0 for k, v in ev.items()}
         return ev
 
-    def _viterbi(self, toks: list[_Tok], penalty: float | None = None) -> list[str]:
+    def _viterbi(self, toks: list[shape.Tok], penalty: float | None = None) -> list[str]:
         """Most likely language per token: emissions are the evidence, switching costs `penalty`."""
         states = self._langs
         p = self.switch_penalty if penalty is None else penalty
@@ -390,13 +312,13 @@ class Detector:
         every span already found and outside URLs, paths and code."""
         found = [
             (m, lang)
-            for m in _EVIDENT_TOKEN.finditer(text)
+            for m in shape.EVIDENT_TOKEN.finditer(text)
             if m.group()[0].islower() and (lang := self._lone(m.group())) is not None
         ]
         if not found:  # nearly every sentence: nothing more to look at
             return ()
         taken = [(s.start, s.end) for s in (*det.spans, *det.kept)]
-        guarded = _guarded(text)
+        guarded = shape.guarded(text)
         out = []
         for m, lang in found:
             a, b = m.span()
@@ -411,7 +333,7 @@ class Detector:
         if len(w) < 3 or not w.isalpha():
             return None
         z_main = self._zipf(w, self.main)
-        if z_main >= self.lone_below or w in self._loans or _italian_form(w, self._zipf, self.main):
+        if z_main >= self.lone_below or w in self._loans or shape.italian_form(w, self._zipf, self.main):
             return None
         zs = sorted(((self._zipf(w, lang), lang) for lang in self.stray), reverse=True)
         z, lang = zs[0]
@@ -436,7 +358,7 @@ class Detector:
         if self._no_foreign_run(toks):  # most Italian sentences
             return Detection(self.main, (), kept)
         path = self._viterbi(toks)
-        runs = _runs(path, self.main, toks)
+        runs = shape.runs(path, self.main, toks)
         if not runs:
             return Detection(self.main, (), kept)
         informative = [
@@ -445,12 +367,12 @@ class Detector:
         longest_main = max(
             (
                 sum(1 for k in range(i, j) if k in informative)
-                for _, i, j in _runs(path, "")
+                for _, i, j in shape.runs(path, "")
                 if path[i] == self.main
             ),
             default=0,
         )
-        if _edge_clause(text, toks, path, self.main, informative) or _italian_around_quote(
+        if shape.edge_clause(text, toks, path, self.main, informative) or shape.italian_around_quote(
             text, toks, path, self.main, informative
         ):
             spans, more = self._spans(text, toks, runs, heads_up)
@@ -471,18 +393,18 @@ class Detector:
             if conf is not None:
                 if other := self._other_language(toks, 0, len(toks), lang):
                     return Detection(self.main, (), (Span(0, len(text), other, conf, "other language"),))
-                return Detection(lang, _around_barriers(text, toks, lang, conf))
+                return Detection(lang, shape.around_barriers(text, toks, lang, conf))
         spans, more = self._spans(text, toks, runs, heads_up)
         return Detection(self.main, spans, kept + more)
 
-    def _enough(self, toks: list[_Tok], informative: list[int], lang: str) -> bool:
+    def _enough(self, toks: list[shape.Tok], informative: list[int], lang: str) -> bool:
         """A foreign sentence needs two different words of two letters or more, and as much
         evidence as a span needs."""
         mine = [toks[i] for i in informative if toks[i].ev[lang] > 0]
         distinct = {t.text.lower() for t in mine if len(t.text) >= 2}
         return len(distinct) >= 2 and sum(t.ev[lang] for t in mine) >= self.min_span_evidence
 
-    def _kept_runs(self, toks: list[_Tok]) -> tuple[Span, ...]:
+    def _kept_runs(self, toks: list[shape.Tok]) -> tuple[Span, ...]:
         """Names and loan phrases whose words, before they were protected, read as foreign."""
         out = []
         i = 0
@@ -504,7 +426,7 @@ class Detector:
 
     _OTHER = ("es", "pt", "de")
 
-    def _other_language(self, toks: list[_Tok], i: int, j: int, lang: str) -> str | None:
+    def _other_language(self, toks: list[shape.Tok], i: int, j: int, lang: str) -> str | None:
         """Spanish, Portuguese or German, when the words are better explained by it than by
         `lang` ("Cien años de soledad" is not French): each language's words scored alike."""
         ws = [t.text.lower() for t in toks[i:j] if not t.barrier and not t.text[0].isdigit()]
@@ -522,7 +444,7 @@ class Detector:
     def _spans(
         self,
         text: str,
-        toks: list[_Tok],
+        toks: list[shape.Tok],
         runs: list[tuple[str, int, int]],
         heads_up: Callable[[str], None] | None = None,
     ) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
@@ -530,7 +452,7 @@ class Detector:
         quoted titles, other languages): trimmed, with enough evidence, lingua not against."""
         spans, kept = [], []
         for lang, i, j in runs:
-            i, j = _trim(text, toks, i, j, lang)
+            i, j = shape.trim(text, toks, i, j, lang)
             if i >= j:
                 continue
             evidence = sum(toks[k].ev[lang] for k in range(i, j))
@@ -555,7 +477,7 @@ class Detector:
             spans.append(Span(start, end, lang, round(conf, 3)))
         return tuple(spans), tuple(kept)
 
-    def _why_kept(self, text: str, toks: list[_Tok], i: int, j: int, lang: str) -> str | None:
+    def _why_kept(self, text: str, toks: list[shape.Tok], i: int, j: int, lang: str) -> str | None:
         """Why a foreign run is left as written, or None to translate it."""
         # a title or a name ("Financial Times", "de Les Parents Pauvres"): capitalised words,
         # maybe after a short word of the sentence; protected names next to foreign words
@@ -568,279 +490,29 @@ class Detector:
             core < rest[-1]
             and toks[core].text[0].islower()
             and len(toks[core].text) <= 3
-            and toks[core].text not in _STRAY_ARTICLES
+            and toks[core].text not in shape.STRAY_ARTICLES
         ):
             core += 1
         words = [toks[k].text for k in rest if k >= core]
-        if words[0][0].isupper() and _title_share(" ".join(words)) >= 0.6 and len(words) <= 12:
+        if words[0][0].isupper() and shape.title_share(" ".join(words)) >= 0.6 and len(words) <= 12:
             return "title"
         # a quoted title or expression ("Wonders of the African World", "melodic death metal
         # band"): a short quotation that is part of the Italian sentence, not a quoted
         # statement introduced by a colon or standing as a clause of its own
         end = toks[j - 1].end - (toks[j - 1].text[-1] in "'’")  # "age'" closes a quote
-        found = _enclosing_quote(text, toks[i].start, end)
+        found = shape.enclosing_quote(text, toks[i].start, end)
         if found is not None:
             opener, quote = found
             n = len(quote.split())
             before = text[:opener].rstrip()
-            if n <= 2 or _title_share(quote) >= 0.6:
+            if n <= 2 or shape.title_share(quote) >= 0.6:
                 return "title"
             # a short quoted name or term the sentence uses as a noun ("la spazzola "Brosse pour
             # le sein"", "una semplice "melodic death metal band""): capitalised, or a compound
             # without function words; a quoted phrase ("una "broad commonality of national
             # interests"") is a leftover of the translation and is translated
-            inner = _TOKEN.findall(quote)
+            inner = shape.TOKEN.findall(quote)
             compound = not any(self._function_word(w) for w in inner)
             if n <= 6 and before and before[-1].isalpha() and (quote.strip()[:1].isupper() or compound):
                 return "title"
         return "other language" if self._other_language(toks, i, j, lang) else None
-
-
-# Italian inflections: a word that is another form of a common Italian word ("allocate" of
-# "allocare", "bordure" of "bordura") is Italian however rare the form
-_ITALIAN_ENDINGS = (
-    "are",
-    "ere",
-    "ire",
-    "ato",
-    "ata",
-    "ati",
-    "ate",
-    "ito",
-    "ita",
-    "iti",
-    "ite",
-    "uto",
-    "a",
-    "e",
-    "i",
-    "o",
-)
-
-
-def _italian_form(word: str, zipf: Callable[[str, str], float], main: str, common: float = 2.0) -> bool:
-    """`word` ends as an Italian form and a sibling form is common Italian (Zipf ≥ `common`)."""
-    if main != "it":
-        return False
-    for end in _ITALIAN_ENDINGS:
-        if word.endswith(end) and len(word) > len(end) + 2:
-            stem = word[: -len(end)]
-            if any(zipf(stem + other, main) >= common for other in _ITALIAN_ENDINGS if other != end):
-                return True
-    return False
-
-
-def missing_breaks(text: str, detection: Detection, min_words: int = 4) -> list[int]:
-    """Offsets where a sentence break was lost at a change of language.
-
-    Scraped text drops a final period now and then ("…a rodent called a dormouse Un'altra
-    differenza…"); the splitter cannot see that break, but the language change shows it: a
-    foreign span ends (or starts) with no punctuation, right next to a capitalised word that
-    is an ordinary word of the sentence, not a name ("Un'altra", "The"), and each side holds
-    at least `min_words` words. Cutting there keeps one sentence per record, each in one language."""
-    cuts = []
-    for span in detection.spans:
-        for at in (span.start, span.end):
-            before, after = text[:at].rstrip(), text[at:].lstrip()
-            if not before or not after or before[-1] in ".!?…:;,–—-(\"“”«»'’":
-                continue
-            nxt = _TOKEN.match(after)
-            if nxt is None or not nxt.group()[0].isupper() or _is_name(nxt.group()):
-                continue
-            if len(_TOKEN.findall(before)) >= min_words and len(_TOKEN.findall(after)) >= min_words:
-                cuts.append(at)
-    return sorted(set(cuts))
-
-
-def _is_name(word: str) -> bool:
-    """A capitalised word that is rarely written in lower case in any of the languages."""
-    head = _APOSTROPHE.split(word.lower())[0] or word.lower()
-    return max(zipf(head, lang) for lang in ("it", "fr", "en")) < 4.0
-
-
-def _edge_clause(text: str, toks: list[_Tok], path: list[str], main: str, informative: list[int]) -> bool:
-    """An opening or closing clause in the main language ("Alla fine, le chef est…"): the
-    sentence is mixed, so only the foreign part is a span, not the whole sentence."""
-    info = set(informative)
-    for edge in (range(len(toks)), range(len(toks) - 1, -1, -1)):
-        run = []
-        for k in edge:
-            if path[k] != main:
-                break
-            run.append(k)
-        if not run or len(run) == len(toks) or sum(k in info for k in run) < 2:
-            continue
-        a, b = sorted((run[-1], run[-1] + (1 if edge.step == 1 else -1)))
-        if text[toks[a].end : toks[b].start].strip() in {",", ";", ":", "–", "—", "-"}:
-            return True
-    return False
-
-
-def _around_barriers(text: str, toks: list[_Tok], lang: str, conf: float) -> tuple[Span, ...]:
-    """A foreign sentence as one span, or as the pieces between its protected tokens."""
-    if not any(t.barrier for t in toks):
-        return (Span(0, len(text), lang, conf),)
-    out, piece = [], []
-    for t in [*toks, None]:
-        if t is None or t.barrier:
-            if any(x.text[0].isalpha() for x in piece):
-                out.append(Span(piece[0].start, piece[-1].end, lang, conf))
-            piece = []
-        else:
-            piece.append(t)
-    return tuple(out)
-
-
-# Articles Italian does not write: before a name they are a translation leftover.
-_STRAY_ARTICLES = frozenset("the an les des du une".split())
-
-
-def _guarded(text: str) -> tuple[tuple[int, int], ...]:
-    """The spans of `text` PROTECTED guards (a URL, an address, a tag, a path, a file,
-    code): their words carry no evidence (most sentences hold nothing that could be one)."""
-    if not _MAYBE_PROTECTED.search(text):
-        return ()
-    return _guarded_spans(text)
-
-
-@lru_cache(maxsize=16)
-def _guarded_spans(text: str) -> tuple[tuple[int, int], ...]:
-    # (kept for `tokens`, which asks about a text `_surely_main` could not settle)
-    return tuple(m.span() for m in PROTECTED.finditer(text) if _protected(m.group()))
-
-
-def _says_nothing(word: str) -> bool:
-    """A number or an acronym: no evidence of a language, wherever it stands."""
-    return word[0].isdigit() or (len(word) > 1 and word.isupper())
-
-
-def _abbreviation(text: str, word: str, end: int) -> bool:
-    """A lone letter before a period ("n. 2", "p. 12", "J. Smith"): no evidence there."""
-    return len(word) == 1 and text[end : end + 1] == "."
-
-
-def _capital(t: _Tok) -> bool:
-    return t.text[0].isupper()
-
-
-def _only_words(text: str, a: _Tok, b: _Tok) -> bool:
-    """Nothing but words and spaces between two tokens (no comma, bracket or quote)."""
-    return not _NOT_WORDISH.search(text[a.end : b.start])
-
-
-def _protected(found: str) -> bool:
-    """A match of PROTECTED that really is a URL, address, tag, path, file or code: a
-    bare "word.ext" must end with a known extension ("report.pdf", "ansa.it")."""
-    if "/" in found or "@" in found or found[0] in "#`" or "_" in found or found.startswith("www."):
-        return True
-    return found.rsplit(".", 1)[-1].lower() in _FILE_EXT
-
-
-_QUOTED = regex.compile(r"“[^“”]+”|«[^«»]+»|\"[^\"]+\"")
-
-
-def _italian_around_quote(
-    text: str, toks: list[_Tok], path: list[str], main: str, informative: list[int]
-) -> bool:
-    """A sentence about a quoted title ('Il film "Le fabuleux destin d'Amélie Poulain" torna
-    nelle sale.'): outside the quotation it reads as the main language, so it is not a
-    foreign sentence; the quotation is judged as a span."""
-    quoted = [m.span() for m in _QUOTED.finditer(text)]
-    if not quoted:
-        return False
-    outside = [k for k in informative if not any(a <= toks[k].start < b for a, b in quoted)]
-    mains = sum(path[k] == main for k in outside)
-    return mains >= 2 and mains >= 0.6 * len(outside)
-
-
-def _runs(path: list[str], main: str, toks: list[_Tok] | None = None) -> list[tuple[str, int, int]]:
-    """(language, start, end) of each maximal run of tokens not in `main`; a run stops at a
-    protected token (a URL, an address, code)."""
-    runs, i = [], 0
-    while i < len(path):
-        if path[i] == main or (toks and toks[i].barrier):
-            i += 1
-            continue
-        j = i
-        while j < len(path) and path[j] == path[i] and not (toks and toks[j].barrier):
-            j += 1
-        runs.append((path[i], i, j))
-        i = j
-    return runs
-
-
-def _trim(text: str, toks: list[_Tok], i: int, j: int, lang: str) -> tuple[int, int]:
-    """Span edges: drop weak edge words, then take in adjacent names and numbers.
-
-    Function words shared with Italian ("la", "a") at the edges carry too little evidence
-    to claim, unless they are the article of a clearly foreign word; names right next to a
-    foreign phrase ("Kevin Kilner vient") belong to it, as long as only a space separates them.
-    """
-    for k in range(i, j - 1):  # words that say nothing (names, numbers) before a comma
-        if toks[k].ev[lang] >= 0.35:
-            break
-        if _CLAUSE_MARK.search(text[toks[k].end : toks[k + 1].start]):
-            i = k + 1
-    while i < j and toks[i].ev[lang] <= (0.0 if i + 1 < j and toks[i + 1].ev[lang] >= 1 else 0.35):
-        i += 1  # a weak word is kept only as the article of a clearly foreign word ("a beautiful")
-    while j > i and toks[j - 1].ev[lang] < 0.35:
-        j -= 1
-    if i >= j:
-        return i, j
-    weak = toks[i].ev[lang] < (0.7 if toks[i].text.islower() else 1.0)  # a name says little either way
-    if j - i > 2 and weak and _opens_clause(text, toks, i + 1):
-        # "…da altre parti, et possèdent…", "…per Sambi, nous disposons…": a weak word or a
-        # name closing the main-language clause stays with it; the foreign clause starts
-        # after the comma
-        i += 1
-    elif i > 0 and _opens_clause(text, toks, i - 1) and toks[i - 1].text.islower() and toks[i].text.islower():
-        # ", il ne faut pas…": a word both languages use ("il", "un", "se") that opens the
-        # clause belongs to the foreign clause it opens
-        word = toks[i - 1]
-        if len(word.text) <= 3 and word.ev[lang] > -1.0 and max(t.ev[lang] for t in toks[i : i + 2]) >= 1:
-            i -= 1
-    while i > 0 and _neutral_name(toks[i - 1], lang) and text[toks[i - 1].end : toks[i].start].isspace():
-        i -= 1
-    while j < len(toks) and _neutral_name(toks[j], lang) and text[toks[j - 1].end : toks[j].start].isspace():
-        j += 1
-    return i, j
-
-
-def _opens_clause(text: str, toks: list[_Tok], k: int) -> bool:
-    """Token k starts the text or follows clause punctuation."""
-    before = text[: toks[k].start].rstrip()
-    return not before or before[-1] in ",;:(–—"
-
-
-def _neutral_name(t: _Tok, lang: str) -> bool:
-    """A capitalised word that says nothing against the span's language; a protected name
-    goes with a foreign span unless its own words read as Italian ("San Marino")."""
-    if t.name:
-        return (t.raw or t.ev)[lang] > -0.5 or not t.text[0].isupper()
-    return t.text[0].isupper() and abs(t.ev[lang]) < 0.5
-
-
-_OPEN_Q = "“«\"‘'”"
-_CLOSE_Q = "”»\"’'“"
-
-
-def _enclosing_quote(text: str, start: int, end: int) -> tuple[int, str] | None:
-    """(offset of the opening mark, the quotation) around text[start:end], if the span lies
-    inside one."""
-    left = max(text.rfind(q, 0, start) for q in _OPEN_Q)
-    if left < 0:
-        return None
-    rights = [r for q in _CLOSE_Q if (r := text.find(q, end)) >= 0]
-    if not rights:
-        return None
-    right = min(rights)
-    inner = text[left + 1 : right]
-    if any(q in inner for q in _OPEN_Q + _CLOSE_Q):
-        return None
-    return left, inner
-
-
-def _title_share(text: str) -> float:
-    """Share of capitalised words; an elided article does not hide a name ("l'Oyapock")."""
-    ws = [w for w in _TOKEN.findall(text) if not w[0].isdigit()]
-    return sum(_APOSTROPHE.split(w)[-1][:1].isupper() for w in ws) / max(1, len(ws))

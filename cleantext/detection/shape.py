@@ -1,0 +1,307 @@
+"""The shape of a sentence as detection reads it: its tokens, what is never language (URLs,
+addresses, code), names, quotations, clause edges, and where a span should start and end."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from cleantext.detection.spans import Detection, Span
+from cleantext.freq import zipf
+from cleantext.latin import LatinPattern
+
+_WORD_TOKEN = r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*['’]?"
+_NUMBER_TOKEN = r"\p{N}+(?:[.,:]\p{N}+)*"
+TOKEN = LatinPattern(f"{_WORD_TOKEN}|{_NUMBER_TOKEN}")  # (by `re` on Latin text)
+# the tokens that can carry evidence, for the no-token pass: a lone letter before a period
+# ("n. 2", "J. Smith", see `abbreviation`) is not one (a test checks both ways agree)
+EVIDENT_TOKEN = LatinPattern(rf"(?![\p{{L}}\p{{M}}]\.){_WORD_TOKEN}|{_NUMBER_TOKEN}")
+INITIAL_AFTER = frozenset('.!?:“«"”(‘-–')
+
+
+@dataclass(slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    ev: dict[str, float]  # evidence for each stray language vs the main one (log10 units)
+    raw: dict[str, float] | None = None  # the evidence before a name or loan phrase zeroed it
+    barrier: bool = False  # inside a URL, an address, a hashtag, a file name or code
+    name: bool = False  # part of a multi-word proper name (joiners included)
+
+
+# Never language, never translated, never split: a foreign span stops at them.
+PROTECTED = regex.compile(
+    r"(?:https?://|ftp://|www\.)\S+"  # URLs
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses (from the start of a run: linear)
+    r"|(?<![\p{L}\p{N}])[#@][\p{L}\p{N}_]+"  # hashtags and handles
+    r"|(?<![\p{L}\p{N}/])/?[\w-]+(?:/[\w-]+)+\.\w{2,4}\b"  # paths to files ("download/file.pdf")
+    r"|(?<![\p{L}\p{N}])/?[\w-]+(?:/[\w.-]+){2,}/?"  # paths of three parts or more
+    r"|(?<![\p{L}\p{N}])[\w-]+\.(?:[a-z]{2,4}\d?)(?![\p{L}\p{N}])(?=\.?(?:\s|$|[,;:)]))"  # files, domains
+    r"|\b\w+_\w+\b|`[^`]+`"  # code
+)
+# Every alternative of PROTECTED holds one of these: most sentences hold none, and the
+# full pattern (lookbehinds at every position) is then not run at all.
+MAYBE_PROTECTED = regex.compile(r"[/@#_`]|\.\w")
+_APOSTROPHE = regex.compile(r"['’]")
+_NOT_WORDISH = regex.compile(r"[^\p{L}\p{M}'’\s]")
+_CLAUSE_MARK = regex.compile(r"[,;:)]")
+_FILE_EXT = frozenset(
+    "pdf doc docx xls xlsx csv txt zip rar jpg jpeg png gif mp3 mp4 avi html htm php asp json xml "
+    "py js exe it com net org eu fr uk de es ch info io".split()
+)
+# Lowercase words that join the capitalised words of one name ("Bank of England").
+NAME_JOINERS = frozenset("of the and for on in at de du des la le les et di del della y von van da".split())
+
+
+# Italian inflections: a word that is another form of a common Italian word ("allocate" of
+# "allocare", "bordure" of "bordura") is Italian however rare the form
+_ITALIAN_ENDINGS = (
+    "are",
+    "ere",
+    "ire",
+    "ato",
+    "ata",
+    "ati",
+    "ate",
+    "ito",
+    "ita",
+    "iti",
+    "ite",
+    "uto",
+    "a",
+    "e",
+    "i",
+    "o",
+)
+
+
+def italian_form(word: str, zipf: Callable[[str, str], float], main: str, common: float = 2.0) -> bool:
+    """`word` ends as an Italian form and a sibling form is common Italian (Zipf ≥ `common`)."""
+    if main != "it":
+        return False
+    for end in _ITALIAN_ENDINGS:
+        if word.endswith(end) and len(word) > len(end) + 2:
+            stem = word[: -len(end)]
+            if any(zipf(stem + other, main) >= common for other in _ITALIAN_ENDINGS if other != end):
+                return True
+    return False
+
+
+def missing_breaks(text: str, detection: Detection, min_words: int = 4) -> list[int]:
+    """Offsets where a sentence break was lost at a change of language.
+
+    Scraped text drops a final period now and then ("…a rodent called a dormouse Un'altra
+    differenza…"); the splitter cannot see that break, but the language change shows it: a
+    foreign span ends (or starts) with no punctuation, right next to a capitalised word that
+    is an ordinary word of the sentence, not a name ("Un'altra", "The"), and each side holds
+    at least `min_words` words. Cutting there keeps one sentence per record, each in one language."""
+    cuts = []
+    for span in detection.spans:
+        for at in (span.start, span.end):
+            before, after = text[:at].rstrip(), text[at:].lstrip()
+            if not before or not after or before[-1] in ".!?…:;,–—-(\"“”«»'’":
+                continue
+            nxt = TOKEN.match(after)
+            if nxt is None or not nxt.group()[0].isupper() or _is_name(nxt.group()):
+                continue
+            if len(TOKEN.findall(before)) >= min_words and len(TOKEN.findall(after)) >= min_words:
+                cuts.append(at)
+    return sorted(set(cuts))
+
+
+def _is_name(word: str) -> bool:
+    """A capitalised word that is rarely written in lower case in any of the languages."""
+    head = _APOSTROPHE.split(word.lower())[0] or word.lower()
+    return max(zipf(head, lang) for lang in ("it", "fr", "en")) < 4.0
+
+
+def edge_clause(text: str, toks: list[Tok], path: list[str], main: str, informative: list[int]) -> bool:
+    """An opening or closing clause in the main language ("Alla fine, le chef est…"): the
+    sentence is mixed, so only the foreign part is a span, not the whole sentence."""
+    info = set(informative)
+    for edge in (range(len(toks)), range(len(toks) - 1, -1, -1)):
+        run = []
+        for k in edge:
+            if path[k] != main:
+                break
+            run.append(k)
+        if not run or len(run) == len(toks) or sum(k in info for k in run) < 2:
+            continue
+        a, b = sorted((run[-1], run[-1] + (1 if edge.step == 1 else -1)))
+        if text[toks[a].end : toks[b].start].strip() in {",", ";", ":", "–", "—", "-"}:
+            return True
+    return False
+
+
+def around_barriers(text: str, toks: list[Tok], lang: str, conf: float) -> tuple[Span, ...]:
+    """A foreign sentence as one span, or as the pieces between its protected tokens."""
+    if not any(t.barrier for t in toks):
+        return (Span(0, len(text), lang, conf),)
+    out, piece = [], []
+    for t in [*toks, None]:
+        if t is None or t.barrier:
+            if any(x.text[0].isalpha() for x in piece):
+                out.append(Span(piece[0].start, piece[-1].end, lang, conf))
+            piece = []
+        else:
+            piece.append(t)
+    return tuple(out)
+
+
+# Articles Italian does not write: before a name they are a translation leftover.
+STRAY_ARTICLES = frozenset("the an les des du une".split())
+
+
+def guarded(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of `text` PROTECTED guards (a URL, an address, a tag, a path, a file,
+    code): their words carry no evidence (most sentences hold nothing that could be one)."""
+    if not MAYBE_PROTECTED.search(text):
+        return ()
+    return _guarded_spans(text)
+
+
+@lru_cache(maxsize=16)
+def _guarded_spans(text: str) -> tuple[tuple[int, int], ...]:
+    # (kept for `tokens`, which asks about a text `_surely_main` could not settle)
+    return tuple(m.span() for m in PROTECTED.finditer(text) if _protected(m.group()))
+
+
+def says_nothing(word: str) -> bool:
+    """A number or an acronym: no evidence of a language, wherever it stands."""
+    return word[0].isdigit() or (len(word) > 1 and word.isupper())
+
+
+def abbreviation(text: str, word: str, end: int) -> bool:
+    """A lone letter before a period ("n. 2", "p. 12", "J. Smith"): no evidence there."""
+    return len(word) == 1 and text[end : end + 1] == "."
+
+
+def capital(t: Tok) -> bool:
+    return t.text[0].isupper()
+
+
+def only_words(text: str, a: Tok, b: Tok) -> bool:
+    """Nothing but words and spaces between two tokens (no comma, bracket or quote)."""
+    return not _NOT_WORDISH.search(text[a.end : b.start])
+
+
+def _protected(found: str) -> bool:
+    """A match of PROTECTED that really is a URL, address, tag, path, file or code: a
+    bare "word.ext" must end with a known extension ("report.pdf", "ansa.it")."""
+    if "/" in found or "@" in found or found[0] in "#`" or "_" in found or found.startswith("www."):
+        return True
+    return found.rsplit(".", 1)[-1].lower() in _FILE_EXT
+
+
+_QUOTED = regex.compile(r"“[^“”]+”|«[^«»]+»|\"[^\"]+\"")
+
+
+def italian_around_quote(
+    text: str, toks: list[Tok], path: list[str], main: str, informative: list[int]
+) -> bool:
+    """A sentence about a quoted title ('Il film "Le fabuleux destin d'Amélie Poulain" torna
+    nelle sale.'): outside the quotation it reads as the main language, so it is not a
+    foreign sentence; the quotation is judged as a span."""
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    if not quoted:
+        return False
+    outside = [k for k in informative if not any(a <= toks[k].start < b for a, b in quoted)]
+    mains = sum(path[k] == main for k in outside)
+    return mains >= 2 and mains >= 0.6 * len(outside)
+
+
+def runs(path: list[str], main: str, toks: list[Tok] | None = None) -> list[tuple[str, int, int]]:
+    """(language, start, end) of each maximal run of tokens not in `main`; a run stops at a
+    protected token (a URL, an address, code)."""
+    runs, i = [], 0
+    while i < len(path):
+        if path[i] == main or (toks and toks[i].barrier):
+            i += 1
+            continue
+        j = i
+        while j < len(path) and path[j] == path[i] and not (toks and toks[j].barrier):
+            j += 1
+        runs.append((path[i], i, j))
+        i = j
+    return runs
+
+
+def trim(text: str, toks: list[Tok], i: int, j: int, lang: str) -> tuple[int, int]:
+    """Span edges: drop weak edge words, then take in adjacent names and numbers.
+
+    Function words shared with Italian ("la", "a") at the edges carry too little evidence
+    to claim, unless they are the article of a clearly foreign word; names right next to a
+    foreign phrase ("Kevin Kilner vient") belong to it, as long as only a space separates them.
+    """
+    for k in range(i, j - 1):  # words that say nothing (names, numbers) before a comma
+        if toks[k].ev[lang] >= 0.35:
+            break
+        if _CLAUSE_MARK.search(text[toks[k].end : toks[k + 1].start]):
+            i = k + 1
+    while i < j and toks[i].ev[lang] <= (0.0 if i + 1 < j and toks[i + 1].ev[lang] >= 1 else 0.35):
+        i += 1  # a weak word is kept only as the article of a clearly foreign word ("a beautiful")
+    while j > i and toks[j - 1].ev[lang] < 0.35:
+        j -= 1
+    if i >= j:
+        return i, j
+    weak = toks[i].ev[lang] < (0.7 if toks[i].text.islower() else 1.0)  # a name says little either way
+    if j - i > 2 and weak and _opens_clause(text, toks, i + 1):
+        # "…da altre parti, et possèdent…", "…per Sambi, nous disposons…": a weak word or a
+        # name closing the main-language clause stays with it; the foreign clause starts
+        # after the comma
+        i += 1
+    elif i > 0 and _opens_clause(text, toks, i - 1) and toks[i - 1].text.islower() and toks[i].text.islower():
+        # ", il ne faut pas…": a word both languages use ("il", "un", "se") that opens the
+        # clause belongs to the foreign clause it opens
+        word = toks[i - 1]
+        if len(word.text) <= 3 and word.ev[lang] > -1.0 and max(t.ev[lang] for t in toks[i : i + 2]) >= 1:
+            i -= 1
+    while i > 0 and _neutral_name(toks[i - 1], lang) and text[toks[i - 1].end : toks[i].start].isspace():
+        i -= 1
+    while j < len(toks) and _neutral_name(toks[j], lang) and text[toks[j - 1].end : toks[j].start].isspace():
+        j += 1
+    return i, j
+
+
+def _opens_clause(text: str, toks: list[Tok], k: int) -> bool:
+    """Token k starts the text or follows clause punctuation."""
+    before = text[: toks[k].start].rstrip()
+    return not before or before[-1] in ",;:(–—"
+
+
+def _neutral_name(t: Tok, lang: str) -> bool:
+    """A capitalised word that says nothing against the span's language; a protected name
+    goes with a foreign span unless its own words read as Italian ("San Marino")."""
+    if t.name:
+        return (t.raw or t.ev)[lang] > -0.5 or not t.text[0].isupper()
+    return t.text[0].isupper() and abs(t.ev[lang]) < 0.5
+
+
+_OPEN_Q = "“«\"‘'”"
+_CLOSE_Q = "”»\"’'“"
+
+
+def enclosing_quote(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """(offset of the opening mark, the quotation) around text[start:end], if the span lies
+    inside one."""
+    left = max(text.rfind(q, 0, start) for q in _OPEN_Q)
+    if left < 0:
+        return None
+    rights = [r for q in _CLOSE_Q if (r := text.find(q, end)) >= 0]
+    if not rights:
+        return None
+    right = min(rights)
+    inner = text[left + 1 : right]
+    if any(q in inner for q in _OPEN_Q + _CLOSE_Q):
+        return None
+    return left, inner
+
+
+def title_share(text: str) -> float:
+    """Share of capitalised words; an elided article does not hide a name ("l'Oyapock")."""
+    ws = [w for w in TOKEN.findall(text) if not w[0].isdigit()]
+    return sum(_APOSTROPHE.split(w)[-1][:1].isupper() for w in ws) / max(1, len(ws))
