@@ -33,11 +33,12 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterable
-from functools import cache, lru_cache
+from functools import cache
 from itertools import repeat
 from pathlib import Path
 
 from cleantext import settings
+from cleantext.caches import memo
 
 # lowercase Latin letters in composed form (NFC), without "ß" (it casefolds to "ss"):
 # for the languages cleantext reads, wordfreq's tokeniser returns such a word unchanged
@@ -370,7 +371,7 @@ def _frequencies(lang: str) -> _Frequencies:
     return _Frequencies(lang)
 
 
-@lru_cache(maxsize=4096)
+@memo(4096)
 def _zipf_of(freq: float) -> float:
     """wordfreq's word_frequency rounding (three significant digits), then its Zipf one."""
     rounded = round(freq, math.floor(-math.log(freq, 10)) + 3)
@@ -380,7 +381,7 @@ def _zipf_of(freq: float) -> float:
 MIN_FREQ = 1e-9  # Zipf 0: what wordfreq.zipf_frequency gives a word it does not know
 
 
-@lru_cache(maxsize=500_000)
+@memo(500_000)
 def zipf(word: str, lang: str) -> float:
     """wordfreq.zipf_frequency(word, lang), fast for plain lowercase words."""
     if lang not in LANGUAGES:
@@ -426,9 +427,8 @@ def _zipfs_of(freqs: tuple[float | None, ...]) -> tuple[float, ...]:
 
 
 # a row of the joint dictionary → its Zipf values: words share rows (a run of noharm-isdt
-# meets 4,613 plain words in 2,219 rows). A bounded cache, so that the bench empties it
-# with the word caches: a run meets its rows for the first time, as a new corpus does.
-_zipfs_of_row = lru_cache(maxsize=1 << 20)(_zipfs_of)
+# meets 4,613 plain words in 2,219 rows)
+_zipfs_of_row = memo(1 << 20)(_zipfs_of)
 
 
 def _combined(freqs: Iterable[float | None]) -> float | None:
@@ -460,7 +460,7 @@ def _loaded(langs: tuple[str, ...]) -> list[dict[str, float]] | None:
     return tables
 
 
-@lru_cache(maxsize=100_000)
+@memo(100_000)
 def _tokens(word: str) -> list[str]:
     """wordfreq's tokens of `word`, the same in every language of LANGUAGES (one tokeniser
     and one normalisation for all: tests/test_freq.py checks wordfreq's settings say so),

@@ -8,7 +8,13 @@ The JSONL output, the summary and any report are views of this record.
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
+
+# json.dumps(x, ensure_ascii=False) without building an encoder for every record
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+_string = json.encoder.encode_basestring  # what that encoder writes a string with
+PARAGRAPH_BREAK = "\n\n"  # between paragraphs of a clean text; a paragraph's sentences join with a space
 
 
 @dataclass(slots=True, frozen=True)
@@ -84,6 +90,20 @@ class Sentence:
             "fixes": [f.rule for f in self.fixes],
         }
 
+    def json_line(self) -> str:
+        """`record()` as one JSON line (what NAME.jsonl holds). A sentence with no foreign
+        span (nearly all) is written field by field, as the encoder writes them, without
+        building the record (tests/test_write.py compares both ways)."""
+        if self.segments:
+            return _to_json(self.record()) + "\n"
+        return (
+            f'{{"id": {self.id:d}, "paragraph": {self.paragraph:d}, "source": {_string(self.source)}, '
+            f'"text": {_string("" if self.dropped else self.text)}, '
+            f'"dropped": {"null" if self.dropped is None else _string(self.dropped)}, '
+            f'"language": {"null" if self.language is None else _string(self.language)}, "segments": [], '
+            f'"fixes": [{", ".join([_string(f.rule) for f in self.fixes])}]}}\n'
+        )
+
 
 @dataclass(slots=True)
 class Document:
@@ -106,4 +126,9 @@ class Document:
     @property
     def text(self) -> str:
         """The clean document: paragraphs separated by one blank line."""
-        return "\n\n".join(" ".join(s.text for s in p) for p in self.paragraphs)
+        return PARAGRAPH_BREAK.join(paragraph_text(p) for p in self.paragraphs)
+
+
+def paragraph_text(sentences: list[Sentence]) -> str:
+    """One paragraph of a clean text: its kept sentences, joined by a space."""
+    return " ".join(s.text for s in sentences)

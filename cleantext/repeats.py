@@ -7,16 +7,16 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, deque
 from difflib import SequenceMatcher
-from functools import lru_cache
 
 import regex
 
+from cleantext.caches import memo
 from cleantext.latin import covered
 from cleantext.scrape import words
 from cleantext.vocab import fold
 
 
-@lru_cache(maxsize=8192)
+@memo(8192)
 def dedup_key(text: str) -> str:
     """Text folded for comparison: case, accents, punctuation and spacing ignored (kept for
     the next ask: a paragraph of one sentence is asked as both, a corpus line when counted

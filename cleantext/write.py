@@ -21,7 +21,7 @@ import socket
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from cleantext.model import Document, Sentence
+from cleantext.model import PARAGRAPH_BREAK, Document, Sentence, paragraph_text
 
 FORMATS = ("txt", "jsonl", "tsv", "tmx", "extracted", "meta")
 # formats whose file is not NAME.<format>: the text as read (an HTML page's main text, before
@@ -121,27 +121,7 @@ def to_txt(doc: Document) -> str:
 
 
 def to_jsonl(doc: Document) -> str:
-    return "".join([_json_line(s) for s in doc.sentences])
-
-
-# json.dumps(x, ensure_ascii=False) without building an encoder for every record
-_to_json = json.JSONEncoder(ensure_ascii=False).encode
-_string = json.encoder.encode_basestring  # what that encoder writes a string with
-
-
-def _json_line(s: Sentence) -> str:
-    """`_to_json(s.record())` and a newline. A sentence with no foreign span (nearly all) is
-    written field by field, as the encoder writes them, without building the record: one
-    line per sentence of every document (tests/test_write.py compares both ways)."""
-    if s.segments:
-        return _to_json(s.record()) + "\n"
-    return (
-        f'{{"id": {s.id:d}, "paragraph": {s.paragraph:d}, "source": {_string(s.source)}, '
-        f'"text": {_string("" if s.dropped else s.text)}, '
-        f'"dropped": {"null" if s.dropped is None else _string(s.dropped)}, '
-        f'"language": {"null" if s.language is None else _string(s.language)}, "segments": [], '
-        f'"fixes": [{", ".join([_string(f.rule) for f in s.fixes])}]}}\n'
-    )
+    return "".join([s.json_line() for s in doc.sentences])
 
 
 def _cell(text: str) -> str:
@@ -255,10 +235,10 @@ class DocumentWriter:
             if fmt == "txt":
                 for para in doc.paragraphs:
                     if para[0].paragraph == self._last_paragraph:  # a paragraph split across parts
-                        self._hold(fmt, " " + " ".join(s.text for s in para))
+                        self._hold(fmt, " " + paragraph_text(para))
                     else:
-                        sep = "\n\n" if self._paragraphs else ""
-                        self._hold(fmt, sep + " ".join(s.text for s in para))
+                        sep = PARAGRAPH_BREAK if self._paragraphs else ""
+                        self._hold(fmt, sep + paragraph_text(para))
                         self._paragraphs += 1
                     self._last_paragraph = para[-1].paragraph
             elif fmt == "jsonl":

@@ -73,11 +73,18 @@ def lingua_corpus(dest: Path) -> Path:
 
 def clear_word_caches(pipeline: object) -> None:
     """Forget every word and text seen: the next run meets them as a new corpus would (the
-    tables and models stay loaded). Every bounded cache of more than one entry in cleantext
-    (its modules, their classes, the detector) holds words or texts and is emptied; tables,
-    models and settings are kept in unbounded or one-entry caches. Found, not listed: a
-    cache added later is emptied too, and an older version's are, for an A/B run."""
+    tables and models stay loaded). cleantext registers these caches (`cleantext.caches`);
+    an older version without the registry, for an A/B run, has every bounded cache of more
+    than one entry in its modules, their classes and its detector emptied instead."""
     import sys
+
+    try:
+        from cleantext import caches
+    except ImportError:
+        caches = None
+    if caches is not None:
+        caches.clear()
+        return
 
     def clear(holder: object) -> None:
         for attr in list(vars(holder).values()):
@@ -91,7 +98,7 @@ def clear_word_caches(pipeline: object) -> None:
             for attr in list(vars(module).values()):
                 if isinstance(attr, type) and attr.__module__ == name:
                     clear(attr)
-    clear(pipeline.detector)  # type: ignore[attr-defined]  # its own evidence cache
+    clear(pipeline.detector)  # type: ignore[attr-defined]
 
 
 def _timed(times: list[float], sentences: int) -> dict:

@@ -1,6 +1,7 @@
 """The writers' temporary files: beside their target, named for this process, with the
 permissions a plain open() gives, never over an existing file."""
 
+import json
 import os
 import random
 import socket
@@ -102,7 +103,6 @@ def test_a_missing_folder_is_made_and_an_existing_one_is_not_asked_about(tmp_pat
 def test_a_record_line_is_the_encoder_s_line_for_every_sentence(detector):
     """The JSONL line written field by field is the one json writes from the record: every
     sentence of the samples (spans, fixes, drops among them) and odd text of our own."""
-    import json
 
     from cleantext.model import Fix, Sentence
     from cleantext.pipeline import Pipeline, Settings
@@ -118,7 +118,7 @@ def test_a_record_line_is_the_encoder_s_line_for_every_sentence(detector):
     assert any(s.segments for s in sentences) and any(s.dropped for s in sentences)
     assert sum(not s.segments for s in sentences) > 20
     for s in sentences:
-        line = write._json_line(s)
-        assert line == write._to_json(s.record()) + "\n", s
+        line = s.json_line()
+        assert line == json.dumps(s.record(), ensure_ascii=False) + "\n", s
         if "\ud800" not in s.source:
             assert json.loads(line) == s.record()

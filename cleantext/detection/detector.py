@@ -7,8 +7,8 @@ import bisect
 import math
 import threading
 from collections.abc import Callable
-from functools import lru_cache
 
+from cleantext.caches import memo
 from cleantext.detection import shape
 from cleantext.detection.spans import Detection, Span
 from cleantext.freq import zipf, zipfs
@@ -44,10 +44,10 @@ class Detector:
         self._lingua = None
         self._zipf = zipf  # wordfreq's Zipf values, cached (cleantext.freq)
         # per-detector caches keyed by the word alone (a cached method keys on (self, word))
-        self._evidence = lru_cache(maxsize=500_000)(self._evidence_uncached)  # type: ignore[method-assign]
-        self._least = lru_cache(maxsize=500_000)(self._least_uncached)
-        self._half = lru_cache(maxsize=100_000)(self._half_uncached)
-        self._lone = lru_cache(maxsize=500_000)(self._lone_uncached)
+        self._evidence = memo(500_000)(self._evidence_uncached)  # type: ignore[method-assign]
+        self._least = memo(500_000)(self._least_uncached)
+        self._half = memo(100_000)(self._half_uncached)
+        self._lone = memo(500_000)(self._lone_uncached)
         self._loans = loan_phrases()
         self._max_loan_words = max((len(p.split()) for p in self._loans), default=1)
         self._loan_heads = frozenset(p.split()[0] for p in self._loans)

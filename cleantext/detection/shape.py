@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
+from cleantext.caches import memo
 from cleantext.detection.spans import Detection, Span
 from cleantext.freq import zipf
 from cleantext.latin import LatinPattern
@@ -164,7 +164,7 @@ def guarded(text: str) -> tuple[tuple[int, int], ...]:
     return _guarded_spans(text)
 
 
-@lru_cache(maxsize=16)
+@memo(16)
 def _guarded_spans(text: str) -> tuple[tuple[int, int], ...]:
     # (kept for `tokens`, which asks about a text `_surely_main` could not settle)
     return tuple(m.span() for m in PROTECTED.finditer(text) if _protected(m.group()))

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from cleantext.repair import accents, encoding, glue, lost, spacing
 from cleantext.repair.accents import apostrophe_accent, dropped_accent
-from cleantext.repair.base import Rule, Tracked
 from cleantext.repair.encoding import html_entities, html_tags, invisible, mojibake, nfc, odd_spaces
 from cleantext.repair.glue import doubled_prefix
 from cleantext.repair.lost import lost_letter
@@ -25,14 +24,19 @@ from cleantext.repair.spacing import (
     stray_punctuation,
     trim,
 )
+from cleantext.repair.tracked import Tracked
+from cleantext.rules import Rule, fixed_point
 
 RULES: tuple[Rule, ...] = encoding.RULES + lost.RULES + glue.RULES + accents.RULES + spacing.RULES
+
+
+ROUNDS = 3  # passes of every rule, until nothing changes
 
 
 def repair_paragraph(raw: str, rules: tuple[Rule, ...] = RULES) -> Tracked:
     """Apply `rules` in order to one paragraph, keeping offsets back into `raw`."""
     tracked = Tracked(raw)
-    for _ in range(3):  # until nothing changes: one fix can reveal another (idempotence)
+    for _ in range(ROUNDS):  # until nothing changes: one fix can reveal another (idempotence)
         changed = False
         for rule in rules:
             if rule.skips(tracked.text):
@@ -47,13 +51,7 @@ def repair_text(text: str, rules: tuple[Rule, ...] = RULES) -> str:
     """Repair plain text line by line (no offsets kept)."""
     out = []
     for line in text.split("\n"):
-        for _ in range(3):  # until nothing changes, as repair_paragraph
-            before = line
-            for rule in rules:
-                line = rule.fix(line)
-            if line == before:
-                break
-        out.append(line)
+        out.append(fixed_point(rules, line, ROUNDS))
     return "\n".join(out)
 
 

@@ -19,10 +19,11 @@ grammar leaves no choice ("non e", "ed e", "e stata"), in a paragraph with no ac
 from __future__ import annotations
 
 import bisect
-from functools import cache, lru_cache
+from functools import cache
 
 import regex
 
+from cleantext.caches import memo
 from cleantext.freq import frequent, zipf
 from cleantext.latin import LatinPattern
 from cleantext.repair.glue import _in_address
@@ -67,7 +68,7 @@ def _closes_a_quotation(text: str, at: int) -> bool:
     return not (j < len(closed) and closed[j] < at)  # …and before this one
 
 
-@lru_cache(maxsize=8)
+@memo(8)
 def _quote_marks(text: str) -> tuple[list[int], list[int]]:
     """Where quotations open and apostrophes close in `text`: found once per text, so a
     long paragraph with many apostrophes costs one pass, not one per apostrophe."""
@@ -119,7 +120,7 @@ def _dropped(m: regex.Match[str]) -> str:
 _TYPED_ACCENT = regex.compile(r"[àéìòùÀÈÉÌÒÙ]|\Bè|è\B")
 
 
-@lru_cache(maxsize=100_000)
+@memo(100_000)
 def _with_dropped_accent(word: str) -> str | None:
     """The accented word `word` stands for, when certain (asked for every lowercase word
     ending in a vowel: cached)."""

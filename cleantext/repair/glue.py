@@ -8,10 +8,10 @@ followed by the same word capitalised is never Italian, so the pair is safe to c
 from __future__ import annotations
 
 import bisect
-from functools import lru_cache
 
 import regex
 
+from cleantext.caches import memo
 from cleantext.rules import Example, Rule
 
 
@@ -26,7 +26,7 @@ _TOKEN = regex.compile(r"\S+")
 _ADDRESS_MARKS = ("/", "@", "#", "=", "www.", "_")
 
 
-@lru_cache(maxsize=8)
+@memo(8)
 def _tokens(text: str) -> tuple[list[int], list[bool]]:
     """Where each whitespace-delimited token of `text` starts, and whether it is a URL, an
     e-mail address, a path, a hashtag or code: found once per text, so a long paragraph

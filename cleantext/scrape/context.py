@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import regex
 
+from cleantext.caches import memo
 from cleantext.latin import LatinPattern
 from cleantext.vocab import fold
 
@@ -30,7 +30,7 @@ def words(text: str) -> tuple[str, ...]:
 CACHED_LINE_CHARS = 5000
 
 
-@lru_cache(maxsize=8192)
+@memo(8192)
 def _line_words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text))
 

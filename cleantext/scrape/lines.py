@@ -5,10 +5,10 @@ tagline. Each rule reads one paragraph (and, for a few, the prose around it)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 
 import regex
 
+from cleantext.caches import memo
 from cleantext.rules import Example, Rule
 from cleantext.scrape.context import CONTEXT_MIN_WORDS, FUNCTION_WORD_ZIPF, SENTENCE_MIN_WORDS, Context, words
 from cleantext.vocab import (
@@ -104,7 +104,7 @@ def _topical(p: str, cue: regex.Pattern[str], ctx: Context) -> bool:
     return any(w.isalpha() and len(w) >= 3 and _zipf_max(w.lower()) < FUNCTION_WORD_ZIPF for w in rest)
 
 
-@lru_cache(maxsize=100_000)
+@memo(100_000)
 def _zipf_max(word: str) -> float:
     """How common a word is in Italian or English: function words score above 5."""
     from cleantext.freq import zipf

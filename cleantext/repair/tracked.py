@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 import regex
 
-from cleantext.rules import Example, Rule
+from cleantext.rules import Rule
 
-__all__ = ["Example", "Rule", "Tracked"]
+__all__ = ["Tracked"]
 
 
 @dataclass(slots=True)
