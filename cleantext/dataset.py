@@ -24,6 +24,7 @@ from typing import Any
 
 from cleantext.model import Document
 from cleantext.read import ReadError
+from cleantext.settings import DATASET_FORMATS
 from cleantext.summary import Summary
 from cleantext.write import to_txt
 
@@ -40,18 +41,23 @@ _LONGEST_FIRST = sorted(KINDS.items(), key=lambda x: -len(x[0]))
 ROWS_PER_BATCH = 256  # rows cleaned together (their spans translated in one round trip)
 
 
-def kind(path: Path | str) -> str | None:
-    """'jsonl', 'parquet' or 'warc' for a dataset file, else None."""
+def kind(path: Path | str, input_format: str = "auto") -> str | None:
+    """'jsonl', 'parquet' or 'warc' for a dataset file, else None: by the file's extension,
+    unless `input_format` (the --input-format) names a format (text and html: not a dataset)."""
+    if input_format != "auto":
+        return input_format if input_format in DATASET_FORMATS else None
     name = str(path).lower()
     return next((k for ext, k in _LONGEST_FIRST if name.endswith(ext)), None)
 
 
-def output_path(source: Path, output_base: Path) -> Path:
-    """OUT/<same name>; a WARC's rows go to OUT/<name>.jsonl.gz."""
+def output_path(source: Path, output_base: Path, file_kind: str | None = None) -> Path:
+    """OUT/<same name>; a WARC's rows go to OUT/<name>.jsonl.gz (`file_kind`: the source's
+    kind when known, else by its extension)."""
     name = source.name
-    if kind(source) == "warc":
-        stem = name[: -len(".warc.gz")] if name.lower().endswith(".warc.gz") else name[: -len(".warc")]
-        name = stem + ".jsonl.gz"
+    if (file_kind or kind(source)) == "warc":
+        low = name.lower()
+        end = next((e for e in (".warc.gz", ".warc") if low.endswith(e)), "")
+        name = name[: len(name) - len(end)] + ".jsonl.gz"
     return output_base.with_name(name)
 
 
@@ -90,9 +96,12 @@ def row_name(path: Path, row: Row) -> str:
     return f"{path}#{row.id}"
 
 
-def rows(path: Path, text_field: str = "text", id_field: str = "id") -> Iterator[Row]:
-    """The file's rows in order. A row that cannot be read comes with `error` set."""
-    k = kind(path)
+def rows(
+    path: Path, text_field: str = "text", id_field: str = "id", file_kind: str | None = None
+) -> Iterator[Row]:
+    """The file's rows in order (`file_kind`: the file's format when known, else by its
+    extension). A row that cannot be read comes with `error` set."""
+    k = file_kind or kind(path)
     if k == "jsonl":
         yield from _jsonl_rows(path, text_field, id_field)
     elif k == "parquet":

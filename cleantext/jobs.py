@@ -38,6 +38,7 @@ class Job:
     rel: str  # path relative to its input root, without .txt: names outputs and state
     output_base: Path  # OUT/sub/name; outputs are OUT/sub/name.<fmt>
     data: bytes | None = field(default=None, repr=False, compare=False)  # the input, when held in memory
+    kind: str | None = None  # 'jsonl', 'parquet' or 'warc': a file of documents (cleantext.dataset)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,11 +136,16 @@ def plan(
     pattern: str = DEFAULT_PATTERN,
     shard: tuple[int, int] | None = None,
     problems: list[tuple[str, str]] | None = None,
+    input_format: str = "auto",
 ) -> list[Job]:
-    """Map each input file to its output base, mirroring folders under OUT.
+    """Map each input file to its output base, mirroring folders under OUT; a dataset file
+    (by its extension, or every file when `input_format` names a dataset format) is one job
+    of many documents.
 
     A subfolder that cannot be read is added to `problems` (path, error), to be reported
     like an unreadable file, never skipped in silence."""
+    from cleantext import dataset
+
     patterns = [x.strip() for x in pattern.split(",") if x.strip()] or ["*.txt"]
     for one in patterns:
         if Path(one).is_absolute():
@@ -161,9 +167,11 @@ def plan(
                     continue  # a link out of the input folder is not followed
                 rel = f.relative_to(inp)
                 rel_s = _bare(rel).as_posix()
-                jobs.append(Job(f, rel_s, out / _bare(rel)))
+                jobs.append(Job(f, rel_s, out / _bare(rel), kind=dataset.kind(f, input_format)))
         else:
-            jobs.append(Job(inp, _bare(inp).name, out / _bare(inp).name))
+            jobs.append(
+                Job(inp, _bare(inp).name, out / _bare(inp).name, kind=dataset.kind(inp, input_format))
+            )
     seen: dict[Path, Path] = {}
     folders: set[Path] = set()  # output folders checked (most jobs share theirs)
     for j in jobs:
@@ -264,9 +272,9 @@ def job_outputs(job: Job, formats: tuple[str, ...]) -> list[Path]:
     """The files a job writes: a dataset's one file (cleantext.dataset), else one per format."""
     from cleantext import dataset
 
-    if dataset.kind(job.source):
+    if job.kind:
         records = [dataset.sentences_path(job.output_base)] if "jsonl" in formats else []
-        return [dataset.output_path(job.source, job.output_base), *records]
+        return [dataset.output_path(job.source, job.output_base, job.kind), *records]
     return output_paths(job.output_base, formats)
 
 
@@ -310,23 +318,23 @@ def count_corpus(jobs: list[Job], settings: Settings) -> CorpusLines | None:
     from cleantext.html import read_input
     from cleantext.read import ReadError, read_file
 
-    datasets = [j for j in jobs if dataset.kind(j.source)]
+    datasets = [j for j in jobs if j.kind]
     if settings.keep_boilerplate or (len(jobs) < MIN_DOCS and not datasets):
         return None
     s = settings
 
     def text_of(data: str | bytes, name: str, html: bool = False) -> str:  # as the cleaning pass reads it
-        fmt = "html" if html else s.input_format
+        fmt = "html" if html else s.page_format
         return read_input(data, name, fmt, s.html_tables, s.html_comments).text
 
     def documents() -> Iterator[tuple[str, str]]:  # each file, or each row of a dataset
         for j in jobs:
             try:
-                if not dataset.kind(j.source):
+                if not j.kind:
                     if j.source.stat().st_size <= MAX_COUNT_BYTES:
                         yield str(j.source), text_of(read_file(j.source), str(j.source))
                     continue
-                for row in dataset.rows(j.source, s.text_field, s.id_field):
+                for row in dataset.rows(j.source, s.text_field, s.id_field, j.kind):
                     data = row.data
                     if data is not None and len(data) <= MAX_COUNT_BYTES:
                         yield dataset.row_name(j.source, row), text_of(data, str(j.source), row.html)

@@ -154,7 +154,7 @@ class Pipeline:
         `corpus` is the evidence of a folder run's counting pass (lines and templates many
         documents share); a single text goes without it."""
         s = self.settings
-        fmt = "html" if html else s.input_format  # html: a page whatever it looks like (a WARC response)
+        fmt = "html" if html else s.page_format  # html: a page whatever it looks like (a WARC response)
         page = read_input(data, path or "<input>", fmt, s.html_tables, s.html_comments)
         text, encoding = page.text, page.encoding
         doc = Document(path, encoding)
@@ -170,7 +170,7 @@ class Pipeline:
 
     def is_html(self, data: str | bytes, path: str | None = None) -> bool:
         """Is this input an HTML page: --input-format, else its extension or first bytes."""
-        return html.is_page(data, path, self.settings.input_format)
+        return html.is_page(data, path, self.settings.page_format)
 
     def stream(
         self, path: Path | BinaryIO, block_chars: int = BLOCK_CHARS, corpus: CorpusLines | None = None

@@ -139,7 +139,7 @@ class Task:
     def _page(self, job: Job) -> bool:
         """An HTML page is extracted whole, never streamed block by block as text is."""
         with open_file(job.source) as fh:
-            return html.is_page(fh.read(html.SNIFF_BYTES), str(job.source), self.opts.settings.input_format)
+            return html.is_page(fh.read(html.SNIFF_BYTES), str(job.source), self.opts.settings.page_format)
 
     def _too_long(self, job: Job) -> str:
         limit = self.opts.settings.file_timeout
@@ -164,7 +164,7 @@ class Task:
                 prepared, ready, failed = [], [], []
                 for job in jobs[start : start + size]:
                     try:
-                        if dataset.kind(job.source):
+                        if job.kind:
                             if not self.streams:  # a task that writes other outputs than clean's
                                 why = f"{job.source}: datasets are cleaned by `cleantext clean` locally"
                                 failed.append(Result(job, 0, Summary(errors=[(str(job.source), why)])))
@@ -245,9 +245,9 @@ class Task:
         written in order with every field kept (cleantext.dataset)."""
         s = self.opts.settings
         digest = file_digest(job.source)
-        fmt = "parquet" if dataset.kind(job.source) == "parquet" else "jsonl"
+        fmt = "parquet" if job.kind == "parquet" else "jsonl"
         writer = dataset.Writer(
-            dataset.output_path(job.source, job.output_base), fmt, job.source, s.text_field
+            dataset.output_path(job.source, job.output_base, job.kind), fmt, job.source, s.text_field
         )
         records = (
             dataset.Writer(dataset.sentences_path(job.output_base), "jsonl")
@@ -259,7 +259,7 @@ class Task:
         sentences = 0
         try:
             batch: list[dataset.Row] = []
-            for row in dataset.rows(job.source, s.text_field, s.id_field):
+            for row in dataset.rows(job.source, s.text_field, s.id_field, job.kind):
                 batch.append(row)
                 if len(batch) >= dataset.ROWS_PER_BATCH:
                     sentences += self._clean_rows(job, batch, writer, records, summary)

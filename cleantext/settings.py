@@ -14,12 +14,13 @@ DEFAULT_STRAY = ("fr", "en")
 # the languages detection has word frequencies for (wordfreq's tables, cleantext.freq)
 LANGUAGES = ("it", "fr", "en", "es", "pt", "de", "ca")
 Engine = Literal["auto", "argos", "apertium", "none"]
-InputFormat = Literal["auto", "text", "html"]
+InputFormat = Literal["auto", "text", "html", "jsonl", "parquet", "warc"]
 Weak = Literal["translate", "keep", "drop", "mark"]
 StraySentences = Literal["translate", "drop", "keep"]
 Leftovers = Literal["judge", "all"]
 ENGINES: tuple[str, ...] = get_args(Engine)
 INPUT_FORMATS: tuple[str, ...] = get_args(InputFormat)
+DATASET_FORMATS = ("jsonl", "parquet", "warc")  # files of documents, one per row (cleantext.dataset)
 WEAK: tuple[str, ...] = get_args(Weak)
 STRAY_SENTENCES: tuple[str, ...] = get_args(StraySentences)
 LEFTOVERS: tuple[str, ...] = get_args(Leftovers)
@@ -62,7 +63,9 @@ class Settings:
     file_timeout: float = 900.0  # seconds one file (or one block of a large one) may take to read
     # and prepare before it fails alone (0: no limit); does not change outputs
     apertium: tuple[str, ...] = ()  # chains tried first, as "fr=fra-cat|cat-ita" or "it-en=…"
-    input_format: InputFormat = "auto"  # auto (HTML by extension or first bytes, else text) | text | html
+    # auto: datasets by extension, HTML by extension or first bytes, else text; or forced: text,
+    # html, or a dataset format (a file of rows, whatever its name)
+    input_format: InputFormat = "auto"
     html_tables: bool = False  # keep the tables of HTML pages
     html_comments: bool = False  # keep the comment sections of HTML pages
     min_quality: float | None = None  # translations scoring below this are weak (None: none is)
@@ -73,6 +76,12 @@ class Settings:
     # (cleantext.leftover); all: every foreign span detection does not keep
     leftovers: Leftovers = "judge"
     trust: float = 0.3  # with `judge`, a translation below this quality leaves its source (weak: kept)
+
+    @property
+    def page_format(self) -> str:
+        """How one document's text is read (auto, text or html): a dataset's rows are read
+        as auto reads a file, so a row comes out as its text would as a file."""
+        return "auto" if self.input_format in DATASET_FORMATS else self.input_format
 
     @property
     def translates(self) -> bool:

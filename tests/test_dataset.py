@@ -253,3 +253,39 @@ def test_an_up_to_date_rerun_with_a_report_does_not_read_rows_as_records(tmp_pat
     again = run_cli(*cmd, "--report", str(tmp_path / "run.html"))
     assert again.returncode == 0, again.stderr[-1500:]
     assert "<section id=" not in (tmp_path / "run.html").read_text("utf-8")
+
+
+def test_input_format_reads_a_dataset_whatever_its_name(tmp_path):
+    """--input-format jsonl: files named otherwise (an export's .dat) are datasets, rows out
+    as the same file name, each row's text what the .jsonl.gz run gives; text forces the
+    other way (a .jsonl read as one document); stdin is no dataset."""
+    rows = _rows()
+    named, dat = tmp_path / "named", tmp_path / "dat"
+    named.mkdir()
+    dat.mkdir()
+    _write_jsonl_gz(named / "corpus.jsonl.gz", rows)
+    with gzip.open(named / "corpus.jsonl.gz", "rb") as f:
+        (dat / "export.dat").write_bytes(f.read())
+    r = run_cli("clean", str(named), "-o", str(tmp_path / "out-named"), "--no-translate", "-q")
+    assert r.returncode == 0, r.stderr[-2000:]
+    args = ("--no-translate", "-q", "--pattern", "*.dat", "--format", "txt,jsonl")
+    r = run_cli("clean", str(dat), "-o", str(tmp_path / "out-dat"), "--input-format", "jsonl", *args)
+    assert r.returncode == 0, r.stderr[-2000:]
+    got = [json.loads(x) for x in (tmp_path / "out-dat" / "export.dat").read_text("utf-8").splitlines()]
+    expected = _read_jsonl_gz(tmp_path / "out-named" / "corpus.jsonl.gz")
+    assert [g["text"] for g in got] == [e["text"] for e in expected]
+    assert [g["id"] for g in got] == [r["id"] for r in rows]
+    assert (tmp_path / "out-dat" / "export.sentences.jsonl.gz").exists()
+    # and back: forced text, a JSONL file is one document of text
+    one = tmp_path / "one"
+    one.mkdir()
+    (one / "rows.jsonl").write_text(json.dumps(rows[0], ensure_ascii=False) + "\n", encoding="utf-8")
+    r = run_cli(
+        "clean", str(one), "-o", str(tmp_path / "out-one"), "--input-format", "text", "--no-translate"
+    )
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert '"id": "doc-0"' in (tmp_path / "out-one" / "rows.txt").read_text("utf-8")
+    record = json.loads((tmp_path / "out-one" / "rows.jsonl").read_text("utf-8").splitlines()[0])
+    assert "paragraph" in record and "section" not in record  # a sentence's record, not a row
+    r = run_cli("clean", "-", "--input-format", "parquet", input="Ciao.\n")
+    assert r.returncode == 2 and "--input-format parquet: datasets are read from files, not stdin" in r.stderr

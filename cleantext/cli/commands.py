@@ -169,6 +169,10 @@ def _clean_stdin(settings, fmts: tuple[str, ...]) -> None:  # noqa: ANN001
     from cleantext.summary import Summary
     from cleantext.write import to_jsonl
 
+    if settings.page_format != settings.input_format:
+        raise typer.BadParameter(
+            f"--input-format {settings.input_format}: datasets are read from files, not stdin"
+        )
     records = fmts == ("jsonl",)
     pipeline = Pipeline(settings)
     summary = Summary()
@@ -214,7 +218,7 @@ def _clean_files(
 
     every, todo, unreadable = folder.plan_run(
         inputs, output, lambda job: job_outputs(job, fmts), [p for p in (report, stats) if p is not None],
-        pattern, shard, reports_not_outputs,
+        pattern, shard, reports_not_outputs, settings.input_format,
     )  # fmt: skip
     if not todo:  # a shard may hold none of a few files: nothing to do is not an error
         typer.echo(f"shard {shard}: none of the {len(every)} files falls in it", err=True)

@@ -26,6 +26,7 @@ def plan_run(  # noqa: ANN201
     pattern: str = settings_.DEFAULT_PATTERN,
     shard: str | None = None,
     check: Callable[[list], None] | None = None,
+    input_format: str = "auto",
 ):
     """(every job of the inputs, the jobs of this shard, folders that could not be read),
     after every check that can fail before any work: OUT writable, no output an input
@@ -36,7 +37,7 @@ def plan_run(  # noqa: ANN201
 
     unreadable: list[tuple[str, str]] = []  # subfolders that cannot be read: errors at the end
     try:
-        every = plan(inputs, output, pattern=pattern, problems=unreadable)
+        every = plan(inputs, output, pattern=pattern, problems=unreadable, input_format=input_format)
         todo = select_shard(every, parse_shard(shard))
         check_writable(output)
         if check is not None:
@@ -143,10 +144,9 @@ def _records(text: str) -> list[dict]:
 def _records_written(task, job) -> list[dict] | None:  # noqa: ANN001
     """The sentence records an earlier run wrote for a file `job` (its NAME.jsonl), if it
     wrote them (a dataset's rows are not shown in the report, whether done now or before)."""
-    from cleantext import dataset
     from cleantext.write import output_path
 
-    if "jsonl" not in task.opts.formats or dataset.kind(job.source):
+    if "jsonl" not in task.opts.formats or job.kind:
         return None
     try:
         return _records(output_path(job.output_base, "jsonl").read_text("utf-8"))

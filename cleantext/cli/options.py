@@ -133,8 +133,9 @@ RoundTrip = Annotated[
 InputFormat = Annotated[
     settings_.InputFormat,
     typer.Option(
-        help="auto: HTML pages by extension (.html, .htm) or first bytes, other files as text; "
-        "or force text or html (also for stdin)."
+        help="auto: datasets by extension (.jsonl[.gz|.zst], .parquet, .warc[.gz]), HTML pages by "
+        "extension (.html, .htm) or first bytes, other files as text; or force text or html (also "
+        "for stdin), or jsonl, parquet or warc (every file taken is a dataset of that format)."
     ),
 ]
 HtmlTables = Annotated[bool, typer.Option(help="HTML: keep the page's tables.")]
