@@ -200,24 +200,30 @@ def extract(data: bytes | str, name: str = "<input>", tables: bool = False, comm
 # to put foreign words, titles and terms in italics.
 SET_APART_TAGS = ("i", "em", "cite", "q", "dfn")
 MAX_SET_APART_WORDS = 12  # longer, and the element holds a passage, not a phrase
+# a quotation set as a block (a statement, an embedded post): quoted whole, sentences and all
+QUOTE_TAGS = ("blockquote",)
+MAX_QUOTE_WORDS = 150  # longer, and the block is a page's section, not one quotation
 
 
 def set_apart(tree: Any, main: str = "it") -> tuple[str, ...]:
-    """The short phrases the page marks as not its own running text: inside <i>, <em>,
-    <cite>, <q> or <dfn>, or with a `lang` other than the main language. Each is
-    whitespace-folded and lowercased (see `marked_phrase`)."""
+    """The phrases the page marks as not its own running text: short ones inside <i>,
+    <em>, <cite>, <q> or <dfn>, or with a `lang` other than the main language, and the
+    quotations of a <blockquote>. Each is whitespace-folded and lowercased (see
+    `marked_phrase`)."""
     found = []
     for element in tree.iter():
-        tag = element.tag if isinstance(element.tag, str) else ""
+        tag = (element.tag if isinstance(element.tag, str) else "").lower()
         lang = (
             element.get("lang") or element.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
         ).lower()
-        if tag.lower() not in SET_APART_TAGS and not (lang and not lang.startswith(main)):
+        if tag in QUOTE_TAGS:
+            limit = MAX_QUOTE_WORDS
+        elif tag in SET_APART_TAGS or (lang and not lang.startswith(main) and tag not in ("html", "body")):
+            limit = MAX_SET_APART_WORDS  # (html and body: the page's own language, however declared)
+        else:
             continue
-        if tag.lower() in ("html", "body"):
-            continue  # the page's own language, however it is declared
         phrase = marked_phrase(element.text_content())
-        if phrase and len(phrase.split()) <= MAX_SET_APART_WORDS:
+        if phrase and len(phrase.split()) <= limit:
             found.append(phrase)
     return tuple(dict.fromkeys(found))
 

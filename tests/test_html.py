@@ -305,3 +305,30 @@ def test_set_apart_takes_short_inline_phrases_and_foreign_lang_only():
         f"<i>{' parola' * 13}</i><span lang='fr'>à bientôt</span></p></body></html>"
     )
     assert html.set_apart(tree) == ("long goodbye", "parole", "à bientôt")
+
+
+def test_a_quotation_set_as_a_block_is_the_writers_choice(plain):
+    """Issue 31: Italian news quotes statements and posts in a <blockquote>, often in the
+    language they were made in; the same sentence in the running text is a stray sentence."""
+    paras = [  # ours
+        "Il sindaco ha parlato ieri sera davanti al consiglio comunale riunito in seduta "
+        "straordinaria dopo l'alluvione che ha colpito la città.",
+        "Poche ore dopo ha scritto sui social un messaggio rivolto ai cittadini, rilanciato da "
+        "migliaia di persone in tutta la regione.",
+        None,
+        "Il consiglio comunale tornerà a riunirsi lunedì per approvare le prime misure di "
+        "sostegno alle famiglie colpite.",
+    ]
+    quote = "We will never give up on the people of this city, and we will rebuild it together."
+
+    def segments(markup: str) -> list:
+        body = "".join(f"<p>{p}</p>" if p else markup.format(quote) for p in paras)
+        doc = plain.run(page(body).encode(), "p.html")
+        return [g for s in doc.sentences for g in s.segments]
+
+    (quoted,) = segments("<blockquote><p>{}</p></blockquote>")
+    assert quoted.text == quote and quoted.kept == "marked"
+    (running,) = segments("<p>{}</p>")
+    assert running.kept is None and running.leftover == "a whole en sentence"
+    tree = html._parse(f"<html><body><blockquote>{' parola' * 151}</blockquote></body></html>")
+    assert html.set_apart(tree) == ()  # a block that long is a section, not a quotation
