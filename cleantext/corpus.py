@@ -27,7 +27,7 @@ from cleantext import split
 from cleantext.read import ReadError, decode
 from cleantext.repair import repair_paragraph
 from cleantext.repeats import dedup_key
-from cleantext.rules import Rule
+from cleantext.rules import LineTest, Rule
 from cleantext.scrape import words
 
 # What a line needs to count as shared by the corpus (the thresholds a user may change).
@@ -199,14 +199,14 @@ def _repeated_template(paragraph: str, corpus: CorpusLines, rule: Rule) -> bool:
     return not _is_sentence(tail)  # a headline or a label, not a dateline's sentence
 
 
-repeated_line = Rule(
+repeated_line = LineTest(
     "repeated_line",
     "repeated across documents",
     test=_repeated_line,
     thresholds=(("short_sentence_words", SHORT_SENTENCE_WORDS), ("sentence_share", SENTENCE_SHARE)),
     examples=(),  # it needs a corpus: tests/test_corpus.py
 )
-repeated_template = Rule(
+repeated_template = LineTest(
     "repeated_template",
     "repeated template",
     test=_repeated_template,

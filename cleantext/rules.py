@@ -1,8 +1,8 @@
-"""One rule kind for every stage that rewrites or drops text.
+"""One way to declare every rule of every stage that rewrites or drops text.
 
 A `Rule` has a name, a reason that no other rule gives (so a record says which rule fired),
-what it does — a rewrite (`pattern` → `repl`, a whole-text `func`, or a `charwise` edit)
-or a test (`test(text, context, rule)` → does the rule fire on this line?) — the named
+what it does — a `Rewrite` (`pattern` → `repl`, a whole-text `func`, or a `charwise` edit)
+or a `LineTest` (`test(text, context, rule)` → does the rule fire on this line?) — the named
 numbers it uses (`thresholds`, read with `rule.limit(name)`), and examples that say where
 they came from (`Example.source`: "own", "samples", "lingua", or a benchmark document,
 "dev:doc0162"). Repair (`cleantext.repair`), scrape-clean (`cleantext.scrape`), the English
@@ -16,7 +16,7 @@ result with and without it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import regex
@@ -45,25 +45,42 @@ class Example:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A named rewrite or test with its reason, thresholds and examples."""
+    """What every rule has: a name, a reason no other rule gives, named thresholds and
+    examples with their source. A rule is a `Rewrite` or a `LineTest`."""
 
     name: str
     reason: str
+    thresholds: tuple[tuple[str, float], ...] = field(default=(), kw_only=True)
+    examples: tuple[Example, ...] = field(default=(), kw_only=True)
+
+    def limit(self, name: str) -> float:
+        """One of the rule's named thresholds."""
+        for key, value in self.thresholds:
+            if key == name:
+                return value
+        raise KeyError(f"{self.name} has no threshold {name!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Rewrite(Rule):
+    """A rule that rewrites text: `pattern` → `repl`, a whole-text `func`, or a `charwise`
+    edit (repair, pre-edit, post-edit)."""
+
     pattern: regex.Pattern[str] | None = None
     repl: Replacement = ""
     func: Callable[[str], str] | None = None
     # or: one replacement string per input character (None when nothing changes); the
     # cheapest way to keep exact offsets for rules that edit here and there
     charwise: Callable[[str], list[str] | None] | None = None
-    # or: a test on one line in its context: does the rule fire?
-    test: Callable[[str, Any, Rule], bool] | None = None
-    thresholds: tuple[tuple[str, float], ...] = ()
-    examples: tuple[Example, ...] = ()
     # what every text the rewrite changes has, much cheaper to check than the rule itself:
     # a pattern to search (the rule's lookbehinds run at every position), or a test of the
     # text (a rule that asks about every word: one look-up per word, no rewrite attempted)
     # (a LatinPattern: the same search, by `re` on Latin text)
     needs: regex.Pattern[str] | LatinPattern | Callable[[str], bool] | None = None
+
+    def __post_init__(self) -> None:
+        if self.pattern is None and self.func is None and self.charwise is None:
+            raise ValueError(f"rewrite {self.name}: give a pattern, a func or a charwise edit")
 
     def skips(self, text: str) -> bool:
         """The rewrite cannot change `text` (it lacks what the rule `needs`)."""
@@ -75,7 +92,7 @@ class Rule:
         return not needs(text)
 
     def fix(self, text: str) -> str:
-        """Apply a rewrite rule to plain text."""
+        """The rewrite applied to plain text."""
         if self.skips(text):
             return text
         if self.func is not None:
@@ -83,20 +100,23 @@ class Rule:
         if self.charwise is not None:
             out = self.charwise(text)
             return text if out is None else "".join(out)
-        assert self.pattern is not None, f"{self.name} is a test, not a rewrite"
-        return self.pattern.sub(self.repl, text)
+        return self.pattern.sub(self.repl, text)  # type: ignore[union-attr]  # (checked at creation)
+
+
+@dataclass(frozen=True, slots=True)
+class LineTest(Rule):
+    """A rule that judges one line in its context: does it fire (scrape-clean, the counting
+    pass)? `test(text, context, rule)`."""
+
+    test: Callable[[str, Any, Rule], bool] | None = None
+
+    def __post_init__(self) -> None:
+        if self.test is None:
+            raise ValueError(f"line test {self.name}: give its test")
 
     def fires(self, text: str, context: Any = None) -> bool:
-        """Does a test rule fire on `text` (a line, in its `context`)?"""
-        assert self.test is not None, f"{self.name} is a rewrite, not a test"
-        return bool(self.test(text, context, self))
-
-    def limit(self, name: str) -> float:
-        """One of the rule's named thresholds."""
-        for key, value in self.thresholds:
-            if key == name:
-                return value
-        raise KeyError(f"{self.name} has no threshold {name!r}")
+        """Does the rule fire on `text` (a line, in its `context`)?"""
+        return bool(self.test(text, context, self))  # type: ignore[misc]  # (checked at creation)
 
 
 def holding(*pieces: str) -> Callable[[str], bool]:
@@ -108,7 +128,7 @@ def holding(*pieces: str) -> Callable[[str], bool]:
     return test
 
 
-def fixed_point(rules: tuple[Rule, ...], text: str, rounds: int = 5) -> str:
+def fixed_point(rules: tuple[Rewrite, ...], text: str, rounds: int = 5) -> str:
     """Apply rewrite rules in their written order until nothing changes (a rule may make
     what a rule before it needs: "In il 15 agosto" → "Nel 15 agosto" → "Il 15 agosto")."""
     for _ in range(rounds):

@@ -11,7 +11,7 @@ import regex
 from cleantext import latin
 from cleantext.detection import shape
 from cleantext.repair import accents, spacing
-from cleantext.rules import Rule
+from cleantext.rules import Rewrite
 from cleantext.scrape import context, layout, lines
 
 LINGUA = Path(__file__).parent / "data" / "lingua" / "sentences"
@@ -20,7 +20,7 @@ TWINS = [
     twin
     for module in (context, lines, layout, shape, accents, spacing)
     for value in vars(module).values()
-    for twin in ([value.needs] if isinstance(value, Rule) else [value])
+    for twin in ([value.needs] if isinstance(value, Rewrite) else [value])
     if isinstance(twin, latin.LatinPattern)
 ]
 ODD = [  # ours: where the two engines' tables or readings could part

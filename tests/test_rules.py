@@ -1,12 +1,13 @@
-"""Every rule of every stage is one kind (`cleantext.rules.Rule`), with a reason no other
-rule gives and examples that say where they came from; the examples are checked here."""
+"""Every rule of every stage is declared one way (`cleantext.rules.Rule`: a `Rewrite` or a
+`LineTest`), with a reason no other rule gives and examples that say where they came from;
+the examples are checked here."""
 
 import pytest
 import regex
 from conftest import DEV, SAMPLES
 
 from cleantext import corpus, repair, scrape
-from cleantext.rules import Example, Rule, fixed_point
+from cleantext.rules import Example, LineTest, Rewrite, Rule, fixed_point
 from cleantext.translation import postedit, preedit
 
 REWRITES = (*repair.RULES, *postedit.RULES, *preedit.RULES)
@@ -15,6 +16,8 @@ SAMPLE_TEXT = "\n".join(p.read_text("utf-8") for p in SAMPLES.glob("*.txt"))
 
 
 def test_rules_are_one_kind_with_unique_names():
+    assert all(isinstance(r, Rewrite) for r in REWRITES)
+    assert all(isinstance(r, LineTest) for r in (*scrape.RULES, *corpus.RULES))
     assert all(isinstance(r, Rule) for r in ALL)
     names = [r.name for r in ALL]
     assert len(names) == len(set(names))
@@ -48,6 +51,15 @@ def test_thresholds_are_named_and_read_by_name():
         rule.limit("nope")
 
 
+def test_a_rule_is_a_rewrite_or_a_line_test_with_what_it_does():
+    with pytest.raises(ValueError, match="give a pattern, a func or a charwise edit"):
+        Rewrite("nothing", "does nothing")
+    with pytest.raises(ValueError, match="give its test"):
+        LineTest("untested", "tests nothing")
+    assert not hasattr(LineTest("t", "r", test=lambda *a: True), "fix")
+    assert not hasattr(Rewrite("w", "r", func=str.strip), "fires")
+
+
 def test_an_example_must_say_where_it_came_from():
     with pytest.raises(ValueError):
         Example("testo", "testo", "somewhere")
@@ -68,7 +80,7 @@ def test_a_rule_changes_only_text_that_has_what_it_needs(rule):
     """`needs` is a shortcut, never a change of what the rule does: on every line of the
     samples and of lingua's sentences, and on its own examples, the rule without it gives
     the same text, and a text it changes holds what it needs."""
-    bare = Rule(rule.name, rule.reason, rule.pattern, rule.repl, rule.func, rule.charwise)
+    bare = Rewrite(rule.name, rule.reason, rule.pattern, rule.repl, rule.func, rule.charwise)
     lines = [*SAMPLE_TEXT.splitlines(), *LINGUA_TEXT.splitlines(), *(ex.text for ex in rule.examples)]
     changed = 0
     for line in lines:

@@ -25,15 +25,15 @@ from cleantext.repair.spacing import (
     trim,
 )
 from cleantext.repair.tracked import Tracked
-from cleantext.rules import Rule, fixed_point
+from cleantext.rules import Rewrite, Rule, fixed_point
 
-RULES: tuple[Rule, ...] = encoding.RULES + lost.RULES + glue.RULES + accents.RULES + spacing.RULES
+RULES: tuple[Rewrite, ...] = encoding.RULES + lost.RULES + glue.RULES + accents.RULES + spacing.RULES
 
 
 ROUNDS = 3  # passes of every rule, until nothing changes
 
 
-def repair_paragraph(raw: str, rules: tuple[Rule, ...] = RULES) -> Tracked:
+def repair_paragraph(raw: str, rules: tuple[Rewrite, ...] = RULES) -> Tracked:
     """Apply `rules` in order to one paragraph, keeping offsets back into `raw`."""
     tracked = Tracked(raw)
     for _ in range(ROUNDS):  # until nothing changes: one fix can reveal another (idempotence)
@@ -47,7 +47,7 @@ def repair_paragraph(raw: str, rules: tuple[Rule, ...] = RULES) -> Tracked:
     return tracked
 
 
-def repair_text(text: str, rules: tuple[Rule, ...] = RULES) -> str:
+def repair_text(text: str, rules: tuple[Rewrite, ...] = RULES) -> str:
     """Repair plain text line by line (no offsets kept)."""
     out = []
     for line in text.split("\n"):
@@ -57,6 +57,7 @@ def repair_text(text: str, rules: tuple[Rule, ...] = RULES) -> str:
 
 __all__ = [
     "RULES",
+    "Rewrite",
     "Rule",
     "Tracked",
     "apostrophe_accent",

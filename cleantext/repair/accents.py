@@ -27,7 +27,7 @@ from cleantext.caches import memo
 from cleantext.freq import frequent, zipf
 from cleantext.latin import LatinPattern
 from cleantext.repair.glue import _in_address
-from cleantext.rules import Example, Rule
+from cleantext.rules import Example, Rewrite
 from cleantext.vocab import recase
 
 FINAL = {"a": "à", "e": "èé", "i": "ì", "o": "ò", "u": "ù"}
@@ -151,7 +151,7 @@ def _restored(word: str) -> str | None:
     return recase(form, word)
 
 
-apostrophe_accent = Rule(
+apostrophe_accent = Rewrite(
     "apostrophe_accent",
     "a final accent typed as an apostrophe ('perche'' → 'perché', 'e'' → 'è')",
     # from a word's start, or after an elision ("dell'attivita'"), not after an opening quote
@@ -226,7 +226,7 @@ def _droppable(min_zipf: float) -> frozenset[str]:
     return frozenset(w for w in _bare_forms(min_zipf) if _restored(w) is not None)
 
 
-dropped_accent = Rule(
+dropped_accent = Rewrite(
     "dropped_accent",
     "a final accent dropped by an ASCII-folding scraper ('citta' → 'città'), where certain",
     _BARE_FINAL_VOWEL,
@@ -280,7 +280,7 @@ def _verb(m: regex.Match[str]) -> str:
     return m.group() if _in_address(m.string, m.start()) else "è"
 
 
-dropped_verb_accent = Rule(
+dropped_verb_accent = Rewrite(
     "dropped_verb_accent",
     "the verb 'è' written 'e' in text an ASCII-folding scraper stripped of accents, where the "
     "grammar allows only the verb",

@@ -13,7 +13,7 @@ import ftfy
 import regex
 from ftfy.badness import BADNESS_RE
 
-from cleantext.rules import Example, Rule, holding
+from cleantext.rules import Example, Rewrite, holding
 
 # ftfy leaves text alone unless its badness pattern finds a likely mojibake sequence
 # (`ftfy.badness.is_bad`, the first test of `fix_encoding`). Each of its matches holds a
@@ -49,7 +49,7 @@ def _fix_mojibake(text: str) -> str:
     return text
 
 
-mojibake = Rule(
+mojibake = Rewrite(
     "mojibake",
     "UTF-8 text that was decoded as Windows-1252/Latin-1 (e.g. 'perchÃ©' → 'perché')",
     func=_fix_mojibake,
@@ -62,7 +62,7 @@ def _unescape(m: regex.Match[str]) -> str:
     return out.replace("\xa0", " ")
 
 
-html_entities = Rule(
+html_entities = Rewrite(
     "html_entities",
     "HTML character references left in scraped text (&egrave; &#8217; &quot;)",
     regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"),
@@ -74,7 +74,7 @@ html_entities = Rule(
     ),
 )
 
-html_tags = Rule(
+html_tags = Rewrite(
     "html_tags",
     "stray HTML markup left by the scraper (<br>, </p>, <b>…)",
     regex.compile(
@@ -97,7 +97,7 @@ def _unprintable(text: str) -> bool:
     return not text.isprintable()
 
 
-invisible = Rule(
+invisible = Rewrite(
     "invisible_chars",
     "zero-width characters, soft hyphens, BOMs, control characters (with the terminal colour "
     "codes an ESC starts) and noncharacters (U+FFFE) are invisible noise, and not valid in XML",
@@ -114,7 +114,7 @@ invisible = Rule(
     ),
 )
 
-odd_spaces = Rule(
+odd_spaces = Rewrite(
     "odd_spaces",
     "no-break, thin and other special spaces become plain spaces, and so does a vertical tab "
     "(a word processor's line break inside a paragraph)",
@@ -133,7 +133,7 @@ def _nfc(m: regex.Match[str]) -> str:
     return unicodedata.normalize("NFC", m.group())
 
 
-nfc = Rule(
+nfc = Rewrite(
     "unicode_nfc",
     "decomposed accents (e + ◌̀) are composed so 'è' compares and searches as 'è'",
     regex.compile(r"\P{M}\p{M}+"),

@@ -12,7 +12,7 @@ import bisect
 import regex
 
 from cleantext.caches import memo
-from cleantext.rules import Example, Rule
+from cleantext.rules import Example, Rewrite
 
 
 def _collapse(m: regex.Match[str]) -> str:
@@ -49,7 +49,7 @@ def _in_address(text: str, start: int, end: int | None = None) -> bool:
     return i >= 0 and address[i]
 
 
-doubled_prefix = Rule(
+doubled_prefix = Rewrite(
     "doubled_prefix",
     "a word glued to its own capitalised copy by the scraper ('ilIl' → 'Il')",
     regex.compile(r"\b(\p{Ll}+)(\p{Lu}\p{Ll}*)\b"),

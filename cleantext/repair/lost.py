@@ -7,9 +7,11 @@ each of them, and the word is restored when one spelling is an Italian word clea
 frequent than every other ("perch�" → "perché", "citt�" → "città", "l�incontro" →
 "l’incontro"); a lone one between words is "è" before a lowercase word ("c'�", "non �
 vero"; "È" at a sentence's start) and a dash before a capital ("Roma � Il governo"); one
-glued to the start of a word opens a quotation (“), one after a whole word closes it (”).
-Anything else keeps
-its U+FFFD, and the run's summary counts it ("lost letters").
+glued to the start of a word opens a quotation (“), one after a whole word or a sentence's
+end closes it (”) inside a quotation or at the paragraph's end (a quotation opened in an
+earlier sentence); one after an elided article or preposition is the apostrophe before a
+name or a number ("dell�Agip", "all�1,36%"). Anything else keeps its U+FFFD, and the
+run's summary counts it ("lost letters").
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import itertools
 import regex
 
 from cleantext.freq import zipf
-from cleantext.rules import Example, Rule
+from cleantext.rules import Example, Rewrite
 
 LOST = "\ufffd"
 # what a U+FFFD inside a word may have been (Windows-1252 bytes Italian uses); ’ only inside
@@ -28,21 +30,27 @@ APOSTROPHE = "’"
 MIN_ZIPF = 2.5  # the restored word is Italian (once per 3 million words)
 MARGIN = 0.1  # and more frequent than any other spelling (farà over farò: news tells of others)
 MAX_LOST = 3  # replacement characters in one word tried (13^3 spellings at most)
+ELIDED_ZIPF = 4.0  # "dell'", "d'", "all'": an elided form this common is an article or preposition
 
 # a word with one or more U+FFFD in it (not at its start: an opening quote, left as is), or a lone one
 _DAMAGED = regex.compile(
     r"(?<![\p{L}\p{N}\ufffd])\p{L}[\p{L}\ufffd'’]*\ufffd[\p{L}\ufffd]*"
     r"|(?<=(?:^|[\s\"«“(]|\p{L}['’]))\ufffd(?=\s+[\p{L}\p{N}])"
     r"|(?<=^|[\s(\[])\ufffd(?=\p{L})"  # before a word: an opening quotation mark
+    r"|(?<=\p{L}[.!?…])\ufffd(?=[\s)]|$)"  # after a sentence's end: a closing one
 )
+_PARAGRAPH_END = regex.compile(r"[.!?…,;:)\]]*\s*$")  # what may follow a closing mark at the end
 _SENTENCE_START = regex.compile(r"(?:^|[.!?…:]\s*|[\s(]?[«“\"]\s*)$")
 
 
 def _restore(m: regex.Match[str]) -> str:
-    word = m.group()
+    word, before, rest = m.group(), m.string[: m.start()], m.string[m.end() :]
+    closing = _quoting(before) or _PARAGRAPH_END.match(rest) is not None
     if word != LOST:
-        return _best(word, _quoting(m.string[: m.start()])) or word
-    after = m.string[m.end() :].lstrip()[:1]
+        return _best(word, closing, glued=rest[:1].isalnum()) or word
+    if before[-1:] and before[-1] in ".!?…":  # after a sentence's end
+        return "”" if closing else word
+    after = rest.lstrip()[:1]
     if after.isalpha() and not m.string[m.end() : m.end() + 1].isspace():
         return "“"  # glued to the word after it
     if after.islower():  # the verb: "c'è", "non è vero"; a capital at a sentence's start
@@ -58,9 +66,11 @@ def _quoting(before: str) -> bool:
 _OPENED = regex.compile(r"(?:^|[\s(\[])\ufffd\p{L}")
 
 
-def _best(word: str, quoting: bool = False) -> str | None:
-    """The most frequent Italian spelling of `word` with each U+FFFD filled, if clearly so;
-    inside a quotation, a whole word then U+FFFD may be the word and the closing mark."""
+def _best(word: str, closing: bool = False, glued: bool = False) -> str | None:
+    """The most frequent Italian spelling of `word` with each U+FFFD filled, if clearly so.
+    Where no spelling is a word: the closing mark after a whole word (`closing`: inside a
+    quotation, or at the paragraph's end), or the apostrophe after an elided article or
+    preposition before a name, a vowel or a number (`glued`: one follows the match)."""
     lost = word.count(LOST)
     if lost > MAX_LOST:
         return None
@@ -76,12 +86,8 @@ def _best(word: str, quoting: bool = False) -> str | None:
         score = zipf(spelled.lower().replace(APOSTROPHE, "'"), "it")
         scored.append((score, spelled))
     scored.sort(reverse=True)
-    if (not scored or scored[0][0] < MIN_ZIPF) and quoting and word.endswith(LOST) and lost == 1:
-        # a word, then the mark that closed its quotation ("pubblici�.")
-        bare = word[:-1]
-        return bare + "”" if zipf(bare.lower(), "it") >= MIN_ZIPF else None
     if not scored or scored[0][0] < MIN_ZIPF:
-        return None
+        return _elided(word, glued) or (_closed(word) if closing else None)
     if len(scored) > 1 and scored[0][0] - scored[1][0] < MARGIN:
         return None
     best = scored[0][1]
@@ -91,11 +97,32 @@ def _best(word: str, quoting: bool = False) -> str | None:
     return "".join(b.upper() if w.isupper() else b for w, b in zip(word, best, strict=True))
 
 
+def _closed(word: str) -> str | None:
+    """A word, then the mark that closed its quotation ("pubblici�.")."""
+    bare = word[:-1]
+    if word.count(LOST) == 1 and word.endswith(LOST) and zipf(bare.lower(), "it") >= MIN_ZIPF:
+        return bare + "”"
+    return None
+
+
+def _elided(word: str, glued: bool) -> str | None:
+    """An elided article or preposition, its apostrophe lost, before a word no list holds
+    ("dell�Agip", "l�usufruttuario") or a number ("all�1,36%")."""
+    head, lost, tail = word.partition(LOST)
+    if LOST in tail or not head or head[-1].lower() in "aeiouàèéìòù":  # elision drops a vowel
+        return None
+    if zipf(head.lower() + "'", "it") < ELIDED_ZIPF:
+        return None
+    if tail[:1] in "aeiouhAEIOUHàèéìòù" and tail[:1] or tail[:1].isupper() or (not tail and glued):
+        return head + APOSTROPHE + tail
+    return None
+
+
 def _has_lost(text: str) -> bool:
     return LOST in text
 
 
-lost_letter = Rule(
+lost_letter = Rewrite(
     "lost_letter",
     "a letter a lossy decoding replaced with U+FFFD, put back where the word is certain "
     "('perch\ufffd' → 'perché', 'citt\ufffd' → 'città', \"c'\ufffd\" → \"c'è\")",
@@ -109,6 +136,12 @@ lost_letter = Rule(
         Example("\ufffd vero. Disse: \ufffdSiamo pronti\ufffd.", "È vero. Disse: “Siamo pronti”.", "own"),
         Example("UNIVERSIT\ufffd e societ\ufffd.", "UNIVERSITÀ e società.", "own"),
         Example("Il prezzo \ufffd 3\ufffd20 e qx\ufffdz.", "Il prezzo \ufffd 3\ufffd20 e qx\ufffdz.", "own"),
+        Example(
+            "Il bilancio dell\ufffdAgip sale all\ufffd1,5%.", "Il bilancio dell’Agip sale all’1,5%.", "own"
+        ),
+        Example("E non si fermeranno mai\ufffd.", "E non si fermeranno mai”.", "own"),
+        Example("Disse: \ufffdChi lo sa?\ufffd", "Disse: “Chi lo sa?”", "own"),
+        Example("Da Cura\ufffdao a Ca\ufffditas.", "Da Cura\ufffdao a Ca\ufffditas.", "own"),
     ),
 )
 

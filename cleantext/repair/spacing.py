@@ -11,9 +11,9 @@ from __future__ import annotations
 import regex
 
 from cleantext.latin import LatinPattern
-from cleantext.rules import Example, Rule, holding
+from cleantext.rules import Example, Rewrite, holding
 
-stray_punctuation = Rule(
+stray_punctuation = Rewrite(
     "stray_punctuation",
     "a lone period repeated after a finished sentence ('Stati Uniti. .')",
     regex.compile(r"(?<=[.!?…][”»\"’)]?)(?:[ ]+\.(?!\.))+(?=\s|$)"),
@@ -22,7 +22,7 @@ stray_punctuation = Rule(
     examples=(Example("dagli Stati Uniti. .", "dagli Stati Uniti.", "samples"),),
 )
 
-space_before_punctuation = Rule(
+space_before_punctuation = Rewrite(
     "space_before_punctuation",
     "Italian puts no space before , . ; : ! ? or a closing bracket",
     regex.compile(r"(?<=[\p{L}\p{N}%)\]”»\"’])[ ]+(?=(?:[,;:!?]|\.(?!\.\.))+(?:\s|$|[”»\"’)\]]))"),
@@ -34,7 +34,7 @@ space_before_punctuation = Rule(
     ),
 )
 
-bracket_inner_spaces = Rule(
+bracket_inner_spaces = Rewrite(
     "bracket_inner_spaces",
     "no space just inside round or square brackets ('( testo )' → '(testo)')",
     regex.compile(r"(?<=[(\[])[ ]+|[ ]+(?=[)\]])"),
@@ -43,7 +43,7 @@ bracket_inner_spaces = Rule(
     examples=(Example("la Nato ( Alleanza atlantica )", "la Nato (Alleanza atlantica)", "own"),),
 )
 
-missing_space_after_sentence = Rule(
+missing_space_after_sentence = Rewrite(
     "missing_space_after_sentence",
     "a sentence glued to the previous one ('fine.Inizio'); needs a lowercase word before "
     "and a capitalised word after, so 'S.p.A.' and 'www.ansa.it' are left alone",
@@ -59,7 +59,7 @@ missing_space_after_sentence = Rule(
     ),
 )
 
-doubled_spaces = Rule(
+doubled_spaces = Rewrite(
     "doubled_spaces",
     "runs of spaces collapse to one",
     regex.compile(r" {2,}"),
@@ -78,7 +78,7 @@ def _padded(text: str) -> bool:
     return text[:1].isspace() or text[-1:].isspace()
 
 
-trim = Rule(
+trim = Rewrite(
     "trim",
     "no spaces at the start or end of a paragraph",
     regex.compile(r"^\s+|\s+$"),
@@ -167,7 +167,7 @@ def _fix_quotes(text: str) -> list[str] | None:
     return out
 
 
-quote_spacing = Rule(
+quote_spacing = Rewrite(
     "quote_spacing",
     "clearly paired quotes get no inner spaces and a space outside "
     "('” caro amico ”' → '“caro amico”', 'Jinping“Rafforziamo' → 'Jinping “Rafforziamo')",

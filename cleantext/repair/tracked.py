@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from cleantext.rules import Rule
+from cleantext.rules import Rewrite
 
 __all__ = ["Tracked"]
 
@@ -27,13 +27,13 @@ class Tracked:
     raw: str
     text: str = ""
     origin: Sequence[int] = field(default_factory=list)
-    applied: list[tuple[Rule, list[tuple[int, int]]]] = field(default_factory=list)
+    applied: list[tuple[Rewrite, list[tuple[int, int]]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.text = self.raw
         self.origin = range(len(self.raw) + 1)  # (a list once a rule changes the text)
 
-    def apply(self, rule: Rule) -> bool:
+    def apply(self, rule: Rewrite) -> bool:
         """Apply `rule`; record it with the original ranges it touched. True if it changed."""
         if rule.skips(self.text):
             return False
@@ -67,7 +67,7 @@ class Tracked:
         self.applied.append((rule, touched))
         return True
 
-    def _apply_charwise(self, rule: Rule) -> bool:
+    def _apply_charwise(self, rule: Rewrite) -> bool:
         assert rule.charwise is not None
         out = rule.charwise(self.text)
         if out is None or "".join(out) == self.text:
@@ -84,7 +84,7 @@ class Tracked:
         self.applied.append((rule, touched))
         return True
 
-    def _apply_func(self, rule: Rule) -> bool:
+    def _apply_func(self, rule: Rewrite) -> bool:
         assert rule.func is not None
         new = rule.func(self.text)
         if new == self.text:

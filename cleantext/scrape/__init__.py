@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cleantext.rules import Rule
+from cleantext.rules import LineTest
 from cleantext.scrape import layout, lines
 from cleantext.scrape.context import Context, DocFacts, words
 from cleantext.scrape.layout import menu_run, related_headline
@@ -22,10 +22,10 @@ from cleantext.scrape.layout import menu_run, related_headline
 __all__ = ["RULES", "Context", "find_boilerplate", "menu_run", "related_headline", "words"]
 
 # In this order: the first rule that fires gives the reason (the line rules first).
-RULES: tuple[Rule, ...] = lines.RULES + layout.RULES
+RULES: tuple[LineTest, ...] = lines.RULES + layout.RULES
 
 
-def find_boilerplate(paragraphs: Sequence[str], rules: Sequence[Rule] = RULES) -> list[str | None]:
+def find_boilerplate(paragraphs: Sequence[str], rules: Sequence[LineTest] = RULES) -> list[str | None]:
     """For each paragraph, 'boilerplate: <reason>' or None."""
     out: list[str | None] = []
     facts = DocFacts()

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import regex
 
-from cleantext.rules import Rule
+from cleantext.rules import LineTest, Rule
 from cleantext.scrape import lines
 from cleantext.scrape.context import Context, DocFacts, words
 
@@ -167,7 +167,7 @@ def _menu_run(p: str, ctx: Context, rule: Rule) -> bool:
     return ctx.index in ctx.facts.menus
 
 
-menu_run = Rule(
+menu_run = LineTest(
     "menu_run",
     "menu or footer",
     test=_menu_run,
@@ -179,7 +179,7 @@ menu_run = Rule(
     ),
     examples=(),  # it needs a page around the line: tests/cases/pages
 )
-related_headline = Rule(
+related_headline = LineTest(
     "related_headline",
     "related headline",
     test=_related_headline,
@@ -188,4 +188,4 @@ related_headline = Rule(
 )
 
 
-RULES: tuple[Rule, ...] = (menu_run, related_headline)
+RULES: tuple[LineTest, ...] = (menu_run, related_headline)

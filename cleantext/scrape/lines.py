@@ -9,7 +9,7 @@ from collections.abc import Callable
 import regex
 
 from cleantext.caches import memo
-from cleantext.rules import Example, Rule
+from cleantext.rules import Example, LineTest, Rule
 from cleantext.scrape.context import CONTEXT_MIN_WORDS, FUNCTION_WORD_ZIPF, SENTENCE_MIN_WORDS, Context, words
 from cleantext.vocab import (
     MONTH_ABBREVIATIONS,
@@ -59,7 +59,7 @@ def _cue_test(kind: str, topical_ok: bool) -> Callable[[str, Context, Rule], boo
     return test
 
 
-comment_form = Rule(
+comment_form = LineTest(
     "comment_form",
     "comment form",
     test=_cue_test("comment form", topical_ok=False),
@@ -70,21 +70,21 @@ comment_form = Rule(
         Example("Il commento del ministro sulla riforma è stato duro e ha sorpreso tutti.", False, "own"),
     ),
 )
-share_buttons = Rule(
+share_buttons = LineTest(
     "share_buttons",
     "share buttons",
     test=_cue_test("share buttons", topical_ok=True),
     thresholds=(("max_words", 6),),
     examples=(Example("Condividi su Facebook", True, "own"), Example("Seguici su Instagram", True, "own")),
 )
-advertisement = Rule(
+advertisement = LineTest(
     "advertisement",
     "advertisement",
     test=_cue_test("advertisement", topical_ok=True),
     thresholds=(("max_words", 4),),
     examples=(Example("- Advertisement -spot_img", True, "samples"), Example("Sponsored", True, "own")),
 )
-newsletter_prompt = Rule(
+newsletter_prompt = LineTest(
     "newsletter_prompt",
     "newsletter/cookie prompt",
     test=_cue_test("newsletter/cookie prompt", topical_ok=True),
@@ -123,7 +123,7 @@ _COPYRIGHT = regex.compile(
 )
 
 
-copyright_line = Rule(
+copyright_line = LineTest(
     "copyright_line",
     "copyright",
     test=lambda p, ctx, rule: len(words(p)) <= rule.limit("max_words") and bool(_COPYRIGHT.search(p)),
@@ -169,7 +169,7 @@ def _date_line(p: str, ctx: Context, rule: Rule) -> bool:
     return has_date and all_date and any(c.isdigit() for c in p)
 
 
-date_line = Rule(
+date_line = LineTest(
     "date_line",
     "date line",
     test=_date_line,
@@ -196,7 +196,7 @@ _READ_ALSO = regex.compile(
 )
 
 
-read_also = Rule(
+read_also = LineTest(
     "read_also",
     "related link",
     test=lambda p, ctx, rule: bool(_READ_ALSO.search(p)),
@@ -262,14 +262,14 @@ def _site_words(p: str, rule: Rule) -> list[str] | None:
     return content if content and len(toks) <= rule.limit("max_words") else None
 
 
-related_header = Rule(
+related_header = LineTest(
     "related_header",
     "related/latest header",
     test=lambda p, ctx, rule: bool(c := _site_words(p, rule)) and all(t in _SECTION_WORDS for t in c),
     thresholds=(("max_words", 6),),
     examples=(Example("Related Articles", True, "samples"), Example("Ultime notizie", True, "own")),
 )
-site_navigation = Rule(
+site_navigation = LineTest(
     "site_navigation",
     "site navigation",
     test=lambda p, ctx, rule: (
@@ -293,7 +293,7 @@ _LABEL = regex.compile(
 )
 
 
-label_line = Rule(
+label_line = LineTest(
     "label_line",
     "metadata line",
     test=lambda p, ctx, rule: len(words(p)) <= rule.limit("max_words") and bool(_LABEL.search(p)),
@@ -323,7 +323,7 @@ def _byline(p: str, ctx: Context, rule: Rule) -> bool:
     return bool(names) and all(w[0].isupper() or w.lower() in _BYLINE_GLUE for w in names)
 
 
-byline = Rule(
+byline = LineTest(
     "byline",
     "byline",
     test=_byline,
@@ -408,7 +408,7 @@ def _site_prompt(p: str, ctx: Context, rule: Rule) -> bool:
     return len(elsewhere) < 2
 
 
-site_prompt = Rule(
+site_prompt = LineTest(
     "site_prompt",
     "site prompt",
     test=_site_prompt,
@@ -474,13 +474,13 @@ _NEW_WINDOW = regex.compile(
 )
 
 
-service_link = Rule(
+service_link = LineTest(
     "service_link",
     "service link",
     test=lambda p, ctx, rule: bool(_SITE_PHRASE.match(p)),
     examples=(Example("Chi siamo", True, "own"), Example("Termini e condizioni", True, "own")),
 )
-new_window_button = Rule(
+new_window_button = LineTest(
     "new_window_button",
     "new-window button",
     test=lambda p, ctx, rule: len(words(p)) <= rule.limit("max_words") and bool(_NEW_WINDOW.search(p)),
@@ -499,7 +499,7 @@ def _call_to_action(p: str, ctx: Context, rule: Rule) -> bool:
     )
 
 
-call_to_action = Rule(
+call_to_action = LineTest(
     "call_to_action",
     "call to action",
     test=_call_to_action,
@@ -509,14 +509,14 @@ call_to_action = Rule(
         Example("Segui le ultime notizie sul nostro canale Telegram", True, "own"),
     ),
 )
-republication_credit = Rule(
+republication_credit = LineTest(
     "republication_credit",
     "republication credit",
     test=lambda p, ctx, rule: len(words(p)) <= rule.limit("max_words") and bool(_REPUBLISHED.search(p)),
     thresholds=(("max_words", 20),),
     examples=(Example("Questo articolo è stato pubblicato originariamente su Example News.", True, "own"),),
 )
-legal_footer = Rule(
+legal_footer = LineTest(
     "legal_footer",
     "legal footer",
     test=lambda p, ctx, rule: (
@@ -543,7 +543,7 @@ def _plugin_footer(p: str, ctx: Context, rule: Rule) -> bool:
     return not (_is_prose(p, n) and m.group().lower() in ("wordpress", "plugin"))
 
 
-plugin_footer = Rule(
+plugin_footer = LineTest(
     "plugin_footer",
     "plug-in footer",
     test=_plugin_footer,
@@ -594,7 +594,7 @@ def _credit_line(p: str, ctx: Context, rule: Rule) -> bool:
     )
 
 
-credit_line = Rule(
+credit_line = LineTest(
     "credit_line",
     "credit line",
     test=_credit_line,
@@ -627,7 +627,7 @@ def _stray_token(p: str, ctx: Context, rule: Rule) -> bool:
     return len(toks) >= 2 and all(_SHORT_WORD.fullmatch(t) for t in toks) and len(set(toks)) == len(toks)
 
 
-stray_token = Rule(
+stray_token = LineTest(
     "stray_token",
     "stray token",
     test=_stray_token,
@@ -661,7 +661,7 @@ def _breadcrumb(p: str, ctx: Context, rule: Rule) -> bool:
     return n <= rule.limit("one_step_max_words") and bool(_ONE_STEP_CRUMB.fullmatch(p))
 
 
-breadcrumb = Rule(
+breadcrumb = LineTest(
     "breadcrumb",
     "breadcrumb",
     test=_breadcrumb,
@@ -695,7 +695,7 @@ def _author_bio(p: str, ctx: Context, rule: Rule) -> bool:
     )
 
 
-author_bio = Rule(
+author_bio = LineTest(
     "author_bio",
     "author bio",
     test=_author_bio,
@@ -712,7 +712,7 @@ author_bio = Rule(
 
 
 # In this order: the first rule that fires gives the reason.
-RULES: tuple[Rule, ...] = (
+RULES: tuple[LineTest, ...] = (
     breadcrumb,
     date_line,
     read_also,

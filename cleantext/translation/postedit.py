@@ -13,7 +13,7 @@ from __future__ import annotations
 import regex
 
 from cleantext.repair import spacing
-from cleantext.rules import Example, Rule, fixed_point
+from cleantext.rules import Example, Rewrite, fixed_point
 from cleantext.vocab import MONTHS, WEEKDAYS
 
 _YEAR = r"(1\d{3}|20\d{2})"
@@ -34,7 +34,7 @@ def _year_with_article(m: regex.Match[str]) -> str:
     return _like(m[1], _WITH_ARTICLE[m[1].lower()]) + " " + m[2]
 
 
-year_article = Rule(
+year_article = Rewrite(
     "year_article",
     "Italian puts the article before a year: 'nel 2002', 'dal 2015', not 'in 2002', 'da 2015'",
     regex.compile(r"\b([Ii]n|[Dd]a) " + _YEAR + r"(?=[,.;:!?)]|\s+(?:\p{Lu}|che\b|a\s)|\s*$)"),
@@ -56,7 +56,7 @@ year_article = Rule(
 )
 
 # French "En 1956, …" goes through Catalan as "L'any 1956, …" and comes out "L'anno 1956, …".
-year_opening = Rule(
+year_opening = Rewrite(
     "year_opening",
     "a year opening the sentence reads 'Nel 1956,' in Italian, not 'L'anno 1956,'",
     regex.compile(r"^L['’]anno " + _YEAR + r"(?=,)"),
@@ -83,7 +83,7 @@ def _contract(m: regex.Match[str]) -> str:
 
 # Pivots hand over "de l'equip" → "di lo squadra", "di l'Oyapock": Italian never leaves a
 # preposition and a definite article apart.
-articulated_preposition = Rule(
+articulated_preposition = Rewrite(
     "articulated_preposition",
     "Italian joins di/a/da/in/su with the article: 'della', 'nel', 'dall’', never 'di la'",
     regex.compile(r"\b(di|a|da|in|su|Di|A|Da|In|Su) (il|lo|la|i|gli|le|l['’])(?=(?<=['’])\p{L}|\s)"),
@@ -111,7 +111,7 @@ def _di_before_name(m: regex.Match[str]) -> str:
 # Italian elides "di" only before common words and a few familiar names ("d'oro",
 # "d'Italia"), and writes "di" before foreign names and before h ("di Hong Kong"). A
 # capitalised word that is not an everyday Italian word (wordfreq) is taken for a name.
-di_before_name = Rule(
+di_before_name = Rewrite(
     "di_before_name",
     "Italian writes 'di Hong Kong', 'di Asunción': it does not elide 'di' before a foreign name",
     regex.compile(r"\b([Dd])['’](\p{Lu}[\p{L}\p{M}]*)"),
@@ -126,7 +126,7 @@ di_before_name = Rule(
 )
 
 # spa-ita reads Spanish "para" (for) as a form of "parir" (give birth): "partorisca questionare".
-para_is_per = Rule(
+para_is_per = Rewrite(
     "para_is_per",
     "the Spanish pivot's 'partorisca' is Spanish 'para' misread: Italian 'per'",
     regex.compile(r"\b([Pp])artorisca\b"),
@@ -136,7 +136,7 @@ para_is_per = Rule(
 
 # A pivot can render one preposition twice ("cercavano di di rispondere"); Italian never
 # repeats these words back to back.
-doubled_word = Rule(
+doubled_word = Rewrite(
     "doubled_word",
     "a preposition or article written twice in a row ('di di') is written once",
     regex.compile(r"\b(di|a|da|in|per|su|con|il|lo|la|gli|le|un|una)(\s+\1)+\b", regex.IGNORECASE),
@@ -148,7 +148,7 @@ doubled_word = Rule(
 )
 
 # French times "12 h 00", "7 h 19" come through the pivots as they are; Italian writes "12:00".
-french_time = Rule(
+french_time = Rewrite(
     "french_time",
     "Italian writes times as '12:00', not the French '12 h 00'",
     regex.compile(r"\b([01]?\d|2[0-3]) ?h ?([0-5]\d)\b"),
@@ -184,7 +184,7 @@ def _preposition(m: regex.Match[str]) -> str:
     return f"{m[1]} {prep} {m[2]}"
 
 
-verb_infinitive = Rule(
+verb_infinitive = Rewrite(
     "verb_infinitive",
     "'decidere', 'rifiutare', 'riuscire'… take 'di' or 'a' before an infinitive",
     regex.compile(rf"\b({_TAKES_DI}|{_TAKES_A}) ({_INFINITIVE})"),
@@ -204,7 +204,7 @@ verb_infinitive = Rule(
 _MONTHS_IT = "|".join(MONTHS["it"])
 
 # Catalan "12 de març de 2024" comes out "12 di marzo di 2024"; Italian: "12 marzo 2024".
-date_form = Rule(
+date_form = Rewrite(
     "date_form",
     "Italian dates have no 'di': '12 marzo 2024'",
     regex.compile(rf"\b(\d{{1,2}}|1º) di ({_MONTHS_IT})(?: di (\d{{4}}))?\b", regex.IGNORECASE),
@@ -217,7 +217,7 @@ date_form = Rule(
 
 # "Le 15 août 1940" → "Nel 15 agosto 1940": a day takes the plain article ("il 15 agosto"),
 # "nel" belongs to years and months alone ("nel 1940", "nel maggio 1940").
-day_article = Rule(
+day_article = Rewrite(
     "day_article",
     "a date with its day takes 'il', not 'nel': 'Il 15 agosto 1940'",
     regex.compile(rf"\b([Nn])el(?: |l['’])(\d{{1,2}}|1º) ({_MONTHS_IT})\b"),
@@ -231,7 +231,7 @@ day_article = Rule(
 )
 
 # English "the 1980s" passes through as "il 1980s"; Italian: "gli anni '80".
-decade = Rule(
+decade = Rewrite(
     "decade",
     "Italian names a decade 'gli anni '80', not 'il 1980s'",
     regex.compile(r"\b(?:(?P<in>[Dd]entro il|[Ii]n il|[Nn]el)|(?P<art>[Ii]l|[Ii])) (?:1\d|20)(?P<d>\d0)s\b"),
@@ -251,7 +251,7 @@ def _big(word: str, plural: bool) -> str:
 
 # English "billion" is an Italian "miliardo" (a "bilione" is a million millions); after a
 # number other than one, "milione"/"miliardo" are plural ("4,5 miliardi").
-big_numbers = Rule(
+big_numbers = Rewrite(
     "big_numbers",
     "'billion' is 'miliardo' in Italian, and '4,5 milioni' is plural",
     regex.compile(r"\b(?:(\d[\d.,]*) )?(milione|miliardo|bilione|bilioni)\b"),
@@ -267,7 +267,7 @@ big_numbers = Rule(
 _CURRENCY = {"$": "dollari", "€": "euro", "£": "sterline"}
 
 # "$4,5 miliardi" → "4,5 miliardi di dollari": Italian writes the currency after the amount.
-currency_after = Rule(
+currency_after = Rewrite(
     "currency_after",
     "Italian puts the currency after the amount: '4,5 miliardi di dollari'",
     regex.compile(
@@ -284,7 +284,7 @@ currency_after = Rule(
 _WEEKDAYS_IT = "|".join(WEEKDAYS["it"])
 
 # "on Tuesday" comes out "in martedì"; Italian names the day alone.
-weekday_alone = Rule(
+weekday_alone = Rewrite(
     "weekday_alone",
     "Italian says 'martedì', not 'in martedì'",
     regex.compile(rf"\b[Ii]n ({_WEEKDAYS_IT})\b"),
@@ -295,7 +295,7 @@ weekday_alone = Rule(
 )
 
 # "per cent" → Catalan "per cent" → "per centesimo"; Italian: "per cento".
-per_cento = Rule(
+per_cento = Rewrite(
     "per_cento",
     "'per cent' is 'per cento'",
     regex.compile(r"\bper centesimo\b"),
@@ -304,7 +304,7 @@ per_cento = Rule(
 )
 
 # a clock time after "a" takes the article: "alle 15:00", "all'una", "all'8:30"
-time_article = Rule(
+time_article = Rewrite(
     "time_article",
     "a clock time takes the article: 'alle 15:00'",
     regex.compile(r"\b([Aa]) ((\d{1,2})[:.]\d{2})\b"),
@@ -317,7 +317,7 @@ time_article = Rule(
 
 # "more than 1,000" → Catalan "més de" → "più che 1.000"; before a number Italian says
 # "più di", "meno di"; and "at least" → "com a mínim" → "come minimo", in news "almeno".
-more_than = Rule(
+more_than = Rewrite(
     "more_than",
     "before a number: 'più di', 'meno di', 'almeno'",
     regex.compile(r"\b(?:([Pp]iù|[Mm]eno) che|([Cc])ome minimo)(?= \d)"),
@@ -331,7 +331,7 @@ more_than = Rule(
 
 # A Roman numeral read as an ordinal that starts with a vowel ("VIII" ottavo, "XI"
 # undicesimo) elides the article: "dall'VIII secolo", not "dal VIII secolo".
-ordinal_elision = Rule(
+ordinal_elision = Rewrite(
     "ordinal_elision",
     "the article elides before 'VIII' and 'XI' (ottavo, undicesimo): 'dall'VIII secolo'",
     regex.compile(r"\b([Dd]e|[Dd]a|[Aa]|[Nn]e|[Ss]u|[Ii])l (VIII|XI)\b"),
@@ -351,7 +351,7 @@ ordinal_elision = Rule(
 # "but this too/also…" → Catalan "això també" → "ma questo anche ha…": Italian puts "anche"
 # before the subject it adds ("ma anche questo ha…"). Only a subject pronoun opening a
 # clause, where "anche" cannot belong to what follows.
-anche_first = Rule(
+anche_first = Rewrite(
     "anche_first",
     "'anche' goes before the subject it adds: 'ma anche questo'",
     regex.compile(
@@ -372,7 +372,7 @@ anche_first = Rule(
 
 # cat-ita writes the compound infinitive in full ("dopo avere vinto"); news Italian drops
 # the final vowel there ("dopo aver vinto").
-aver_truncated = Rule(
+aver_truncated = Rewrite(
     "aver_truncated",
     "'dopo aver vinto': the compound infinitive after 'dopo' drops its final vowel",
     regex.compile(r"\b([Dd]opo|[Ss]enza) avere(?= \p{Ll})"),
@@ -388,7 +388,7 @@ aver_truncated = Rule(
 # years and dates those joins make ("In il 15 agosto" → "Nel 15 agosto" → "Il 15 agosto"),
 # then numbers and verbs. `tidy` runs them to a fixed point, so an order slip costs a
 # round, not a fix.
-RULES: tuple[Rule, ...] = (
+RULES: tuple[Rewrite, ...] = (
     para_is_per,
     doubled_word,
     articulated_preposition,

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import regex
 
-from cleantext.rules import Example, Rule
+from cleantext.rules import Example, Rewrite
 from cleantext.vocab import MONTHS
 
 _MONTH_EN = "|".join(MONTHS["en"])
 
 
 # after a subject "too" means "also"; eng-cat gave "questo troppo"
-pronoun_too = Rule(
+pronoun_too = Rewrite(
     "pronoun_too",
     "'this too required' is 'this also required': eng-cat reads 'too' as 'troppo'",
     regex.compile(r"\b(this|that|these|those|it|he|she|they|we|I|you) too\b(?=\s+\p{L})", regex.IGNORECASE),
@@ -30,7 +30,7 @@ pronoun_too = Rule(
 
 # eng-cat reads the day-first form as a date ("il 12 marzo 2024"), the other as a noun and
 # a number ("Marcia 12, 2024")
-day_first = Rule(
+day_first = Rewrite(
     "day_first",
     "'March 12, 2024' → '12 March 2024', the order eng-cat reads as a date",
     regex.compile(rf"\b({_MONTH_EN}) (\d{{1,2}})(?:st|nd|rd|th)?\b(,? (\d{{4}}))?(?![\d:])"),
@@ -42,7 +42,7 @@ day_first = Rule(
 )
 
 # eng-cat glued "53-year-old" into "homede53anys"
-years_old = Rule(
+years_old = Rewrite(
     "years_old",
     "'53-year-old' → '53 years old', which eng-cat translates",
     regex.compile(r"\b(\d{1,3})-years?-old\b"),
@@ -60,7 +60,7 @@ def _24h(m: regex.Match[str]) -> str:
     return f"{hour}:{m[2] or '00'}{stop}"
 
 
-twelve_hour = Rule(
+twelve_hour = Rewrite(
     "twelve_hour",
     "'3 p.m.' → '15:00': Italian news writes the 24-hour clock",
     regex.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?\s?m\b\.?", regex.IGNORECASE),
@@ -71,7 +71,7 @@ twelve_hour = Rule(
     ),
 )
 
-RULES: tuple[Rule, ...] = (pronoun_too, day_first, years_old, twelve_hour)
+RULES: tuple[Rewrite, ...] = (pronoun_too, day_first, years_old, twelve_hour)
 
 
 def english_pre_edit(text: str) -> str:
