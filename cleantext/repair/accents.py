@@ -41,6 +41,10 @@ WORD_ZIPF = 2.0  # a word of Italian at all (once per 10 million words)
 MONOSYLLABLE_ZIPF = 4.0
 DROPPED_MARGIN = 1.0  # no mark at all: the same 10x (wordfreq's web text counts misspellings)
 MIN_ZIPF = 3.0  # the accented word is a common Italian word (once per million words)
+DROPPED_ZIPF = MIN_ZIPF + 0.5  # no mark at all: a little more common, as the bare form may be a word too
+# ... or just common, when the bare form is no Italian word at all (Zipf below WORD_ZIPF:
+# "variabilita", "comunita" are only ever misspellings)
+DROPPED_RARE_BARE_ZIPF = MIN_ZIPF
 FOREIGN_ZIPF = 4.0  # as written, a word this common in another language is not touched
 OTHER_LANGUAGES = ("en", "fr", "es", "pt", "de")
 _OPENING_QUOTE = regex.compile(r"(?:^|(?<=[\s(«“\"—-]))['‘](?=\p{L})")
@@ -141,7 +145,7 @@ def _restored(word: str) -> str | None:
         return None
     form, z = found
     bare = zipf(low, "it")
-    if z < MIN_ZIPF + 0.5 or z < bare + DROPPED_MARGIN:
+    if z < (DROPPED_RARE_BARE_ZIPF if bare < WORD_ZIPF else DROPPED_ZIPF) or z < bare + DROPPED_MARGIN:
         return None
     # as written, a word of another language more than of Italian ("pero": Spanish); a
     # capitalised one common in any other language may be a name ("Sara")
@@ -189,7 +193,7 @@ def _has_dropped_accent(text: str) -> bool:
     """A word of `text` stands for an accented one (most paragraphs have none: one cached
     look-up per word instead of a rewrite; once the common words are read, one scan for
     runs of lowercase letters and a set of some 300 words, in most paragraphs)."""
-    if _asked > ASK_FIRST and _droppable(MIN_ZIPF + 0.5).isdisjoint(_LOWER_RUN.findall(text.lower())):
+    if _asked > ASK_FIRST and _droppable(DROPPED_RARE_BARE_ZIPF).isdisjoint(_LOWER_RUN.findall(text.lower())):
         return False  # every word the rule changes is, lowercased, a whole run of lowercase letters
     return any(map(_with_dropped_accent, _BARE_FINAL_VOWELS.findall(text)))
 
@@ -207,7 +211,7 @@ _asked = 0
 def _may_lack_accent(word: str) -> bool:
     """A form of `word` with its final vowel accented is common enough for the rule to take
     (most words: none is, told by one look-up in a small set once the common words are read)."""
-    return word.lower() in _bare_forms(MIN_ZIPF + 0.5)
+    return word.lower() in _bare_forms(DROPPED_RARE_BARE_ZIPF)
 
 
 @cache
@@ -240,6 +244,7 @@ dropped_accent = Rewrite(
             "Potro ricevette cure, ma riuscì a tornare.", "Potro ricevette cure, ma riuscì a tornare.", "own"
         ),
         Example("L'attivita dell'universita.", "L'attività dell'università.", "own"),
+        Example("La variabilita della comunita.", "La variabilità della comunità.", "own"),
         Example(
             "Il papa e la meta del viaggio: da la e se ne va.",
             "Il papa e la meta del viaggio: da la e se ne va.",

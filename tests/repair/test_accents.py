@@ -23,8 +23,8 @@ def test_a_word_without_a_common_accented_form_is_never_changed(monkeypatch):
     words = set(regex.findall(r"\p{Ll}{3,}(?<=[aeiou])\b", text)) | set(OURS)
     maybe = {w for w in words if accents._may_lack_accent(w)}
     assert len(maybe) < 0.2 * len(words) and len(words) > 2000
-    common = frequent("it", accents.MIN_ZIPF + 0.5)  # the shortcut's set, as its definition says
-    for w in words | set(accents._bare_forms(accents.MIN_ZIPF + 0.5)) | {"Citta", "PERCHE", "e"}:
+    common = frequent("it", accents.DROPPED_RARE_BARE_ZIPF)  # the shortcut's set, as its definition says
+    for w in words | set(accents._bare_forms(accents.DROPPED_RARE_BARE_ZIPF)) | {"Citta", "PERCHE", "e"}:
         low = w.lower()
         assert accents._may_lack_accent(w) == any(
             low[:-1] + v in common for v in accents.FINAL.get(low[-1], "")
