@@ -13,9 +13,15 @@ field) is reported with its file and row, and the others are written.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
+import hashlib
 import io
+import itertools
 import json
+import os
+import pickle
+import shutil
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -332,3 +338,68 @@ class Writer:
             self._raw.close()
         with contextlib.suppress(OSError):
             os.unlink(self.tmp)
+
+
+CHECKPOINT_ROWS = 4 * ROWS_PER_BATCH  # rows a killed run over one dataset file redoes at most
+PARTS = ".cleantext-parts"  # beside a dataset's output: the finished parts of an unfinished run
+
+
+@dataclass(slots=True)
+class Part:
+    """What a run made of consecutive rows of a dataset file: the output rows, the sentence
+    records, the summary and the sentence count, as the writers and the run's result take them."""
+
+    rows: int = 0
+    sentences: int = 0
+    summary: Summary = field(default_factory=Summary)
+    outputs: list[dict[str, Any]] = field(default_factory=list)
+    records: list[dict[str, Any]] = field(default_factory=list)
+
+
+class Checkpoints:
+    """The finished parts of one dataset file's run, kept until its output is committed: a
+    run killed in a large file resumes after its last finished part, not at the first row.
+    Resuming replays the parts into the writers, so the output is byte for byte that of an
+    uninterrupted run. The parts belong to one input and one set of options (`key`); parts
+    of another key for the same output are stale and go."""
+
+    def __init__(self, output: Path, key: str) -> None:
+        self.root = output.parent / PARTS
+        self.prefix = output.name + "."
+        self.dir = self.root / (self.prefix + hashlib.sha256(key.encode()).hexdigest()[:16])
+
+    def done(self) -> Iterator[Part]:
+        """The parts finished so far, in order (a part's file is whole or absent)."""
+        for k in itertools.count(1):
+            path = self.dir / f"{k:06d}.pickle.gz"
+            try:
+                with gzip.open(path, "rb") as fh:
+                    part = pickle.load(fh)
+            except (OSError, EOFError, pickle.UnpicklingError):
+                return
+            yield part
+
+    def save(self, number: int, part: Part) -> None:
+        from cleantext.write import _mkstemp
+
+        self.dir.mkdir(parents=True, exist_ok=True)
+        data = gzip.compress(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL), compresslevel=1, mtime=0)
+        path = self.dir / f"{number:06d}.pickle.gz"
+        fd, tmp = _mkstemp(path)
+        try:
+            with open(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)  # a part is whole or absent
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def clear(self, stale_only: bool = False) -> None:
+        """Remove this output's parts (`stale_only`: those of other keys)."""
+        if not self.root.is_dir():
+            return
+        for d in self.root.glob(self.prefix + "*"):
+            if d.name[len(self.prefix) :].isalnum() and not (stale_only and d == self.dir):
+                shutil.rmtree(d, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            self.root.rmdir()  # when no other output has parts

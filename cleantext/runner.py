@@ -242,31 +242,64 @@ class Task:
 
     def _dataset_one(self, job: Job) -> Result:
         """A dataset file, rows in batches: each row cleaned as its text would be as a file,
-        written in order with every field kept (cleantext.dataset)."""
+        written in order with every field kept (cleantext.dataset). Every CHECKPOINT_ROWS
+        rows the part done is kept, so a killed run resumes after it (`dataset.Checkpoints`)."""
         s = self.opts.settings
         digest = file_digest(job.source)
         fmt = "parquet" if job.kind == "parquet" else "jsonl"
-        writer = dataset.Writer(
-            dataset.output_path(job.source, job.output_base, job.kind), fmt, job.source, s.text_field
-        )
+        output = dataset.output_path(job.source, job.output_base, job.kind)
+        checkpoints = dataset.Checkpoints(output, f"{digest} {self.key()}")
+        checkpoints.clear(stale_only=True)
+        writer = dataset.Writer(output, fmt, job.source, s.text_field)
         records = (
             dataset.Writer(dataset.sentences_path(job.output_base), "jsonl")
             if "jsonl" in self.opts.formats
             else None
         )
         writers = [w for w in (writer, records) if w is not None]
-        summary = Summary()
-        sentences = 0
+        summary, sentences, parts = Summary(), 0, 0
+        part = dataset.Part()
+        keep = True  # parts are kept in order while none holds spans no engine served
+
+        def clean(batch: list[dataset.Row]) -> None:
+            part.sentences += self._clean_rows(job, batch, part)
+            part.rows += len(batch)
+
+        def close_part(save: bool) -> None:
+            nonlocal part, parts, sentences, keep
+            for rec in part.outputs:
+                writer.add(rec)
+            if records is not None:
+                for rec in part.records:
+                    records.add(rec)
+            summary.merge(part.summary)
+            sentences += part.sentences
+            keep = keep and not part.summary.unserved  # a rerun with an engine redoes those
+            if save and keep:
+                parts += 1
+                checkpoints.save(parts, part)
+            part = dataset.Part()
+
         try:
+            skip = 0
+            for done in checkpoints.done():  # a resumed run: what the killed one finished
+                part, parts, skip = done, parts + 1, skip + done.rows
+                close_part(save=False)
             batch: list[dataset.Row] = []
-            for row in dataset.rows(job.source, s.text_field, s.id_field, job.kind):
+            for row in itertools.islice(
+                dataset.rows(job.source, s.text_field, s.id_field, job.kind), skip, None
+            ):
                 batch.append(row)
                 if len(batch) >= dataset.ROWS_PER_BATCH:
-                    sentences += self._clean_rows(job, batch, writer, records, summary)
+                    clean(batch)
                     batch = []
-            sentences += self._clean_rows(job, batch, writer, records, summary)
+                    if part.rows >= dataset.CHECKPOINT_ROWS:
+                        close_part(save=True)
+            clean(batch)
+            close_part(save=False)
         except ReadError as e:  # a file cut short: the rows before it are written, the file is not done
-            sentences += self._clean_rows(job, batch, writer, records, summary)
+            clean(batch)
+            close_part(save=False)
             summary.errors.append((str(job.source), str(e)))
             digest = None
         except BaseException:
@@ -280,17 +313,12 @@ class Task:
             for w in writers:
                 w.abort()
             return Result(job, 0, Summary(errors=[(str(job.source), cannot_write(job, e))]))
+        checkpoints.clear()
         summary.files = 1
         return Result(job, sentences, summary, digest if not summary.errors else None)
 
-    def _clean_rows(
-        self,
-        job: Job,
-        rows: list[dataset.Row],
-        writer: dataset.Writer,
-        records: dataset.Writer | None,
-        summary: Summary,
-    ) -> int:
+    def _clean_rows(self, job: Job, rows: list[dataset.Row], part: dataset.Part) -> int:
+        """`rows` cleaned into `part`: their output rows, sentence records and summary."""
         assert self.pipeline is not None
         s = self.opts.settings
         prepared, places = [], []
@@ -305,18 +333,17 @@ class Task:
                 except (ReadError, FileTimeout) as e:
                     row.error = str(e) if isinstance(e, ReadError) else "took longer than --file-timeout"
             if row.error is not None:
-                summary.errors.append(
+                part.summary.errors.append(
                     (f"{job.source} row {row.index}", f"{job.source}: row {row.index}: {row.error}")
                 )
         docs = dict(zip(places, self.pipeline.finish(prepared), strict=True))
         for k, row in enumerate(rows):
             doc = docs.get(k)
             if doc is not None:
-                summary.add(doc)
-            writer.add(dataset.record(row, doc, s.text_field))
-            if records is not None and doc is not None:
-                for rec in dataset.sentence_records(row, doc):
-                    records.add(rec)
+                part.summary.add(doc)
+            part.outputs.append(dataset.record(row, doc, s.text_field))
+            if "jsonl" in self.opts.formats and doc is not None:
+                part.records.extend(dataset.sentence_records(row, doc))
         return sum(len(d.sentences) for d in docs.values())
 
     def _stream_one(self, job: Job) -> Result:

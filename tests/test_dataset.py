@@ -289,3 +289,53 @@ def test_input_format_reads_a_dataset_whatever_its_name(tmp_path):
     assert "paragraph" in record and "section" not in record  # a sentence's record, not a row
     r = run_cli("clean", "-", "--input-format", "parquet", input="Ciao.\n")
     assert r.returncode == 2 and "--input-format parquet: datasets are read from files, not stdin" in r.stderr
+
+
+def test_a_killed_run_resumes_inside_a_dataset_file(tmp_path, monkeypatch, pipeline):
+    """Issue 33: a run killed in a large dataset file started again at its first row. The
+    parts finished before the kill are kept beside the output; the rerun cleans only the rows
+    after them, and writes the bytes an uninterrupted run writes."""
+    from cleantext import dataset
+    from cleantext.jobs import Options, plan
+    from cleantext.runner import Task, run
+    from cleantext.settings import Settings
+
+    class Killed(BaseException):
+        """The process ends here (as a kill would: nothing after it runs)."""
+
+    monkeypatch.setattr(dataset, "ROWS_PER_BATCH", 2)
+    monkeypatch.setattr(dataset, "CHECKPOINT_ROWS", 4)
+    rows = _rows(11)  # 12 rows with the copy: three parts of four
+    src = tmp_path / "in"
+    src.mkdir()
+    _write_jsonl_gz(src / "corpus.jsonl.gz", rows)
+    opts = Options(Settings(translate=False), ("txt", "jsonl"))
+
+    real = Task._clean_rows
+
+    def clean(out, kill_after=None):
+        cleaned = []
+
+        def counted(self, job, batch, part):
+            if kill_after is not None and len(cleaned) >= kill_after:
+                raise Killed
+            cleaned.extend(r.index for r in batch)
+            return real(self, job, batch, part)
+
+        monkeypatch.setattr(Task, "_clean_rows", counted)
+        summary = run(plan([src], out), out, task=Task(opts, pipeline), executor="local")
+        return cleaned, summary
+
+    whole, first = clean(tmp_path / "whole")
+    assert whole == list(range(12)) and not first.errors
+    killed = tmp_path / "killed"
+    with pytest.raises(Killed):
+        clean(killed, kill_after=10)  # five batches: two parts finished, the third not
+    assert not (killed / "corpus.jsonl.gz").exists()  # no half output under its name
+    assert len(list((killed / dataset.PARTS).glob("*/*.pickle.gz"))) == 2
+    resumed, summary = clean(killed)
+    assert resumed == list(range(8, 12))  # only the rows after the finished parts
+    assert (summary.sentences, summary.dropped) == (first.sentences, first.dropped)  # the parts' counts too
+    for name in ("corpus.jsonl.gz", "corpus.sentences.jsonl.gz"):
+        assert (killed / name).read_bytes() == (tmp_path / "whole" / name).read_bytes(), name
+    assert not (killed / dataset.PARTS).exists()  # the parts go once the output is in place
