@@ -35,9 +35,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from cleantext.jobs import Job, Options
+from cleantext.jobs import Job
 from cleantext.model import Document
 from cleantext.read import read_file
+from cleantext.resume import Options
 from cleantext.runner import Result, Task, chunks_for
 from cleantext.settings import Settings
 from cleantext.summary import Summary

@@ -31,11 +31,12 @@ from pathlib import Path
 from typing import Protocol
 
 from cleantext import dataset, html
-from cleantext.jobs import Finished, Job, Options, StateLog, UsageError, job_outputs
+from cleantext.jobs import Job, UsageError, job_outputs
 from cleantext.model import Document
 from cleantext.pipeline import Pipeline
 from cleantext.proc import alive, zombie
 from cleantext.read import ReadError, open_file, read_file
+from cleantext.resume import Finished, Options, StateLog
 from cleantext.summary import Summary
 from cleantext.write import DocumentWriter, part_owner, to_jsonl, write_document
 

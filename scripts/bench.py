@@ -119,8 +119,9 @@ def _text(data: bytes) -> str:
 
 
 def run_cleantext(folder: Path, translate: bool, repeat: int) -> dict:
-    from cleantext.jobs import Options, plan
+    from cleantext.jobs import plan
     from cleantext.pipeline import Pipeline, Settings
+    from cleantext.resume import Options
     from cleantext.runner import run
     from cleantext.translation.route import Router
 

@@ -36,8 +36,9 @@ def fold(s: str) -> str:
 
 
 def run_pipeline(bench: Path, out: Path, translate: bool, engine: str, round_trip: bool = False) -> None:
-    from cleantext.jobs import Options, count_corpus, plan
+    from cleantext.jobs import count_corpus, plan
     from cleantext.pipeline import Settings
+    from cleantext.resume import Options
     from cleantext.runner import run
 
     settings = Settings(translate=translate, engine=engine, round_trip=round_trip)

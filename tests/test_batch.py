@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 from conftest import DEV, SAMPLE_FILES, SAMPLES, FakeEngine, run_cli
 
-from cleantext.jobs import Options, UsageError, parse_shard, plan
+from cleantext.jobs import UsageError, parse_shard, plan
 from cleantext.pipeline import Settings
+from cleantext.resume import Options
 from cleantext.runner import run
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -528,7 +529,7 @@ def test_upgrading_a_library_that_decides_the_output_redoes_the_files(monkeypatc
     translates, of its installed pairs: after an upgrade, a rerun does the files again."""
     import importlib.metadata
 
-    from cleantext import jobs
+    from cleantext import resume
 
     settings = Settings()
     key = Options(settings).key()
@@ -542,11 +543,11 @@ def test_upgrading_a_library_that_decides_the_output_redoes_the_files(monkeypatc
         return "99.0" if name == "wordfreq" else real(name)
 
     monkeypatch.setattr(importlib.metadata, "version", newer_wordfreq)
-    jobs._libraries.cache_clear()  # as a new process after the upgrade
+    resume._libraries.cache_clear()  # as a new process after the upgrade
     assert Options(settings).key() != key
     monkeypatch.setattr(importlib.metadata, "version", real)
-    jobs._libraries.cache_clear()
-    monkeypatch.setattr(jobs, "_apertium_packages", lambda: ["apertium-fr-es=9.9"])
+    resume._libraries.cache_clear()
+    monkeypatch.setattr(resume, "_apertium_packages", lambda: ["apertium-fr-es=9.9"])
     assert Options(settings).key() != key
     assert Options(Settings(translate=False)).key() == Options(Settings(translate=False)).key()
 

@@ -7,7 +7,8 @@ import sys
 from conftest import SAMPLE_FILES, SAMPLES, FakeEngine
 
 from cleantext.bitext import BitextTask
-from cleantext.jobs import Options, plan
+from cleantext.jobs import plan
+from cleantext.resume import Options
 from cleantext.runner import run
 from cleantext.settings import Settings
 from cleantext.translation.route import Router

@@ -9,8 +9,9 @@ import pytest
 from conftest import ROOT
 
 from cleantext.corpus import CorpusLines, count, template_head
-from cleantext.jobs import Options, count_corpus, plan, select_shard
+from cleantext.jobs import count_corpus, plan, select_shard
 from cleantext.pipeline import Settings
+from cleantext.resume import Options
 from cleantext.runner import run
 
 SENTENCES = [

@@ -296,7 +296,8 @@ def test_a_killed_run_resumes_inside_a_dataset_file(tmp_path, monkeypatch, pipel
     parts finished before the kill are kept beside the output; the rerun cleans only the rows
     after them, and writes the bytes an uninterrupted run writes."""
     from cleantext import dataset
-    from cleantext.jobs import Options, plan
+    from cleantext.jobs import plan
+    from cleantext.resume import Options
     from cleantext.runner import Task, run
     from cleantext.settings import Settings
 

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from conftest import DEV, run_cli
 
-from cleantext.jobs import Options, plan
+from cleantext.jobs import plan
 from cleantext.pipeline import Pipeline, Settings
 from cleantext.read import ReadError, decode, read_blocks
+from cleantext.resume import Options
 from cleantext.runner import run
 
 
@@ -378,7 +379,7 @@ def test_the_resume_log_makes_its_folder_when_missing_and_keeps_every_line(tmp_p
     """StateLog appends under a lock on OUT, making OUT only when it is missing (it is
     asked at every finished file); what two logs of one OUT add is all there after both
     compact."""
-    from cleantext.jobs import Finished, StateLog
+    from cleantext.resume import Finished, StateLog
 
     out = tmp_path / "new" / "out"
     first, second = StateLog(out), StateLog(out)
@@ -397,7 +398,7 @@ def test_the_resume_log_makes_its_folder_when_missing_and_keeps_every_line(tmp_p
 def test_a_linked_resume_log_is_refused_and_never_written_through(tmp_path):
     """Issue 32, item 2: OUT/.cleantext-state.jsonl as a symbolic link made the run append
     to whatever it pointed at, outside OUT."""
-    from cleantext.jobs import StateLog
+    from cleantext.resume import StateLog
 
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text("Il governo ha parlato ieri.\n", encoding="utf-8")

@@ -9,9 +9,10 @@ import pytest
 from conftest import SAMPLES
 
 from cleantext import html
-from cleantext.jobs import Options, plan
+from cleantext.jobs import plan
 from cleantext.pipeline import Pipeline, Settings
 from cleantext.read import ReadError
+from cleantext.resume import Options
 from cleantext.runner import run
 
 pytest.importorskip("trafilatura", reason="the [html] extra is not installed")

@@ -13,7 +13,7 @@ ENGINES = {"cleantext.translation.apertium", "cleantext.translation.argos",
 FORBIDDEN_TO_ENGINES = {
     "cleantext.read", "cleantext.repair", "cleantext.scrape", "cleantext.corpus", "cleantext.split",
     "cleantext.detection", "cleantext.translation.postedit", "cleantext.write", "cleantext.pipeline",
-    "cleantext.runner",
+    "cleantext.runner", "cleantext.resume",
     "cleantext.jobs", "cleantext.bitext", "cleantext.ray", "cleantext.cli", "cleantext.report",
 }  # fmt: skip
 

@@ -7,9 +7,10 @@ import xml.etree.ElementTree as ET
 import pytest
 from conftest import SAMPLES, FakeEngine
 
-from cleantext.jobs import Options, plan
+from cleantext.jobs import plan
 from cleantext.pipeline import Pipeline, Settings
 from cleantext.quality import estimate
+from cleantext.resume import Options
 from cleantext.runner import run
 from cleantext.translation.route import Router
 

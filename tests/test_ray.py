@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import DEV, SAMPLE_FILES, SAMPLES, run_cli
 
-from cleantext.jobs import Options, UsageError, count_corpus, plan
+from cleantext.jobs import UsageError, count_corpus, plan
+from cleantext.resume import Options
 from cleantext.runner import run
 
 ray = pytest.importorskip("ray", reason="the [ray] extra is not installed")

@@ -173,8 +173,8 @@ def test_pipeline_routes_to_argos_and_checks_its_output(tmp_path, packages, dete
 
 
 def test_beam_and_threads_reach_the_argos_engine(tmp_path, packages):
-    from cleantext.jobs import Options
     from cleantext.pipeline import Pipeline, Settings
+    from cleantext.resume import Options
 
     store = ModelStore(tmp_path / "store")
     store.install(packages[("fr", "it")])
@@ -328,8 +328,8 @@ def test_a_users_argos_home_is_used_without_models(tmp_path):
 def test_a_package_installed_after_a_run_makes_the_rerun_translate_again(tmp_path, packages):
     """Resume skips files done with the same options: the Argos packages a run would use
     are part of them, so a rerun after `models install` does not keep the old output."""
-    from cleantext.jobs import Options
     from cleantext.pipeline import Settings
+    from cleantext.resume import Options
 
     settings = Settings(models_dir=str(tmp_path / "store"))
     apertium = Settings(models_dir=str(tmp_path / "store"), engine="apertium")

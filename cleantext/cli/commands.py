@@ -208,7 +208,8 @@ def _clean_files(
     """The files and folders cleaned into OUT, with the report and figures asked for."""
     from rich.console import Console
 
-    from cleantext.jobs import Options, job_outputs, refuse_report
+    from cleantext.jobs import job_outputs, refuse_report
+    from cleantext.resume import Options
     from cleantext.runner import Task, local
 
     def reports_not_outputs(every: list) -> None:
@@ -309,7 +310,7 @@ def translate_cmd(
     from rich.console import Console
 
     from cleantext.bitext import BitextTask
-    from cleantext.jobs import Options
+    from cleantext.resume import Options
     from cleantext.runner import local
 
     setup_logging(quiet, verbose, log_level)

@@ -33,7 +33,8 @@ def plan_run(  # noqa: ANN201
     (`extra`: the reports' paths beside the resume log and the jobs' `outputs`), and
     `check(every job)`.
     A problem is an error naming it, exit code 2."""
-    from cleantext.jobs import STATE_LOG, UsageError, parse_shard, plan, refuse_overwrites, select_shard
+    from cleantext.jobs import UsageError, parse_shard, plan, refuse_overwrites, select_shard
+    from cleantext.resume import STATE_LOG
 
     unreadable: list[tuple[str, str]] = []  # subfolders that cannot be read: errors at the end
     try:
@@ -156,7 +157,8 @@ def _records_written(task, job) -> list[dict] | None:  # noqa: ANN001
 
 def check_writable(output: Path) -> None:
     """Fail at the start, not after an hour, when OUT cannot be written."""
-    from cleantext.jobs import STATE_LOG, UsageError
+    from cleantext.jobs import UsageError
+    from cleantext.resume import STATE_LOG
 
     if output.exists() and not output.is_dir():
         raise UsageError(f"output {output} is an existing file; give a folder with -o")
