@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from cleantext.detection import Detection, Span
+from cleantext.tokens import WORD
 
 # The reasons a span is kept here (detection.KEPT has the ones detection gives itself).
 KEPT_HERE = {
@@ -31,7 +32,6 @@ KEPT_HERE = {
     "uncertain": "a candidate without a sign of a leftover, or a lone word in a document with no other sign",
 }
 
-_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
 _OPEN = '“«"‘'
 _CLOSE = '”»"’'
 
@@ -97,7 +97,7 @@ def judge(
 
 
 def _fold(text: str) -> list[str]:
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    return [w.lower().replace("’", "'") for w in WORD.findall(text)]
 
 
 def _set_apart(text: str, span: Span, apart: list[str]) -> bool:
@@ -132,7 +132,7 @@ def _decide(
         return (None, f"bracketed, in {doc}") if machine else ("gloss", "")
     if whole:
         return None, f"a whole {span.language} sentence"
-    words = _WORD.findall(text[span.start : span.end])
+    words = WORD.findall(text[span.start : span.end])
     if _titled(text, span, words, zipf, p):
         return "title", ""
     grammar = [w for w in words if zipf(w.lower(), span.language) >= p.function_from]
@@ -152,17 +152,12 @@ def _decide(
     return (None, doc) if machine else ("uncertain", "")
 
 
-def words(text: str) -> list[str]:
-    """The words of `text` (elisions and hyphenated words whole)."""
-    return _WORD.findall(text)
-
-
 def _sign(text: str, span: Span, det: Detection, zipf: Zipf, main: str, p: Policy) -> str | None:
     """What marks this span as machine output, if anything: a whole foreign sentence that is
     not a quotation, words Italian does not use, or a long plain lowercase phrase."""
     if det.language != main:
         return None if _whole_quote(text) else f"a whole {span.language} sentence"
-    words = _WORD.findall(text[span.start : span.end])
+    words = WORD.findall(text[span.start : span.end])
     unused = [
         w
         for w in words
@@ -212,8 +207,8 @@ def _quoted(text: str, start: int, end: int) -> bool:
         return False
     for k in range(end, len(text)):
         if _closes(text, k):
-            inner = len(_WORD.findall(text[left + 1 : k]))
-            return inner <= len(_WORD.findall(text[start:end])) + 2
+            inner = len(WORD.findall(text[left + 1 : k]))
+            return inner <= len(WORD.findall(text[start:end])) + 2
         if text[k] in _OPEN and text[k] not in _CLOSE:
             return False
     return False
@@ -241,4 +236,4 @@ def _bracketed(text: str, start: int, end: int) -> bool:
     if left < 0 or right < 0 or ")" in text[left:start] or "(" in text[end:right]:
         return False
     inner = text[left + 1 : right]
-    return len(_WORD.findall(inner)) <= len(_WORD.findall(text[start:end])) + 1
+    return len(WORD.findall(inner)) <= len(WORD.findall(text[start:end])) + 1

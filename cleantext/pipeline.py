@@ -26,6 +26,7 @@ from cleantext.repeats import RepeatFinder
 from cleantext.respell import respell
 from cleantext.scrape import find_boilerplate
 from cleantext.settings import Settings
+from cleantext.tokens import words
 from cleantext.translation import postedit
 from cleantext.translation.route import Outcome, Router, plausible_length
 
@@ -373,8 +374,8 @@ class Pipeline:
             why = f"a single word that comes back as {back!r}"
         else:
             used = leftover.Policy().used_from  # below it, a word is not Italian usage
-            foreign = [w for w in leftover.words(seg.text) if zipf(w.lower(), s.main) < used]
-            same = set(leftover.words(seg.translation))
+            foreign = [w for w in words(seg.text) if zipf(w.lower(), s.main) < used]
+            same = set(words(seg.translation))
             if foreign and sum(w in same for w in foreign) > len(foreign) / 2:
                 why = "the engine left most of its words as they were"
         if why is None:
@@ -411,7 +412,7 @@ _RESPELL = {
 
 
 def _single(text: str) -> bool:
-    return len(leftover.words(text)) == 1
+    return len(words(text)) == 1
 
 
 def _final_stop(text: str, end: int) -> str:

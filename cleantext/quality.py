@@ -31,11 +31,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-import regex
-
 from cleantext.freq import zipf
+from cleantext.tokens import PLAIN_WORD
 
-_WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 PER_WORD = 0.75  # each word left untranslated takes a quarter of the trust away
 RARE_ZIPF = 3.0  # Italian words rarer than this (per billion: 1,000) count half
 MIN_RATIO, MAX_RATIO = 0.6, 1.8  # translation/source length outside this decays the score
@@ -74,8 +72,8 @@ def estimate(
 ) -> Estimate:
     """The quality of `translation` (in `target`) of `source` (in `source_lang`); `back`
     is the translation translated back into `source_lang`, when the run made one."""
-    words = _WORD.findall(translation)
-    if not words or not _WORD.search(source):
+    words = PLAIN_WORD.findall(translation)
+    if not words or not PLAIN_WORD.search(source):
         empty = {"foreign_words": 0, "rare_words": 0, "length": 0.0, "repeats": 1.0}
         return Estimate(0.0, empty | ({"round_trip": 0.0} if back is not None else {}))
     foreign = rare = 0

@@ -17,13 +17,11 @@ The record keeps the span as read; the sentence's fixes say what was respelled.
 
 from __future__ import annotations
 
-import regex
-
 from cleantext.freq import accented as accented_form
 from cleantext.freq import zipf
+from cleantext.tokens import LETTERS
 from cleantext.vocab import fold, recase
 
-_WORD = regex.compile(r"\p{L}+")
 LANGUAGES = ("fr", "en")
 MARGIN = 0.5  # the respelled word is three times as frequent as the word as written
 MIN_ZIPF = 3.0  # and a common word of the language itself
@@ -79,7 +77,7 @@ def respell(text: str, lang: str) -> tuple[str, list[str]]:
     if lang not in LANGUAGES:
         return text, []
     out, fixes, last = [], [], 0
-    for i, m in enumerate(_WORD.finditer(text)):
+    for i, m in enumerate(LETTERS.finditer(text)):
         found = _one(m.group(), lang, first=i == 0)
         if found is not None:
             out.append(text[last : m.start()] + found[0])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from cleantext import latin
+from cleantext import latin, tokens
 from cleantext.detection import shape
 from cleantext.repair import accents, spacing
 from cleantext.rules import Rewrite
@@ -18,7 +18,7 @@ LINGUA = Path(__file__).parent / "data" / "lingua" / "sentences"
 # every pattern the package runs through a twin: found, not listed
 TWINS = [
     twin
-    for module in (context, lines, layout, shape, accents, spacing)
+    for module in (tokens, context, lines, layout, shape, accents, spacing)
     for value in vars(module).values()
     for twin in ([value.needs] if isinstance(value, Rewrite) else [value])
     if isinstance(twin, latin.LatinPattern)
@@ -83,7 +83,7 @@ def test_the_twins_agree_on_random_text_from_covered_and_other_characters():
 
 def test_latin_text_goes_to_re_and_any_other_to_regex():
     assert len(TWINS) >= 7
-    twin = context._WORD
+    twin = tokens.LINE_WORD
     assert twin.engine("Perché l’ONU dice «no» — 2²") is twin.fast
     assert twin.engine("Perche l'ONU dice no - 2") is twin.ascii
     for text in ("Αθήνα", unicodedata.normalize("NFD", "città"), "ok 🙂"):

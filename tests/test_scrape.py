@@ -313,7 +313,7 @@ def test_a_repeat_key_is_the_same_by_either_way():
     from conftest import ROOT, SAMPLES
 
     from cleantext.repeats import dedup_key
-    from cleantext.scrape.context import _WORD
+    from cleantext.tokens import LINE_WORD as _WORD
     from cleantext.vocab import fold
 
     lines = [line for p in SAMPLES.glob("*.txt") for line in p.read_text("utf-8").splitlines()]
@@ -332,7 +332,7 @@ def test_a_repeat_key_is_its_words_each_lowered():
     import random
 
     from cleantext.repeats import dedup_key
-    from cleantext.scrape.context import _WORD
+    from cleantext.tokens import LINE_WORD as _WORD
     from cleantext.vocab import fold
 
     rng = random.Random(5)

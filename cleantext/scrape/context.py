@@ -6,14 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import regex
-
 from cleantext.caches import memo
-from cleantext.latin import LatinPattern
+from cleantext.tokens import LETTERS, LINE_WORD
 from cleantext.vocab import fold
-
-_WORD = LatinPattern(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")  # (by `re` on Latin text)
-_LETTERS = regex.compile(r"\p{L}+")
 
 # Shapes every rule reads the same way.
 SENTENCE_MIN_WORDS = 7  # a line this long ending with a period is a sentence, not a button
@@ -24,7 +19,7 @@ FUNCTION_WORD_ZIPF = 5.0  # Italian or English words this frequent say nothing o
 def words(text: str) -> tuple[str, ...]:
     """A line's words, found once per line: every rule reads them (a tuple, shared). Lines
     longer than a paragraph are not kept (8,192 of them would hold gigabytes)."""
-    return _line_words(text) if len(text) <= CACHED_LINE_CHARS else tuple(_WORD.findall(text))
+    return _line_words(text) if len(text) <= CACHED_LINE_CHARS else tuple(LINE_WORD.findall(text))
 
 
 CACHED_LINE_CHARS = 5000
@@ -32,7 +27,7 @@ CACHED_LINE_CHARS = 5000
 
 @memo(8192)
 def _line_words(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(text))
+    return tuple(LINE_WORD.findall(text))
 
 
 @dataclass(slots=True)
@@ -83,7 +78,7 @@ _STOP = frozenset(
 
 def content_stems(text: str) -> set[str]:
     out = set()
-    for w in _LETTERS.findall(text):
+    for w in LETTERS.findall(text):
         lw = w.lower()
         if len(lw) >= 4 and lw not in _STOP:
             out.add(fold(lw)[:5])
