@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cleantext.read import ReadError, decode
+from cleantext.tokens import folded
 
 EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml")
 _HEAD = re.compile(
@@ -208,8 +209,8 @@ MAX_QUOTE_WORDS = 150  # longer, and the block is a page's section, not one quot
 def set_apart(tree: Any, main: str = "it") -> tuple[str, ...]:
     """The phrases the page marks as not its own running text: short ones inside <i>,
     <em>, <cite>, <q> or <dfn>, or with a `lang` other than the main language, and the
-    quotations of a <blockquote>. Each is whitespace-folded and lowercased (see
-    `marked_phrase`)."""
+    quotations of a <blockquote>. Each in the form `cleantext.leftover` compares spans
+    in (`marked_phrase`: its words, lowercase, one apostrophe)."""
     found = []
     for element in tree.iter():
         tag = (element.tag if isinstance(element.tag, str) else "").lower()
@@ -229,8 +230,8 @@ def set_apart(tree: Any, main: str = "it") -> tuple[str, ...]:
 
 
 def marked_phrase(text: str) -> str:
-    """The form phrases are compared in: words folded to one space, lowercase."""
-    return " ".join(text.split()).lower()
+    """The form phrases are compared in (`tokens.folded`), words joined by one space."""
+    return " ".join(folded(text))
 
 
 _TITLE_PARTS = re.compile(r"\s+[-|–—·»:]\s+")

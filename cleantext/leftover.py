@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from cleantext.detection import Detection, Span
-from cleantext.tokens import WORD
+from cleantext.tokens import WORD, folded
 
 # The reasons a span is kept here (detection.KEPT has the ones detection gives itself).
 KEPT_HERE = {
@@ -68,21 +68,24 @@ def judge(
     `marked`: the phrases an HTML page sets apart (`html.set_apart`); a span inside one is
     the writer's choice, and no sign of machine output."""
     p = policy or Policy()
-    apart = [f" {' '.join(_fold(m))} " for m in marked]
+    apart = [f" {' '.join(folded(m))} " for m in marked]
+    # the spans the page sets apart, found once: no sign of machine output, and kept
+    set_apart = {(k, span.start) for k, (text, det) in enumerate(units) for span in det.spans
+                 if _set_apart(text, span, apart)}  # fmt: skip
     signs: dict[str, str] = {}  # each distinct sign of machine output in the document, with its kind
-    for text, det in units:
+    for k, (text, det) in enumerate(units):
         for span in det.spans:
-            if _set_apart(text, span, apart):
+            if (k, span.start) in set_apart:
                 continue
             if sign := _sign(text, span, det, zipf, main, p):
                 signs.setdefault(text[span.start : span.end].strip().lower(), sign)
     out = []
-    for text, det in units:
+    for k, (text, det) in enumerate(units):
         spans, kept = [], list(det.kept)
         for span in det.spans:
             key = text[span.start : span.end].strip().lower()
             others = len(signs) - (key in signs)
-            if _set_apart(text, span, apart):
+            if (k, span.start) in set_apart:
                 why, reason = "marked", ""
             else:
                 why, reason = _decide(text, span, det, zipf, main, p, signs.get(key), others)
@@ -96,15 +99,11 @@ def judge(
     return out
 
 
-def _fold(text: str) -> list[str]:
-    return [w.lower().replace("’", "'") for w in WORD.findall(text)]
-
-
 def _set_apart(text: str, span: Span, apart: list[str]) -> bool:
     """The span's words lie inside one phrase the page sets apart (word for word)."""
     if not apart:
         return False
-    words = _fold(text[span.start : span.end])
+    words = folded(text[span.start : span.end])
     if not words:
         return False
     phrase = f" {' '.join(words)} "

@@ -26,3 +26,8 @@ PLAIN_WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 def words(text: str) -> list[str]:
     """The words of `text` (`WORD`: hyphenated words and elisions whole)."""
     return WORD.findall(text)
+
+
+def folded(text: str) -> list[str]:
+    """`text`'s words as phrases are compared: lowercase, one apostrophe ("L’Aia" → "l'aia")."""
+    return [w.lower().replace("’", "'") for w in WORD.findall(text)]
