@@ -33,8 +33,3 @@ def clear() -> None:
     """Forget every word and text met so far, in every registered cache."""
     for cached in list(_REGISTRY):
         cached.cache_clear()
-
-
-def registered() -> int:
-    """How many caches `clear` empties."""
-    return len(_REGISTRY)

@@ -56,11 +56,11 @@ def kind(path: Path | str, input_format: str = "auto") -> str | None:
     return next((k for ext, k in _LONGEST_FIRST if name.endswith(ext)), None)
 
 
-def output_path(source: Path, output_base: Path, file_kind: str | None = None) -> Path:
-    """OUT/<same name>; a WARC's rows go to OUT/<name>.jsonl.gz (`file_kind`: the source's
-    kind when known, else by its extension)."""
+def output_path(source: Path, output_base: Path, file_kind: str) -> Path:
+    """OUT/<same name>; a WARC's rows go to OUT/<name>.jsonl.gz (`file_kind`: the job's,
+    decided once by `jobs.plan`)."""
     name = source.name
-    if (file_kind or kind(source)) == "warc":
+    if file_kind == "warc":
         low = name.lower()
         end = next((e for e in (".warc.gz", ".warc") if low.endswith(e)), "")
         name = name[: len(name) - len(end)] + ".jsonl.gz"
@@ -102,12 +102,10 @@ def row_name(path: Path, row: Row) -> str:
     return f"{path}#{row.id}"
 
 
-def rows(
-    path: Path, text_field: str = "text", id_field: str = "id", file_kind: str | None = None
-) -> Iterator[Row]:
-    """The file's rows in order (`file_kind`: the file's format when known, else by its
-    extension). A row that cannot be read comes with `error` set."""
-    k = file_kind or kind(path)
+def rows(path: Path, file_kind: str, text_field: str = "text", id_field: str = "id") -> Iterator[Row]:
+    """The file's rows in order (`file_kind`: the job's, decided once by `jobs.plan`). A row
+    that cannot be read comes with `error` set."""
+    k = file_kind
     if k == "jsonl":
         yield from _jsonl_rows(path, text_field, id_field)
     elif k == "parquet":

@@ -239,7 +239,7 @@ def count_corpus(jobs: list[Job], settings: Settings) -> CorpusLines | None:
                     if j.source.stat().st_size <= MAX_COUNT_BYTES:
                         yield str(j.source), text_of(read_file(j.source), str(j.source))
                     continue
-                for row in dataset.rows(j.source, s.text_field, s.id_field, j.kind):
+                for row in dataset.rows(j.source, j.kind, s.text_field, s.id_field):
                     data = row.data
                     if data is not None and len(data) <= MAX_COUNT_BYTES:
                         yield dataset.row_name(j.source, row), text_of(data, str(j.source), row.html)

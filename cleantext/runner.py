@@ -288,7 +288,7 @@ class Task:
                 close_part(save=False)
             batch: list[dataset.Row] = []
             for row in itertools.islice(
-                dataset.rows(job.source, s.text_field, s.id_field, job.kind), skip, None
+                dataset.rows(job.source, job.kind, s.text_field, s.id_field), skip, None
             ):
                 batch.append(row)
                 if len(batch) >= dataset.ROWS_PER_BATCH:

@@ -22,6 +22,21 @@ DEV = ROOT / "tests" / "data" / "dev-flores"
 SAMPLE_FILES = len([p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".html")])
 
 
+def refuse_to_read(monkeypatch, folder_name: str) -> None:
+    """A folder without read permission, as an unprivileged user meets it (the tests run as
+    root, who reads everything): the walk's os.scandir refuses `folder_name`."""
+    import os
+
+    real = os.scandir
+
+    def scandir(path="."):
+        if str(path).endswith(folder_name):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
 def run_cli(*args: str, **kwargs) -> subprocess.CompletedProcess:
     """`python -m cleantext ARGS` in a process of its own, output captured as text."""
     return subprocess.run(

@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from conftest import DEV, run_cli
+from conftest import DEV, refuse_to_read, run_cli
 
 from cleantext.jobs import plan
 from cleantext.pipeline import Pipeline, Settings
@@ -333,14 +333,7 @@ def test_an_unreadable_subfolder_is_reported_not_skipped(tmp_path, monkeypatch):
     src = tmp_path / "in"
     (src / "locked").mkdir(parents=True)
     (src / "a.txt").write_text("Ciao.")
-    real = os.scandir
-
-    def scandir(path="."):
-        if str(path).endswith("locked"):
-            raise PermissionError(13, "Permission denied", str(path))
-        return real(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
+    refuse_to_read(monkeypatch, "locked")
     problems: list[tuple[str, str]] = []
     jobs = plan([src], tmp_path / "out", problems=problems)
     assert [j.rel for j in jobs] == ["a"]

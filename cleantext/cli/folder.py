@@ -9,25 +9,29 @@ import os
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from cleantext import settings as settings_
 
+if TYPE_CHECKING:
+    from cleantext.jobs import Job
+
 PROGRESS_EVERY = 30.0  # seconds between progress lines when stderr is not a terminal
 INCOMPLETE = 3  # exit code: every file written, but spans no engine could translate
 
 
-def plan_run(  # noqa: ANN201
+def plan_run(
     inputs: list[Path],
     output: Path,
-    outputs: Callable,  # a job's output files  # noqa: ANN001
+    outputs: Callable[[Job], list[Path]],
     extra: Iterable[Path] = (),
     pattern: str = settings_.DEFAULT_PATTERN,
     shard: str | None = None,
-    check: Callable[[list], None] | None = None,
+    check: Callable[[list[Job]], None] | None = None,
     input_format: str = "auto",
-):
+) -> tuple[list[Job], list[Job], list[tuple[str, str]]]:
     """(every job of the inputs, the jobs of this shard, folders that could not be read),
     after every check that can fail before any work: OUT writable, no output an input
     (`extra`: the reports' paths beside the resume log and the jobs' `outputs`), and

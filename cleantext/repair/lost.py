@@ -113,9 +113,10 @@ def _elided(word: str, glued: bool) -> str | None:
         return None
     if zipf(head.lower() + "'", "it") < ELIDED_ZIPF:
         return None
-    if tail[:1] in "aeiouhAEIOUHàèéìòù" and tail[:1] or tail[:1].isupper() or (not tail and glued):
-        return head + APOSTROPHE + tail
-    return None
+    first = tail[:1]
+    before_word = first.isupper() or (first != "" and first in "aeiouhàèéìòù")  # a name, a vowel, an h
+    before_number = not tail and glued  # the match ended where a digit follows ("all�1,5%")
+    return head + APOSTROPHE + tail if before_word or before_number else None
 
 
 def _has_lost(text: str) -> bool:

@@ -1,10 +1,8 @@
 """The folder run `clean` and `translate` share (cleantext.cli.folder): the same checks
 before any work, for both commands."""
 
-import os
-
 import pytest
-from conftest import run_cli
+from conftest import refuse_to_read, run_cli
 from typer.testing import CliRunner
 
 from cleantext.cli import app
@@ -29,14 +27,7 @@ def test_translate_reports_an_unreadable_subfolder_as_clean_does(tmp_path, monke
     src = tmp_path / "in"
     (src / "locked").mkdir(parents=True)
     (src / "a.txt").write_text("Il governo ha approvato la riforma.\n", encoding="utf-8")
-    real = os.scandir
-
-    def scandir(path="."):
-        if str(path).endswith("locked"):
-            raise PermissionError(13, "Permission denied", str(path))
-        return real(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
+    refuse_to_read(monkeypatch, "locked")
     r = CliRunner().invoke(app, ["translate", str(src), "-o", str(tmp_path / "out"), "--to", "it", "-q"])
     assert r.exit_code == 1
     assert "locked: cannot read this folder (Permission denied)" in r.output
