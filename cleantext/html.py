@@ -204,13 +204,17 @@ MAX_SET_APART_WORDS = 12  # longer, and the element holds a passage, not a phras
 # a quotation set as a block (a statement, an embedded post): quoted whole, sentences and all
 QUOTE_TAGS = ("blockquote",)
 MAX_QUOTE_WORDS = 150  # longer, and the block is a page's section, not one quotation
+# commands, code, program output and keys: the computer's words, never a translator's leftover
+CODE_TAGS = ("code", "pre", "kbd", "samp", "tt")
+MAX_CODE_WORDS = 2000  # a bound on what is kept in memory, not a judgement: code blocks run long
 
 
 def set_apart(tree: Any, main: str = "it") -> tuple[str, ...]:
     """The phrases the page marks as not its own running text: short ones inside <i>,
-    <em>, <cite>, <q> or <dfn>, or with a `lang` other than the main language, and the
-    quotations of a <blockquote>. Each in the form `cleantext.leftover` compares spans
-    in (`marked_phrase`: its words, lowercase, one apostrophe)."""
+    <em>, <cite>, <q> or <dfn>, or with a `lang` other than the main language, the
+    quotations of a <blockquote>, and code (<code>, <pre>, <kbd>, <samp>, <tt>). Each in
+    the form `cleantext.leftover` compares spans in (`marked_phrase`: its words, lowercase,
+    one apostrophe)."""
     found = []
     for element in tree.iter():
         tag = (element.tag if isinstance(element.tag, str) else "").lower()
@@ -219,6 +223,8 @@ def set_apart(tree: Any, main: str = "it") -> tuple[str, ...]:
         ).lower()
         if tag in QUOTE_TAGS:
             limit = MAX_QUOTE_WORDS
+        elif tag in CODE_TAGS:
+            limit = MAX_CODE_WORDS
         elif tag in SET_APART_TAGS or (lang and not lang.startswith(main) and tag not in ("html", "body")):
             limit = MAX_SET_APART_WORDS  # (html and body: the page's own language, however declared)
         else:

@@ -24,7 +24,9 @@ from cleantext.tokens import WORD, folded
 
 # The reasons a span is kept here (detection.KEPT has the ones detection gives itself).
 KEPT_HERE = {
-    "marked": "the page sets it apart: in italics, <cite>, <q>, a <blockquote>, or in its own language",
+    "marked": (
+        "the page sets it apart: in italics, <cite>, <q>, a <blockquote>, as code or in its own language"
+    ),
     "quote": "inside quotation marks in a document with no other sign of machine translation",
     "gloss": "in brackets beside the Italian it glosses",
     "title": "a capitalised phrase inside the sentence, as Italian writes titles ('Illusions perdues')",

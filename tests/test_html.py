@@ -333,3 +333,28 @@ def test_a_quotation_set_as_a_block_is_the_writers_choice(plain):
     assert running.kept is None and running.leftover == "a whole en sentence"
     tree = html._parse(f"<html><body><blockquote>{' parola' * 151}</blockquote></body></html>")
     assert html.set_apart(tree) == ()  # a block that long is a section, not a quotation
+
+
+def test_code_on_a_page_is_never_translated(plain):
+    """Issue 31: technical pages show commands and program output in <pre> and <code>; an
+    engine turned "make install" into "il marchio installa" (debian-reference, held out).
+    The same English in running text is a stray sentence."""
+    paras = [  # ours
+        "Per installare il programma dai sorgenti bisogna prima scaricarlo e poi compilarlo "
+        "con gli strumenti che ogni distribuzione mette a disposizione.",
+        None,
+        "Al termine il programma si trova nella cartella indicata durante la configurazione e "
+        "si avvia dal menu delle applicazioni.",
+    ]
+    block = "$ sudo make install # this copies the files into the system folders"
+
+    def segments(markup: str) -> list:
+        body = "".join(f"<p>{p}</p>" if p else markup.format(block) for p in paras)
+        doc = plain.run(page(body).encode(), "p.html")
+        return [g for s in doc.sentences for g in s.segments]
+
+    for markup in ("<pre>{}</pre>", "<p><code>{}</code></p>"):
+        found = segments(markup)
+        assert found and all(g.kept == "marked" for g in found), markup
+    running = segments("<p>{}</p>")
+    assert running and any(g.kept is None and g.leftover for g in running)
