@@ -36,6 +36,9 @@ KEPT_HERE = {
 
 _OPEN = '“«"‘'
 _CLOSE = '”»"’'
+# who speaks, before a quotation: a name of up to three capitalised words ("Prof.", "Lui",
+# "Romano Prodi"); not a clause ("He said:")
+_SPEAKER = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}\p{Lu}[\p{L}'’.-]*:\s*(?=[" + _OPEN + "])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,8 @@ class Policy:
     long_phrase: int = 4  # a phrase this long, all lowercase but one word, is a sign by itself
     grammar_margin: float = 1.5  # ... and used this much more than in Italian: a foreign grammar word
     machine_signs: int = 2  # distinct signs in a document that make it machine output
+    short_sentence: int = 5  # a whole foreign sentence this short (a slogan, an exclamation, a
+    # catchphrase) is what writers quote as readily as a machine leaves it: no sign by itself
     max_loan_words: int = 3  # a loan phrase is short
     max_title_words: int = 6  # and so is a title in sentence case
 
@@ -132,7 +137,9 @@ def _decide(
     if _bracketed(text, span.start, span.end):
         return (None, f"bracketed, in {doc}") if machine else ("gloss", "")
     if whole:
-        return None, f"a whole {span.language} sentence"
+        if not _short(text, p):
+            return None, f"a whole {span.language} sentence"
+        return (None, f"a short {span.language} sentence, in {doc}") if machine else ("uncertain", "")
     words = WORD.findall(text[span.start : span.end])
     if _titled(text, span, words, zipf, p):
         return "title", ""
@@ -157,7 +164,7 @@ def _sign(text: str, span: Span, det: Detection, zipf: Zipf, main: str, p: Polic
     """What marks this span as machine output, if anything: a whole foreign sentence that is
     not a quotation, words Italian does not use, or a long plain lowercase phrase."""
     if det.language != main:
-        return None if _whole_quote(text) else f"a whole {span.language} sentence"
+        return None if _whole_quote(text) or _short(text, p) else f"a whole {span.language} sentence"
     words = WORD.findall(text[span.start : span.end])
     unused = [
         w
@@ -172,6 +179,11 @@ def _sign(text: str, span: Span, det: Detection, zipf: Zipf, main: str, p: Polic
     if len(words) >= p.long_phrase and sum(w.islower() for w in words) >= p.long_phrase - 1:
         return f"a plain {span.language} phrase of {len(words)} words"
     return None
+
+
+def _short(text: str, p: Policy) -> bool:
+    """A whole sentence of a few words ("Leaving us in peace!", "Game over.")."""
+    return len(WORD.findall(text)) <= p.short_sentence
 
 
 def _grammar(word: str, lang: str, zipf: Zipf, main: str, p: Policy) -> bool:
@@ -223,8 +235,9 @@ def _closes(text: str, k: int) -> bool:
 
 
 def _whole_quote(text: str) -> bool:
-    """The sentence is one quotation ("« Je ne regrette rien ».")."""
-    t = text.strip().rstrip(".!?…;,")
+    """The sentence is one quotation ("« Je ne regrette rien »."), or one after the name of
+    who said it, as news headlines and dialogue give it ('Prodi: "I think so".')."""
+    t = _SPEAKER.sub("", text.strip(), count=1).rstrip(".!?…;,")
     if len(t) < 3 or t[0] not in _OPEN or not _closes(t, len(t) - 1):
         return False
     return not any(_closes(t, k) for k in range(1, len(t) - 1))
