@@ -122,6 +122,24 @@ def _parse(html: str) -> Any:
     return tree if tree is not None and len(tree) else None
 
 
+# Elements whose line breaks are the text's own; everywhere else a line break in the source
+# is a space, as a browser shows it.
+_PREFORMATTED = ("pre", "textarea", "listing", "plaintext", "xmp")
+_SOURCE_BREAK = re.compile(r"[ \t]*[\r\n][ \t\r\n]*")
+
+
+def _unwrap_lines(tree: Any) -> None:
+    """Join the lines a page's source wraps inside a paragraph ("<p>Il pacchetto fornisce
+    la risoluzione\ndei nomi host…</p>"): the extractor keeps them, and each would reach the
+    cleaner as a paragraph of its own, a sentence cut in two and judged in halves."""
+    kept = {el for pre in tree.iter(*_PREFORMATTED) for el in pre.iter()}
+    for el in tree.iter():
+        if el.text and isinstance(el.tag, str) and el not in kept:
+            el.text = _SOURCE_BREAK.sub(" ", el.text)
+        if el.tail and (parent := el.getparent()) is not None and parent not in kept:
+            el.tail = _SOURCE_BREAK.sub(" ", el.tail)
+
+
 _HIDDEN = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<[^>]*>", re.I | re.S)
 _ENTITY = re.compile(r"&#?\w+;")
 
@@ -169,6 +187,7 @@ def extract(data: bytes | str, name: str = "<input>", tables: bool = False, comm
         raise ReadError(f"{name}: not an HTML page that can be parsed")
     if (lost := _text_lost(html, tree)) is not None:
         log.warning("%s: %s", name, lost)
+    _unwrap_lines(tree)
     anchors = {a.text_content().strip() for a in tree.iter("a")} - {""}
     marked = set_apart(tree)
     found = trafilatura.bare_extraction(
