@@ -36,6 +36,7 @@ MIN_SHARE = 0.01  # and at least this share of the corpus (1%: one site of a hun
 SENTENCE_SHARE = 0.5  # a long sentence (a syndicated paragraph) goes only when half the corpus has it
 SHORT_SENTENCE_WORDS = 12  # up to this, a sentence repeated as a line of its own is a site's
 MAX_PREFIX_WORDS = 5  # a template's fixed part: "Potrebbe piacerti anche", "Ultime notizie"
+MAX_TAIL_WORDS = 30  # its other part is a headline, a name or a label: longer, it is prose
 MAX_COUNT_BYTES = 4 << 20  # larger files are cleaned block by block and not counted
 COPY_WORDS = 8  # a line this long is the document's own text (a site's lines are shorter) ...
 COPY_SHARE = 0.8  # ... and a document with this share of them in one earlier document is its copy
@@ -63,6 +64,14 @@ def _is_sentence(line: str) -> bool:
     """A line written as prose: capitalised, several words, sentence punctuation at its end."""
     s = line.strip().rstrip('”»"’)')
     return len(words(s)) >= 4 and s[:1].isupper() and s.endswith((".", "!", "?", "…"))
+
+
+def _is_speech(line: str) -> bool:
+    """Words said, after the speaker's name in a dialogue or an interview ('Lei: «Penso
+    sempre a te».', "Lui: - Sii celere."): opened by a quotation mark or a dash and ended as
+    a sentence ends. A site's label or linked headline is neither."""
+    s = line.strip()
+    return s[:1] in '"“«‘-–—' and s.rstrip('”»"’) ').endswith((".", "!", "?", "…"))
 
 
 @dataclass(slots=True)
@@ -196,7 +205,10 @@ def _repeated_template(paragraph: str, corpus: CorpusLines, rule: Rule) -> bool:
     if not head or corpus.heads.get(head, 0) < corpus.min_docs:
         return False
     tail = _TEMPLATE.match(paragraph.strip())["tail"]  # type: ignore[index]
-    return not _is_sentence(tail)  # a headline or a label, not a dateline's sentence
+    # a headline or a label, not a dateline's sentence, what a speaker says or a paragraph
+    if len(words(tail)) > rule.limit("max_tail_words"):
+        return False
+    return not (_is_sentence(tail) or _is_speech(tail))
 
 
 repeated_line = LineTest(
@@ -210,6 +222,7 @@ repeated_template = LineTest(
     "repeated_template",
     "repeated template",
     test=_repeated_template,
+    thresholds=(("max_tail_words", MAX_TAIL_WORDS),),
     examples=(),  # it needs a corpus: tests/test_corpus.py
 )
 RULES = (repeated_line, repeated_template)

@@ -185,3 +185,29 @@ def test_worker_processes_get_the_same_evidence(tmp_path):
         run(jobs, out, Options(settings, corpus=count_corpus(jobs, settings)), workers=workers)
         outs.append({f.name: f.read_bytes() for f in sorted(out.glob("[!.]*"))})
     assert outs[0] == outs[1] and any(b"repeated across documents" in v for v in outs[0].values())
+
+
+def test_dialogue_and_long_paragraphs_after_a_template_head_stay(tmp_path):
+    """A template's tail is a headline or a label. Dialogue lines share their heads across
+    documents ('Lei: «…»', 'Lui: - …') and a paragraph may open with a head a template uses:
+    both were dropped whole (Italian fortune cookies, fortunes-it, held out)."""
+    docs = _corpus(tmp_path)
+    said = {}
+    for d in range(12):
+        k = 10 + 4 * d
+        lines = [f"Lei: «{_headline(k + 1)}!»", f"Lui: - {_headline(k + 2)}."]
+        if d == 0:  # a paragraph of prose after the head of the corpus' template
+            lines.append(f"Il punto della settimana: {' '.join(SENTENCES[k + 100 : k + 103])}")
+        said[f"a{d:02d}"] = lines
+        path = docs / f"a{d:02d}.txt"
+        path.write_text(path.read_text("utf-8") + "\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    settings = Settings(translate=False)
+    jobs = plan([docs], out)
+    run(jobs, out, Options(settings, corpus=count_corpus(jobs, settings)))
+    for name, lines in said.items():
+        recs = _records(out, name)
+        kept = " ".join(r["source"] for r in recs if not r["dropped"])
+        assert all(" ".join(line.split()) in kept for line in lines), name
+        dropped = [r["source"] for r in recs if r["dropped"] == "boilerplate: repeated template"]
+        assert any(s.startswith("Il punto della settimana: ") for s in dropped), name  # the template goes
