@@ -34,6 +34,7 @@ _CUES = {
     "comment form": r"comment[oi]|comments?|reply|rispondi|lascia una risposta|annulla risposta|"
     r"please enter|you have entered|inserisci (?:il tuo|la tua|un)|campo obbligatorio|"
     r"your (?:name|e-?mail|comment)|il tuo (?:nome|commento)|la tua e-?mail|required|obbligatori[oa]?",
+    # (a field's mark alone: "Campo obbligatorio"; as a statement it is news, see `_form_mark`)
     "share buttons": r"condividi|share|tweet|retweet|whatsapp|facebook|twitter|telegram|linkedin|"
     r"condividil[oa]|pinterest|pin it|instagram|tiktok|youtube|seguici|follow us",
     "advertisement": r"advertisements?|pubblicit[àa]|sponsor(?:ed|izzato)?|spot_img|ads?|adv",
@@ -59,15 +60,31 @@ def _cue_test(kind: str, topical_ok: bool) -> Callable[[str, Context, Rule], boo
     return test
 
 
+_FIELD_MARK = regex.compile(r"(?<![\p{L}])(?:required|obbligatori[oa]?)(?![\p{L}])", regex.IGNORECASE)
+_FORM_CUE = _cue_test("comment form", topical_ok=False)
+
+
+def _form_mark(p: str, ctx: Context, rule: Rule) -> bool:
+    """A comment form's line; when its only cue is a field's mark ("obbligatorio"), the line
+    is a label ("Campo obbligatorio", "I campi obbligatori sono contrassegnati *"), not a
+    statement ending as a sentence does ("La prenotazione è obbligatoria.")."""
+    if not _FORM_CUE(p, ctx, rule):
+        return False
+    only_mark = not _CUE_RES["comment form"].search(_FIELD_MARK.sub(" ", p))
+    return not (only_mark and p.rstrip('”»"’) ').endswith((".", "!", "?", "…")))
+
+
 comment_form = LineTest(
     "comment_form",
     "comment form",
-    test=_cue_test("comment form", topical_ok=False),
+    test=_form_mark,
     thresholds=(("max_words", 18),),
     examples=(
         Example("Please enter your comment!", True, "samples"),
         Example("Lascia un commento", True, "own"),
         Example("Il commento del ministro sulla riforma è stato duro e ha sorpreso tutti.", False, "own"),
+        Example("I campi obbligatori sono contrassegnati *", True, "own"),
+        Example("La prenotazione è obbligatoria.", False, "own"),
     ),
 )
 share_buttons = LineTest(
@@ -686,12 +703,15 @@ _SHORT_SENT = regex.compile(r"[^.!?…]+[.!?…]+")
 
 
 def _author_bio(p: str, ctx: Context, rule: Rule) -> bool:
-    """A tagline of three or more tiny verbless sentences near the end ('Esperto del web. …')."""
+    """A tagline of three or more tiny statements near the end ('Esperto del web. …')."""
     if ctx.index < len(ctx.paragraphs) - 3 or len(words(p)) > rule.limit("max_words"):
         return False  # (the length first: the sentence pattern backtracks on long lines)
     parts = _SHORT_SENT.findall(p.strip('“”"«» '))
     return len(parts) >= rule.limit("min_parts") and all(
-        2 <= len(words(s)) <= rule.limit("max_part_words") and s.strip()[:1].isupper() for s in parts
+        2 <= len(words(s)) <= rule.limit("max_part_words")
+        and s.strip()[:1].isupper()
+        and not s.rstrip().endswith(("?", "!"))  # a tagline states; dialogue asks and exclaims
+        for s in parts
     )
 
 
@@ -707,6 +727,7 @@ author_bio = LineTest(
             "samples",
         ),
         Example("L. 90.000 il mq.", False, "own"),
+        Example("Non sono schizofrenico. Sì che lo sono! Chi sei tu?", False, "own"),
     ),
 )
 
