@@ -13,6 +13,7 @@ import regex
 from cleantext.caches import memo
 from cleantext.latin import covered
 from cleantext.scrape import words
+from cleantext.tokens import NAME_WORD
 from cleantext.vocab import fold
 
 
@@ -37,12 +38,11 @@ _NEGATIONS = frozenset(
     "non né mai nessun nessuno nessuna niente nulla senza neanche nemmeno not no never".split()
 )
 _NUMBER = regex.compile(r"\p{N}+(?:[.,:/]\p{N}+)*")
-_NAME = regex.compile(r"(?<=[\p{L}\p{N},;:)]\s+)\p{Lu}[\p{L}'’-]*")
 
 
 def _signature(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The numbers and the names (capitalised words inside a sentence) of a text."""
-    return tuple(sorted(_NUMBER.findall(text))), tuple(sorted(w.lower() for w in _NAME.findall(text)))
+    return tuple(sorted(_NUMBER.findall(text))), tuple(sorted(w.lower() for w in NAME_WORD.findall(text)))
 
 
 def near_repeat(

@@ -8,7 +8,14 @@
 - `PLAIN_WORD`: the words of a translation as its quality counts them: letters, elisions
   whole.
 
-Detection reads tokens of its own, numbers included (`cleantext.detection.shape.TOKEN`).
+Capitals inside a sentence mark names; one pattern says where that is:
+
+- `INSIDE`: after a word, a number or a clause mark (not at a sentence's or a line's start);
+- `NAME_WORD`: a capitalised word there (a repeat's names, `cleantext.repeats`); the
+  Apertium engine keeps runs of such words as names (`translation.apertium.keep_names`).
+
+Detection reads tokens of its own, numbers included (`cleantext.detection.shape.TOKEN`),
+and tells a name by how rarely its word is written in lowercase (`detection.shape.is_name`).
 """
 
 from __future__ import annotations
@@ -21,6 +28,8 @@ LETTERS = regex.compile(r"\p{L}+")
 LINE_WORD = LatinPattern(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
 WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
 PLAIN_WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
+INSIDE = r"(?<=[\p{L}\p{N},;:)]\s+)"
+NAME_WORD = regex.compile(INSIDE + r"\p{Lu}[\p{L}'’-]*")
 
 
 def words(text: str) -> list[str]:

@@ -28,6 +28,7 @@ from typing import Any
 
 import regex
 
+from cleantext.tokens import INSIDE
 from cleantext.translation.base import EngineUnavailable
 from cleantext.translation.preedit import english_pre_edit
 
@@ -385,7 +386,7 @@ class ApertiumEngine:
 
 _KEEP = "qzx"  # a suffix no dictionary knows: the word passes through every stage unchanged
 _CAP = r"(?:\p{Lu}\p{Ll}+|\p{Lu}{2,5})"  # "Cook", or an acronym ("ADT Corporation")
-_NAME = regex.compile(rf"(?<=[\p{{L}}\p{{N}},;:]\s){_CAP}(?:\s{_CAP}){{1,3}}\b(?!['’-])")
+_NAME = regex.compile(rf"{INSIDE}{_CAP}(?:\s{_CAP}){{1,3}}\b(?!['’-])")
 
 
 def keep_names(text: str, lang: str) -> str:
