@@ -67,9 +67,9 @@ def _is_sentence(line: str) -> bool:
 
 
 def _is_speech(line: str) -> bool:
-    """Words said, after the speaker's name in a dialogue or an interview ('Lei: «Penso
-    sempre a te».', "Lui: - Sii celere."): opened by a quotation mark or a dash and ended as
-    a sentence ends. A site's label or linked headline is neither."""
+    """Words said, after the speaker's name in a dialogue or an interview ('Lei: «Arrivo
+    subito».', "Lui: - Va bene."; ours): opened by a quotation mark or a dash and ended as a
+    sentence ends. A site's label or linked headline is neither."""
     s = line.strip()
     return s[:1] in '"“«‘-–—' and s.rstrip('”»"’) ').endswith((".", "!", "?", "…"))
 

@@ -182,7 +182,7 @@ def _sign(text: str, span: Span, det: Detection, zipf: Zipf, main: str, p: Polic
 
 
 def _short(text: str, p: Policy) -> bool:
-    """A whole sentence of a few words ("Leaving us in peace!", "Game over.")."""
+    """A whole sentence of a few words ("Game over.", "Thank you all!"; ours)."""
     return len(WORD.findall(text)) <= p.short_sentence
 
 
@@ -236,7 +236,7 @@ def _closes(text: str, k: int) -> bool:
 
 def _whole_quote(text: str) -> bool:
     """The sentence is one quotation ("« Je ne regrette rien »."), or one after the name of
-    who said it, as news headlines and dialogue give it ('Prodi: "I think so".')."""
+    who said it, as news headlines and dialogue give it ('Trump: “We will win”.'; ours)."""
     t = _SPEAKER.sub("", text.strip(), count=1).rstrip(".!?…;,")
     if len(t) < 3 or t[0] not in _OPEN or not _closes(t, len(t) - 1):
         return False

@@ -727,7 +727,7 @@ author_bio = LineTest(
             "samples",
         ),
         Example("L. 90.000 il mq.", False, "own"),
-        Example("Non sono schizofrenico. Sì che lo sono! Chi sei tu?", False, "own"),
+        Example("Sei pronto? Sì, prontissimo! Andiamo allora.", False, "own"),
     ),
 )
 
