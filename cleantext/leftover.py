@@ -14,6 +14,7 @@ carry the evidence that made them leftovers (`Span.leftover`).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 
@@ -31,6 +32,7 @@ KEPT_HERE = {
     "gloss": "in brackets beside the Italian it glosses",
     "title": "a capitalised phrase inside the sentence, as Italian writes titles ('Illusions perdues')",
     "loanword": "words Italian text uses (Italian word frequency), no foreign grammar words",
+    "term": "a lone word its document uses again and again: the subject's term, as the writer names it",
     "uncertain": "a candidate without a sign of a leftover, or a lone word in a document with no other sign",
 }
 
@@ -53,6 +55,7 @@ class Policy:
     long_phrase: int = 4  # a phrase this long, all lowercase but one word, is a sign by itself
     grammar_margin: float = 1.5  # ... and used this much more than in Italian: a foreign grammar word
     machine_signs: int = 2  # distinct signs in a document that make it machine output
+    term_uses: int = 3  # a lone foreign word its document uses this often is the subject's term
     short_sentence: int = 5  # a whole foreign sentence this short (a slogan, an exclamation, a
     # catchphrase) is what writers quote as readily as a machine leaves it: no sign by itself
     max_loan_words: int = 3  # a loan phrase is short
@@ -79,10 +82,16 @@ def judge(
     # the spans the page sets apart, found once: no sign of machine output, and kept
     set_apart = {(k, span.start) for k, (text, det) in enumerate(units) for span in det.spans
                  if _set_apart(text, span, apart)}  # fmt: skip
+    # lone words the document's Italian keeps using ("unstable" in a page on Debian's
+    # suites): the subject's terms, kept and no sign
+    uses = Counter(w for text, det in units if det.language == main for w in folded(text))
+    terms = {(k, span.start) for k, (text, det) in enumerate(units) for span in det.spans
+             if len(one := folded(text[span.start : span.end])) == 1
+             and uses[one[0]] >= p.term_uses}  # fmt: skip
     signs: dict[str, str] = {}  # each distinct sign of machine output in the document, with its kind
     for k, (text, det) in enumerate(units):
         for span in det.spans:
-            if (k, span.start) in set_apart:
+            if (k, span.start) in set_apart or (k, span.start) in terms:
                 continue
             if sign := _sign(text, span, det, zipf, main, p):
                 signs.setdefault(text[span.start : span.end].strip().lower(), sign)
@@ -94,6 +103,8 @@ def judge(
             others = len(signs) - (key in signs)
             if (k, span.start) in set_apart:
                 why, reason = "marked", ""
+            elif (k, span.start) in terms:
+                why, reason = "term", ""
             else:
                 why, reason = _decide(text, span, det, zipf, main, p, signs.get(key), others)
             if why:
