@@ -308,6 +308,13 @@ def test_set_apart_takes_short_inline_phrases_and_foreign_lang_only():
     assert html.set_apart(tree) == ("long goodbye", "parole", "à bientôt")
 
 
+def _segments_around(plain, paras: list[str | None], markup: str, inner: str) -> list:
+    """The segments of a page whose paragraphs are `paras`, `markup.format(inner)` at None."""
+    body = "".join(f"<p>{p}</p>" if p else markup.format(inner) for p in paras)
+    doc = plain.run(page(body).encode(), "p.html")
+    return [g for s in doc.sentences for g in s.segments]
+
+
 def test_a_quotation_set_as_a_block_is_the_writers_choice(plain):
     """Issue 31: Italian news quotes statements and posts in a <blockquote>, often in the
     language they were made in; the same sentence in the running text is a stray sentence."""
@@ -321,15 +328,9 @@ def test_a_quotation_set_as_a_block_is_the_writers_choice(plain):
         "sostegno alle famiglie colpite.",
     ]
     quote = "We will never give up on the people of this city, and we will rebuild it together."
-
-    def segments(markup: str) -> list:
-        body = "".join(f"<p>{p}</p>" if p else markup.format(quote) for p in paras)
-        doc = plain.run(page(body).encode(), "p.html")
-        return [g for s in doc.sentences for g in s.segments]
-
-    (quoted,) = segments("<blockquote><p>{}</p></blockquote>")
+    (quoted,) = _segments_around(plain, paras, "<blockquote><p>{}</p></blockquote>", quote)
     assert quoted.text == quote and quoted.kept == "marked"
-    (running,) = segments("<p>{}</p>")
+    (running,) = _segments_around(plain, paras, "<p>{}</p>", quote)
     assert running.kept is None and running.leftover == "a whole en sentence"
     tree = html._parse(f"<html><body><blockquote>{' parola' * 151}</blockquote></body></html>")
     assert html.set_apart(tree) == ()  # a block that long is a section, not a quotation
@@ -347,16 +348,10 @@ def test_code_on_a_page_is_never_translated(plain):
         "si avvia dal menu delle applicazioni.",
     ]
     block = "$ sudo make install # this copies the files into the system folders"
-
-    def segments(markup: str) -> list:
-        body = "".join(f"<p>{p}</p>" if p else markup.format(block) for p in paras)
-        doc = plain.run(page(body).encode(), "p.html")
-        return [g for s in doc.sentences for g in s.segments]
-
     for markup in ("<pre>{}</pre>", "<p><code>{}</code></p>"):
-        found = segments(markup)
+        found = _segments_around(plain, paras, markup, block)
         assert found and all(g.kept == "marked" for g in found), markup
-    running = segments("<p>{}</p>")
+    running = _segments_around(plain, paras, "<p>{}</p>", block)
     assert running and any(g.kept is None and g.leftover for g in running)
 
 
