@@ -28,7 +28,7 @@ from cleantext.read import ReadError, decode
 from cleantext.repair import repair_paragraph
 from cleantext.repeats import dedup_key
 from cleantext.rules import LineTest, Rule
-from cleantext.scrape import words
+from cleantext.scrape import ends_sentence, words
 
 # What a line needs to count as shared by the corpus (the thresholds a user may change).
 MIN_DOCS = 3  # never fewer documents than this
@@ -71,7 +71,7 @@ def _is_speech(line: str) -> bool:
     subito».', "Lui: - Va bene."; ours): opened by a quotation mark or a dash and ended as a
     sentence ends. A site's label or linked headline is neither."""
     s = line.strip()
-    return s[:1] in '"“«‘-–—' and s.rstrip('”»"’) ').endswith((".", "!", "?", "…"))
+    return s[:1] in '"“«‘-–—' and ends_sentence(s)
 
 
 @dataclass(slots=True)

@@ -16,6 +16,11 @@ CONTEXT_MIN_WORDS = 12  # paragraphs this long are the article's prose, the cont
 FUNCTION_WORD_ZIPF = 5.0  # Italian or English words this frequent say nothing of a topic
 
 
+def ends_sentence(text: str) -> bool:
+    """The text ends as a sentence ends: a period, "!", "?" or "…", closing quotes after it."""
+    return text.rstrip('”»"’) ').endswith((".", "!", "?", "…"))
+
+
 def words(text: str) -> tuple[str, ...]:
     """A line's words, found once per line: every rule reads them (a tuple, shared). Lines
     longer than a paragraph are not kept (8,192 of them would hold gigabytes)."""

@@ -10,7 +10,7 @@ import regex
 
 from cleantext.rules import LineTest, Rule
 from cleantext.scrape import lines
-from cleantext.scrape.context import Context, DocFacts, words
+from cleantext.scrape.context import Context, DocFacts, ends_sentence, words
 
 
 def _related_headline(p: str, ctx: Context, rule: Rule) -> bool:
@@ -119,7 +119,7 @@ def _menu_item(p: str) -> bool:
 
 
 def _is_body(p: str) -> bool:
-    return len(words(p)) >= PROSE_MIN_WORDS and p.rstrip('”»"’) ').endswith((".", "!", "?", "…"))
+    return len(words(p)) >= PROSE_MIN_WORDS and ends_sentence(p)
 
 
 def _menus(paragraphs: Sequence[str], facts: DocFacts) -> set[int]:

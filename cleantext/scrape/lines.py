@@ -10,7 +10,14 @@ import regex
 
 from cleantext.caches import memo
 from cleantext.rules import Example, LineTest, Rule
-from cleantext.scrape.context import CONTEXT_MIN_WORDS, FUNCTION_WORD_ZIPF, SENTENCE_MIN_WORDS, Context, words
+from cleantext.scrape.context import (
+    CONTEXT_MIN_WORDS,
+    FUNCTION_WORD_ZIPF,
+    SENTENCE_MIN_WORDS,
+    Context,
+    ends_sentence,
+    words,
+)
 from cleantext.vocab import (
     MONTH_ABBREVIATIONS,
     MONTHS,
@@ -71,7 +78,7 @@ def _form_mark(p: str, ctx: Context, rule: Rule) -> bool:
     if not _FORM_CUE(p, ctx, rule):
         return False
     only_mark = not _CUE_RES["comment form"].search(_FIELD_MARK.sub(" ", p))
-    return not (only_mark and p.rstrip('”»"’) ').endswith((".", "!", "?", "…")))
+    return not (only_mark and ends_sentence(p))
 
 
 comment_form = LineTest(
