@@ -173,9 +173,13 @@ def _decide(
 
 def _sign(text: str, span: Span, det: Detection, zipf: Zipf, main: str, p: Policy) -> str | None:
     """What marks this span as machine output, if anything: a whole foreign sentence that is
-    not a quotation, words Italian does not use, or a long plain lowercase phrase."""
+    not a quotation, words Italian does not use, or a long plain lowercase phrase. A span
+    the writer's own marks explain (quotation marks, brackets) is no evidence of a machine:
+    it is translated only where other spans give that evidence."""
     if det.language != main:
         return None if _whole_quote(text) or _short(text, p) else f"a whole {span.language} sentence"
+    if _quoted(text, span.start, span.end) or _bracketed(text, span.start, span.end):
+        return None
     words = WORD.findall(text[span.start : span.end])
     unused = [
         w
