@@ -46,10 +46,58 @@ def damage(line: str, mark: str) -> tuple[str, list[tuple[str, str]]]:
     return FINAL.sub(sub, line), pairs
 
 
+def _sentences(path: Path) -> list[str]:
+    """One sentence per line of a .txt, or the 'sentence' (or 'text') of each .jsonl row."""
+    text = path.read_text("utf-8")
+    if path.suffix == ".jsonl":
+        rows = [json.loads(x) for x in text.splitlines() if x.strip()]
+        return [r.get("sentence") or r.get("text") or "" for r in rows]
+    return [x for x in text.splitlines() if x.strip()]
+
+
+def _restoration(lines: list[str], mark: str, label: str) -> str:
+    """Every final accent of `lines` replaced by `mark`, put back by repair: the share of
+    damaged words restored exactly, and the undamaged words changed."""
+    from cleantext.freq import zipf
+    from cleantext.repair import repair_text
+
+    total = restored = wrong = unambiguous = unambiguous_restored = 0
+    initial_e = 0
+    for line in lines:
+        bad, _ = damage(line, mark)
+        fixed = repair_text(bad)
+        out_words = regex.findall(r"\p{L}+['’]?", fixed)
+        gold_words = regex.findall(r"\p{L}+['’]?", line)
+        bad_words = regex.findall(r"\p{L}+['’]?", bad)
+        for b, g, o in zip(bad_words, gold_words, out_words, strict=False):
+            if b == g:  # not damaged: any change is a wrong restoration
+                wrong += o != g
+                continue
+            total += 1
+            restored += o == g
+            if g == "È" and mark:
+                initial_e += 1
+            if not mark:
+                if zipf(g.lower(), "it") >= zipf(b.lower(), "it") + 1:
+                    unambiguous += 1
+                    unambiguous_restored += o == g
+            elif o != g and o not in (b, b.rstrip("'")):
+                wrong += 1
+    out = f"{label:<11} damaged words {total}, restored {restored / max(1, total):.3f}"
+    if mark:
+        rest = total - initial_e
+        out += f' ({(restored) / max(1, rest):.3f} without the {initial_e} sentence-initial "E\'")'
+    else:
+        out += (
+            f"; unambiguous (the bare form 10x rarer in Italian) {unambiguous}, restored "
+            f"{unambiguous_restored / max(1, unambiguous):.3f}"
+        )
+    return out + f"; wrong restorations {wrong}"
+
+
 def main() -> int:
     from sacrebleu.metrics import CHRF
 
-    from cleantext.freq import zipf
     from cleantext.repair import repair_text
     from cleantext.respell import respell
     from cleantext.translation.apertium import ApertiumEngine
@@ -57,6 +105,15 @@ def main() -> int:
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("bench", type=Path)
+    ap.add_argument(
+        "--other",
+        type=Path,
+        action="append",
+        default=[],
+        help="more Italian to fold the same way, text the rules were not written from: a .txt of "
+        "one sentence per line, or a .jsonl whose rows hold 'sentence' or 'text' "
+        "(noharm-isdt/sentences.jsonl, lingua-testdata/sentences/it.txt)",
+    )
     args = ap.parse_args()
     lines = [
         x for f in sorted((args.bench / "gold").glob("*.txt")) for x in f.read_text("utf-8").splitlines() if x
@@ -64,42 +121,11 @@ def main() -> int:
 
     changed = sum(repair_text(x) != x for x in lines)
     print(f"gold lines changed by repair: {changed} of {len(lines)}")
-
     for mark, label in (("'", "apostrophe"), ("", "dropped")):
-        total = restored = wrong = unambiguous = unambiguous_restored = 0
-        initial_e = 0
-        for line in lines:
-            bad, pairs = damage(line, mark)
-            fixed = repair_text(bad)
-            want = {b for b, _ in pairs}
-            out_words = regex.findall(r"\p{L}+['’]?", fixed)
-            gold_words = regex.findall(r"\p{L}+['’]?", line)
-            bad_words = regex.findall(r"\p{L}+['’]?", bad)
-            for b, g, o in zip(bad_words, gold_words, out_words, strict=False):
-                if b == g:  # not damaged: any change is a wrong restoration
-                    wrong += o != g
-                    continue
-                total += 1
-                restored += o == g
-                if g == "È" and mark:
-                    initial_e += 1
-                if not mark:
-                    if zipf(g.lower(), "it") >= zipf(b.lower(), "it") + 1:
-                        unambiguous += 1
-                        unambiguous_restored += o == g
-                elif o != g and o not in (b, b.rstrip("'")):
-                    wrong += 1
-            del want
-        line_out = f"{label:<11} damaged words {total}, restored {restored / max(1, total):.3f}"
-        if mark:
-            rest = total - initial_e
-            line_out += f' ({(restored) / max(1, rest):.3f} without the {initial_e} sentence-initial "E\'")'
-        else:
-            line_out += (
-                f"; unambiguous (the bare form 10x rarer in Italian) {unambiguous}, restored "
-                f"{unambiguous_restored / max(1, unambiguous):.3f}"
-            )
-        print(line_out + f"; wrong restorations {wrong}")
+        print(_restoration(lines, mark, label))
+    for path in args.other:
+        other = _sentences(path)
+        print(f"{path} ({len(other)} lines): " + _restoration(other, "", "dropped"))
 
     anns = [json.loads(x) for x in (args.bench / "annotations.jsonl").read_text("utf-8").splitlines() if x]
     french = [a for a in anns if a["kind"] == "stray-sentence" and a["lang"] == "fr"]

@@ -117,7 +117,30 @@ def _dropped(m: regex.Match[str]) -> str:
         return word
     if word[0].isupper() and _TYPED_ACCENT.search(m.string):
         return word  # where the writer typed accents, a capitalised bare word is a name ("Potro ricevette")
+    if (langs := _foreign(word)) and not _italian_around(m.string, m.start(), m.end(), langs):
+        return word
     return form
+
+
+NEIGHBOURS = 2  # words each side, inside the sentence, that say which language a word is in
+
+
+def _italian_around(text: str, start: int, end: int, langs: tuple[str, ...]) -> bool:
+    """The words next to text[start:end] are Italian rather than `langs`' ("bella, pero
+    lontana": "però"; "Dijo: pero no quiero": Spanish): one at least reads as Italian, none
+    as the other language (a word ten times as frequent in one as in the other)."""
+    before = regex.split(r"[.!?…:;«»“”\"]", text[:start])[-1]
+    after = regex.split(r"[.!?…:;«»“”\"]", text[end:])[0]
+    words = [*_WORDS.findall(before)[-NEIGHBOURS:], *_WORDS.findall(after)[:NEIGHBOURS]]
+    italian = foreign = 0
+    for w in map(str.lower, words):
+        mine, theirs = zipf(w, "it"), max(zipf(w, lang) for lang in langs)
+        italian += mine >= theirs + DROPPED_MARGIN
+        foreign += theirs >= mine + DROPPED_MARGIN
+    return italian > 0 and foreign == 0
+
+
+_WORDS = regex.compile(r"\p{L}{2,}")
 
 
 # an accented vowel the writer typed (a lone "è" may be dropped_verb_accent's own)
@@ -147,12 +170,19 @@ def _restored(word: str) -> str | None:
     bare = zipf(low, "it")
     if z < (DROPPED_RARE_BARE_ZIPF if bare < WORD_ZIPF else DROPPED_ZIPF) or z < bare + DROPPED_MARGIN:
         return None
-    # as written, a word of another language more than of Italian ("pero": Spanish); a
-    # capitalised one common in any other language may be a name ("Sara")
-    floor = max(FOREIGN_ZIPF, bare) if word[0].islower() else FOREIGN_ZIPF
-    if any(floor <= zipf(low, lang) for lang in OTHER_LANGUAGES):
-        return None
+    if not word[0].islower() and _foreign(word):
+        return None  # a capitalised word common in another language may be a name ("Sara")
     return recase(form, word)
+
+
+@memo(10_000)
+def _foreign(word: str) -> tuple[str, ...]:
+    """The languages that use `word`, as written, more than Italian does ("pero": Spanish,
+    "dira": French): it is restored only where its neighbours read as Italian. A
+    capitalised word counts any language using it commonly."""
+    low = word.lower()
+    floor = max(FOREIGN_ZIPF, zipf(low, "it")) if word[0].islower() else FOREIGN_ZIPF
+    return tuple(lang for lang in OTHER_LANGUAGES if zipf(low, lang) >= floor)
 
 
 apostrophe_accent = Rewrite(
@@ -251,6 +281,11 @@ dropped_accent = Rewrite(
             "own",
         ),
         Example("Dijo: pero no quiero.", "Dijo: pero no quiero.", "own"),
+        Example(
+            "Bella, pero lontana la tribu della sua eta.",
+            "Bella, però lontana la tribù della sua età.",
+            "own",
+        ),
         Example("Le città di Mohenjo-daro.", "Le città di Mohenjo-daro.", "dev:doc0076"),
     ),
 )
@@ -259,11 +294,15 @@ dropped_accent = Rewrite(
 # negation, a conjunction, a relative or reflexive pronoun: "non è", "ed è", "ma è", "cui è",
 # "si è"), and the feminine participle "stata" needs "è" before it. A closed class of the
 # grammar: in 2,100 real accented sentences (noharm-isdt, noharm-foreign, FLORES' human
-# Italian, the seeds) the conjunction never follows them.
+# Italian, the seeds) the conjunction never follows them. Nor does it follow an elided word:
+# "c'e", "dov'e", "cos'e", "com'e" can only be "c'è", "dov'è", "cos'è", "com'è" (after an
+# elided article, "l'e" is the letter).
 VERB_AFTER = frozenset({"non", "ed", "ma", "che", "cui", "chi", "qual", "ci", "si"})
 _BARE_VERB = regex.compile(
     r"(?i:(?<=(?<![\p{L}\p{N}'’-])(?:" + "|".join(sorted(VERB_AFTER)) + r")\s))e(?=\s)"
-    r"|(?<![\p{L}\p{N}\p{M}'’-])e(?=\s+stata\b"
+    r"|(?<=(?<![\p{L}\p{N}'’-])(?!\p{L}*[lL]['’]|[uU]n['’])\p{L}+['’])e(?![\p{L}\p{N}'’-])"
+    # "E stata", "E stato detto" opening a sentence: "È"
+    r"|(?:(?<![\p{L}\p{N}\p{M}'’-])e|(?:^|(?<=[.!?…]\s))E)(?=\s+stata\b"
     # "stato" is a noun too ("pensioni e stato sociale"): the verb when a participle, an
     # article or a quantity follows ("è stato approvato", "è stato un successo")
     r"|\s+stato\s+(?:\p{L}+(?:at|ut|it)[oaie]\b|(?:un|una|uno|il|lo|la|l['’]|molto|anche|già|gia|più|piu|poi|così|cosi|sempre|mai)\b))"
@@ -271,7 +310,8 @@ _BARE_VERB = regex.compile(
 
 
 _ACCENTED_VOWEL = LatinPattern(r"[àèéìòùÀÈÉÌÒÙ]")
-_BARE_E = LatinPattern(r"(?<![\p{L}\p{N}'’-])e ")  # (repair's spaces are plain by now)
+# (repair's spaces are plain by now)
+_BARE_E = LatinPattern(r"(?<![\p{L}\p{N}'’-])[eE] |(?<=\p{L}['’])e(?![\p{L}\p{N}'’-])")
 
 
 def _folded(text: str) -> bool:
@@ -282,7 +322,9 @@ def _folded(text: str) -> bool:
 
 
 def _verb(m: regex.Match[str]) -> str:
-    return m.group() if _in_address(m.string, m.start()) else "è"
+    if _in_address(m.string, m.start()) or _ACCENTED_VOWEL.search(m.string):
+        return m.group()  # where the writer typed accents, the "e" they left is theirs
+    return recase("è", m.group())
 
 
 dropped_verb_accent = Rewrite(
@@ -299,6 +341,11 @@ dropped_verb_accent = Rewrite(
         Example(
             "La legge e stata approvata e il governo si e detto soddisfatto.",
             "La legge è stata approvata e il governo si è detto soddisfatto.",
+            "own",
+        ),
+        Example(
+            "C'e chi dice: cos'e? E stata lei. L'e finale.",
+            "C'è chi dice: cos'è? È stata lei. L'e finale.",
             "own",
         ),
         Example(
