@@ -28,9 +28,15 @@ KEPT_HERE = {
     "marked": (
         "the page sets it apart: in italics, <cite>, <q>, a <blockquote>, as code or in its own language"
     ),
-    "quote": "inside quotation marks in a document with no other sign of machine translation",
+    "quote": (
+        "inside quotation marks, or speech after a colon, in a document with no other sign of "
+        "machine translation"
+    ),
     "gloss": "in brackets beside the Italian it glosses",
-    "title": "a capitalised phrase inside the sentence, as Italian writes titles ('Illusions perdues')",
+    "title": (
+        "a capitalised phrase inside the sentence, as Italian writes titles ('Illusions perdues'), or a "
+        "phrase the sentence names ('il cosiddetto levelling up')"
+    ),
     "loanword": "words Italian text uses (Italian word frequency), no foreign grammar words",
     "term": "a lone word its document uses again and again: the subject's term, as the writer names it",
     "uncertain": "a candidate without a sign of a leftover, or a lone word in a document with no other sign",
@@ -41,6 +47,14 @@ _CLOSE = '”»"’'
 # who speaks, before a quotation: a name of up to three capitalised words ("Prof.", "Lui",
 # "Romano Prodi"); not a clause ("He said:")
 _SPEAKER = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}\p{Lu}[\p{L}'’.-]*:\s*(?=[" + _OPEN + "])")
+# the words by which Italian introduces a name, a title or a term it then gives as written
+# ("il cosiddetto levelling up", "citando Born to Run", "la parola hygge"; ours): naming
+# participles and the nouns for a name, right before the span. A closed class of the grammar.
+_NAMING = regex.compile(
+    r"(?i)(?<![\p{L}'’])(?:cosiddett[oaie]|chiamat[oaie]|denominat[oaie]|ribattezzat[oaie]"
+    r"|soprannominat[oaie]|intitolat[oaie]|(?:not|conosciut)[oaie]\s+come|citando|parola|termine"
+    r"|espressione|slogan|motto|hashtag|scritta)\s*$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +157,7 @@ def _decide(
     n = others + (sign is not None)
     doc = f"{n} sign{'s' if n != 1 else ''} of machine translation in the document"
     whole = det.language != main
-    if _whole_quote(text) if whole else _quoted(text, span.start, span.end):
+    if _whole_quote(text) if whole else _speech(text, span):
         return (None, f"quoted, in {doc}") if machine else ("quote", "")
     if _bracketed(text, span.start, span.end):
         return (None, f"bracketed, in {doc}") if machine else ("gloss", "")
@@ -152,7 +166,7 @@ def _decide(
             return None, f"a whole {span.language} sentence"
         return (None, f"a short {span.language} sentence, in {doc}") if machine else ("uncertain", "")
     words = WORD.findall(text[span.start : span.end])
-    if _titled(text, span, words, zipf, p):
+    if _titled(text, span, words, zipf, p) or _NAMING.search(text, 0, span.start):
         return "title", ""
     grammar = [w for w in words if zipf(w.lower(), span.language) >= p.function_from]
     content = [w for w in words if w not in grammar]
@@ -178,7 +192,7 @@ def _sign(text: str, span: Span, det: Detection, zipf: Zipf, main: str, p: Polic
     it is translated only where other spans give that evidence."""
     if det.language != main:
         return None if _whole_quote(text) or _short(text, p) else f"a whole {span.language} sentence"
-    if _quoted(text, span.start, span.end) or _bracketed(text, span.start, span.end):
+    if _speech(text, span) or _bracketed(text, span.start, span.end) or _NAMING.search(text, 0, span.start):
         return None
     words = WORD.findall(text[span.start : span.end])
     unused = [
@@ -223,6 +237,18 @@ def _titled(text: str, span: Span, words: list[str], zipf: Zipf, p: Policy) -> b
     ):
         return False
     return p.used_from <= zipf(words[0].lower(), span.language) < p.function_from
+
+
+def _speech(text: str, span: Span) -> bool:
+    """The span is (nearly) all of a quotation, or speech the sentence gives after a colon
+    without quotation marks, up to its end or a comma ("ha ribadito: nous ne lâcherons rien,
+    prima di uscire"; ours)."""
+    if _quoted(text, span.start, span.end):
+        return True
+    if not text[: span.start].rstrip().endswith(":"):
+        return False
+    after = text[span.end :].lstrip()
+    return not after or after[0] in ",;" or not any(c.isalpha() for c in after)
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
