@@ -22,7 +22,7 @@ from cleantext.html import read_input
 from cleantext.model import Document, Fix, Segment, Sentence
 from cleantext.read import BLOCK_CHARS, read_blocks
 from cleantext.repair import Tracked, repair_paragraph
-from cleantext.repeats import RepeatFinder
+from cleantext.repeats import RepeatFinder, lead_in
 from cleantext.respell import respell
 from cleantext.scrape import find_boilerplate
 from cleantext.settings import Settings
@@ -205,7 +205,7 @@ class Pipeline:
                     reasons[i] = f"boilerplate: {why}"
         if s.dedup:
             for i, p in enumerate(paras):
-                if reasons[i] is None and state.paragraphs.seen(p.text):
+                if reasons[i] is None and not lead_in(p.text) and state.paragraphs.seen(p.text):
                     reasons[i] = "duplicate"
 
         found = [self._sentences(p.text) for p in paras]
@@ -233,7 +233,12 @@ class Pipeline:
                 sent = Sentence(state.next_id, pi, source, para.text[start:end], s.main, dropped=reason)
                 state.next_id += 1
                 sent.fixes = _fixes_in(para, src_s, src_s + len(source))
-                if reason is None and s.dedup and state.sentences.seen(sent.text, min_words=8):
+                if (
+                    reason is None
+                    and s.dedup
+                    and not lead_in(sent.text)
+                    and state.sentences.seen(sent.text, min_words=8)
+                ):
                     sent.dropped = "duplicate sentence"
                 drafts.append(_Draft(sent, para, start, src_s, detection))
                 doc.sentences.append(sent)

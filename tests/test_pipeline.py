@@ -114,6 +114,23 @@ def test_cli_detect_json():
     assert any(g["text"] == "broad commonality" for rec in recs for g in rec["segments"])
 
 
+def test_a_repeated_sentence_goes_but_a_repeated_lead_in_stays(pipeline):
+    """A sentence said twice is kept once; one that opens what follows it, ended by an
+    ellipsis or a colon, is repeated on purpose before each item (ours)."""
+    text = (
+        "Ti accorgi di passare troppo tempo davanti allo schermo quando...\n\n"
+        "Sogni la barra di avanzamento anche di notte.\n\n"
+        "Ti accorgi di passare troppo tempo davanti allo schermo quando...\n\n"
+        "Saluti il router prima di uscire di casa.\n\n"
+        "Il governo ha approvato ieri sera il nuovo piano per le famiglie.\n\n"
+        "Il governo ha approvato ieri sera il nuovo piano per le famiglie."
+    )
+    doc = pipeline.run(text)
+    dropped = [s.text for s in doc.sentences if s.dropped]
+    assert dropped == ["Il governo ha approvato ieri sera il nuovo piano per le famiglie."]
+    assert doc.text.count("Ti accorgi di passare troppo tempo") == 2
+
+
 def test_cp1252_file_is_read_and_recorded(pipeline):
     doc = pipeline.run("Perché la città è così bella.".encode("cp1252"))
     assert doc.encoding == "cp1252"
