@@ -206,7 +206,8 @@ def _repeated_template(paragraph: str, corpus: CorpusLines, rule: Rule) -> bool:
         return False
     tail = _TEMPLATE.match(paragraph.strip())["tail"]  # type: ignore[index]
     # a headline or a label, not a dateline's sentence, what a speaker says or a paragraph
-    if len(words(tail)) > rule.limit("max_tail_words"):
+    # (longer, or more than one sentence: a dialogue's lines after "Lei:")
+    if len(words(tail)) > rule.limit("max_tail_words") or len(split.sentences(tail)) > 1:
         return False
     return not (_is_sentence(tail) or _is_speech(tail))
 
