@@ -363,8 +363,9 @@ class Pipeline:
 
     def _trusted(self, seg: Segment, back: str | None) -> bool:
         """With `leftovers="judge"`, a translation replaces its source only when it can be
-        trusted: quality at least `trust`, and the engine translated most of the words
-        Italian does not use (an unknown word comes back as it was: "levee" → "levee").
+        trusted: quality at least `trust`, most of the translation's words Italian, and the
+        engine translated most of the words Italian does not use (an unknown word comes
+        back as it was: "levee" → "levee").
         Otherwise the source stays (`weak: "kept"`: still a leftover, not trusted to be
         replaced) and the note says why."""
         s = self.settings
@@ -383,6 +384,9 @@ class Pipeline:
             same = set(words(seg.translation))
             if foreign and sum(w in same for w in foreign) > len(foreign) / 2:
                 why = "the engine left most of its words as they were"
+            elif 2 * (seg.evidence or {}).get("foreign_words", 0) > len(same):
+                # what came out is mostly no Italian: a pivot's word ("assembler" → "ensamblar")
+                why = "most of the translation's words are not Italian"
         if why is None:
             return True
         seg.weak, seg.note = "kept", f"translation not trusted ({why}): the source is kept"

@@ -1,13 +1,16 @@
 """Real Italian no rule was written from, as Debian ships it: what a run translates and drops.
 
-Two sets, built from installed packages (`apt-get install fortunes-it debian-faq-it
-debian-reference-it developers-reference-it`; none of their text enters this repository):
+Sets built from installed packages (`apt-get install fortunes-it fortunes-it-off
+debian-faq-it debian-reference-it developers-reference-it gimp-help-it`; none of their
+text enters this repository); a set whose package is missing is skipped:
 
 - `fortunes`: Italian fortune cookies (quips, dialogue, song parodies, quotes), ten to a
   plain-text document, the attribution lines left out;
 - `pages`: the HTML pages of the Debian FAQ, the Debian Reference and the Developer's
   Reference in Italian: technical prose with commands, code and deliberate English (the
-  Developer's Reference is partly untranslated: whole English paragraphs, real leftovers).
+  Developer's Reference is partly untranslated: whole English paragraphs, real leftovers);
+- `fortunes-off`, `gimp`: the same kinds, kept unread while the first two were read to find
+  faults (the "offensive" fortune cookies; the GIMP manual's Italian HTML pages).
 
 Both are human-written Italian full of foreign words chosen on purpose, so every translated
 span and every dropped line is worth reading (`--show`).
@@ -26,6 +29,8 @@ from collections import Counter
 from pathlib import Path
 
 FORTUNES = Path("/usr/share/games/fortunes/it")
+FORTUNES_OFF = Path("/usr/share/games/fortunes/off/it")
+GIMP = Path("/usr/share/gimp/2.0/help/it")
 PAGES = {
     "faq": (Path("/usr/share/doc/debian/FAQ/it"), "*.html"),
     "ref": (Path("/usr/share/debian-reference"), "*.it.html"),
@@ -34,11 +39,11 @@ PAGES = {
 PER_DOCUMENT = 10
 
 
-def build_fortunes(into: Path) -> int:
+def build_fortunes(into: Path, folder: Path = FORTUNES) -> int:
     """Each fortune a paragraph (its wrapped lines joined), ten to a document."""
     into.mkdir(parents=True, exist_ok=True)
     n = 0
-    for f in sorted(FORTUNES.iterdir()):
+    for f in sorted(folder.iterdir()):
         if f.suffix or f.is_symlink() or not f.is_file():
             continue
         items = [x for x in f.read_bytes().decode("utf-8", "replace").split("\n%\n") if x.strip()]
@@ -58,14 +63,22 @@ def build_fortunes(into: Path) -> int:
     return n
 
 
-def build_pages(into: Path) -> int:
+def build_pages(into: Path, pages: dict[str, tuple[Path, str]] = PAGES) -> int:
     into.mkdir(parents=True, exist_ok=True)
     n = 0
-    for prefix, (folder, pattern) in PAGES.items():
+    for prefix, (folder, pattern) in pages.items():
         for page in sorted(folder.glob(pattern)):
             shutil.copyfile(page, into / f"{prefix}-{page.name}")
             n += 1
     return n
+
+
+SETS = {  # name: (the folder its package installs, how to build it)
+    "fortunes": (FORTUNES, build_fortunes),
+    "pages": (PAGES["faq"][0], build_pages),
+    "fortunes-off": (FORTUNES_OFF, lambda into: build_fortunes(into, FORTUNES_OFF)),
+    "gimp": (GIMP, lambda into: build_pages(into, {"gimp": (GIMP, "*.html")})),
+}
 
 
 def report(out: Path, show: str | None) -> dict[str, object]:
@@ -100,12 +113,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out", type=Path, help="a folder for the inputs and the outputs")
     ap.add_argument("--show", choices=("translated", "dropped"))
+    ap.add_argument("--sets", nargs="+", choices=tuple(SETS), default=list(SETS), help="which sets to run")
     args = ap.parse_args()
-    if not FORTUNES.is_dir():
-        sys.exit(
-            "fortunes-it is not installed: apt-get install fortunes-it debian-faq-it debian-reference-it ..."
-        )
-    sets = {"fortunes": build_fortunes, "pages": build_pages}
+    sets = {name: build for name, (folder, build) in SETS.items() if name in args.sets and folder.is_dir()}
+    if not sets:
+        sys.exit("none of the packages is installed: apt-get install fortunes-it debian-faq-it ...")
     for name, build in sets.items():
         inputs, outputs = args.out / name / "in", args.out / name / "out"
         shutil.rmtree(args.out / name, ignore_errors=True)

@@ -131,6 +131,21 @@ def test_a_single_word_replaces_its_source_only_when_it_comes_back():
     assert segs["runs"].weak == "kept" and not segs["runs"].kept and "not trusted" in segs["runs"].note
 
 
+class _Pivot(_Echo):
+    """A pivot that leaves its own language in: "boats" comes out Spanish, and back."""
+
+    words = {**_Echo.words, "boats": "barcos"}
+
+
+def test_a_translation_that_is_not_italian_keeps_its_source():
+    p = Pipeline(Settings(), router=Router([_Pivot()], "it", ()))
+    doc = p.run(MACHINE)
+    segs = {g.text: g for s in doc.sentences for g in s.segments}
+    assert "boats" in doc.text and "barcos" not in doc.text  # it comes back, but is no Italian
+    assert segs["boats"].weak == "kept" and "not Italian" in segs["boats"].note
+    assert "il governo non è pronto" in doc.text
+
+
 def test_leftovers_all_translates_every_span():
     doc = _run(Settings(leftovers="all"))
     assert "corre" in doc.text and "barche" in doc.text
