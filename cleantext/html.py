@@ -140,6 +140,29 @@ def _unwrap_lines(tree: Any) -> None:
             el.tail = _SOURCE_BREAK.sub(" ", el.tail)
 
 
+# Phrasing elements: words inside a sentence, however a page styles them.
+_INLINE = (
+    "span", "a", "strong", "b", "em", "i", "u", "s", "small", "big", "sub", "sup", "mark", "abbr",
+    "cite", "dfn", "q", "code", "kbd", "samp", "tt", "var", "time", "font", "bdi", "bdo", "data",
+)  # fmt: skip
+
+
+def _keep_inline_words(tree: Any) -> None:
+    """Keep the words an inline element holds inside a sentence ("tramite <span
+    class="guimenu">File</span> → <span class="guimenuitem">Stampa</span>"): the extractor
+    drops elements by the words of their class or id, which is right for a page's blocks
+    (menus, share bars) and silently cuts words out of a sentence. Such an element loses its
+    class and id when its parent holds running text of its own."""
+    for el in tree.iter(*_INLINE):
+        parent = el.getparent()
+        if parent is None or not (el.get("class") or el.get("id")):
+            continue
+        own = (parent.text or "") + "".join(child.tail or "" for child in parent)
+        if any(c.isalpha() for c in own):
+            el.attrib.pop("class", None)
+            el.attrib.pop("id", None)
+
+
 _HIDDEN = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<[^>]*>", re.I | re.S)
 _ENTITY = re.compile(r"&#?\w+;")
 
@@ -188,6 +211,7 @@ def extract(data: bytes | str, name: str = "<input>", tables: bool = False, comm
     if (lost := _text_lost(html, tree)) is not None:
         log.warning("%s: %s", name, lost)
     _unwrap_lines(tree)
+    _keep_inline_words(tree)
     anchors = {a.text_content().strip() for a in tree.iter("a")} - {""}
     marked = set_apart(tree)
     found = trafilatura.bare_extraction(

@@ -372,3 +372,17 @@ def test_lines_the_source_wraps_inside_a_paragraph_are_one_paragraph():
     assert "fornisce la risoluzione dei nomi host attraverso mDNS" in text
     assert "i nomi della rete locale" in text
     assert "hosts: files mdns4_minimal\nnetworks: files" in text
+
+
+def test_words_styled_inside_a_sentence_stay_in_it():
+    """The extractor drops elements by the words of their class ("guimenu"): inside a
+    sentence that cut words out silently ("tramite → o usando Ctrl+P", the GIMP manual's
+    Italian pages, held out). An inline element in running text keeps its words; the page's
+    share bar and cookie banner still go (ours)."""
+    body = (
+        '<p>Il comando si trova nella barra del menu tramite <span class="guimenu">File</span> → '
+        '<span class="guimenuitem">Stampa</span>, oppure con <span class="share-key">Ctrl+P</span>.</p>'
+    )
+    text = html.extract(page(body).encode(), "p.html").text
+    assert "tramite File → Stampa, oppure con Ctrl+P." in text
+    assert "Condividi su Facebook" not in text and "Accetta tutti i cookie" not in text
