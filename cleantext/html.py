@@ -16,6 +16,7 @@ import): it is imported only when a page is met.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import logging
 import re
@@ -163,6 +164,54 @@ def _keep_inline_words(tree: Any) -> None:
             el.attrib.pop("id", None)
 
 
+# Elements whose text is one line of the article: a paragraph, a heading, an item, a cell.
+_BLOCKS = ("p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "figcaption", "caption")
+_SPACES = re.compile(r"\s+")
+
+
+def _block_texts(tree: Any) -> list[str]:
+    """The text of every block that holds inline elements, spaces collapsed, sorted: the
+    lines `_rejoin` may have to put back together."""
+    found = set()
+    for el in tree.iter(*_BLOCKS):
+        if len(el) and not any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in el.iter() if c is not el):
+            found.add(_SPACES.sub(" ", el.text_content()).strip())
+    return sorted(found - {""})
+
+
+def _rejoin(text: str, blocks: list[str]) -> str:
+    """Lines the extractor split at an inline element put back into their paragraph ("come
+    spiega" / "il comunicato «Nuove regole»" / "del Comune." → one line): on short pages it
+    falls back to reading element by element, and the cleaner would judge each piece as a
+    paragraph of its own. Lines join only where together they are exactly one block's text."""
+    if not blocks:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        joined, j = _SPACES.sub(" ", lines[i]).strip(), i + 1
+        k = bisect.bisect_left(blocks, joined)
+        block = blocks[k] if k < len(blocks) and blocks[k].startswith(joined) and joined else None
+        if block is not None and block != joined:
+            while j < len(lines) and joined != block:
+                piece = _SPACES.sub(" ", lines[j]).strip()
+                if block.startswith(joined + " " + piece):
+                    joined += " " + piece
+                elif block.startswith(joined + piece):
+                    joined += piece
+                else:
+                    break
+                j += 1
+            if joined == block:
+                out.append(joined)
+                i = j
+                continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
+
+
 _HIDDEN = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<[^>]*>", re.I | re.S)
 _ENTITY = re.compile(r"&#?\w+;")
 
@@ -214,6 +263,7 @@ def extract(data: bytes | str, name: str = "<input>", tables: bool = False, comm
     _keep_inline_words(tree)
     anchors = {a.text_content().strip() for a in tree.iter("a")} - {""}
     marked = set_apart(tree)
+    blocks = _block_texts(tree)
     found = trafilatura.bare_extraction(
         tree,
         include_comments=comments,
@@ -226,6 +276,7 @@ def extract(data: bytes | str, name: str = "<input>", tables: bool = False, comm
     text = (getattr(found, "text", None) or "").strip() if found is not None else ""
     if comments and (said := (getattr(found, "comments", None) or "").strip()):
         text += "\n" + said  # trafilatura keeps a page's comments apart from its text
+    text = _rejoin(text, blocks)
     if not _prose_beyond_links(text, anchors):
         raise ReadError(f"{name}: no main text found in this HTML page (an index, a gallery, only links?)")
     meta = {

@@ -386,3 +386,21 @@ def test_words_styled_inside_a_sentence_stay_in_it():
     text = html.extract(page(body).encode(), "p.html").text
     assert "tramite File → Stampa, oppure con Ctrl+P." in text
     assert "Condividi su Facebook" not in text and "Accetta tutti i cookie" not in text
+
+
+def test_a_short_pages_sentence_is_not_split_at_a_link():
+    """On a short page the extractor reads element by element and split a sentence at its
+    link into three lines ("come spiega" / "il comunicato «Nuove regole»" / "del Comune."),
+    each judged as a paragraph (the GIMP manual's Italian pages, held out; the page is ours)."""
+    short = (
+        '<!DOCTYPE html><html lang="it"><head><meta charset="utf-8"><title>Breve</title></head><body>'
+        '<nav><a href="/">Home</a> <a href="/sport">Sport</a></nav>'
+        '<div class="main"><h1>Breve</h1><p>Il sindaco ha firmato ieri l\'ordinanza, come spiega '
+        '<a class="xref" href="x.html">il comunicato «Nuove regole»</a> del Comune.</p></div>'
+        "<footer>Contatti</footer></body></html>"
+    )
+    lines = html.extract(short.encode(), "breve.html").text.splitlines()
+    assert (
+        "Il sindaco ha firmato ieri l'ordinanza, come spiega il comunicato «Nuove regole» del Comune."
+        in lines
+    )
