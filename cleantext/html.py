@@ -43,6 +43,7 @@ class Page:
     meta: dict[str, Any] = field(default_factory=dict)
     html: bool = True  # False: the input was read as text
     marked: tuple[str, ...] = ()  # phrases the page sets apart (see `set_apart`)
+    code: frozenset[str] = frozenset()  # the lines of its preformatted blocks (see `code_lines`)
 
 
 def read_input(
@@ -169,6 +170,23 @@ _BLOCKS = ("p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th"
 _SPACES = re.compile(r"\s+")
 
 
+def code_lines(tree: Any) -> frozenset[str]:
+    """The lines of the page's preformatted blocks (<pre> and the like: program text, shell
+    sessions, configuration files), spaces collapsed. They are the page's content however
+    short or repeated ("fi", "Package: foo", "$ cd .."): no line rule or repeat drops them."""
+    return frozenset(
+        line
+        for pre in tree.iter(*_PREFORMATTED)
+        for raw in pre.text_content().splitlines()
+        if (line := code_key(raw))
+    )
+
+
+def code_key(line: str) -> str:
+    """A line as `code_lines` holds it."""
+    return _SPACES.sub(" ", line).strip()
+
+
 def _block_texts(tree: Any) -> list[str]:
     """The text of every block that holds inline elements, spaces collapsed, sorted: the
     lines `_rejoin` may have to put back together."""
@@ -264,6 +282,7 @@ def extract(data: bytes | str, name: str = "<input>", tables: bool = False, comm
     anchors = {a.text_content().strip() for a in tree.iter("a")} - {""}
     marked = set_apart(tree)
     blocks = _block_texts(tree)
+    code = code_lines(tree)
     found = trafilatura.bare_extraction(
         tree,
         include_comments=comments,
@@ -288,7 +307,7 @@ def extract(data: bytes | str, name: str = "<input>", tables: bool = False, comm
     lines = [line.strip() for line in text.splitlines()[:3]]
     if title and lines and not any(title in line for line in lines):
         text = title + "\n" + text  # the title first, as an article's text begins
-    return Page(text + "\n", encoding, meta, marked=marked)
+    return Page(text + "\n", encoding, meta, marked=marked, code=code)
 
 
 # Inline elements by which a writer sets words apart: the convention of Italian print is

@@ -167,7 +167,7 @@ class Pipeline:
             doc.meta = page.meta
         if corpus is not None and (original := corpus.duplicates.get(path or "")):
             doc.meta = {**doc.meta, "duplicate_of": original}  # cleaned as usual, and named
-        return doc, self._prepare_block(text, doc, _DocState(), corpus, page.marked)
+        return doc, self._prepare_block(text, doc, _DocState(), corpus, page.marked, page.code)
 
     def is_html(self, data: str | bytes, path: str | None = None) -> bool:
         """Is this input an HTML page: --input-format, else its extension or first bytes."""
@@ -194,18 +194,28 @@ class Pipeline:
         state: _DocState,
         corpus: CorpusLines | None = None,
         marked: tuple[str, ...] = (),
+        code: frozenset[str] = frozenset(),
     ) -> list[_Draft]:
         raw_paras = [text[s:e] for s, e in split.paragraphs(text)]
-        paras = [repair_paragraph(p) for p in raw_paras]
+        # a page's code is its content as written, however short or repeated ("fi", "$ cd ..",
+        # "a  |  b"): not repaired, never boilerplate nor a duplicate
+        is_code = [bool(code) and html.code_key(raw) in code for raw in raw_paras]
+        paras = [Tracked(p) if c else repair_paragraph(p) for p, c in zip(raw_paras, is_code, strict=True)]
         s = self.settings
         reasons = [None] * len(paras) if s.keep_boilerplate else find_boilerplate([p.text for p in paras])
         if corpus is not None and not s.keep_boilerplate:
             for i, p in enumerate(paras):
                 if reasons[i] is None and (why := corpus.reason(p.text)):
                     reasons[i] = f"boilerplate: {why}"
+        reasons = [None if c else r for r, c in zip(reasons, is_code, strict=True)]
         if s.dedup:
             for i, p in enumerate(paras):
-                if reasons[i] is None and not lead_in(p.text) and state.paragraphs.seen(p.text):
+                if (
+                    reasons[i] is None
+                    and not is_code[i]
+                    and not lead_in(p.text)
+                    and state.paragraphs.seen(p.text)
+                ):
                     reasons[i] = "duplicate"
 
         found = [self._sentences(p.text) for p in paras]
@@ -222,7 +232,7 @@ class Pipeline:
                 for r, f in zip(reasons, found, strict=True)
             ]
         drafts: list[_Draft] = []
-        for para, reason, sentences in zip(paras, reasons, found, strict=True):
+        for para, reason, sentences, in_code in zip(paras, reasons, found, is_code, strict=True):
             pi = state.next_paragraph
             state.next_paragraph += 1
             for start, end, detection in sentences:
@@ -236,6 +246,7 @@ class Pipeline:
                 if (
                     reason is None
                     and s.dedup
+                    and not in_code
                     and not lead_in(sent.text)
                     and state.sentences.seen(sent.text, min_words=8)
                 ):

@@ -404,3 +404,18 @@ def test_a_short_pages_sentence_is_not_split_at_a_link():
         "Il sindaco ha firmato ieri l'ordinanza, come spiega il comunicato «Nuove regole» del Comune."
         in lines
     )
+
+
+def test_code_lines_are_kept_as_written_however_short_or_repeated(plain):
+    """A <pre> block's lines are the page's content: "fi", "else", "$ cd .." and a
+    configuration's "Package: foo" were dropped as stray tokens, duplicates and templates,
+    and a table's aligned columns lost their spaces (Debian pages, held out; the code is ours)."""
+    script = "if [ -f conf ]; then\n  cp conf conf.bak\nelse\n  touch conf\nfi\nfi\n$ cd ..\n$ cd ..\n"
+    table = "nome    | versione | ramo\nevince  | 3.38.2   | testing\n"
+    body = f"<pre>{script}</pre><p>{ARTICLE[0]}</p><pre>{table}</pre>"
+    doc = plain.run(page(body).encode(), "code.html")
+    kept = [s.source.strip() for s in doc.sentences if not s.dropped]
+    lines = [line.strip() for line in [*script.splitlines(), *table.splitlines()]]
+    for line in lines:
+        assert kept.count(line) == lines.count(line), line
+    assert "evince  | 3.38.2   | testing" in doc.text
