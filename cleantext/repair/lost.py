@@ -6,7 +6,8 @@ apostrophes, guillemets and dashes. Each U+FFFD inside or at the end of a word i
 each of them, and the word is restored when one spelling is an Italian word clearly more
 frequent than every other ("perch�" → "perché", "citt�" → "città", "l�incontro" →
 "l’incontro"); a lone one between words is "è" before a lowercase word ("c'�", "non �
-vero"; "È" at a sentence's start) and a dash before a capital ("Roma � Il governo"); one
+vero"; "È" at a sentence's start; after "chi", "non", "che" and the like whatever follows)
+and a dash before a capital ("Roma � Il governo") or the auxiliary ("� ha detto"); one
 glued to the start of a word opens a quotation (“), one after a whole word or a sentence's
 end closes it (”) inside a quotation or at the paragraph's end (a quotation opened in an
 earlier sentence); one after an elided article or preposition is the apostrophe before a
@@ -21,6 +22,7 @@ import itertools
 import regex
 
 from cleantext.freq import zipf
+from cleantext.repair.accents import VERB_AFTER
 from cleantext.rules import Example, Rewrite
 
 LOST = "\ufffd"
@@ -53,9 +55,27 @@ def _restore(m: regex.Match[str]) -> str:
     after = rest.lstrip()[:1]
     if after.isalpha() and not m.string[m.end() : m.end() + 1].isspace():
         return "“"  # glued to the word after it
+    previous = _LAST_WORD.search(before)
+    if previous and previous[0].lower() in VERB_AFTER:  # only the verb follows "chi", "non", "che"…
+        return "è"
+    if _AUXILIARY.match(rest) or _closes_aside(before):
+        return "–"  # "è ha" cannot be: a dash opens what is said ("– ha detto –"), and one closes it
     if after.islower():  # the verb: "c'è", "non è vero"; a capital at a sentence's start
         return "È" if _SENTENCE_START.search(m.string[: m.start()]) else "è"
     return "–" if after.isupper() else word
+
+
+def _closes_aside(before: str) -> bool:
+    """The sentence so far holds one lone U+FFFD, a dash before the auxiliary: this one closes
+    the aside it opened ("Il testo – ha detto – va letto")."""
+    sentence = regex.split(r"[.!?…]\s", before)[-1]
+    lone = [m.end() for m in regex.finditer(r"(?<=\s)\ufffd(?=\s)", sentence)]
+    return len(lone) == 1 and _AUXILIARY.match(sentence, lone[0]) is not None
+
+
+_LAST_WORD = regex.compile(r"\p{L}+(?=\s+$)")
+# the auxiliary "avere" in its finite forms, which cannot follow "è"
+_AUXILIARY = regex.compile(r"\s+(?:ha|hanno|aveva|avevano|avrebbe|avrebbero)\b")
 
 
 def _quoting(before: str) -> bool:
@@ -134,6 +154,11 @@ lost_letter = Rewrite(
         Example("Perch\ufffd la citt\ufffd \ufffd bella.", "Perché la città è bella.", "own"),
         Example("C'\ufffd l\ufffdincontro dell\ufffdanno.", "C'è l’incontro dell’anno.", "own"),
         Example("Roma \ufffd Il governo far\ufffd di pi\ufffd.", "Roma – Il governo farà di più.", "own"),
+        Example(
+            "Chi \ufffd Dante? Il testo \ufffd ha detto \ufffd va letto.",
+            "Chi è Dante? Il testo – ha detto – va letto.",
+            "own",
+        ),
         Example("\ufffd vero. Disse: \ufffdSiamo pronti\ufffd.", "È vero. Disse: “Siamo pronti”.", "own"),
         Example("UNIVERSIT\ufffd e societ\ufffd.", "UNIVERSITÀ e società.", "own"),
         Example("Il prezzo \ufffd 3\ufffd20 e qx\ufffdz.", "Il prezzo \ufffd 3\ufffd20 e qx\ufffdz.", "own"),
