@@ -160,6 +160,17 @@ def test_a_name_after_a_comma_is_not_pulled_into_a_span(detector):
     assert spans(detector, text) == ("it", [])
 
 
+def test_a_name_whose_word_follows_an_elision_is_one_name(detector):
+    """ "d'Électricité" is a name's word as "Électricité" is: the whole name is kept as
+    written, not translated as French (the GIMP manual's Italian pages, held out)."""
+    text = "Il filtro segue le specifiche CIE («Compagnie Internationale d'Électricité»)."
+    det = detector.detect(text)
+    assert not det.spans
+    assert [(text[k.start : k.end], k.kept) for k in det.kept] == [
+        ("Compagnie Internationale d'Électricité", "name")
+    ]
+
+
 DORMOUSE = (
     "While most of their food would be familiar to us, Romans did have their share of strange or "
     "unusual feast items, including wild boar, peacock, snails, and a type of rodent called a dormouse "

@@ -181,7 +181,12 @@ def abbreviation(text: str, word: str, end: int) -> bool:
 
 
 def capital(t: Tok) -> bool:
-    return t.text[0].isupper()
+    """A capitalised word, after an elided article or preposition too ("d'Électricité",
+    "dell'Energia"): a name's word."""
+    return t.text[0].isupper() or _ELIDED_CAPITAL.match(t.text) is not None
+
+
+_ELIDED_CAPITAL = regex.compile(r"\p{Ll}{1,6}['’]\p{Lu}")
 
 
 def only_words(text: str, a: Tok, b: Tok) -> bool:
