@@ -220,7 +220,7 @@ def count_corpus(jobs: list[Job], settings: Settings) -> CorpusLines | None:
     boilerplate kept, or too few documents to call anything repeated."""
     from cleantext import dataset
     from cleantext.corpus import MAX_COUNT_BYTES, MIN_DOCS, count_documents
-    from cleantext.html import read_input
+    from cleantext.html import code_key, read_input
     from cleantext.read import ReadError, read_file
 
     datasets = [j for j in jobs if j.kind]
@@ -230,7 +230,11 @@ def count_corpus(jobs: list[Job], settings: Settings) -> CorpusLines | None:
 
     def text_of(data: str | bytes, name: str, html: bool = False) -> str:  # as the cleaning pass reads it
         fmt = "html" if html else s.page_format
-        return read_input(data, name, fmt, s.html_tables, s.html_comments).text
+        page = read_input(data, name, fmt, s.html_tables, s.html_comments)
+        if not page.code:
+            return page.text
+        # a page's code is its content, never a site's line or template: not counted
+        return "\n".join(line for line in page.text.split("\n") if code_key(line) not in page.code)
 
     def documents() -> Iterator[tuple[str, str]]:  # each file, or each row of a dataset
         for j in jobs:

@@ -214,3 +214,22 @@ def test_dialogue_and_long_paragraphs_after_a_template_head_stay(tmp_path):
         assert all(" ".join(line.split()) in kept for line in lines), name
         dropped = [r["source"] for r in recs if r["dropped"] == "boilerplate: repeated template"]
         assert any(s.startswith("Il punto della settimana: ") for s in dropped), name  # the template goes
+
+
+def test_code_lines_pages_share_are_not_counted(tmp_path):
+    """Pages showing the same command in a <pre> ("$ sudo apt-get update") share it as
+    content, not as a site's line: the counting pass leaves code out, as cleaning does
+    (Debian pages, held out; the pages are ours)."""
+    docs = tmp_path / "pages"
+    docs.mkdir()
+    for d in range(5):
+        body = f"<p>{' '.join(SENTENCES[20 + 3 * d : 23 + 3 * d])}</p><pre>$ sudo apt-get update\n</pre>"
+        (docs / f"p{d}.html").write_text(
+            f'<!DOCTYPE html><html lang="it"><head><meta charset="utf-8"><title>Pagina {d}</title></head>'
+            f"<body><article><h1>Pagina {d}</h1>{body}</article></body></html>",
+            encoding="utf-8",
+        )
+    settings = Settings(translate=False)
+    corpus = count_corpus(plan([docs], tmp_path / "out"), settings)
+    assert corpus is not None and corpus.documents == 5
+    assert not any("apt" in key for key in corpus.lines)
