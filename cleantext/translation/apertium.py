@@ -31,6 +31,7 @@ import regex
 from cleantext.tokens import INSIDE
 from cleantext.translation.base import EngineUnavailable
 from cleantext.translation.preedit import english_pre_edit
+from cleantext.vocab import recase
 
 MODES_DIR = Path(os.environ.get("CLEANTEXT_APERTIUM_MODES", "/usr/share/apertium/modes"))
 
@@ -357,7 +358,40 @@ class ApertiumEngine:
             for i, alt in zip(redo, self._pipe(chains[1]).run([texts[i] for i in redo]), strict=True):
                 if unknown_words(alt) < unknown_words(outs[i]):
                     outs[i] = alt
-        return [_clean(o.replace(_KEEP, "") if k else o) for o, k in zip(outs, kept, strict=True)]
+        outs = [_clean(o.replace(_KEEP, "") if k else o) for o, k in zip(outs, kept, strict=True)]
+        return self._pivot_names(texts, outs, chains[0])
+
+    def _pivot_names(self, texts: list[str], outs: list[str], chain: Chain) -> list[str]:
+        """Capitalised words of the pivot language left in the output, translated again in
+        lower case by the chain's last pair. cat-ita reads a capitalised Catalan word its
+        dictionary also holds as a name ("Quan", "Verd", "Blau") as that name and copies it;
+        the word the first pair made of a capitalised source word ("When", "Green") is no
+        name. A word the source itself holds stays: that is a name kept."""
+        pivot = _PIVOT_LANGUAGE.get(chain[-1].split("-")[0]) if len(chain) > 1 else None
+        if pivot is None:
+            return outs
+        from cleantext.freq import zipf
+
+        left: dict[str, None] = {}
+        for text, out in zip(texts, outs, strict=True):
+            own = set(regex.findall(r"\p{L}+", text))
+            for word in _CAPITALISED.findall(out):
+                low = word.lower()
+                if word not in own and zipf(low, pivot) >= zipf(low, "it") + PIVOT_MARGIN:
+                    left[word] = None
+        if not left:
+            return outs
+        words = list(left)
+        again = self._pipe((chain[-1],)).run([w.lower() for w in words])
+        fixed = {
+            w: recase(g, w)
+            for w, raw in zip(words, again, strict=True)
+            if not unknown_words(raw) and (g := _clean(raw)) and " " not in g and g.lower() != w.lower()
+        }
+        if not fixed:
+            return outs
+        pattern = regex.compile(r"\b(?:" + "|".join(map(regex.escape, fixed)) + r")\b")
+        return [pattern.sub(lambda m: fixed[m[0]], out) for out in outs]
 
     def prestart(self, source: str, target: str) -> None:
         """Start the first chain for source→target now, without waiting: its processes
@@ -427,6 +461,12 @@ def _loan_phrases() -> regex.Pattern[str]:
 
 
 _UNKNOWN = regex.compile(r"(?<![\p{L}\p{N}\\*#@])[*#@]+(?=[\p{L}\p{N}])")
+
+
+# the pivot a chain's last pair reads ("cat-ita": Catalan), for `_pivot_names`
+_PIVOT_LANGUAGE = {"cat": "ca", "ca": "ca", "spa": "es", "es": "es"}
+PIVOT_MARGIN = 2.0  # a pivot's word: its language uses it 100 times as much as Italian (Zipf)
+_CAPITALISED = regex.compile(r"(?<![\p{L}'’-])\p{Lu}\p{Ll}+(?![\p{L}'’-])")
 
 
 def unknown_words(text: str) -> int:

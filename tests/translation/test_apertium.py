@@ -195,6 +195,20 @@ def test_a_text_the_first_chain_cannot_read_goes_through_the_second(engine):
     assert engine.translate(["la maison blanche"], "fr", "it") == ["la casa bianca"]  # no unknown word
 
 
+def test_capitalised_words_the_pivot_made_are_translated_not_kept_as_names(engine):
+    """cat-ita copies a capitalised Catalan word its dictionary also holds as a name: "When"
+    became "Quan", "Green" "Verd", "Blue" "Blau" (the GIMP manual's pages and lingua's
+    sentences, held out). A name of the source stays as written (ours)."""
+    out = engine.translate(
+        ["When this is enabled, the channel is locked.", "GIMP uses Red, Green, and Blue.", "Bush said no."],
+        "en",
+        "it",
+    )
+    assert out[0].startswith("Quando ")
+    assert "Verde" in out[1] and "Verd," not in out[1] and "Blau" not in out[1]
+    assert out[2].startswith("Bush ")
+
+
 def test_names_read_the_frequencies_cleantext_holds(monkeypatch):
     """keep_names asks cleantext.freq, which a run has loaded already, not wordfreq itself:
     wordfreq's own look-up loads a second copy of the language's table (and the lists it
