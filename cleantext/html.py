@@ -155,12 +155,15 @@ def _keep_inline_words(tree: Any) -> None:
     drops elements by the words of their class or id, which is right for a page's blocks
     (menus, share bars) and silently cuts words out of a sentence. Such an element loses its
     class and id when its parent holds running text of its own."""
+    running: dict[Any, bool] = {}  # each parent's answer, asked once (a list of links has many children)
     for el in tree.iter(*_INLINE):
         parent = el.getparent()
         if parent is None or not (el.get("class") or el.get("id")):
             continue
-        own = (parent.text or "") + "".join(child.tail or "" for child in parent)
-        if any(c.isalpha() for c in own):
+        if parent not in running:
+            own = (parent.text or "") + "".join(child.tail or "" for child in parent)
+            running[parent] = any(c.isalpha() for c in own)
+        if running[parent]:
             el.attrib.pop("class", None)
             el.attrib.pop("id", None)
 
@@ -178,13 +181,14 @@ def code_lines(tree: Any) -> frozenset[str]:
         line
         for pre in tree.iter(*_PREFORMATTED)
         for raw in pre.text_content().splitlines()
-        if (line := code_key(raw))
+        if (line := collapse(raw))
     )
 
 
-def code_key(line: str) -> str:
-    """A line as `code_lines` holds it."""
-    return _SPACES.sub(" ", line).strip()
+def collapse(text: str) -> str:
+    """Spaces collapsed, ends stripped: how a line is compared with the page's code lines
+    and block texts."""
+    return _SPACES.sub(" ", text).strip()
 
 
 def _block_texts(tree: Any) -> list[str]:
@@ -193,7 +197,7 @@ def _block_texts(tree: Any) -> list[str]:
     found = set()
     for el in tree.iter(*_BLOCKS):
         if len(el) and not any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in el.iter() if c is not el):
-            found.add(_SPACES.sub(" ", el.text_content()).strip())
+            found.add(collapse(el.text_content()))
     return sorted(found - {""})
 
 
@@ -208,12 +212,12 @@ def _rejoin(text: str, blocks: list[str]) -> str:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        joined, j = _SPACES.sub(" ", lines[i]).strip(), i + 1
+        joined, j = collapse(lines[i]), i + 1
         k = bisect.bisect_left(blocks, joined)
         block = blocks[k] if k < len(blocks) and blocks[k].startswith(joined) and joined else None
         if block is not None and block != joined:
             while j < len(lines) and joined != block:
-                piece = _SPACES.sub(" ", lines[j]).strip()
+                piece = collapse(lines[j])
                 if block.startswith(joined + " " + piece):
                     joined += " " + piece
                 elif block.startswith(joined + piece):

@@ -220,7 +220,7 @@ def count_corpus(jobs: list[Job], settings: Settings) -> CorpusLines | None:
     boilerplate kept, or too few documents to call anything repeated."""
     from cleantext import dataset
     from cleantext.corpus import MAX_COUNT_BYTES, MIN_DOCS, count_documents
-    from cleantext.html import code_key, read_input
+    from cleantext.html import collapse, read_input
     from cleantext.read import ReadError, read_file
 
     datasets = [j for j in jobs if j.kind]
@@ -234,7 +234,7 @@ def count_corpus(jobs: list[Job], settings: Settings) -> CorpusLines | None:
         if not page.code:
             return page.text
         # a page's code is its content, never a site's line or template: not counted
-        return "\n".join(line for line in page.text.split("\n") if code_key(line) not in page.code)
+        return "\n".join(line for line in page.text.split("\n") if collapse(line) not in page.code)
 
     def documents() -> Iterator[tuple[str, str]]:  # each file, or each row of a dataset
         for j in jobs:

@@ -199,13 +199,13 @@ class Pipeline:
         raw_paras = [text[s:e] for s, e in split.paragraphs(text)]
         # a page's code is its content as written, however short or repeated ("fi", "$ cd ..",
         # "a  |  b"): not repaired, never boilerplate nor a duplicate
-        is_code = [bool(code) and html.code_key(raw) in code for raw in raw_paras]
+        is_code = [bool(code) and html.collapse(raw) in code for raw in raw_paras]
         paras = [Tracked(p) if c else repair_paragraph(p) for p, c in zip(raw_paras, is_code, strict=True)]
         s = self.settings
         reasons = [None] * len(paras) if s.keep_boilerplate else find_boilerplate([p.text for p in paras])
         if corpus is not None and not s.keep_boilerplate:
             for i, p in enumerate(paras):
-                if reasons[i] is None and (why := corpus.reason(p.text)):
+                if reasons[i] is None and not is_code[i] and (why := corpus.reason(p.text)):
                     reasons[i] = f"boilerplate: {why}"
         reasons = [None if c else r for r, c in zip(reasons, is_code, strict=True)]
         if s.dedup:

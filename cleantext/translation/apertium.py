@@ -28,7 +28,7 @@ from typing import Any
 
 import regex
 
-from cleantext.tokens import INSIDE
+from cleantext.tokens import INSIDE, LETTERS
 from cleantext.translation.base import EngineUnavailable
 from cleantext.translation.preedit import english_pre_edit
 from cleantext.vocab import recase
@@ -374,7 +374,7 @@ class ApertiumEngine:
 
         left: dict[str, None] = {}
         for text, out in zip(texts, outs, strict=True):
-            own = set(regex.findall(r"\p{L}+", text))
+            own = set(LETTERS.findall(text))
             for word in _CAPITALISED.findall(out):
                 low = word.lower()
                 if word not in own and zipf(low, pivot) >= zipf(low, "it") + PIVOT_MARGIN:
