@@ -372,26 +372,33 @@ class ApertiumEngine:
             return outs
         from cleantext.freq import zipf
 
-        left: dict[str, None] = {}
-        for text, out in zip(texts, outs, strict=True):
-            own = set(LETTERS.findall(text))
-            for word in _CAPITALISED.findall(out):
-                low = word.lower()
-                if word not in own and zipf(low, pivot) >= zipf(low, "it") + PIVOT_MARGIN:
-                    left[word] = None
-        if not left:
+        # each output's words of the pivot (a word its own source holds is a name kept)
+        left = [
+            {
+                w
+                for w in _CAPITALISED.findall(out)
+                if zipf(w.lower(), pivot) >= zipf(w.lower(), "it") + PIVOT_MARGIN
+            }
+            - set(LETTERS.findall(text))
+            for text, out in zip(texts, outs, strict=True)
+        ]
+        words = sorted(set().union(*left))
+        if not words:
             return outs
-        words = list(left)
         again = self._pipe((chain[-1],)).run([w.lower() for w in words])
         fixed = {
             w: recase(g, w)
             for w, raw in zip(words, again, strict=True)
             if not unknown_words(raw) and (g := _clean(raw)) and " " not in g and g.lower() != w.lower()
         }
-        if not fixed:
-            return outs
-        pattern = regex.compile(r"\b(?:" + "|".join(map(regex.escape, fixed)) + r")\b")
-        return [pattern.sub(lambda m: fixed[m[0]], out) for out in outs]
+        result = []
+        for out, mine in zip(outs, left, strict=True):
+            if mine := mine & fixed.keys():
+                out = regex.sub(
+                    r"\b(?:" + "|".join(map(regex.escape, mine)) + r")\b", lambda m: fixed[m[0]], out
+                )
+            result.append(out)
+        return result
 
     def prestart(self, source: str, target: str) -> None:
         """Start the first chain for source→target now, without waiting: its processes

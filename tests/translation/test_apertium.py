@@ -207,6 +207,9 @@ def test_capitalised_words_the_pivot_made_are_translated_not_kept_as_names(engin
     assert out[0].startswith("Quando ")
     assert "Verde" in out[1] and "Verd," not in out[1] and "Blau" not in out[1]
     assert out[2].startswith("Bush ")
+    # in one batch with such a word, a source that holds it as a name keeps it
+    both = engine.translate(["GIMP uses Green.", "The painter Verd arrived."], "en", "it")
+    assert "Verde" in both[0] and "Verd " in both[1]
 
 
 def test_names_read_the_frequencies_cleantext_holds(monkeypatch):
