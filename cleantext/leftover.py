@@ -39,7 +39,10 @@ KEPT_HERE = {
     ),
     "loanword": "words Italian text uses (Italian word frequency), no foreign grammar words",
     "term": "a lone word its document uses again and again: the subject's term, as the writer names it",
-    "uncertain": "a candidate without a sign of a leftover, or a lone word in a document with no other sign",
+    "uncertain": (
+        "a candidate without a sign of a leftover, or a lone word or short phrase in a document with no "
+        "other sign"
+    ),
 }
 
 _OPEN = '“«"‘'
@@ -48,11 +51,13 @@ _CLOSE = '”»"’'
 # "Romano Prodi"); not a clause ("He said:")
 _SPEAKER = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}\p{Lu}[\p{L}'’.-]*:\s*(?=[" + _OPEN + "])")
 # the words by which Italian introduces a name, a title or a term it then gives as written
-# ("il cosiddetto levelling up", "citando Born to Run", "la parola hygge"; ours): naming
-# participles and the nouns for a name, right before the span. A closed class of the grammar.
+# ("il cosiddetto levelling up", "citando Born to Run", "la parola hygge", "si intitola Back
+# to the Future", "hanno intonato You'll never walk alone"; ours): naming participles and
+# verbs, the verbs of singing, and the nouns for a name, right before the span.
 _NAMING = regex.compile(
     r"(?i)(?<![\p{L}'’])(?:cosiddett[oaie]|chiamat[oaie]|denominat[oaie]|ribattezzat[oaie]"
     r"|soprannominat[oaie]|intitolat[oaie]|(?:not|conosciut)[oaie]\s+come|citando|parola|termine"
+    r"|si\s+(?:intitol|chiam)(?:a|ano|ava|avano)|titolo|(?:inton|cant)(?:a|ano|ava|avano|at[oaie])"
     r"|espressione|slogan|motto|hashtag|scritta)\s*$"
 )
 
@@ -74,6 +79,9 @@ class Policy:
     # catchphrase) is what writers quote as readily as a machine leaves it: no sign by itself
     max_loan_words: int = 3  # a loan phrase is short
     max_title_words: int = 6  # and so is a title in sentence case
+    fluent_sentences: int = 8  # a document with this many Italian sentences free of foreign
+    # words is a writer's: its one short foreign phrase (max_loan_words) is one they chose ("il
+    # fenomeno del quiet quitting", "il suo motto, never give up,"; ours)
 
 
 Zipf = Callable[[str, str], float]
@@ -109,6 +117,7 @@ def judge(
                 continue
             if sign := _sign(text, span, det, zipf, main, p):
                 signs.setdefault(text[span.start : span.end].strip().lower(), sign)
+    fluent = sum(det.language == main and not det.spans for _, det in units) >= p.fluent_sentences
     out = []
     for k, (text, det) in enumerate(units):
         spans, kept = [], list(det.kept)
@@ -120,7 +129,7 @@ def judge(
             elif (k, span.start) in terms:
                 why, reason = "term", ""
             else:
-                why, reason = _decide(text, span, det, zipf, main, p, signs.get(key), others)
+                why, reason = _decide(text, span, det, zipf, main, p, signs.get(key), others, fluent)
             if why:
                 kept.append(replace(span, kept=why))
             else:
@@ -151,8 +160,10 @@ def _decide(
     p: Policy,
     sign: str | None,
     others: int,
+    fluent: bool = False,
 ) -> tuple[str | None, str]:
-    """(why kept, or None) and, for a leftover, the evidence that made it one."""
+    """(why kept, or None) and, for a leftover, the evidence that made it one. `fluent`: the
+    document is long Italian (see `Policy.fluent_sentences`)."""
     machine = others >= p.machine_signs - 1  # this document holds other signs of machine output
     n = others + (sign is not None)
     doc = f"{n} sign{'s' if n != 1 else ''} of machine translation in the document"
@@ -177,6 +188,8 @@ def _decide(
         and all(zipf(w.lower(), main) >= p.used_from for w in content)
     ):
         return "loanword", ""
+    if not machine and fluent and len(words) <= p.max_loan_words:
+        return "uncertain", ""  # the one short phrase of a long Italian document
     if len(words) == 1:  # detection's lone words, Italian does not use them: a writer's choice
         # too, when the document shows no other sign of machine output ("throughput")
         return (None, f"{sign}, in {doc}") if sign and machine else ("uncertain", "")

@@ -189,6 +189,8 @@ DORMOUSE = (
         ("Il vertice con Putin ha detto che the summit was a success for everyone.", None),  # lower case
         ("Secondo il Financial Times the government will fall before the summer.", None),  # a name
         ("Dopo la sua invenzione, le crayon était un bon ami pour beaucoup de gens.", None),  # punctuation
+        # the sentence's lowercase words go on after the span: a title inside it (ours)
+        ("I tifosi hanno intonato You'll never walk alone prima del calcio d'inizio.", None),
     ],
 )
 def test_a_lost_sentence_break_shows_at_a_change_of_language(detector, text, cut_before):

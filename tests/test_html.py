@@ -284,7 +284,7 @@ def test_words_the_page_sets_apart_are_the_writers_choice(plain, marked, phrase)
     """Issue 31: Italian print sets foreign titles and phrases in italics; the same words in a
     page's running text, with another sign beside them, are taken for a leftover."""
     sentence = (
-        "Il gruppo ha presentato ieri sera il nuovo disco, che si intitola {}, davanti a un "
+        "Il gruppo ha presentato ieri sera il nuovo disco, che racconta {}, davanti a un "
         "pubblico di duemila persone arrivate da tutta la regione."
     )
     other = "<p>Secondo il critico, the band has never been so good, almeno dal vivo.</p>"

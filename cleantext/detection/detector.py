@@ -496,6 +496,17 @@ class Detector:
         words = [toks[k].text for k in rest if k >= core]
         if words[0][0].isupper() and shape.title_share(" ".join(words)) >= 0.6 and len(words) <= 12:
             return "title"
+        # title case with its small words lowercase ("Back to the Future", "Gone with the
+        # Wind"; ours): capitalised at both ends, every lowercase word a function word, two
+        # capitalised words at least that are not acronyms
+        if (
+            3 <= len(words) <= 12
+            and words[0][0].isupper()
+            and words[-1][0].isupper()
+            and all(w[0].isupper() or self._function_word(w) for w in words)
+            and sum(w[0].isupper() and not w.isupper() for w in words) >= 2
+        ):
+            return "title"
         # a quoted title or expression ("Wonders of the African World", "melodic death metal
         # band"): a short quotation that is part of the Italian sentence, not a quoted
         # statement introduced by a colon or standing as a clause of its own

@@ -98,12 +98,17 @@ def missing_breaks(text: str, detection: Detection, min_words: int = 4) -> list[
     differenza…"); the splitter cannot see that break, but the language change shows it: a
     foreign span ends (or starts) with no punctuation, right next to a capitalised word that
     is an ordinary word of the sentence, not a name ("Un'altra", "The"), and each side holds
-    at least `min_words` words. Cutting there keeps one sentence per record, each in one language."""
+    at least `min_words` words. Cutting there keeps one sentence per record, each in one language.
+    A span the sentence's lowercase words go on after is inside it, capital or not ("hanno
+    intonato You'll never walk alone prima del calcio d'inizio"; ours): no break before it."""
     cuts = []
     for span in detection.spans:
+        runs_on = text[span.end :].lstrip()[:1].islower()
         for at in (span.start, span.end):
             before, after = text[:at].rstrip(), text[at:].lstrip()
             if not before or not after or before[-1] in ".!?…:;,–—-(\"“”«»'’":
+                continue
+            if at == span.start and runs_on:
                 continue
             nxt = TOKEN.match(after)
             if nxt is None or not nxt.group()[0].isupper() or _is_name(nxt.group()):
