@@ -80,8 +80,9 @@ class Policy:
     max_loan_words: int = 3  # a loan phrase is short
     max_title_words: int = 6  # and so is a title in sentence case
     fluent_sentences: int = 8  # a document with this many Italian sentences free of foreign
-    # words is a writer's: its one short foreign phrase (max_loan_words) is one they chose ("il
-    # fenomeno del quiet quitting", "il suo motto, never give up,"; ours)
+    # words is a writer's unless a whole foreign sentence or a longer phrase says otherwise: its
+    # short foreign phrases (max_loan_words) are ones they chose ("il fenomeno del quiet
+    # quitting", "il suo motto, never give up,"; ours)
 
 
 Zipf = Callable[[str, str], float]
@@ -111,13 +112,17 @@ def judge(
              if len(one := folded(text[span.start : span.end])) == 1
              and uses[one[0]] >= p.term_uses}  # fmt: skip
     signs: dict[str, str] = {}  # each distinct sign of machine output in the document, with its kind
+    long_sign = False  # a sign from a whole sentence or a phrase longer than a term
     for k, (text, det) in enumerate(units):
         for span in det.spans:
             if (k, span.start) in set_apart or (k, span.start) in terms:
                 continue
             if sign := _sign(text, span, det, zipf, main, p):
                 signs.setdefault(text[span.start : span.end].strip().lower(), sign)
+                long_sign = long_sign or det.language != main or not _short_phrase(text, span, p)
+    # a long Italian document whose only signs are short phrases and lone words is a writer's
     fluent = sum(det.language == main and not det.spans for _, det in units) >= p.fluent_sentences
+    settled = fluent and not long_sign
     out = []
     for k, (text, det) in enumerate(units):
         spans, kept = [], list(det.kept)
@@ -129,7 +134,7 @@ def judge(
             elif (k, span.start) in terms:
                 why, reason = "term", ""
             else:
-                why, reason = _decide(text, span, det, zipf, main, p, signs.get(key), others, fluent)
+                why, reason = _decide(text, span, det, zipf, main, p, signs.get(key), others, settled)
             if why:
                 kept.append(replace(span, kept=why))
             else:
@@ -160,11 +165,12 @@ def _decide(
     p: Policy,
     sign: str | None,
     others: int,
-    fluent: bool = False,
+    settled: bool = False,
 ) -> tuple[str | None, str]:
-    """(why kept, or None) and, for a leftover, the evidence that made it one. `fluent`: the
-    document is long Italian (see `Policy.fluent_sentences`)."""
-    machine = others >= p.machine_signs - 1  # this document holds other signs of machine output
+    """(why kept, or None) and, for a leftover, the evidence that made it one. `settled`: the
+    document is long Italian, its signs all short (see `Policy.fluent_sentences`)."""
+    # this document holds other signs of machine output, and they count
+    machine = others >= p.machine_signs - 1 and not settled
     n = others + (sign is not None)
     doc = f"{n} sign{'s' if n != 1 else ''} of machine translation in the document"
     whole = det.language != main
@@ -188,8 +194,8 @@ def _decide(
         and all(zipf(w.lower(), main) >= p.used_from for w in content)
     ):
         return "loanword", ""
-    if not machine and fluent and len(words) <= p.max_loan_words:
-        return "uncertain", ""  # the one short phrase of a long Italian document
+    if settled and _short_phrase(text, span, p):
+        return "uncertain", ""  # a term in a long Italian document
     if len(words) == 1:  # detection's lone words, Italian does not use them: a writer's choice
         # too, when the document shows no other sign of machine output ("throughput")
         return (None, f"{sign}, in {doc}") if sign and machine else ("uncertain", "")
@@ -221,6 +227,11 @@ def _sign(text: str, span: Span, det: Detection, zipf: Zipf, main: str, p: Polic
     if len(words) >= p.long_phrase and sum(w.islower() for w in words) >= p.long_phrase - 1:
         return f"a plain {span.language} phrase of {len(words)} words"
     return None
+
+
+def _short_phrase(text: str, span: Span, p: Policy) -> bool:
+    """A phrase as short as a term (max_loan_words), the length of a writer's borrowing."""
+    return len(WORD.findall(text[span.start : span.end])) <= p.max_loan_words
 
 
 def _short(text: str, p: Policy) -> bool:
