@@ -365,7 +365,7 @@ _PROMPT_FAMILIES = {
     "email": r"e-?mail",
     "address": r"indirizzo|address",
     "name": r"nome|name",
-    "site": r"sito(?: web)?|website|web ?site",
+    "site": r"sito(?: web)?|website|web ?site|site",
     "browser": r"browser",
     "comment": r"comment[aoi]|comments?|commentare",
     "published": r"pubblicat[oa]|pubblicazione|published",
@@ -384,6 +384,11 @@ _PROMPT_FAMILIES = {
     "login": r"accedi|login|log in|logged in|registrati|register|sign (?:in|up)|password|account|"
     r"conness[oa]",
     "send": r"invia(?:re)?|submit|post",
+    "click": r"clicca(?:re)?|click|tap",
+    "player": r"video|audio|player|javascript|html5|iframe",  # an embedded player's own messages
+    "support": r"support(?:s|ed)?|supporta|abilita(?:re|to)?|enabled?|disabled|disabilitat[oa]",
+    "region": r"(?:your|tuo|vostro) (?:country|paese)|region|regione",
+    "available": r"available|unavailable|disponibile",
 }
 _PROMPT_WORDS = {
     k: regex.compile(rf"(?<![\p{{L}}])(?:{v})(?![\p{{L}}])", regex.IGNORECASE)
@@ -399,7 +404,7 @@ _ANY_PROMPT_WORD = regex.compile(
 
 
 _READER = regex.compile(
-    r"(?<![\p{L}])(?:your|you|my|me|tuo|tua|tuoi|tue|mio|mia|miei|ti|vostr[oaie]|devi|puoi|hai|vuoi|"
+    r"(?<![\p{L}])(?:your|you|my|me|our|tuo|tua|tuoi|tue|mio|mia|miei|ti|vostr[oaie]|devi|puoi|hai|vuoi|"
     r"avvisami|notificami)"
     r"(?![\p{L}])",
     regex.IGNORECASE,
@@ -444,6 +449,12 @@ site_prompt = LineTest(
             "own",
         ),
         Example("This website uses cookies to improve your experience.", True, "own"),
+        Example("We use cookies to improve your experience on our site.", True, "own"),
+        Example("Your browser does not support the video tag.", True, "own"),
+        Example("This video is not available in your country.", True, "own"),
+        Example(
+            "Il video è stato pubblicato sul sito della regione e ha fatto il giro del web.", False, "own"
+        ),
     ),
 )
 
@@ -531,6 +542,7 @@ call_to_action = LineTest(
     examples=(
         Example("Clicca qui per leggere l'articolo completo", True, "own"),
         Example("Segui le ultime notizie sul nostro canale Telegram", True, "own"),
+        Example("Click here to subscribe to our newsletter.", True, "own"),
     ),
 )
 republication_credit = LineTest(
