@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from cleantext.detection import Detection, Span
+from cleantext.detection.shape import NAMING
 from cleantext.tokens import WORD, folded
 
 # The reasons a span is kept here (detection.KEPT has the ones detection gives itself).
@@ -50,16 +51,6 @@ _CLOSE = '”»"’'
 # who speaks, before a quotation: a name of up to three capitalised words ("Prof.", "Lui",
 # "Romano Prodi"); not a clause ("He said:")
 _SPEAKER = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}\p{Lu}[\p{L}'’.-]*:\s*(?=[" + _OPEN + "])")
-# the words by which Italian introduces a name, a title or a term it then gives as written
-# ("il cosiddetto levelling up", "citando Born to Run", "la parola hygge", "si intitola Back
-# to the Future", "hanno intonato You'll never walk alone"; ours): naming participles and
-# verbs, the verbs of singing, and the nouns for a name, right before the span.
-_NAMING = regex.compile(
-    r"(?i)(?<![\p{L}'’])(?:cosiddett[oaie]|chiamat[oaie]|denominat[oaie]|ribattezzat[oaie]"
-    r"|soprannominat[oaie]|intitolat[oaie]|(?:not|conosciut)[oaie]\s+come|citando|parola|termine"
-    r"|si\s+(?:intitol|chiam)(?:a|ano|ava|avano)|titolo|(?:inton|cant)(?:a|ano|ava|avano|at[oaie])"
-    r"|espressione|slogan|motto|hashtag|scritta)\s*$"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,12 +85,14 @@ def judge(
     main: str = "it",
     policy: Policy | None = None,
     marked: Collection[str] = (),
+    quoted: Collection[int] = (),
 ) -> list[Detection]:
     """The detections of one document's sentences, each span to translate kept as written
     unless the evidence says a machine left it (same order, same offsets).
 
-    `marked`: the phrases an HTML page sets apart (`html.set_apart`); a span inside one is
-    the writer's choice, and no sign of machine output."""
+    `marked`: the phrases an HTML page sets apart (`html.set_apart`) and the embedded posts
+    of any page (`embedded_post`); a span inside one is the writer's choice, and no sign of
+    machine output. `quoted`: the units a lead-in announces (`announced`), quotations."""
     p = policy or Policy()
     apart = [f" {' '.join(folded(m))} " for m in marked]
     # the spans the page sets apart, found once: no sign of machine output, and kept
@@ -117,7 +110,7 @@ def judge(
         for span in det.spans:
             if (k, span.start) in set_apart or (k, span.start) in terms:
                 continue
-            if sign := _sign(text, span, det, zipf, main, p):
+            if k not in quoted and (sign := _sign(text, span, det, zipf, main, p)):
                 signs.setdefault(text[span.start : span.end].strip().lower(), sign)
                 long_sign = long_sign or det.language != main or not _short_phrase(text, span, p)
     # a long Italian document whose only signs are short phrases and lone words is a writer's
@@ -134,7 +127,9 @@ def judge(
             elif (k, span.start) in terms:
                 why, reason = "term", ""
             else:
-                why, reason = _decide(text, span, det, zipf, main, p, signs.get(key), others, settled)
+                why, reason = _decide(
+                    text, span, det, zipf, main, p, signs.get(key), others, settled, k in quoted
+                )
             if why:
                 kept.append(replace(span, kept=why))
             else:
@@ -142,6 +137,31 @@ def judge(
         # a whole foreign sentence kept as written reads as the main language
         language = main if not spans else det.language
         out.append(Detection(language, tuple(spans), tuple(sorted(kept, key=lambda s: s.start))))
+    return out
+
+
+# an embedded post printed as text: its words, then "— Name (@handle)" and maybe its date
+# ("… see you next summer! — Coldplay (@coldplay) July 2, 2024"; ours)
+_POST_SIGNATURE = regex.compile(r"[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)[\s\p{L}\p{N},.]{0,30}$")
+
+
+def embedded_post(paragraph: str) -> bool:
+    """A social post the page embeds (a tweet's text with its author's handle): the writer
+    shows it as it was posted, in whatever language."""
+    return _POST_SIGNATURE.search(paragraph) is not None
+
+
+def announced(paragraphs: Sequence[tuple[str, Sequence[Detection]]], main: str = "it") -> list[bool]:
+    """For each paragraph (its text and its sentences' detections): is it one of the foreign
+    lines a lead-in announces, as the lines of a song or a poem after "Il ritornello dice:"
+    (ours)? An Italian sentence's colon quotes what follows it, line after line, until the
+    Italian resumes."""
+    out, lead = [], False
+    for text, dets in paragraphs:
+        foreign = bool(dets) and all(d.language != main for d in dets)
+        out.append(lead and foreign)
+        opens = bool(dets) and dets[-1].language == main and text.rstrip().endswith(":")
+        lead = opens or (lead and foreign)
     return out
 
 
@@ -166,6 +186,7 @@ def _decide(
     sign: str | None,
     others: int,
     settled: bool = False,
+    announced: bool = False,
 ) -> tuple[str | None, str]:
     """(why kept, or None) and, for a leftover, the evidence that made it one. `settled`: the
     document is long Italian, its signs all short (see `Policy.fluent_sentences`)."""
@@ -174,7 +195,7 @@ def _decide(
     n = others + (sign is not None)
     doc = f"{n} sign{'s' if n != 1 else ''} of machine translation in the document"
     whole = det.language != main
-    if _whole_quote(text) if whole else _speech(text, span):
+    if announced or (_whole_quote(text) if whole else _speech(text, span)):
         return (None, f"quoted, in {doc}") if machine else ("quote", "")
     if _bracketed(text, span.start, span.end):
         return (None, f"bracketed, in {doc}") if machine else ("gloss", "")
@@ -183,7 +204,7 @@ def _decide(
             return None, f"a whole {span.language} sentence"
         return (None, f"a short {span.language} sentence, in {doc}") if machine else ("uncertain", "")
     words = WORD.findall(text[span.start : span.end])
-    if _titled(text, span, words, zipf, p) or _NAMING.search(text, 0, span.start):
+    if _titled(text, span, words, zipf, p) or NAMING.search(text, 0, span.start):
         return "title", ""
     grammar = [w for w in words if zipf(w.lower(), span.language) >= p.function_from]
     content = [w for w in words if w not in grammar]
@@ -211,7 +232,7 @@ def _sign(text: str, span: Span, det: Detection, zipf: Zipf, main: str, p: Polic
     it is translated only where other spans give that evidence."""
     if det.language != main:
         return None if _whole_quote(text) or _short(text, p) else f"a whole {span.language} sentence"
-    if _speech(text, span) or _bracketed(text, span.start, span.end) or _NAMING.search(text, 0, span.start):
+    if _speech(text, span) or _bracketed(text, span.start, span.end) or NAMING.search(text, 0, span.start):
         return None
     words = WORD.findall(text[span.start : span.end])
     unused = [

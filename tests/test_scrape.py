@@ -231,6 +231,9 @@ def test_the_title_after_dropped_navigation_is_the_articles_own():
     assert after[3] == "boilerplate: related headline"
     two_part = "Grande freddo: arriva dalla Siberia e gela tutta l’Europa"
     assert find_boilerplate([*ARTICLE[:2], two_part, *ARTICLE[2:]])[2] == "boilerplate: related headline"
+    # the lines a sentence announces with a colon are its quotation, not a box of links (ours)
+    song = ["Il pubblico ha cantato con lui il ritornello, che dice:", title, other]
+    assert find_boilerplate([*ARTICLE[:2], *song, *ARTICLE[2:]])[2:5] == [None] * 3
 
 
 PAGES = sorted((CASES / "pages").glob("*.txt"))

@@ -91,6 +91,18 @@ def italian_form(word: str, zipf: Callable[[str, str], float], main: str, common
     return False
 
 
+# the words by which Italian introduces a name, a title or a term it then gives as written
+# ("il cosiddetto levelling up", "citando Born to Run", "la parola hygge", "si intitola Back
+# to the Future", "hanno intonato You'll never walk alone"; ours): naming participles and
+# verbs, the verbs of singing, and the nouns for a name, right before the span.
+NAMING = regex.compile(
+    r"(?i)(?<![\p{L}'’])(?:cosiddett[oaie]|chiamat[oaie]|denominat[oaie]|ribattezzat[oaie]"
+    r"|soprannominat[oaie]|intitolat[oaie]|(?:not|conosciut)[oaie]\s+come|citando|parola|termine"
+    r"|si\s+(?:intitol|chiam)(?:a|ano|ava|avano)|titolo|(?:inton|cant)(?:a|ano|ava|avano|at[oaie])"
+    r"|espressione|slogan|motto|hashtag|scritta)\s*$"
+)
+
+
 def missing_breaks(text: str, detection: Detection, min_words: int = 4) -> list[int]:
     """Offsets where a sentence break was lost at a change of language.
 
@@ -100,7 +112,8 @@ def missing_breaks(text: str, detection: Detection, min_words: int = 4) -> list[
     is an ordinary word of the sentence, not a name ("Un'altra", "The"), and each side holds
     at least `min_words` words. Cutting there keeps one sentence per record, each in one language.
     A span the sentence's lowercase words go on after is inside it, capital or not ("hanno
-    intonato You'll never walk alone prima del calcio d'inizio"; ours): no break before it."""
+    intonato You'll never walk alone prima del calcio d'inizio"; ours), and so is one the
+    sentence names ("con il titolo The most improved economy of the year."): no break before it."""
     cuts = []
     for span in detection.spans:
         runs_on = text[span.end :].lstrip()[:1].islower()
@@ -108,7 +121,7 @@ def missing_breaks(text: str, detection: Detection, min_words: int = 4) -> list[
             before, after = text[:at].rstrip(), text[at:].lstrip()
             if not before or not after or before[-1] in ".!?…:;,–—-(\"“”«»'’":
                 continue
-            if at == span.start and runs_on:
+            if at == span.start and (runs_on or NAMING.search(before)):
                 continue
             nxt = TOKEN.match(after)
             if nxt is None or not nxt.group()[0].isupper() or _is_name(nxt.group()):

@@ -29,6 +29,8 @@ def _related_headline(p: str, ctx: Context, rule: Rule) -> bool:
     i = ctx.index
     if ctx.facts.kept == 0 or i == _title(ctx) or not _unrelated_headline(ctx, i, rule):
         return False
+    if _introduced(ctx, i):
+        return False
     n = len(ctx.paragraphs)
     beside = ctx.facts.previous_dropped or (i + 1 < n and _unrelated_headline(ctx, i + 1, rule))
     return beside or _two_part(p)
@@ -46,6 +48,20 @@ def _unrelated_headline(ctx: Context, i: int, rule: Rule) -> bool:
         if k != i:
             rest |= ctx.stems(k)
     return len(mine & rest) / len(mine) < rule.limit("max_overlap")
+
+
+def _introduced(ctx: Context, i: int) -> bool:
+    """Line i is one of the lines a lead-in announces: the lines of a song, a poem or a list
+    after "Il ritornello dice:" (ours). Headline-shaped lines run back to a sentence ending in
+    a colon; a box of links follows a label ("Leggi anche:"), shorter than a sentence."""
+    k = i - 1
+    while k >= 0 and _headline_shape(ctx.paragraphs[k]):
+        k -= 1
+    lead = ctx.paragraphs[k] if k >= 0 else ""
+    return lead.rstrip().endswith(":") and len(words(lead)) >= LEAD_IN_WORDS
+
+
+LEAD_IN_WORDS = 4  # a lead-in is a sentence ("Il ritornello dice:"); a label is shorter
 
 
 _TWO_PART = regex.compile(r"\S\s*[?:]\s+\p{Lu}|\S:\s+\S+\s+\S+\s+\S+")
