@@ -35,6 +35,11 @@ def spans(detector, text):
             "the ADT Corporation",
             "en",
         ),
+        (  # the Italian elided preposition glued to the first word is the sentence's (ours)
+            "La nuova legge elettorale riporta il paese all'ancien régime, secondo l'opposizione.",
+            "ancien régime",
+            "fr",
+        ),
     ],
 )
 def test_foreign_spans_inside_italian(detector, text, span, lang):

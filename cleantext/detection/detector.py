@@ -461,7 +461,7 @@ class Detector:
             needed = self.min_span_evidence * (0.6 if clause else 1.0)
             if evidence < needed or (j - i < 2 and not clause):
                 continue
-            start, end = toks[i].start, toks[j - 1].end
+            start, end = shape.past_elision(text, toks[i].start, lang), toks[j - 1].end
             conf = 1 / (1 + math.exp(-(evidence - self.min_span_evidence)))
             why = self._why_kept(text, toks, i, j, lang)
             if why:

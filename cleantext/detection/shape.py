@@ -170,6 +170,24 @@ def around_barriers(text: str, toks: list[Tok], lang: str, conf: float) -> tuple
     return tuple(out)
 
 
+# Italian articles and prepositions that elide before a vowel ("all'", "dell'", "un'"): a
+# closed class of the grammar; French elides only "l'" and "d'" of them
+_ITALIAN_ELISION = regex.compile(
+    r"(?i)(?:l|un|all|dall|dell|nell|sull|coll|pell|nessun|alcun|ciascun|quell|quest|bell|sant)['’](?=\p{L})"
+)
+
+
+def past_elision(text: str, start: int, lang: str) -> int:
+    """Where a span starting at `start` starts: after an Italian elided article or
+    preposition glued to its first word ("all'ancien régime" → "ancien régime"; ours), which
+    is the sentence's, not the foreign phrase's. French writes "l'" and "d'" too: a French
+    span keeps those."""
+    m = _ITALIAN_ELISION.match(text, start)
+    if m is None or (lang == "fr" and m.end() - start == 2):
+        return start
+    return m.end()
+
+
 # Articles Italian does not write: before a name they are a translation leftover.
 STRAY_ARTICLES = frozenset("the an les des du une".split())
 
