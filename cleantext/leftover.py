@@ -193,7 +193,7 @@ def _decide(
     # this document holds other signs of machine output, and they count
     machine = others >= p.machine_signs - 1 and not settled
     n = others + (sign is not None)
-    doc = f"{n} sign{'s' if n != 1 else ''} of machine translation in the document"
+    doc = f"{n} sign{'s' if n != 1 else ''} {_MACHINE_DOCUMENT}"
     whole = det.language != main
     if announced or (_whole_quote(text) if whole else _speech(text, span)):
         return (None, f"quoted, in {doc}") if machine else ("quote", "")
@@ -248,6 +248,15 @@ def _sign(text: str, span: Span, det: Detection, zipf: Zipf, main: str, p: Polic
     if len(words) >= p.long_phrase and sum(w.islower() for w in words) >= p.long_phrase - 1:
         return f"a plain {span.language} phrase of {len(words)} words"
     return None
+
+
+_MACHINE_DOCUMENT = "of machine translation in the document"
+
+
+def in_machine_document(reason: str | None) -> bool:
+    """A leftover's evidence (`Span.leftover`) counts its document's other signs of machine
+    output: the strongest evidence there is, beside which a fair translation may stand."""
+    return reason is not None and _MACHINE_DOCUMENT in reason
 
 
 def _short_phrase(text: str, span: Span, p: Policy) -> bool:

@@ -319,14 +319,14 @@ class Pipeline:
                 if end and out.translation and out.translation.endswith(end):
                     outcomes[i] = Outcome(out.translation[: -len(end)].rstrip(), out.engine, out.note)
             backs: list[str | None] = [None] * len(todo)
-            # each translation back into its language (evidence); a single word out of context
-            # always: it is trusted only when it comes back as it was (see `_trusted`)
+            # each translation back into its language (evidence); a word out of context always,
+            # a short phrase on its own evidence: trusted only when it comes back (`_trusted`)
             lone = self.settings.leftovers == "judge"
             asked = [
                 i
                 for i, out in enumerate(outcomes)
                 if out.translation is not None
-                and (self.settings.round_trip or (lone and _single(todo[i][3].text)))
+                and (self.settings.round_trip or (lone and self._checked_back(todo[i][0], todo[i][3])))
             ]
             if asked:
                 got = self.router.back([(outcomes[i].translation, todo[i][3].language) for i in asked])
@@ -344,7 +344,7 @@ class Pipeline:
                         back if self.settings.round_trip else None,
                     )
                     seg.quality, seg.evidence = est.quality, est.evidence
-                    if self._trusted(seg, back) and self._weak_policy(d, seg):
+                    if self._trusted(seg, back, self._checked_back(d, seg)) and self._weak_policy(d, seg):
                         by_draft.setdefault(id(d), []).append((a, b, seg, out))
             for _, drafts in prepared:
                 for d in drafts:
@@ -377,11 +377,21 @@ class Pipeline:
             seg.note = f"--stray-sentences {policy}: a whole {lang} sentence is not translated"
         return True
 
-    def _trusted(self, seg: Segment, back: str | None) -> bool:
+    def _checked_back(self, d: _Draft, seg: Segment) -> bool:
+        """Is this translation trusted only if it comes back? A single word always; a short
+        phrase inside an Italian sentence when its evidence is its own, not its document's
+        (a machine's document is evidence enough for a fair translation)."""
+        if _single(seg.text):
+            return True
+        inside = d.sentence.language == self.settings.main
+        return inside and _short(seg.text) and not leftover.in_machine_document(seg.leftover)
+
+    def _trusted(self, seg: Segment, back: str | None, checked: bool = False) -> bool:
         """With `leftovers="judge"`, a translation replaces its source only when it can be
-        trusted: quality at least `trust`, most of the translation's words Italian, and the
+        trusted: quality at least `trust`, most of the translation's words Italian, the
         engine translated most of the words Italian does not use (an unknown word comes
-        back as it was: "levee" → "levee").
+        back as it was: "levee" → "levee"), and (`checked`, see `_checked_back`) a word or a
+        short phrase translated out of context comes back when translated back.
         Otherwise the source stays (`weak: "kept"`: still a leftover, not trusted to be
         replaced) and the note says why."""
         s = self.settings
@@ -390,10 +400,14 @@ class Pipeline:
         why = None
         if seg.quality is not None and seg.quality < s.trust:
             why = f"quality {seg.quality:.2f} < {s.trust:g}"
-        elif _single(seg.text) and (back or "").strip().lower() != seg.text.strip().lower():
+        elif checked and _single(seg.text) and (back or "").strip().lower() != seg.text.strip().lower():
             # a word has many senses ("runs" → "corre", "innings" → "possibilità"): the one
             # chosen out of context must lead back to the word
             why = f"a single word that comes back as {back!r}"
+        elif checked and not _single(seg.text) and not _comes_back(seg.text, back or ""):
+            # a term is not the sum of its words ("quiet quitting" → "taciuto lasciare" →
+            # "quiet let"; ours): most of them must come back
+            why = f"a short phrase that comes back as {back!r}"
         else:
             used = leftover.Policy().used_from  # below it, a word is not Italian usage
             foreign = [w for w in words(seg.text) if zipf(w.lower(), s.main) < used]
@@ -438,6 +452,18 @@ _RESPELL = {
 
 def _single(text: str) -> bool:
     return len(words(text)) == 1
+
+
+def _short(text: str) -> bool:
+    """A word or a phrase as short as a term (leftover.Policy.max_loan_words)."""
+    return len(words(text)) <= leftover.Policy().max_loan_words
+
+
+def _comes_back(source: str, back: str) -> bool:
+    """More than half of the source's words are in its translation's translation back."""
+    mine = [w.lower() for w in words(source)]
+    theirs = {w.lower() for w in words(back)}
+    return sum(w in theirs for w in mine) > len(mine) / 2
 
 
 def _final_stop(text: str, end: int) -> str:

@@ -162,3 +162,33 @@ def test_settings_refuse_an_unknown_policy():
         Settings(leftovers="some")
     with pytest.raises(ValueError, match="trust"):
         Settings(trust=2.0)
+
+
+class _Terms(_Echo):
+    """Two phrases word for word: one comes back as it was, the other does not."""
+
+    words = {**_Echo.words, "quiet quitting": "taciuto lasciare", "broad commonality": "ampia comunanza"}
+
+    def translate(self, texts, source, target):
+        if source == "it":
+            back = {"taciuto lasciare": "quiet let", "ampia comunanza": "broad commonality"}
+            return [back.get(t.strip(), t) for t in texts]
+        return super().translate(texts, source, target)
+
+
+def test_a_short_phrase_on_its_own_evidence_replaces_its_source_only_when_it_comes_back():
+    """A term is not the sum of its words (ours): a short phrase inside an Italian sentence,
+    the only sign in its document, must come back when translated back; in a machine's
+    document (other signs), its translation stands."""
+
+    def run(text: str):
+        doc = Pipeline(Settings(), router=Router([_Terms()], "it", ())).run(text)
+        return doc, {g.text: g for s in doc.sentences for g in s.segments}
+
+    doc, segs = run("Il fenomeno del quiet quitting cresce tra i più giovani.")
+    assert "quiet quitting" in doc.text and "taciuto" not in doc.text
+    assert segs["quiet quitting"].weak == "kept" and "quiet let" in segs["quiet quitting"].note
+    doc, segs = run("La riforma si basa su una broad commonality di interessi.")
+    assert "ampia comunanza" in doc.text
+    doc, segs = run("Il fenomeno del quiet quitting cresce, the government is not ready.")
+    assert "taciuto lasciare" in doc.text and "il governo non è pronto" in doc.text
