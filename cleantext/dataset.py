@@ -138,6 +138,8 @@ def _row(index: int, fields: Any, text_field: str, id_field: str) -> Row:
     rid = fields.get(id_field)
     rid = str(index) if rid is None else str(rid)
     text = fields.get(text_field)
+    if text is None and text_field in fields:  # a row with no text (null): empty, not an error
+        return Row(index, rid, fields, "", extra={"null": True})
     if not isinstance(text, str):
         why = f"no {text_field!r} field" if text is None else f"the {text_field!r} field is not a string"
         return Row(index, rid, fields, None, why)
@@ -228,6 +230,8 @@ def record(row: Row, doc: Document | None, text_field: str) -> dict[str, Any]:
             duplicate_of=doc.meta.get("duplicate_of"),
             empty=None if doc.text else "nothing left after cleaning",
         )
+        if row.extra.get("null"):  # kept null, as it came
+            out[text_field], info["empty"] = None, f"the {text_field!r} field is null"
     out["cleantext"] = info
     return out
 

@@ -90,6 +90,28 @@ def test_bad_rows_are_named_and_the_others_written(tmp_path):
     assert got[-1]["text"] == "" and got[-1]["cleantext"]["error"] == "no 'text' field"
 
 
+def test_a_row_with_a_null_text_is_empty_not_an_error(tmp_path):
+    """A corpus row with no text (null, as scrapers leave a failed page) stays null in the
+    output and says so; the run has no error (ours)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    src = tmp_path / "in"
+    src.mkdir()
+    pq.write_table(
+        pa.table({"id": ["a", "b"], "text": ["Il sindaco , ieri, ha parlato.", None]}), src / "d.parquet"
+    )
+    (src / "e.jsonl").write_text(json.dumps({"id": "c", "text": None}) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    r = run_cli("clean", str(src), "-o", str(out), "--no-translate")
+    assert r.returncode == 0, r.stderr[-2000:]
+    got = pq.read_table(out / "d.parquet").to_pylist()
+    assert got[0]["text"] == "Il sindaco, ieri, ha parlato.\n"
+    assert got[1]["text"] is None and got[1]["cleantext"]["empty"] == "the 'text' field is null"
+    (row,) = [json.loads(x) for x in (out / "e.jsonl").read_text("utf-8").splitlines()]
+    assert row["text"] is None and row["cleantext"]["error"] is None
+
+
 def test_a_truncated_gzip_keeps_the_rows_before_and_says_so(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
