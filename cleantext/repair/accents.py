@@ -28,7 +28,7 @@ from cleantext.freq import frequent, zipf
 from cleantext.latin import LatinPattern
 from cleantext.repair.glue import _in_address
 from cleantext.rules import Example, Rewrite
-from cleantext.vocab import recase
+from cleantext.vocab import WEEKDAYS_UNACCENTED_IT, recase
 
 FINAL = {"a": "à", "e": "èé", "i": "ì", "o": "ò", "u": "ù"}
 MARGIN = 1.0  # apostrophe, three letters: the accented word must be 10x as frequent as the bare one
@@ -168,6 +168,8 @@ def _restored(word: str) -> str | None:
         return None
     form, z = found
     bare = zipf(low, "it")
+    if low in WEEKDAYS_UNACCENTED_IT:
+        return recase(form, word)  # "venerdi" is no word of any kind, common as folded text is
     if z < (DROPPED_RARE_BARE_ZIPF if bare < WORD_ZIPF else DROPPED_ZIPF) or z < bare + DROPPED_MARGIN:
         return None
     if not word[0].islower() and _foreign(word):
@@ -287,6 +289,7 @@ dropped_accent = Rewrite(
             "own",
         ),
         Example("Le città di Mohenjo-daro.", "Le città di Mohenjo-daro.", "dev:doc0076"),
+        Example("Ci vediamo venerdi, non giovedi.", "Ci vediamo venerdì, non giovedì.", "own"),
     ),
 )
 
