@@ -304,6 +304,11 @@ VERB_AFTER = frozenset({"non", "ed", "ma", "che", "cui", "chi", "qual", "ci", "s
 _BARE_VERB = regex.compile(
     r"(?i:(?<=(?<![\p{L}\p{N}'’-])(?:" + "|".join(sorted(VERB_AFTER)) + r")\s))e(?=\s)"
     r"|(?<=(?<![\p{L}\p{N}'’-])(?!\p{L}*[lL]['’]|[uU]n['’])\p{L}+['’])e(?![\p{L}\p{N}'’-])"
+    # opening a sentence, before a singular participle or an adjective in -bile: the verb ("E
+    # arrivato il momento", "E possibile che"; a conjunction opening a sentence comes before an
+    # article, a pronoun, an adverb: "E subito dopo"). After a comma the conjunction may join
+    # two participles (", e recitato la formula"): not there.
+    r"|(?:^|(?<=[.!?…:;]\s))[eE](?=\s+(?!subito\b)\p{Ll}{2,}(?:(?:at|ut|it)[oa]|bile)(?![\p{L}\p{N}'’-]))"
     # "E stata", "E stato detto" opening a sentence: "È"
     r"|(?:(?<![\p{L}\p{N}\p{M}'’-])e|(?:^|(?<=[.!?…]\s))E)(?=\s+stata\b"
     # "stato" is a noun too ("pensioni e stato sociale"): the verb when a participle, an
@@ -349,6 +354,11 @@ dropped_verb_accent = Rewrite(
         Example(
             "C'e chi dice: cos'e? E stata lei. L'e finale.",
             "C'è chi dice: cos'è? È stata lei. L'e finale.",
+            "own",
+        ),
+        Example(
+            "Il sindaco ha parlato. E arrivato il momento: e possibile votare, e subito dopo.",
+            "Il sindaco ha parlato. È arrivato il momento: è possibile votare, e subito dopo.",
             "own",
         ),
         Example(
