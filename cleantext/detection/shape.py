@@ -93,13 +93,16 @@ def italian_form(word: str, zipf: Callable[[str, str], float], main: str, common
 
 # the words by which Italian introduces a name, a title or a term it then gives as written
 # ("il cosiddetto levelling up", "citando Born to Run", "la parola hygge", "si intitola Back
-# to the Future", "hanno intonato You'll never walk alone"; ours): naming participles and
-# verbs, the verbs of singing, and the nouns for a name, right before the span.
+# to the Future", "hanno intonato You'll never walk alone", "come dicono gli inglesi, the
+# show must go on"; ours): naming participles and verbs, the verbs of singing, the nouns for
+# a name and the phrases that hand a saying to another language, right before the span.
 NAMING = regex.compile(
     r"(?i)(?<![\p{L}'’])(?:cosiddett[oaie]|chiamat[oaie]|denominat[oaie]|ribattezzat[oaie]"
     r"|soprannominat[oaie]|intitolat[oaie]|(?:not|conosciut)[oaie]\s+come|citando|parola|termine"
     r"|si\s+(?:intitol|chiam)(?:a|ano|ava|avano)|titolo|(?:inton|cant)(?:a|ano|ava|avano|at[oaie])"
-    r"|espressione|slogan|motto|hashtag|scritta)\s*$"
+    r"|espressione|slogan|motto|hashtag|scritta"
+    # "come dicono gli inglesi, the show must go on", "come si dice in francese:"
+    r"|come\s+(?:dicono|direbbero|dicevano|si\s+dice\s+in|si\s+direbbe\s+in)\s+(?:(?:gli|i|le)\s+)?\p{L}+\s*[,:]?)\s*$"
 )
 
 

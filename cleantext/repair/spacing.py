@@ -25,12 +25,21 @@ stray_punctuation = Rewrite(
 space_before_punctuation = Rewrite(
     "space_before_punctuation",
     "Italian puts no space before , . ; : ! ? or a closing bracket",
-    regex.compile(r"(?<=[\p{L}\p{N}%)\]”»\"’])[ ]+(?=(?:[,;:!?]|\.(?!\.\.))+(?:\s|$|[”»\"’)\]]))"),
+    # not before an emoticon (":)", ";-)", ":(", ":D"), which is no punctuation
+    regex.compile(
+        r"(?<=[\p{L}\p{N}%)\]”»\"’])[ ]+(?![:;]-?[()DPp](?!\p{L}))"
+        r"(?=(?:[,;:!?]|\.(?!\.\.))+(?:\s|$|[”»\"’)\]]))"
+    ),
     "",
     needs=LatinPattern(r" [,;:!?.]"),
     examples=(
         Example("amicizia , fiducia e supporto .", "amicizia, fiducia e supporto.", "own"),
         Example("alle 22:08, il 3,5% di 1.400", "alle 22:08, il 3,5% di 1.400", "lingua"),
+        Example(
+            "Che bella giornata :) e domani ;-) al mare .",
+            "Che bella giornata :) e domani ;-) al mare.",
+            "own",
+        ),
     ),
 )
 
