@@ -66,21 +66,28 @@ def test_whole_foreign_sentences(detector, text, lang):
 
 
 @pytest.mark.parametrize(
-    ("text", "span"),
+    ("text", "span", "lang"),
     [
         (
             "Alla fine, le chef est responsable en dernier ressort du succès et de l’échec de l’équipe.",
             "le chef est responsable en dernier ressort du succès et de l’échec de l’équipe",
+            "fr",
         ),
         (
             "Le chef est responsable en dernier ressort du succès, come ha detto il ministro.",
             "Le chef est responsable en dernier ressort du succès",
+            "fr",
+        ),
+        (  # a name inside the Italian clause is the clause's (ours)
+            "Secondo il Financial Times, the Italian government has lost control of the public debt.",
+            "the Italian government has lost control of the public debt",
+            "en",
         ),
     ],
 )
-def test_an_italian_opening_or_closing_clause_stays_out_of_the_span(detector, text, span):
+def test_an_italian_opening_or_closing_clause_stays_out_of_the_span(detector, text, span, lang):
     """Mostly foreign, but not whole: the Italian clause is not sent to the engine."""
-    assert spans(detector, text) == ("it", [(span, "fr")])
+    assert spans(detector, text) == ("it", [(span, lang)])
 
 
 @pytest.mark.parametrize(

@@ -101,8 +101,10 @@ NAMING = regex.compile(
     r"|soprannominat[oaie]|intitolat[oaie]|(?:not|conosciut)[oaie]\s+come|citando|parola|termine"
     r"|si\s+(?:intitol|chiam)(?:a|ano|ava|avano)|titolo|(?:inton|cant)(?:a|ano|ava|avano|at[oaie])"
     r"|espressione|slogan|motto|hashtag|scritta"
-    # "come dicono gli inglesi, the show must go on", "come si dice in francese:"
-    r"|come\s+(?:dicono|direbbero|dicevano|si\s+dice\s+in|si\s+direbbe\s+in)\s+(?:(?:gli|i|le)\s+)?\p{L}+\s*[,:]?)\s*$"
+    # "come dicono gli inglesi, the show must go on", "come si dice in francese:", "ha
+    # spiegato in inglese che we are not…": the sentence names the language
+    r"|come\s+(?:dicono|direbbero|dicevano|si\s+dice\s+in|si\s+direbbe\s+in)\s+(?:(?:gli|i|le)\s+)?\p{L}+\s*[,:]?"
+    r"|in\s+(?:inglese|francese|latino|lingua\s+\p{L}+)(?:\s+che|\s*[,:])?)\s*$"
 )
 
 
@@ -141,13 +143,14 @@ def _is_name(word: str) -> bool:
 
 
 def edge_clause(text: str, toks: list[Tok], path: list[str], main: str, informative: list[int]) -> bool:
-    """An opening or closing clause in the main language ("Alla fine, le chef est…"): the
+    """An opening or closing clause in the main language ("Alla fine, le chef est…",
+    "Secondo il Financial Times, the government…"; a name inside it is the clause's): the
     sentence is mixed, so only the foreign part is a span, not the whole sentence."""
     info = set(informative)
     for edge in (range(len(toks)), range(len(toks) - 1, -1, -1)):
         run = []
         for k in edge:
-            if path[k] != main:
+            if path[k] != main and not (toks[k].name and run):
                 break
             run.append(k)
         if not run or len(run) == len(toks) or sum(k in info for k in run) < 2:
