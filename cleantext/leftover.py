@@ -70,10 +70,11 @@ class Policy:
     # catchphrase) is what writers quote as readily as a machine leaves it: no sign by itself
     max_loan_words: int = 3  # a loan phrase is short
     max_title_words: int = 6  # and so is a title in sentence case
-    fluent_sentences: int = 8  # a document with this many Italian sentences free of foreign
-    # words is a writer's unless a whole foreign sentence or a longer phrase says otherwise: its
-    # short foreign phrases (max_loan_words) are ones they chose ("il fenomeno del quiet
-    # quitting", "il suo motto, never give up,"; ours)
+    fluent_sentences: int = 6  # a document with this many Italian sentences free of foreign
+    # words, and clean_per_sign for each distinct sign, is a writer's unless a whole foreign
+    # sentence or a longer phrase says otherwise: its short foreign phrases (max_loan_words)
+    # are ones they chose ("il fenomeno del quiet quitting", "il suo motto, never give up,"; ours)
+    clean_per_sign: int = 3
 
 
 Zipf = Callable[[str, str], float]
@@ -114,8 +115,8 @@ def judge(
                 signs.setdefault(text[span.start : span.end].strip().lower(), sign)
                 long_sign = long_sign or det.language != main or not _short_phrase(text, span, p)
     # a long Italian document whose only signs are short phrases and lone words is a writer's
-    fluent = sum(det.language == main and not det.spans for _, det in units) >= p.fluent_sentences
-    settled = fluent and not long_sign
+    clean = sum(det.language == main and not det.spans for _, det in units)
+    settled = not long_sign and clean >= max(p.fluent_sentences, p.clean_per_sign * len(signs))
     out = []
     for k, (text, det) in enumerate(units):
         spans, kept = [], list(det.kept)
