@@ -104,7 +104,10 @@ NAMING = regex.compile(
     # "come dicono gli inglesi, the show must go on", "come si dice in francese:", "ha
     # spiegato in inglese che we are not…": the sentence names the language
     r"|come\s+(?:dicono|direbbero|dicevano|si\s+dice\s+in|si\s+direbbe\s+in)\s+(?:(?:gli|i|le)\s+)?\p{L}+\s*[,:]?"
-    r"|in\s+(?:inglese|francese|latino|lingua\s+\p{L}+)(?:\s+che|\s*[,:])?)\s*$"
+    r"|in\s+(?:inglese|francese|latino|lingua\s+\p{L}+)(?:\s+che|\s*[,:])?"
+    # a saying set off after the noun that names it: "il suo mantra è sempre lo stesso, never
+    # give up,", "la frase di sua madre, il faut cultiver notre jardin,"
+    r"|(?:frase|motto|mantra|slogan|proverbio|massima|ritornello|adagio)(?:\s+[\p{L}'’]+){0,5}\s*[,:])\s*$"
 )
 
 
