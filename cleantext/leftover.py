@@ -4,8 +4,9 @@ Detection finds foreign words; Italian writers put many there on purpose (anglic
 titles, quoted lyrics and speech, a term glossed in brackets), and translating those makes
 the text worse. A machine's leftovers look different: words Italian does not use
 ("commonality", "levee"), plain lowercase phrases in the run of a sentence, and they come
-in numbers, so a document with one leftover usually has others. No one sign is enough, so
-each span is judged on its own shape and on its document's.
+in numbers, so a document with one leftover usually has others; a long document of fluent
+Italian whose foreign phrases are all short is a writer's. No one sign is enough, so each
+span is judged on its own shape and on its document's.
 
 `judge` takes the detections of one document and moves the spans it does not trust to be
 leftovers into `kept`, with the reason (see `KEPT_HERE`); the spans it leaves to translate
@@ -27,22 +28,24 @@ from cleantext.tokens import WORD, folded
 # The reasons a span is kept here (detection.KEPT has the ones detection gives itself).
 KEPT_HERE = {
     "marked": (
-        "the page sets it apart: in italics, <cite>, <q>, a <blockquote>, as code or in its own language"
+        "the page sets it apart: in italics, <cite>, <q>, a <blockquote>, as code or in its own "
+        "language; or an embedded post ('… — Name (@handle)')"
     ),
     "quote": (
-        "inside quotation marks, or speech after a colon, in a document with no other sign of "
-        "machine translation"
+        "inside quotation marks, speech after a colon, or the lines an Italian sentence's colon "
+        "announces, in a document with no other sign of machine translation"
     ),
     "gloss": "in brackets beside the Italian it glosses",
     "title": (
-        "a capitalised phrase inside the sentence, as Italian writes titles ('Illusions perdues'), or a "
-        "phrase the sentence names ('il cosiddetto levelling up')"
+        "a capitalised phrase inside the sentence, as Italian writes titles ('Illusions perdues'), title "
+        "case ('Back to the Future'), or a phrase the sentence names, sings or gives its language "
+        "('il cosiddetto levelling up', 'ha cantato', 'come dicono gli inglesi,')"
     ),
     "loanword": "words Italian text uses (Italian word frequency), no foreign grammar words",
     "term": "a lone word its document uses again and again: the subject's term, as the writer names it",
     "uncertain": (
-        "a candidate without a sign of a leftover, or a lone word or short phrase in a document with no "
-        "other sign"
+        "a candidate without a sign of a leftover, a lone word in a document with no other sign, or a "
+        "short phrase in a long Italian document whose signs are all short"
     ),
 }
 
