@@ -219,7 +219,7 @@ def _decide(
         and all(zipf(w.lower(), main) >= p.used_from for w in content)
     ):
         return "loanword", ""
-    if settled and _short_phrase(text, span, p):
+    if settled and _short_phrase(text, span, p) and not _closing_clause(text, span):
         return "uncertain", ""  # a term in a long Italian document
     if len(words) == 1:  # detection's lone words, Italian does not use them: a writer's choice
         # too, when the document shows no other sign of machine output ("throughput")
@@ -266,6 +266,14 @@ def in_machine_document(reason: str | None) -> bool:
 def _short_phrase(text: str, span: Span, p: Policy) -> bool:
     """A phrase as short as a term (max_loan_words), the length of a writer's borrowing."""
     return len(WORD.findall(text[span.start : span.end])) <= p.max_loan_words
+
+
+def _closing_clause(text: str, span: Span) -> bool:
+    """The span is the sentence's last clause, after a comma, however short (", the ADT
+    Corporation."): where a machine leaves the rest of a sentence, not where a term stands."""
+    before = text[: span.start].rstrip()
+    after = text[span.end :].strip()
+    return before.endswith((",", ";")) and not any(c.isalnum() for c in after)
 
 
 def _short(text: str, p: Policy) -> bool:
