@@ -155,14 +155,20 @@ def embedded_post(paragraph: str) -> bool:
     return _POST_SIGNATURE.search(paragraph) is not None
 
 
+VERSE_WORDS = 12  # a line of a song, a poem or a slogan; a paragraph of prose is longer
+
+
 def announced(paragraphs: Sequence[tuple[str, Sequence[Detection]]], main: str = "it") -> list[bool]:
     """For each paragraph (its text and its sentences' detections): is it one of the foreign
     lines a lead-in announces, as the lines of a song or a poem after "Il ritornello dice:"
     (ours)? An Italian sentence's colon quotes what follows it, line after line, until the
-    Italian resumes."""
+    Italian resumes; lines as short as verse (a foreign paragraph of prose after a colon may
+    be a machine's)."""
     out, lead = [], False
     for text, dets in paragraphs:
-        foreign = bool(dets) and all(d.language != main for d in dets)
+        foreign = (
+            bool(dets) and all(d.language != main for d in dets) and len(WORD.findall(text)) <= VERSE_WORDS
+        )
         out.append(lead and foreign)
         opens = bool(dets) and dets[-1].language == main and text.rstrip().endswith(":")
         lead = opens or (lead and foreign)
