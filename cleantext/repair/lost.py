@@ -103,6 +103,8 @@ def _best(word: str, closing: bool = False, glued: bool = False) -> str | None:
         typed_capital = len(spelled) == 2 and spelled[0] in "AEIOU"  # "E’": how keyboards type "È"
         if (spelled.endswith(APOSTROPHE) and not typed_capital) or APOSTROPHE + APOSTROPHE in spelled:
             continue  # an apostrophe joins an elided word to the next one
+        if APOSTROPHE in spelled and not typed_capital and not _elision_head(spelled.split(APOSTROPHE)[0]):
+            continue  # "x�y" is no elision: wordfreq would score "x" and "y" apart
         score = zipf(spelled.lower().replace(APOSTROPHE, "'"), "it")
         scored.append((score, spelled))
     scored.sort(reverse=True)
@@ -131,12 +133,23 @@ def _elided(word: str, glued: bool) -> str | None:
     head, lost, tail = word.partition(LOST)
     if LOST in tail or not head or head[-1].lower() in "aeiouàèéìòù":  # elision drops a vowel
         return None
-    if zipf(head.lower() + "'", "it") < ELIDED_ZIPF:
+    if not _elision_head(head) or zipf(head.lower() + "'", "it") < ELIDED_ZIPF:
         return None
     first = tail[:1]
     before_word = first.isupper() or (first != "" and first in "aeiouhàèéìòù")  # a name, a vowel, an h
     before_number = not tail and glued  # the match ended where a digit follows ("all�1,5%")
     return head + APOSTROPHE + tail if before_word or before_number else None
+
+
+# the letters Italian elides alone ("l'", "d'", "c'", "s'", "m'", "t'", "v'", "n'"); any other
+# letter before an apostrophe is a symbol or a variable ("x�y"), not an elision
+_SINGLE_ELISIONS = frozenset("ldcsmtvn")
+
+
+def _elision_head(head: str) -> bool:
+    """The part before an apostrophe can be an elided Italian word."""
+    letters = head.lstrip('«“"(')
+    return len(letters) > 1 or letters.lower() in _SINGLE_ELISIONS
 
 
 def _has_lost(text: str) -> bool:
@@ -160,6 +173,7 @@ lost_letter = Rewrite(
             "own",
         ),
         Example("\ufffd vero. Disse: \ufffdSiamo pronti\ufffd.", "È vero. Disse: “Siamo pronti”.", "own"),
+        Example("Il file x\ufffdy resta.", "Il file x\ufffdy resta.", "own"),
         Example("UNIVERSIT\ufffd e societ\ufffd.", "UNIVERSITÀ e società.", "own"),
         Example("Il prezzo \ufffd 3\ufffd20 e qx\ufffdz.", "Il prezzo \ufffd 3\ufffd20 e qx\ufffdz.", "own"),
         Example(
