@@ -116,7 +116,9 @@ def judge(
                 continue
             if k not in quoted and (sign := _sign(text, span, det, zipf, main, p)):
                 signs.setdefault(text[span.start : span.end].strip().lower(), sign)
-                long_sign = long_sign or det.language != main or not _short_phrase(text, span, p)
+                long_sign = (
+                    long_sign or det.language != main or not short_phrase(text[span.start : span.end], p)
+                )
     # a long Italian document whose only signs are short phrases and lone words is a writer's
     clean = sum(det.language == main and not det.spans for _, det in units)
     settled = not long_sign and clean >= max(p.fluent_sentences, p.clean_per_sign * len(signs))
@@ -225,7 +227,7 @@ def _decide(
         and all(zipf(w.lower(), main) >= p.used_from for w in content)
     ):
         return "loanword", ""
-    if settled and _short_phrase(text, span, p) and not _closing_clause(text, span):
+    if settled and short_phrase(text[span.start : span.end], p) and not _closing_clause(text, span):
         return "uncertain", ""  # a term in a long Italian document
     if len(words) == 1:  # detection's lone words, Italian does not use them: a writer's choice
         # too, when the document shows no other sign of machine output ("throughput")
@@ -269,9 +271,9 @@ def in_machine_document(reason: str | None) -> bool:
     return reason is not None and _MACHINE_DOCUMENT in reason
 
 
-def _short_phrase(text: str, span: Span, p: Policy) -> bool:
+def short_phrase(phrase: str, p: Policy | None = None) -> bool:
     """A phrase as short as a term (max_loan_words), the length of a writer's borrowing."""
-    return len(WORD.findall(text[span.start : span.end])) <= p.max_loan_words
+    return len(WORD.findall(phrase)) <= (p or Policy()).max_loan_words
 
 
 def _closing_clause(text: str, span: Span) -> bool:

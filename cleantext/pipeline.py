@@ -22,9 +22,9 @@ from cleantext.html import read_input
 from cleantext.model import Document, Fix, Segment, Sentence
 from cleantext.read import BLOCK_CHARS, read_blocks
 from cleantext.repair import Tracked, repair_paragraph
-from cleantext.repeats import RepeatFinder, lead_in
+from cleantext.repeats import RepeatFinder
 from cleantext.respell import respell
-from cleantext.scrape import find_boilerplate
+from cleantext.scrape import find_boilerplate, lead_in
 from cleantext.settings import Settings
 from cleantext.tokens import words
 from cleantext.translation import postedit
@@ -322,18 +322,18 @@ class Pipeline:
             # each translation back into its language (evidence); a word out of context always,
             # a short phrase on its own evidence: trusted only when it comes back (`_trusted`)
             lone = self.settings.leftovers == "judge"
+            checked = [lone and self._checked_back(d, seg) for d, _, _, seg in todo]
             asked = [
                 i
                 for i, out in enumerate(outcomes)
-                if out.translation is not None
-                and (self.settings.round_trip or (lone and self._checked_back(todo[i][0], todo[i][3])))
+                if out.translation is not None and (self.settings.round_trip or checked[i])
             ]
             if asked:
                 got = self.router.back([(outcomes[i].translation, todo[i][3].language) for i in asked])
                 for i, back in zip(asked, got, strict=True):
                     backs[i] = back
             by_draft: dict[int, list[tuple[int, int, Segment, Outcome]]] = {}
-            for (d, a, b, seg), out, back in zip(todo, outcomes, backs, strict=True):
+            for (d, a, b, seg), out, back, check in zip(todo, outcomes, backs, checked, strict=True):
                 seg.translation, seg.engine, seg.note = out.translation, out.engine, out.note
                 if out.translation is not None:
                     est = quality.estimate(
@@ -344,7 +344,7 @@ class Pipeline:
                         back if self.settings.round_trip else None,
                     )
                     seg.quality, seg.evidence = est.quality, est.evidence
-                    if self._trusted(seg, back, self._checked_back(d, seg)) and self._weak_policy(d, seg):
+                    if self._trusted(seg, back, check) and self._weak_policy(d, seg):
                         by_draft.setdefault(id(d), []).append((a, b, seg, out))
             for _, drafts in prepared:
                 for d in drafts:
@@ -384,7 +384,7 @@ class Pipeline:
         if _single(seg.text):
             return True
         inside = d.sentence.language == self.settings.main
-        return inside and _short(seg.text) and not leftover.in_machine_document(seg.leftover)
+        return inside and leftover.short_phrase(seg.text) and not leftover.in_machine_document(seg.leftover)
 
     def _trusted(self, seg: Segment, back: str | None, checked: bool = False) -> bool:
         """With `leftovers="judge"`, a translation replaces its source only when it can be
@@ -452,11 +452,6 @@ _RESPELL = {
 
 def _single(text: str) -> bool:
     return len(words(text)) == 1
-
-
-def _short(text: str) -> bool:
-    """A word or a phrase as short as a term (leftover.Policy.max_loan_words)."""
-    return len(words(text)) <= leftover.Policy().max_loan_words
 
 
 def _comes_back(source: str, back: str) -> bool:

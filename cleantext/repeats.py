@@ -138,17 +138,6 @@ class _Recent:
 NEAR_MAX_CHARS = 3000
 
 
-LEAD_IN_WORDS = 4  # a lead-in is a sentence; a label ("Tags:") is shorter
-
-
-def lead_in(text: str) -> bool:
-    """A sentence that opens what follows it ("Ti accorgi di essere in ritardo quando...",
-    "Ecco i consigli del giorno:"; ours): ended by an ellipsis or a colon, it is repeated on
-    purpose, each time before something new (the items of a list, the lines of a refrain).
-    A label ("Tags:", "Type: select") is shorter than a sentence, and stays a repeat."""
-    return len(words(text)) >= LEAD_IN_WORDS and text.rstrip().rstrip('"”»’)').endswith(("…", "...", ":"))
-
-
 class RepeatFinder:
     """Remembers what a document already said; exact repeats (folded) and near-exact ones.
 

@@ -16,10 +16,19 @@ from collections.abc import Sequence
 
 from cleantext.rules import LineTest
 from cleantext.scrape import layout, lines
-from cleantext.scrape.context import Context, DocFacts, ends_sentence, words
+from cleantext.scrape.context import Context, DocFacts, ends_sentence, lead_in, words
 from cleantext.scrape.layout import menu_run, related_headline
 
-__all__ = ["RULES", "Context", "ends_sentence", "find_boilerplate", "menu_run", "related_headline", "words"]
+__all__ = [
+    "RULES",
+    "Context",
+    "ends_sentence",
+    "find_boilerplate",
+    "lead_in",
+    "menu_run",
+    "related_headline",
+    "words",
+]
 
 # In this order: the first rule that fires gives the reason (the line rules first).
 RULES: tuple[LineTest, ...] = lines.RULES + layout.RULES

@@ -21,6 +21,18 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip('”»"’) ').endswith((".", "!", "?", "…"))
 
 
+LEAD_IN_WORDS = 4  # a lead-in is a sentence; a label ("Tags:") is shorter
+
+
+def lead_in(text: str) -> bool:
+    """A sentence that opens what follows it ("Ti accorgi di essere in ritardo quando...",
+    "Ecco i consigli del giorno:"; ours): ended by an ellipsis or a colon, it is repeated on
+    purpose, each time before something new (the items of a list, the lines of a refrain).
+    A label ("Tags:", "Type: select") is shorter than a sentence: a repeat (`repeats`), and
+    no lead-in to the lines after it (`layout`)."""
+    return len(words(text)) >= LEAD_IN_WORDS and text.rstrip().rstrip('"”»’)').endswith(("…", "...", ":"))
+
+
 def words(text: str) -> tuple[str, ...]:
     """A line's words, found once per line: every rule reads them (a tuple, shared). Lines
     longer than a paragraph are not kept (8,192 of them would hold gigabytes)."""

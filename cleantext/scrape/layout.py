@@ -10,7 +10,7 @@ import regex
 
 from cleantext.rules import LineTest, Rule
 from cleantext.scrape import lines
-from cleantext.scrape.context import Context, DocFacts, ends_sentence, words
+from cleantext.scrape.context import Context, DocFacts, ends_sentence, lead_in, words
 
 
 def _related_headline(p: str, ctx: Context, rule: Rule) -> bool:
@@ -58,10 +58,7 @@ def _introduced(ctx: Context, i: int) -> bool:
     while k >= 0 and _headline_shape(ctx.paragraphs[k]):
         k -= 1
     lead = ctx.paragraphs[k] if k >= 0 else ""
-    return lead.rstrip().endswith(":") and len(words(lead)) >= LEAD_IN_WORDS
-
-
-LEAD_IN_WORDS = 4  # a lead-in is a sentence ("Il ritornello dice:"); a label is shorter
+    return lead.rstrip().endswith(":") and lead_in(lead)
 
 
 _TWO_PART = regex.compile(r"\S\s*[?:]\s+\p{Lu}|\S:\s+\S+\s+\S+\s+\S+")
