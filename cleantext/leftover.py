@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from cleantext.detection import Detection, Span
-from cleantext.detection.shape import NAMING
+from cleantext.detection.shape import NAMING, open_ended
 from cleantext.tokens import WORD, folded
 
 # The reasons a span is kept here (detection.KEPT has the ones detection gives itself).
@@ -259,6 +259,8 @@ def _sign(text: str, span: Span, det: Detection, zipf: Zipf, main: str, p: Polic
         return f"{span.language} grammar words: " + ", ".join(dict.fromkeys(grammar))
     if len(words) >= p.long_phrase and sum(w.islower() for w in words) >= p.long_phrase - 1:
         return f"a plain {span.language} phrase of {len(words)} words"
+    if len(words) >= 2 and words[-1].islower() and open_ended(words, span.language):
+        return f"an {span.language} phrase cut before its end: {words[-1]}"
     return None
 
 
@@ -302,6 +304,8 @@ def _titled(text: str, span: Span, words: list[str], zipf: Zipf, p: Policy) -> b
     a sentence's or a quotation's start, no comma or colon inside, the first word an
     ordinary word of its language rather than a name ("Jon took me") or a grammar word."""
     if not words or len(words) > p.max_title_words or not words[0][:1].isupper() or words[0].isupper():
+        return False
+    if open_ended(words, span.language):  # a cut, not a title ("Reading in the")
         return False
     before = text[: span.start].rstrip()
     if (

@@ -1,4 +1,6 @@
+import atexit
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -9,6 +11,8 @@ import pytest
 # argos-translate's own package folder is read by every run: the tests see an empty one
 # (tests of that folder set their own), never the packages of whoever runs them
 os.environ["ARGOS_PACKAGES_DIR"] = tempfile.mkdtemp(prefix="no-argos-packages-")
+# one per test process; removed when it ends, so runs leave nothing in the temp folder
+atexit.register(shutil.rmtree, os.environ["ARGOS_PACKAGES_DIR"], ignore_errors=True)
 # the frequency tables' copies (cleantext.freq): this machine's, also for tests that give
 # a subprocess a home of its own (they would otherwise write the copies again there)
 from cleantext.freq import cache_dir  # noqa: E402
