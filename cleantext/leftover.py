@@ -33,7 +33,8 @@ KEPT_HERE = {
     ),
     "quote": (
         "inside quotation marks, speech after a colon, or the lines an Italian sentence's colon "
-        "announces, in a document with no other sign of machine translation"
+        "announces, unless the document's other signs of machine translation include a whole "
+        "sentence or a longer phrase"
     ),
     "gloss": "in brackets beside the Italian it glosses",
     "title": (
@@ -134,7 +135,7 @@ def judge(
                 why, reason = "term", ""
             else:
                 why, reason = _decide(
-                    text, span, det, zipf, main, p, signs.get(key), others, settled, k in quoted
+                    text, span, det, zipf, main, p, signs.get(key), others, settled, k in quoted, long_sign
                 )
             if why:
                 kept.append(replace(span, kept=why))
@@ -199,22 +200,28 @@ def _decide(
     others: int,
     settled: bool = False,
     announced: bool = False,
+    long_sign: bool = True,
 ) -> tuple[str | None, str]:
     """(why kept, or None) and, for a leftover, the evidence that made it one. `settled`: the
-    document is long Italian, its signs all short (see `Policy.fluent_sentences`)."""
+    document is long Italian, its signs all short (see `Policy.fluent_sentences`);
+    `long_sign`: one of its signs is a whole foreign sentence or a longer phrase."""
     # this document holds other signs of machine output, and they count
     machine = others >= p.machine_signs - 1 and not settled
+    # what the writer set off (quotation marks, brackets) or kept as short as a slogan is
+    # theirs unless the document shows a machine leaving whole sentences or long phrases:
+    # a page with two terms of its own ("short squeeze", "always on") quotes "c'est la vie"
+    set_off_machine = machine and long_sign
     n = others + (sign is not None)
     doc = f"{n} sign{'s' if n != 1 else ''} {_MACHINE_DOCUMENT}"
     whole = det.language != main
     if announced or (_whole_quote(text) if whole else _speech(text, span)):
-        return (None, f"quoted, in {doc}") if machine else ("quote", "")
+        return (None, f"quoted, in {doc}") if set_off_machine else ("quote", "")
     if _bracketed(text, span.start, span.end):
-        return (None, f"bracketed, in {doc}") if machine else ("gloss", "")
+        return (None, f"bracketed, in {doc}") if set_off_machine else ("gloss", "")
     if whole:
         if not _short(text, p):
             return None, f"a whole {span.language} sentence"
-        return (None, f"a short {span.language} sentence, in {doc}") if machine else ("uncertain", "")
+        return (None, f"a short {span.language} sentence, in {doc}") if set_off_machine else ("uncertain", "")
     words = WORD.findall(text[span.start : span.end])
     if _titled(text, span, words, zipf, p) or NAMING.search(text, 0, span.start):
         return "title", ""

@@ -58,22 +58,25 @@ def test_a_translated_span_says_why(detector):
 
 
 def test_one_sign_is_a_choice_two_are_a_machine():
-    """The same quoted phrase: kept alone, a leftover beside another sign of machine output."""
+    """The same quoted phrase: kept alone, and beside short terms ("short squeeze", ours);
+    a leftover beside a long phrase a machine left (samples)."""
     quote = "Il ministro ha detto: “we are not ready” e poi è uscito."
     span = Span(quote.index("we"), quote.index("” e"), "en", 0.9)
-    other = "La riforma si basa su una broad commonality di interessi."
-    other_span = Span(other.index("commonality"), other.index(" di interessi"), "en", 0.9)
+
+    def beside(other: str, phrase: str) -> Detection:
+        other_span = Span(other.index(phrase), other.index(phrase) + len(phrase), "en", 0.9)
+        units = [(quote, Detection("it", (span,))), (other, Detection("it", (other_span,)))]
+        return leftover.judge(units, zipf)[0]
+
     (alone,) = leftover.judge([(quote, Detection("it", (span,)))], zipf)
     assert alone.kept[0].kept == "quote" and not alone.spans
-    both = leftover.judge(
-        [
-            (quote, Detection("it", (span,))),
-            (other, Detection("it", (other_span,))),
-            (other, Detection("it", (other_span,))),
-        ],
-        zipf,
+    terms = beside("I trader temono uno short squeeze e un crollo dei titoli.", "short squeeze")
+    assert terms.kept[0].kept == "quote" and not terms.spans
+    machine = beside(
+        "La cooperazione si basa su una broad commonality of national interests e su una convergenza.",
+        "broad commonality of national interests",
     )
-    assert both[0].spans and "quoted" in both[0].spans[0].leftover
+    assert machine.spans and "quoted" in machine.spans[0].leftover
 
 
 def test_a_phrase_the_page_sets_apart_is_kept_and_is_no_sign():
@@ -81,10 +84,10 @@ def test_a_phrase_the_page_sets_apart_is_kept_and_is_no_sign():
     machine's: the quote alone is kept, as with no other sign (ours)."""
     quote = "Il ministro ha detto: “we are not ready” e poi è uscito."
     span = Span(quote.index("we"), quote.index("” e"), "en", 0.9)
-    other = "La riforma si basa su una broad commonality di interessi."
-    other_span = Span(other.index("broad"), other.index(" di interessi"), "en", 0.9)
+    other = "La riforma si basa su una broad commonality of national interests e su altro."
+    other_span = Span(other.index("broad"), other.index(" e su"), "en", 0.9)
     units = [(quote, Detection("it", (span,))), (other, Detection("it", (other_span,)))]
-    first, second = leftover.judge(units, zipf, marked=["una broad   Commonality"])
+    first, second = leftover.judge(units, zipf, marked=["una broad   Commonality of national interests"])
     assert second.kept[0].kept == "marked" and not second.spans
     assert first.kept[0].kept == "quote"
     assert leftover.judge(units, zipf)[0].spans  # unmarked, the phrase is a sign: the quote goes too

@@ -358,7 +358,7 @@ class Detector:
         if self._no_foreign_run(toks):  # most Italian sentences
             return Detection(self.main, (), kept)
         path = self._viterbi(toks)
-        runs = shape.runs(path, self.main, toks)
+        runs = shape.within_quotes(text, toks, shape.runs(path, self.main, toks))
         if not runs:
             return Detection(self.main, (), kept)
         informative = [

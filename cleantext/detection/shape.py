@@ -301,6 +301,26 @@ def runs(path: list[str], main: str, toks: list[Tok] | None = None) -> list[tupl
     return runs
 
 
+_QUOTE_MARKS = regex.compile(r"[“”«»\"]")
+
+
+def within_quotes(text: str, toks: list[Tok], runs: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The runs that start inside a quotation cut where it closes: a quotation is a unit,
+    and the words after it are the sentence's ('cantano "I can't get no satisfaction"
+    trangugiando i drink'; fortunes-it). A run may still end inside one: a clause that ends
+    on a quoted name ('now known as "Dunlap broadsides"'; dev:doc0128)."""
+    out = []
+    for lang, i, j in runs:
+        if len(_QUOTE_MARKS.findall(text, 0, toks[i].start)) % 2:
+            for k in range(i + 1, j):
+                if _QUOTE_MARKS.search(text, toks[k - 1].end, toks[k].start):
+                    out.append((lang, i, k))
+                    i = k
+                    break
+        out.append((lang, i, j))
+    return out
+
+
 def trim(text: str, toks: list[Tok], i: int, j: int, lang: str) -> tuple[int, int]:
     """Span edges: drop weak edge words, then take in adjacent names and numbers.
 
