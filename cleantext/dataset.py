@@ -90,6 +90,13 @@ class Row:
     error: str | None = None
     html: bool = False  # a WARC response: the text is an HTML page
     extra: dict[str, Any] = field(default_factory=dict)
+    unit: str = "row"  # what the file's format calls its places: "line" (JSONL), "record" (WARC)
+
+    @property
+    def place(self) -> str:
+        """Where the row is, as a user finds it in the file: counted from 1, a JSONL file's
+        lines as an editor numbers them ("line 6")."""
+        return f"{self.unit} {self.index + 1}"
 
     @property
     def data(self) -> str | bytes | None:
@@ -155,9 +162,11 @@ def _jsonl_rows(path: Path, text_field: str, id_field: str) -> Iterator[Row]:
                 try:
                     fields = json.loads(line)
                 except ValueError as e:
-                    yield Row(index, str(index), {}, None, f"invalid JSON ({e})")
+                    yield Row(index, str(index), {}, None, f"invalid JSON ({e})", unit="line")
                     continue
-                yield _row(index, fields, text_field, id_field)
+                row = _row(index, fields, text_field, id_field)
+                row.unit = "line"
+                yield row
     except (OSError, EOFError, gzip.BadGzipFile) as e:
         raise ReadError(f"{path}: cannot be read to its end ({e}); the rows before are written") from None
 
@@ -200,10 +209,11 @@ def _warc_rows(path: Path) -> Iterator[Row]:
                 "date": record.rec_headers.get_header("WARC-Date"),
             }
             if "html" not in ctype.lower():
-                yield Row(index, rid, fields, None, f"not an HTML response ({ctype or 'no type'})")
+                why = f"not an HTML response ({ctype or 'no type'})"
+                yield Row(index, rid, fields, None, why, unit="record")
             else:
                 body = record.content_stream().read()
-                yield Row(index, rid, fields, None, html=True, extra={"body": body})
+                yield Row(index, rid, fields, None, html=True, extra={"body": body}, unit="record")
             index += 1
 
 

@@ -335,7 +335,7 @@ class Task:
                     row.error = str(e) if isinstance(e, ReadError) else "took longer than --file-timeout"
             if row.error is not None:
                 part.summary.errors.append(
-                    (f"{job.source} row {row.index}", f"{job.source}: row {row.index}: {row.error}")
+                    (f"{job.source} {row.place}", f"{job.source}: {row.place}: {row.error}")
                 )
         docs = dict(zip(places, self.pipeline.finish(prepared), strict=True))
         for k, row in enumerate(rows):

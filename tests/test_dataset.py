@@ -82,9 +82,10 @@ def test_bad_rows_are_named_and_the_others_written(tmp_path):
     out = tmp_path / "out"
     r = run_cli("clean", str(src), "-o", str(out), "--no-translate")
     assert r.returncode == 1, r.stderr[-2000:]
-    assert "corpus.jsonl.gz: row 5: invalid JSON" in r.stderr
-    assert "corpus.jsonl.gz: row 6: no 'text' field" in r.stderr
-    assert "more.jsonl: row 0: the 'text' field is not a string" in r.stderr
+    # places as an editor numbers the lines: the two bad rows follow the five good ones
+    assert "corpus.jsonl.gz: line 6: invalid JSON" in r.stderr
+    assert "corpus.jsonl.gz: line 7: no 'text' field" in r.stderr
+    assert "more.jsonl: line 1: the 'text' field is not a string" in r.stderr
     got = _read_jsonl_gz(out / "corpus.jsonl.gz")
     assert len(got) == len(rows) + 2 and all(g["text"] for g in got[: len(rows)])
     assert got[-1]["text"] == "" and got[-1]["cleantext"]["error"] == "no 'text' field"
@@ -162,7 +163,7 @@ def test_a_warc_of_pages_gives_what_the_pages_give_as_files(tmp_path):
         )
     out = tmp_path / "out"
     r = run_cli("clean", str(src), "-o", str(out), "--no-translate", "--keep-boilerplate")
-    assert "not an HTML response (image/png)" in r.stderr
+    assert "crawl.warc.gz: record 4: not an HTML response (image/png)" in r.stderr  # the 4th response
     got = _read_jsonl_gz(out / "crawl.jsonl.gz")
     assert [g["url"] for g in got] == [f"https://example.org/{k}" for k in range(3)] + [
         "https://example.org/x.png"
