@@ -90,7 +90,7 @@ class Row:
     error: str | None = None
     html: bool = False  # a WARC response: the text is an HTML page
     extra: dict[str, Any] = field(default_factory=dict)
-    unit: str = "row"  # what the file's format calls its places: "line" (JSONL), "record" (WARC)
+    unit: str = "row"  # what the file's format calls its places: "line" (JSONL), "response" (WARC)
 
     @property
     def place(self) -> str:
@@ -210,10 +210,10 @@ def _warc_rows(path: Path) -> Iterator[Row]:
             }
             if "html" not in ctype.lower():
                 why = f"not an HTML response ({ctype or 'no type'})"
-                yield Row(index, rid, fields, None, why, unit="record")
+                yield Row(index, rid, fields, None, why, unit="response")
             else:
                 body = record.content_stream().read()
-                yield Row(index, rid, fields, None, html=True, extra={"body": body}, unit="record")
+                yield Row(index, rid, fields, None, html=True, extra={"body": body}, unit="response")
             index += 1
 
 

@@ -163,7 +163,7 @@ def test_a_warc_of_pages_gives_what_the_pages_give_as_files(tmp_path):
         )
     out = tmp_path / "out"
     r = run_cli("clean", str(src), "-o", str(out), "--no-translate", "--keep-boilerplate")
-    assert "crawl.warc.gz: record 4: not an HTML response (image/png)" in r.stderr  # the 4th response
+    assert "crawl.warc.gz: response 4: not an HTML response (image/png)" in r.stderr
     got = _read_jsonl_gz(out / "crawl.jsonl.gz")
     assert [g["url"] for g in got] == [f"https://example.org/{k}" for k in range(3)] + [
         "https://example.org/x.png"
