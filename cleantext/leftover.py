@@ -38,7 +38,8 @@ KEPT_HERE = {
     ),
     "gloss": "in brackets beside the Italian it glosses",
     "title": (
-        "a capitalised phrase inside the sentence, as Italian writes titles ('Illusions perdues'), title "
+        "a capitalised phrase inside the sentence, as Italian writes titles ('Illusions perdues'), a "
+        "headline's topic before a comma or colon ('Cost of living: la protesta…'), title "
         "case ('Back to the Future'), or a phrase the sentence names, sings or gives its language "
         "('il cosiddetto levelling up', 'ha cantato', 'come dicono gli inglesi,')"
     ),
@@ -223,7 +224,11 @@ def _decide(
             return None, f"a whole {span.language} sentence"
         return (None, f"a short {span.language} sentence, in {doc}") if set_off_machine else ("uncertain", "")
     words = WORD.findall(text[span.start : span.end])
-    if _titled(text, span, words, zipf, p) or NAMING.search(text, 0, span.start):
+    if (
+        _titled(text, span, words, zipf, p)
+        or _topic(text, span, zipf, p)
+        or NAMING.search(text, 0, span.start)
+    ):
         return "title", ""
     grammar = [w for w in words if zipf(w.lower(), span.language) >= p.function_from]
     content = [w for w in words if w not in grammar]
@@ -251,7 +256,12 @@ def _sign(text: str, span: Span, det: Detection, zipf: Zipf, main: str, p: Polic
     it is translated only where other spans give that evidence."""
     if det.language != main:
         return None if _whole_quote(text) or _short(text, p) else f"a whole {span.language} sentence"
-    if _speech(text, span) or _bracketed(text, span.start, span.end) or NAMING.search(text, 0, span.start):
+    if (
+        _speech(text, span)
+        or _bracketed(text, span.start, span.end)
+        or _topic(text, span, zipf, p)
+        or NAMING.search(text, 0, span.start)
+    ):
         return None
     words = WORD.findall(text[span.start : span.end])
     unused = [
@@ -322,6 +332,24 @@ def _titled(text: str, span: Span, words: list[str], zipf: Zipf, p: Policy) -> b
     ):
         return False
     return p.used_from <= zipf(words[0].lower(), span.language) < p.function_from
+
+
+def _topic(text: str, span: Span, zipf: Zipf, p: Policy) -> bool:
+    """A short phrase that opens the sentence and a comma or colon sets off, the Italian
+    going on after it: the topic a headline or a lead names first, as Italian news writes
+    them ("Quiet quitting, il fenomeno che spaventa le aziende"; "Cost of living: la
+    protesta arriva a Milano"; ours). A topic is named by a noun, not opened by a grammar
+    word as an adverbial clause is ("In the meantime, …")."""
+    if text[: span.start].strip(" " + _OPEN + "-–—"):
+        return False
+    after = text[span.end :].lstrip()
+    words = WORD.findall(text[span.start : span.end])
+    return (
+        after[:1] in (",", ":")
+        and 0 < len(words) <= p.long_phrase
+        and zipf(words[0].lower(), span.language) < p.function_from
+        and len(WORD.findall(after)) >= p.max_loan_words
+    )
 
 
 def _speech(text: str, span: Span) -> bool:
