@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from cleantext.detection import Detection, Span
-from cleantext.detection.shape import NAMING, open_ended
+from cleantext.detection.shape import NAMING, open_ended, open_headed
 from cleantext.tokens import WORD, folded
 
 # The reasons a span is kept here (detection.KEPT has the ones detection gives itself).
@@ -278,6 +278,8 @@ def _sign(text: str, span: Span, det: Detection, zipf: Zipf, main: str, p: Polic
         return f"a plain {span.language} phrase of {len(words)} words"
     if len(words) >= 2 and words[-1].islower() and open_ended(words, span.language):
         return f"an {span.language} phrase cut before its end: {words[-1]}"
+    if len(words) >= 2 and open_headed(words, span.language):
+        return f"an {span.language} phrase opened by its own article or conjunction: {words[0]}"
     return None
 
 

@@ -222,6 +222,20 @@ def open_ended(words: list[str], lang: str) -> bool:
     return bool(words) and words[-1].lower() in OPEN_ENDED.get(lang, ())
 
 
+# Words a borrowed phrase does not start with: Italian gives a borrowed noun its own article
+# ("il quiet quitting", never "il the quiet quitting"), and a conjunction joins what comes
+# before it. Prepositions do start loans ("on the road", "au pair", "en plein air").
+OPEN_HEADED = {
+    "en": frozenset("the an and or but nor".split()),
+    "fr": frozenset("les des une et ou mais".split()),
+}
+
+
+def open_headed(words: list[str], lang: str) -> bool:
+    """The phrase (its words) starts on a foreign article or conjunction (OPEN_HEADED)."""
+    return bool(words) and words[0].lower() in OPEN_HEADED.get(lang, ())
+
+
 def guarded(text: str) -> tuple[tuple[int, int], ...]:
     """The spans of `text` PROTECTED guards (a URL, an address, a tag, a path, a file,
     code): their words carry no evidence (most sentences hold nothing that could be one)."""
