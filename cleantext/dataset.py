@@ -157,6 +157,8 @@ def _jsonl_rows(path: Path, text_field: str, id_field: str) -> Iterator[Row]:
     try:
         with _open_text(path) as fh:
             for index, line in enumerate(fh):
+                if index == 0:  # a byte order mark, as Windows tools write one, is no JSON
+                    line = line.removeprefix("\ufeff")
                 if not line.strip():
                     continue
                 try:

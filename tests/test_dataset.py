@@ -91,6 +91,21 @@ def test_bad_rows_are_named_and_the_others_written(tmp_path):
     assert got[-1]["text"] == "" and got[-1]["cleantext"]["error"] == "no 'text' field"
 
 
+def test_a_jsonl_file_from_windows_keeps_its_first_row(tmp_path):
+    """A byte order mark and CRLF line ends, as Windows tools export JSONL: the first row was
+    an 'invalid JSON' error and lost its id (ours)."""
+    rows = [
+        {"id": "a", "text": "Il governo ha approvato la manovra ieri sera."},
+        {"id": "b", "text": "La partita è finita due a uno."},
+    ]
+    src = tmp_path / "export.jsonl"
+    src.write_bytes(b"\xef\xbb\xbf" + "".join(json.dumps(r) + "\r\n" for r in rows).encode())
+    r = run_cli("clean", str(src), "-o", str(tmp_path / "out"), "--no-translate")
+    assert r.returncode == 0, r.stderr[-2000:]
+    got = [json.loads(line) for line in (tmp_path / "out" / "export.jsonl").read_text("utf-8").splitlines()]
+    assert [(g["id"], g["text"].strip()) for g in got] == [(r["id"], r["text"]) for r in rows]
+
+
 def test_a_row_with_a_null_text_is_empty_not_an_error(tmp_path):
     """A corpus row with no text (null, as scrapers leave a failed page) stays null in the
     output and says so; the run has no error (ours)."""
