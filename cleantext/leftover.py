@@ -51,6 +51,7 @@ KEPT_HERE = {
     ),
 }
 
+_ARTICLES = frozenset("the a an le la les l un une".split())
 _OPEN = '“«"‘'
 _CLOSE = '”»"’'
 # who speaks, before a quotation: a name of up to three capitalised words ("Prof.", "Lui",
@@ -340,16 +341,17 @@ def _topic(text: str, span: Span, zipf: Zipf, p: Policy) -> bool:
     """A short phrase that opens the sentence and a comma or colon sets off, the Italian
     going on after it: the topic a headline or a lead names first, as Italian news writes
     them ("Quiet quitting, il fenomeno che spaventa le aziende"; "Cost of living: la
-    protesta arriva a Milano"; ours). A topic is named by a noun, not opened by a grammar
-    word as an adverbial clause is ("In the meantime, …")."""
+    protesta arriva a Milano"; ours). A topic is named by a noun, after its article maybe
+    ("The show must go on, negli anni, …"; lingua), not opened by another grammar word as
+    an adverbial clause is ("In the meantime, …")."""
     if text[: span.start].strip(" " + _OPEN + "-–—"):
         return False
     after = text[span.end :].lstrip()
     words = WORD.findall(text[span.start : span.end])
     return (
         after[:1] in (",", ":")
-        and 0 < len(words) <= p.long_phrase
-        and zipf(words[0].lower(), span.language) < p.function_from
+        and 0 < len(words) <= p.max_title_words
+        and (words[0].lower() in _ARTICLES or zipf(words[0].lower(), span.language) < p.function_from)
         and len(WORD.findall(after)) >= p.max_loan_words
     )
 
