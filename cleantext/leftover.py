@@ -214,7 +214,8 @@ def _decide(
     # a page with two terms of its own ("short squeeze", "always on") quotes "c'est la vie"
     set_off_machine = machine and long_sign
     n = others + (sign is not None)
-    doc = f"{n} sign{'s' if n != 1 else ''} {_MACHINE_DOCUMENT}"
+    signs = f"{n} sign{'s' if n != 1 else ''}"
+    doc = f"{signs} {_MACHINE_DOCUMENT}" if long_sign else f"{signs} in the document, all short"
     whole = det.language != main
     if announced or (_whole_quote(text) if whole else _speech(text, span)):
         return (None, f"quoted, in {doc}") if set_off_machine else ("quote", "")
@@ -289,7 +290,9 @@ _MACHINE_DOCUMENT = "of machine translation in the document"
 
 def in_machine_document(reason: str | None) -> bool:
     """A leftover's evidence (`Span.leftover`) counts its document's other signs of machine
-    output: the strongest evidence there is, beside which a fair translation may stand."""
+    output, one of them a whole sentence or a longer phrase: the strongest evidence there
+    is, beside which a fair translation may stand. Signs all as short as a writer's terms
+    ("short squeeze", "cost cutting"; ours) are not that strong."""
     return reason is not None and _MACHINE_DOCUMENT in reason
 
 

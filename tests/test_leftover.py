@@ -181,8 +181,9 @@ class _Terms(_Echo):
 
 def test_a_short_phrase_on_its_own_evidence_replaces_its_source_only_when_it_comes_back():
     """A term is not the sum of its words (ours): a short phrase inside an Italian sentence,
-    the only sign in its document, must come back when translated back; in a machine's
-    document (other signs), its translation stands."""
+    the only sign in its document or beside other short ones, must come back when
+    translated back; in a machine's document (a whole foreign sentence), its translation
+    stands."""
 
     def run(text: str):
         doc = Pipeline(Settings(), router=Router([_Terms()], "it", ())).run(text)
@@ -193,5 +194,7 @@ def test_a_short_phrase_on_its_own_evidence_replaces_its_source_only_when_it_com
     assert segs["quiet quitting"].weak == "kept" and "quiet let" in segs["quiet quitting"].note
     doc, segs = run("La riforma si basa su una broad commonality di interessi.")
     assert "ampia comunanza" in doc.text
+    doc, segs = run("Il fenomeno del quiet quitting cresce. Si basa su una broad commonality di interessi.")
+    assert "quiet quitting" in doc.text and "ampia comunanza" in doc.text  # two short signs: both checked
     doc, segs = run("Il fenomeno del quiet quitting cresce, the government is not ready.")
     assert "taciuto lasciare" in doc.text and "il governo non è pronto" in doc.text
