@@ -46,8 +46,10 @@ KEPT_HERE = {
     "loanword": "words Italian text uses (Italian word frequency), no foreign grammar words",
     "term": "a lone word its document uses again and again: the subject's term, as the writer names it",
     "uncertain": (
-        "a candidate without a sign of a leftover, a lone word in a document with no other sign, or a "
-        "short phrase in a long Italian document whose signs are all short"
+        "a candidate without a sign of a leftover, a lone word in a document with no other sign, a "
+        "short phrase in a long Italian document whose signs are all short, or a word or short "
+        "phrase whose translation is not trusted (the pipeline's trust; `leftover` then says why "
+        "it was a candidate)"
     ),
 }
 

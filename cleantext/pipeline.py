@@ -392,8 +392,9 @@ class Pipeline:
         engine translated most of the words Italian does not use (an unknown word comes
         back as it was: "levee" → "levee"), and (`checked`, see `_checked_back`) a word or a
         short phrase translated out of context comes back when translated back.
-        Otherwise the source stays (`weak: "kept"`: still a leftover, not trusted to be
-        replaced) and the note says why."""
+        Otherwise the source stays (`weak: "kept"`) and the note says why; a word or a short
+        phrase (`checked`) is then also kept as `uncertain`, as the judgement keeps those it
+        doubts, while a longer span stays a leftover whose translation was too weak."""
         s = self.settings
         if s.leftovers != "judge" or seg.translation is None:
             return True
@@ -420,6 +421,8 @@ class Pipeline:
         if why is None:
             return True
         seg.weak, seg.note = "kept", f"translation not trusted ({why}): the source is kept"
+        if checked:  # a word or a short term: as likely a writer's as a machine's, and kept so
+            seg.kept = "uncertain"
         return False
 
     def _weak_policy(self, d: _Draft, seg: Segment) -> bool:

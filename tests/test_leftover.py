@@ -39,8 +39,9 @@ def test_cases(case):
     fake engine: which spans are kept, and why, and which go to the engine."""
     doc = Pipeline(Settings(), router=Router([_Echo()], "it", ())).run(case["text"])
     segments = [g for s in doc.sentences if not s.dropped for g in s.segments]
-    translated = {g.text.strip() for g in segments if not g.kept}
-    kept = {g.text.strip(): g.kept for g in segments if g.kept}
+    # judged a leftover: it carries the evidence, whether or not its translation was trusted
+    translated = {g.text.strip() for g in segments if g.leftover}
+    kept = {g.text.strip(): g.kept for g in segments if g.kept and not g.leftover}
     whole = {s.source.strip() for s in doc.sentences if s.language != "it"}
     for phrase, why in case.get("kept", {}).items():
         assert phrase not in translated, (phrase, translated)
@@ -137,7 +138,10 @@ def test_a_single_word_replaces_its_source_only_when_it_comes_back():
     segs = {g.text: g for s in doc.sentences for g in s.segments}
     assert "barche" in doc.text and "il governo non è pronto" in doc.text
     assert "runs" in doc.text and "corre" not in doc.text  # "corre" comes back as "it races"
-    assert segs["runs"].weak == "kept" and not segs["runs"].kept and "not trusted" in segs["runs"].note
+    assert segs["runs"].weak == "kept" and "not trusted" in segs["runs"].note
+    # a word not trusted to be replaced is kept as the judgement keeps what it doubts, its
+    # evidence of a leftover still in the record
+    assert segs["runs"].kept == "uncertain" and segs["runs"].leftover
 
 
 class _Pivot(_Echo):
