@@ -150,6 +150,19 @@ class _Pivot(_Echo):
     words = {**_Echo.words, "boats": "barcos"}
 
 
+def test_a_rejected_translation_of_a_word_keeps_it_as_uncertain():
+    """A word's translation the router's checks reject: the source stays, kept as
+    `uncertain` like one not trusted; a whole stray sentence stays a leftover, found."""
+
+    def reject(text: str, translation: str) -> str:
+        return "does not read as it"
+
+    doc = Pipeline(Settings(), router=Router([_Echo()], "it", (reject,))).run(MACHINE)
+    segs = {g.text: g for s in doc.sentences for g in s.segments}
+    assert segs["boats"].kept == "uncertain" and segs["boats"].note.startswith("rejected")
+    assert not segs["the government is not ready"].kept and segs["the government is not ready"].leftover
+
+
 def test_a_translation_that_is_not_italian_keeps_its_source():
     p = Pipeline(Settings(), router=Router([_Pivot()], "it", ()))
     doc = p.run(MACHINE)
