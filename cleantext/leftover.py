@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from cleantext.detection import Detection, Span
-from cleantext.detection.shape import NAMING, open_ended, open_headed
+from cleantext.detection.shape import NAMING, names_a_work, open_ended, open_headed
 from cleantext.tokens import WORD, folded
 
 # The reasons a span is kept here (detection.KEPT has the ones detection gives itself).
@@ -41,7 +41,8 @@ KEPT_HERE = {
         "a capitalised phrase inside the sentence, as Italian writes titles ('Illusions perdues'), a "
         "headline's topic before a comma or colon ('Cost of living: la protesta…'), title "
         "case ('Back to the Future'), or a phrase the sentence names, sings or gives its language "
-        "('il cosiddetto levelling up', 'ha cantato', 'come dicono gli inglesi,')"
+        "('il cosiddetto levelling up', 'ha cantato', 'come dicono gli inglesi,'), or a capitalised "
+        "phrase after the noun for a work ('la canzone Let it be')"
     ),
     "loanword": "words Italian text uses (Italian word frequency), no foreign grammar words",
     "term": "a lone word its document uses again and again: the subject's term, as the writer names it",
@@ -232,6 +233,7 @@ def _decide(
         _titled(text, span, words, zipf, p)
         or _topic(text, span, zipf, p)
         or NAMING.search(text, 0, span.start)
+        or names_a_work(text, span.start)
     ):
         return "title", ""
     grammar = [w for w in words if zipf(w.lower(), span.language) >= p.function_from]
@@ -265,6 +267,7 @@ def _sign(text: str, span: Span, det: Detection, zipf: Zipf, main: str, p: Polic
         or _bracketed(text, span.start, span.end)
         or _topic(text, span, zipf, p)
         or NAMING.search(text, 0, span.start)
+        or names_a_work(text, span.start)
     ):
         return None
     words = WORD.findall(text[span.start : span.end])

@@ -111,6 +111,22 @@ NAMING = regex.compile(
 )
 
 
+# the nouns for a work, right before its title ("la canzone Let it be", "il sequel di Back to
+# the future", "l'album Wish you were here"; ours): a title that follows one is given as
+# written, as Italian writes titles, its first word capitalised (see `names_a_work`)
+WORK = regex.compile(
+    r"(?i)(?<![\p{L}'’])(?:film|libr[oi]|romanz[oi]|album|bran[oi]|singol[oi]|canzon[ei]|serie|dischi|disco"
+    r"|saggi[oi]?|documentari[oi]?|spettacol[oi]|musical|fumett[oi]|videogioc(?:o|hi)|podcast|sequel|remake"
+    r"|prequel|spin-off|show|programm[ai]|poesi[ae]|opera|pezz[oi]|hit|inno|colonna\s+sonora|mostra|festival)"
+    r"(?:\s+(?:di|del|dello|della|dei|degli|delle))?\s*$"
+)
+
+
+def names_a_work(text: str, start: int) -> bool:
+    """The span at `start` opens with a capital right after a noun for a work: its title."""
+    return text[start : start + 1].isupper() and WORK.search(text, 0, start) is not None
+
+
 def missing_breaks(text: str, detection: Detection, min_words: int = 4) -> list[int]:
     """Offsets where a sentence break was lost at a change of language.
 
@@ -129,7 +145,7 @@ def missing_breaks(text: str, detection: Detection, min_words: int = 4) -> list[
             before, after = text[:at].rstrip(), text[at:].lstrip()
             if not before or not after or before[-1] in ".!?…:;,–—-(\"“”«»'’":
                 continue
-            if at == span.start and (runs_on or NAMING.search(before)):
+            if at == span.start and (runs_on or NAMING.search(before) or names_a_work(text, at)):
                 continue
             nxt = TOKEN.match(after)
             if nxt is None or not nxt.group()[0].isupper() or _is_name(nxt.group()):
