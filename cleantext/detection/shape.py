@@ -99,7 +99,7 @@ def italian_form(word: str, zipf: Callable[[str, str], float], main: str, common
 NAMING = regex.compile(
     r"(?i)(?<![\p{L}'’])(?:cosiddett[oaie]|chiamat[oaie]|denominat[oaie]|ribattezzat[oaie]"
     r"|soprannominat[oaie]|intitolat[oaie]|(?:not|conosciut)[oaie]\s+come|citando|parola|termine"
-    r"|si\s+(?:intitol|chiam)(?:a|ano|ava|avano)|titolo|(?:inton|cant)(?:a|ano|ava|avano|at[oaie])"
+    r"|si\s+(?:intitol|chiam)(?:a|ano|ava|avano)|titolo|(?:inton|cant|suon)(?:a|ano|ava|avano|at[oaie])"
     r"|espressione|slogan|motto|hashtag|scritta"
     # "come dicono gli inglesi, the show must go on", "come si dice in francese:", "ha
     # spiegato in inglese che we are not…": the sentence names the language
@@ -117,7 +117,8 @@ NAMING = regex.compile(
 WORK = regex.compile(
     r"(?i)(?<![\p{L}'’])(?:film|libr[oi]|romanz[oi]|album|bran[oi]|singol[oi]|canzon[ei]|serie|dischi|disco"
     r"|saggi[oi]?|documentari[oi]?|spettacol[oi]|musical|fumett[oi]|videogioc(?:o|hi)|podcast|sequel|remake"
-    r"|prequel|spin-off|show|programm[ai]|poesi[ae]|opera|pezz[oi]|hit|inno|colonna\s+sonora|mostra|festival)"
+    r"|prequel|spin-off|show|programm[ai]|poesi[ae]|opera|pezz[oi]|hit|inno|colonna\s+sonora|mostra|festival"
+    r"|note)"
     r"(?:\s+(?:di|del|dello|della|dei|degli|delle))?\s*$"
 )
 
