@@ -43,7 +43,7 @@ def main() -> int:
             t = repair_paragraph(line)
             assert len(t.origin) == len(t.text) + 1
             assert all(0 <= o <= len(line) for o in t.origin)
-            assert t.origin == sorted(t.origin)
+            assert list(t.origin) == sorted(t.origin)
             once = repair_text(line)
             assert repair_text(once) == once, (line, once)
             spans = split.sentences(t.text)
