@@ -13,6 +13,7 @@ wrongly, and the words that were right but changed (should be 0).
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -44,7 +45,9 @@ def damage(text: str) -> str:
 def main() -> int:
     from cleantext.repair import repair_text
 
-    lines = texts([Path(p) for p in sys.argv[1:]])
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("files", nargs="*", type=Path, help="text files, one sentence or paragraph a line")
+    lines = texts(ap.parse_args().files)
     n = restored = left = wrong = harmed = 0
     examples: list[tuple[str, str]] = []
     for k, line in enumerate(lines):
