@@ -82,8 +82,9 @@ class Policy:
     max_title_words: int = 6  # and so is a title in sentence case
     fluent_sentences: int = 6  # a document with this many Italian sentences free of foreign
     # words, and clean_per_sign for each distinct sign, is a writer's unless a whole foreign
-    # sentence or a longer phrase says otherwise: its short foreign phrases (max_loan_words)
-    # are ones they chose ("il fenomeno del quiet quitting", "il suo motto, never give up,"; ours)
+    # sentence or a longer phrase says otherwise (a lone phrase of max_title_words inside a
+    # sentence does not): its short foreign phrases (max_loan_words) are ones they chose ("il
+    # fenomeno del quiet quitting", "il suo motto, never give up,"; ours)
     clean_per_sign: int = 3
 
 
@@ -117,18 +118,23 @@ def judge(
              and uses[one[0]] >= p.term_uses}  # fmt: skip
     signs: dict[str, str] = {}  # each distinct sign of machine output in the document, with its kind
     long_sign = False  # a sign from a whole sentence or a phrase longer than a term
+    inner = False  # ... and every long one a phrase inside its sentence, as short as a title
     for k, (text, det) in enumerate(units):
         for span in det.spans:
             if (k, span.start) in set_apart or (k, span.start) in terms:
                 continue
             if k not in quoted and (sign := _sign(text, span, det, zipf, main, p)):
                 signs.setdefault(text[span.start : span.end].strip().lower(), sign)
-                long_sign = (
-                    long_sign or det.language != main or not short_phrase(text[span.start : span.end], p)
-                )
-    # a long Italian document whose only signs are short phrases and lone words is a writer's
+                if det.language != main or not short_phrase(text[span.start : span.end], p):
+                    inner = (not long_sign or inner) and _inner_phrase(text, span, det, main, p)
+                    long_sign = True
+    # a long Italian document whose only signs are short phrases and lone words is a writer's,
+    # and so is one whose one sign is a phrase inside a sentence ("la filosofia del buy now pay
+    # later", "il principio del too big to fail"; ours): a machine's leftovers come in numbers
     clean = sum(det.language == main and not det.spans for _, det in units)
-    settled = not long_sign and clean >= max(p.fluent_sentences, p.clean_per_sign * len(signs))
+    settled = (not long_sign or (inner and len(signs) == 1)) and clean >= max(
+        p.fluent_sentences, p.clean_per_sign * len(signs)
+    )
     out = []
     for k, (text, det) in enumerate(units):
         spans, kept = [], list(det.kept)
@@ -246,8 +252,8 @@ def _decide(
         and all(zipf(w.lower(), main) >= p.used_from for w in content)
     ):
         return "loanword", ""
-    if settled and short_phrase(text[span.start : span.end], p) and not _closing_clause(text, span):
-        return "uncertain", ""  # a term in a long Italian document
+    if settled and len(words) <= p.max_title_words and not _closing_clause(text, span):
+        return "uncertain", ""  # a term or a saying in a long Italian document
     if len(words) == 1:  # detection's lone words, Italian does not use them: a writer's choice
         # too, when the document shows no other sign of machine output ("throughput")
         return (None, f"{sign}, in {doc}") if sign and machine else ("uncertain", "")
@@ -301,6 +307,19 @@ def in_machine_document(reason: str | None) -> bool:
 def short_phrase(phrase: str, p: Policy | None = None) -> bool:
     """A phrase as short as a term (max_loan_words), the length of a writer's borrowing."""
     return len(WORD.findall(phrase)) <= (p or Policy()).max_loan_words
+
+
+def _inner_phrase(text: str, span: Span, det: Detection, main: str, p: Policy) -> bool:
+    """A phrase of a few words (max_title_words) inside an Italian sentence, Italian words
+    before and after it: where writers put a saying, not where a machine leaves the clause
+    that opens or closes a sentence ("These are common features described in Sezione 8.1.1";
+    GIMP's Italian manual)."""
+    return (
+        det.language == main
+        and len(WORD.findall(text[span.start : span.end])) <= p.max_title_words
+        and bool(WORD.search(text, 0, span.start))
+        and not _closing_clause(text, span)
+    )
 
 
 def _closing_clause(text: str, span: Span) -> bool:
