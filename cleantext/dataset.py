@@ -139,18 +139,18 @@ def _open_text(path: Path) -> io.TextIOBase:
     return open(path, encoding="utf-8", errors="surrogateescape")  # noqa: SIM115
 
 
-def _row(index: int, fields: Any, text_field: str, id_field: str) -> Row:
+def _row(index: int, fields: Any, text_field: str, id_field: str, unit: str = "row") -> Row:
     if not isinstance(fields, dict):
-        return Row(index, str(index), {}, None, "not a JSON object")
+        return Row(index, str(index), {}, None, "not a JSON object", unit=unit)
     rid = fields.get(id_field)
     rid = str(index) if rid is None else str(rid)
     text = fields.get(text_field)
     if text is None and text_field in fields:  # a row with no text (null): empty, not an error
-        return Row(index, rid, fields, "", extra={"null": True})
+        return Row(index, rid, fields, "", extra={"null": True}, unit=unit)
     if not isinstance(text, str):
         why = f"no {text_field!r} field" if text is None else f"the {text_field!r} field is not a string"
-        return Row(index, rid, fields, None, why)
-    return Row(index, rid, fields, text)
+        return Row(index, rid, fields, None, why, unit=unit)
+    return Row(index, rid, fields, text, unit=unit)
 
 
 def _jsonl_rows(path: Path, text_field: str, id_field: str) -> Iterator[Row]:
@@ -166,9 +166,7 @@ def _jsonl_rows(path: Path, text_field: str, id_field: str) -> Iterator[Row]:
                 except ValueError as e:
                     yield Row(index, str(index), {}, None, f"invalid JSON ({e})", unit="line")
                     continue
-                row = _row(index, fields, text_field, id_field)
-                row.unit = "line"
-                yield row
+                yield _row(index, fields, text_field, id_field, unit="line")
     except (OSError, EOFError, gzip.BadGzipFile) as e:
         raise ReadError(f"{path}: cannot be read to its end ({e}); the rows before are written") from None
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from cleantext.detection import Detection, Span
-from cleantext.detection.shape import NAMING, names_a_work, open_ended, open_headed
+from cleantext.detection.shape import named, open_ended, open_headed
 from cleantext.tokens import WORD, folded
 
 # The reasons a span is kept here (detection.KEPT has the ones detection gives itself).
@@ -117,8 +117,9 @@ def judge(
              if len(one := folded(text[span.start : span.end])) == 1
              and uses[one[0]] >= p.term_uses}  # fmt: skip
     signs: dict[str, str] = {}  # each distinct sign of machine output in the document, with its kind
-    long_sign = False  # a sign from a whole sentence or a phrase longer than a term
-    inner = False  # ... and every long one a phrase inside its sentence, as short as a title
+    # the signs from a whole sentence or a phrase longer than a term: is each a phrase inside
+    # its sentence, as short as a title?
+    long_inner: list[bool] = []
     for k, (text, det) in enumerate(units):
         for span in det.spans:
             if (k, span.start) in set_apart or (k, span.start) in terms:
@@ -126,8 +127,8 @@ def judge(
             if k not in quoted and (sign := _sign(text, span, det, zipf, main, p)):
                 signs.setdefault(text[span.start : span.end].strip().lower(), sign)
                 if det.language != main or not short_phrase(text[span.start : span.end], p):
-                    inner = (not long_sign or inner) and _inner_phrase(text, span, det, main, p)
-                    long_sign = True
+                    long_inner.append(_inner_phrase(text, span, det, main, p))
+    long_sign, inner = bool(long_inner), all(long_inner)
     # a long Italian document whose only signs are short phrases and lone words is a writer's,
     # and so is one whose one sign is a phrase inside a sentence ("la filosofia del buy now pay
     # later", "il principio del too big to fail"; ours): a machine's leftovers come in numbers
@@ -236,12 +237,7 @@ def _decide(
             return None, f"a whole {span.language} sentence"
         return (None, f"a short {span.language} sentence, in {doc}") if set_off_machine else ("uncertain", "")
     words = WORD.findall(text[span.start : span.end])
-    if (
-        _titled(text, span, words, zipf, p)
-        or _topic(text, span, zipf, p)
-        or NAMING.search(text, 0, span.start)
-        or names_a_work(text, span.start)
-    ):
+    if _titled(text, span, words, zipf, p) or _named(text, span, zipf, p):
         return "title", ""
     grammar = [w for w in words if zipf(w.lower(), span.language) >= p.function_from]
     content = [w for w in words if w not in grammar]
@@ -269,13 +265,7 @@ def _sign(text: str, span: Span, det: Detection, zipf: Zipf, main: str, p: Polic
     it is translated only where other spans give that evidence."""
     if det.language != main:
         return None if _whole_quote(text) or _short(text, p) else f"a whole {span.language} sentence"
-    if (
-        _speech(text, span)
-        or _bracketed(text, span.start, span.end)
-        or _topic(text, span, zipf, p)
-        or NAMING.search(text, 0, span.start)
-        or names_a_work(text, span.start)
-    ):
+    if _speech(text, span) or _bracketed(text, span.start, span.end) or _named(text, span, zipf, p):
         return None
     words = WORD.findall(text[span.start : span.end])
     unused = [w for w in words if w.islower() and _unused(w, span.language, zipf, main, p)]
@@ -369,6 +359,12 @@ def _titled(text: str, span: Span, words: list[str], zipf: Zipf, p: Policy) -> b
     ):
         return False
     return p.used_from <= zipf(words[0].lower(), span.language) < p.function_from
+
+
+def _named(text: str, span: Span, zipf: Zipf, p: Policy) -> bool:
+    """The sentence names the span as written: a headline's topic, or after a naming word or
+    the noun for a work (`shape.named`)."""
+    return _topic(text, span, zipf, p) or named(text, span.start)
 
 
 def _topic(text: str, span: Span, zipf: Zipf, p: Policy) -> bool:

@@ -346,7 +346,7 @@ class Pipeline:
                     seg.quality, seg.evidence = est.quality, est.evidence
                     if self._trusted(seg, back, check) and self._weak_policy(d, seg):
                         by_draft.setdefault(id(d), []).append((a, b, seg, out))
-                elif check and out.engine and self.settings.leftovers == "judge":
+                elif check and out.engine:  # (`check` only under the judgement)
                     seg.kept = "uncertain"  # the engine's translation was rejected: as one not trusted
             for _, drafts in prepared:
                 for d in drafts:

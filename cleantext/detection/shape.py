@@ -128,6 +128,12 @@ def names_a_work(text: str, start: int) -> bool:
     return text[start : start + 1].isupper() and WORK.search(text, 0, start) is not None
 
 
+def named(text: str, start: int) -> bool:
+    """The sentence names the span at `start`, to give it as written: a naming word (NAMING)
+    or the noun for a work (`names_a_work`) right before it."""
+    return NAMING.search(text, 0, start) is not None or names_a_work(text, start)
+
+
 def missing_breaks(text: str, detection: Detection, min_words: int = 4) -> list[int]:
     """Offsets where a sentence break was lost at a change of language.
 
@@ -146,7 +152,7 @@ def missing_breaks(text: str, detection: Detection, min_words: int = 4) -> list[
             before, after = text[:at].rstrip(), text[at:].lstrip()
             if not before or not after or before[-1] in ".!?…:;,–—-(\"“”«»'’":
                 continue
-            if at == span.start and (runs_on or NAMING.search(before) or names_a_work(text, at)):
+            if at == span.start and (runs_on or named(text, at)):
                 continue
             nxt = TOKEN.match(after)
             if nxt is None or not nxt.group()[0].isupper() or _is_name(nxt.group()):
