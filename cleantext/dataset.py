@@ -34,11 +34,17 @@ from cleantext.settings import DATASET_FORMATS
 from cleantext.summary import Summary
 from cleantext.write import to_txt
 
-# extension -> kind; the longest match wins (".jsonl.gz" before ".gz")
+# extension -> kind; the longest match wins (".jsonl.gz" before ".gz"). dolma's documents
+# are JSON lines named ".json.gz" or ".json.zst"; a bare ".json" may be one JSON value (or
+# a run's own .meta.json), so it is read only with --input-format jsonl
 KINDS = {
     ".jsonl": "jsonl",
     ".jsonl.gz": "jsonl",
     ".jsonl.zst": "jsonl",
+    ".json.gz": "jsonl",
+    ".json.zst": "jsonl",
+    ".ndjson": "jsonl",
+    ".ndjson.gz": "jsonl",
     ".parquet": "parquet",
     ".warc": "warc",
     ".warc.gz": "warc",

@@ -27,7 +27,8 @@ LEFTOVERS: tuple[str, ...] = get_args(Leftovers)
 # the files of a folder a run takes: text files, saved HTML pages, and datasets of
 # documents (cleantext.dataset); the CLI's --pattern default
 DEFAULT_PATTERN = (
-    "*.txt,*.html,*.htm,*.txt.gz,*.html.gz,*.jsonl,*.jsonl.gz,*.jsonl.zst,*.parquet,*.warc,*.warc.gz"
+    "*.txt,*.html,*.htm,*.txt.gz,*.html.gz,*.jsonl,*.jsonl.gz,*.jsonl.zst,*.json.gz,*.json.zst,"
+    "*.ndjson,*.ndjson.gz,*.parquet,*.warc,*.warc.gz"
 )
 # settings added after runs were logged: at these values they leave a run's resume key as it was
 LATER_DEFAULTS = {

@@ -106,6 +106,31 @@ def test_a_jsonl_file_from_windows_keeps_its_first_row(tmp_path):
     assert [(g["id"], g["text"].strip()) for g in got] == [(r["id"], r["text"]) for r in rows]
 
 
+def test_dolma_and_ndjson_names_are_read_as_json_lines(tmp_path):
+    """dolma keeps its documents as JSON lines named part-0.json.gz (and .json.zst); other
+    tools write .ndjson. A folder run took none of them ("no files matching"); a bare
+    .json, which may be one JSON value or a run's .meta.json, is still left alone (ours)."""
+    src = tmp_path / "documents"
+    src.mkdir()
+    rows = _rows(2)
+    _write_jsonl_gz(src / "part-0.json.gz", rows)
+    (src / "part-1.ndjson").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    (src / "stats.json").write_text(json.dumps({"documents": 3}), encoding="utf-8")
+    out = tmp_path / "out"
+    r = run_cli("clean", str(src), "-o", str(out), "--no-translate")
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
+        "part-0.json.gz",
+        "part-0.sentences.jsonl.gz",
+        "part-1.ndjson",
+        "part-1.sentences.jsonl.gz",
+    ]
+    got = _read_jsonl_gz(out / "part-0.json.gz")
+    assert [g["id"] for g in got] == [r["id"] for r in rows] and SENTENCES[0] in got[0]["text"]
+    flat = [json.loads(x) for x in (out / "part-1.ndjson").read_text("utf-8").splitlines()]
+    assert [g["text"] for g in flat] == [g["text"] for g in got]
+
+
 def test_a_row_with_a_null_text_is_empty_not_an_error(tmp_path):
     """A corpus row with no text (null, as scrapers leave a failed page) stays null in the
     output and says so; the run has no error (ours)."""
