@@ -335,3 +335,41 @@ def test_the_no_token_pass_only_settles_sentences_the_full_way_finds_all_italian
             assert fast.detect(line) == full.detect(line), line
     assert said["it"] > 0.7 * len(texts["it"]) and said["fr"] < 10 and said["en"] < 10, said
     assert [fast._surely_main(line) for line in texts["made"][-5:]] == [True, False, False, False, False]
+
+
+CODE = {  # ours, after Italian manual pages (manpages-it), whose translations turned them into Italian
+    "The files /etc/passwd and /etc/group are changed by the tool.": ["/etc/passwd", "/etc/group"],
+    "You can't use this option with --add-subuids or -p at the same time.": ["--add-subuids", "-p"],
+    "Run xinit -geometry =80x65 -fg white -bg navy to start the display.": ["-geometry", "-fg", "-bg"],
+    "The structure is described in mknod(1) and it is locked with flock() by the process.": [
+        "mknod(1)",
+        "flock()",
+    ],
+    "Use the options bs=1k count=1 to copy only the first block of the disk.": ["bs=1k", "count=1"],
+    "The option APT::Get::allow-downgrades allows the tool to install older packages.": [
+        "APT::Get::allow-downgrades"
+    ],
+}
+
+
+def test_code_is_never_language():
+    """Paths, command-line options, calls, manual pages, settings and scoped names carry no
+    language and no span takes them in, so no translation rewrites them ("/etc/passwd" came
+    out "/ecc/passwd", "--add-subuids" "--aggiunge-subuids"); Italian punctuation that looks
+    a little like them is no code (ours)."""
+    from cleantext.detection import Detector
+    from cleantext.detection.shape import guarded
+
+    detector = Detector()
+    for text, code in CODE.items():
+        assert [text[a:b] for a, b in guarded(text)] == code, text
+        found = detector.detect(text)
+        assert found.language == "en" or found.spans, text
+        for span in (*found.spans, *found.kept):
+            assert not any(c in text[span.start : span.end] for c in code), (text, span)
+    prose = [  # ours
+        "Il biennio 2023-2024 e/o il triennio, la ex-moglie, il -5% e (-3 punti) - ha detto.",
+        "- il governo ha detto che l'art. 5(2) della legge (n. 3) resta in vigore.",
+        "Il risultato: 3 a 1, con due reti nel finale (al 90') e una al 45'.",
+    ]
+    assert [guarded(t) for t in prose] == [(), (), ()]

@@ -41,11 +41,16 @@ PROTECTED = regex.compile(
     r"|(?<![\p{L}\p{N}/])/?[\w-]+(?:/[\w-]+)+\.\w{2,4}\b"  # paths to files ("download/file.pdf")
     r"|(?<![\p{L}\p{N}])/?[\w-]+(?:/[\w.-]+){2,}/?"  # paths of three parts or more
     r"|(?<![\p{L}\p{N}])[\w-]+\.(?:[a-z]{2,4}\d?)(?![\p{L}\p{N}])(?=\.?(?:\s|$|[,;:)]))"  # files, domains
+    r"|(?<![\p{L}\p{N}/])/[\w.-]+(?:/[\w.-]+)+/?"  # absolute paths ("/etc/passwd")
     r"|\b\w+_\w+\b|`[^`]+`"  # code
+    r"|(?<![^\s(\[])--?\p{Ll}[\w-]*"  # command-line options ("-s", "--add-subuids")
+    r"|\b\p{L}[\w.-]*\((?:\d\w?)?\)"  # calls and manual pages ("flock()", "mknod(1)")
+    r"|\b\w+=[^\s,;]+"  # settings ("count=1")
+    r"|\b\w+(?:::[\w-]+)+"  # scoped names ("APT::Get::allow-downgrades")
 )
 # Every alternative of PROTECTED holds one of these: most sentences hold none, and the
 # full pattern (lookbehinds at every position) is then not run at all.
-MAYBE_PROTECTED = regex.compile(r"[/@#_`]|\.\w")
+MAYBE_PROTECTED = regex.compile(r"[/@#_`=]|\.\w|\w\(|::|(?<![^\s(\[])-\p{Ll}")
 _APOSTROPHE = regex.compile(r"['’]")
 _NOT_WORDISH = regex.compile(r"[^\p{L}\p{M}'’\s]")
 _CLAUSE_MARK = regex.compile(r"[,;:)]")
@@ -300,7 +305,9 @@ def only_words(text: str, a: Tok, b: Tok) -> bool:
 def _protected(found: str) -> bool:
     """A match of PROTECTED that really is a URL, address, tag, path, file or code: a
     bare "word.ext" must end with a known extension ("report.pdf", "ansa.it")."""
-    if "/" in found or "@" in found or found[0] in "#`" or "_" in found or found.startswith("www."):
+    if "/" in found or "@" in found or found[0] in "#`-" or "_" in found or found.startswith("www."):
+        return True
+    if "=" in found or "::" in found or found.endswith(")"):
         return True
     return found.rsplit(".", 1)[-1].lower() in _FILE_EXT
 
