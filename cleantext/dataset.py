@@ -1,6 +1,6 @@
 """Corpus datasets in and out: JSONL and Parquet shards of one document per row, and WARC
 crawls, as corpus builders keep scraped news (datatrove, dolma and NeMo Curator read and
-write the same).
+write the same), and CSV tables, as data journalists export scrapes from a spreadsheet.
 
 A dataset file is one job of a run: its rows are read in batches, cleaned as the same text
 would be as a file, and written in order to `OUT/<same name>` in the same format, every
@@ -14,6 +14,7 @@ field) is reported with its file and row, and the others are written.
 from __future__ import annotations
 
 import contextlib
+import csv
 import gzip
 import hashlib
 import io
@@ -45,6 +46,8 @@ KINDS = {
     ".json.zst": "jsonl",
     ".ndjson": "jsonl",
     ".ndjson.gz": "jsonl",
+    ".csv": "csv",
+    ".csv.gz": "csv",
     ".parquet": "parquet",
     ".warc": "warc",
     ".warc.gz": "warc",
@@ -125,14 +128,42 @@ def rows(path: Path, file_kind: str, text_field: str = "text", id_field: str = "
         yield from _parquet_rows(path, text_field, id_field)
     elif k == "warc":
         yield from _warc_rows(path)
+    elif k == "csv":
+        yield from _csv_rows(path, text_field, id_field)
     else:
         raise ReadError(f"{path}: not a dataset file ({', '.join(KINDS)})")
 
 
-def _open_text(path: Path) -> io.TextIOBase:
+def check(path: Path, file_kind: str, text_field: str = "text") -> None:
+    """Refuse, before any output is made, a table whose header has no text column: a CSV
+    header or a Parquet schema names its columns once (a JSONL row is checked as it comes)."""
+    if file_kind == "csv":
+        try:
+            columns = csv_layout(path).columns
+        except (OSError, EOFError, gzip.BadGzipFile, csv.Error) as e:
+            raise ReadError(f"{path}: not a readable CSV file ({e})") from None
+    elif file_kind == "parquet":
+        try:
+            import pyarrow.parquet as pq
+
+            columns = tuple(pq.ParquetFile(path).schema_arrow.names)
+        except ImportError:
+            return  # said when the rows are read
+        except Exception as e:  # noqa: BLE001 -- pyarrow's errors: not a Parquet file
+            raise ReadError(f"{path}: not a readable Parquet file ({e})") from None
+    else:
+        return
+    if text_field not in columns:
+        shown = ", ".join(columns[:12]) + (", …" if len(columns) > 12 else "") if columns else "none"
+        raise ReadError(f"{path}: no {text_field!r} column (columns: {shown}); name it with --text-field")
+
+
+def _open_text(path: Path, newline: str | None = None) -> io.TextIOBase:
+    """The file's text, decompressed (`newline=""`: line ends as written, as csv needs)."""
     name = path.name.lower()
     if name.endswith(".gz"):
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="surrogateescape")
+        raw = gzip.open(path, "rb")
+        return io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape", newline=newline)
     if name.endswith(".zst"):
         try:
             import zstandard
@@ -141,8 +172,8 @@ def _open_text(path: Path) -> io.TextIOBase:
                 f"{path}: reading .zst needs zstandard: pip install 'cleantext-it[datasets]'"
             ) from None
         raw = zstandard.ZstdDecompressor().stream_reader(open(path, "rb"), closefd=True)  # noqa: SIM115
-        return io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape")
-    return open(path, encoding="utf-8", errors="surrogateescape")  # noqa: SIM115
+        return io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape", newline=newline)
+    return open(path, encoding="utf-8", errors="surrogateescape", newline=newline)  # noqa: SIM115
 
 
 def _row(index: int, fields: Any, text_field: str, id_field: str, unit: str = "row") -> Row:
@@ -223,6 +254,57 @@ def _warc_rows(path: Path) -> Iterator[Row]:
             index += 1
 
 
+CSV_DELIMITERS = ",;\t"  # a spreadsheet in an Italian locale writes ';' (',' is its decimal mark)
+
+
+@dataclass(frozen=True, slots=True)
+class CsvLayout:
+    """How a CSV file is written: its columns, its delimiter, and whether it opens with a
+    byte order mark (spreadsheets write one, and need it to read UTF-8 back)."""
+
+    columns: tuple[str, ...]
+    delimiter: str
+    bom: bool
+    line_end: str = "\r\n"  # as its header line ends
+
+
+def csv_layout(path: Path) -> CsvLayout:
+    """The header of a CSV file: the delimiter is the one of `CSV_DELIMITERS` its header
+    line holds most of."""
+    with _open_text(path, newline="") as fh:
+        first = fh.readline()
+    bom = first.startswith("\ufeff")
+    first = first.removeprefix("\ufeff")
+    delimiter = max(CSV_DELIMITERS, key=first.count)
+    columns = next(csv.reader([first], delimiter=delimiter), [])
+    line_end = "\n" if first.endswith("\n") and not first.endswith("\r\n") else "\r\n"
+    return CsvLayout(tuple(columns), delimiter, bom, line_end)
+
+
+def _csv_rows(path: Path, text_field: str, id_field: str) -> Iterator[Row]:
+    """A CSV table's records: the header names the columns, a record's cell may span lines.
+    Records are counted as a spreadsheet numbers its rows (the header is row 1)."""
+    check(path, "csv", text_field)
+    layout = csv_layout(path)
+    csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))  # a news text is longer than 128 KB
+    width = len(layout.columns)
+    try:
+        with _open_text(path, newline="") as fh:
+            reader = csv.reader(fh, delimiter=layout.delimiter)
+            next(reader, None)  # the header
+            for k, cells in enumerate(reader):
+                if not cells:
+                    continue
+                fields = dict(zip(layout.columns, cells, strict=False))
+                if len(cells) != width:  # a row cut or run together: its cells cannot be trusted
+                    why = f"{len(cells)} cells for {width} columns"
+                    yield Row(k + 1, str(k + 1), fields, None, why)
+                    continue
+                yield _row(k + 1, fields, text_field, id_field)
+    except (OSError, EOFError, gzip.BadGzipFile, csv.Error) as e:
+        raise ReadError(f"{path}: cannot be read to its end ({e}); the rows before are written") from None
+
+
 def record(row: Row, doc: Document | None, text_field: str) -> dict[str, Any]:
     """The output row: every input field, the text field replaced by the clean text (what a
     folder run writes to NAME.txt for the same text), and what changed in `cleantext`."""
@@ -293,6 +375,8 @@ class Writer:
 
         self.path, self.fmt = path, fmt
         self._schema = _schema(source, text_field) if fmt == "parquet" and source is not None else None
+        self._csv: Any = None
+        self._text_field = text_field
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, self.tmp = _mkstemp(path)
         self._raw = open(fd, "wb")  # noqa: SIM115 -- closed in commit/abort
@@ -308,12 +392,32 @@ class Writer:
                 self._out = zstandard.ZstdCompressor().stream_writer(self._raw, closefd=False)
             else:
                 self._out = self._raw
+        elif fmt == "csv":
+            assert source is not None, "a CSV output takes its layout from its input"
+            layout = csv_layout(source)
+            packed: Any = (
+                gzip.GzipFile(fileobj=self._raw, mode="wb", mtime=0)
+                if path.name.lower().endswith(".gz")
+                else self._raw
+            )
+            self._out = io.TextIOWrapper(packed, encoding="utf-8", errors="surrogateescape", newline="")
+            self._columns = [c for c in layout.columns if c != "cleantext"] + ["cleantext"]
+            if layout.bom:
+                self._out.write("\ufeff")
+            self._csv = csv.writer(self._out, delimiter=layout.delimiter, lineterminator=layout.line_end)
+            self._csv.writerow(self._columns)
 
     def add(self, record: dict) -> None:
         if self.fmt == "jsonl":
             self._out.write(
                 (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8", "surrogateescape")
             )
+            return
+        if self.fmt == "csv":  # a cell holds text: `cleantext` as JSON, no value as an empty cell
+            text = record.get(self._text_field)
+            if isinstance(text, str):  # a cell, not a file: no final line end
+                record = {**record, self._text_field: text.removesuffix("\n")}
+            self._csv.writerow([_cell(record.get(c)) for c in self._columns])
             return
         self._pending.append(record)
         if len(self._pending) >= ROWS_PER_BATCH:
@@ -337,6 +441,10 @@ class Writer:
         if self.fmt == "jsonl":
             if self._out is not self._raw:
                 self._out.close()
+        elif self.fmt == "csv":
+            packed = self._out.detach()  # the text layer goes; the file is closed below
+            if packed is not self._raw:
+                packed.close()  # gzip's end
         else:
             self._flush()
             if self._parquet is None and self._schema is not None:  # no rows: an empty table
@@ -356,6 +464,13 @@ class Writer:
             self._raw.close()
         with contextlib.suppress(OSError):
             os.unlink(self.tmp)
+
+
+def _cell(value: Any) -> Any:
+    """A CSV cell: no value is an empty cell, a structure (`cleantext`) its JSON."""
+    if value is None:
+        return ""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
 
 
 CHECKPOINT_ROWS = 4 * ROWS_PER_BATCH  # rows a killed run over one dataset file redoes at most

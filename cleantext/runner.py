@@ -246,8 +246,9 @@ class Task:
         written in order with every field kept (cleantext.dataset). Every CHECKPOINT_ROWS
         rows the part done is kept, so a killed run resumes after it (`dataset.Checkpoints`)."""
         s = self.opts.settings
+        dataset.check(job.source, job.kind, s.text_field)  # before any output is made
         digest = file_digest(job.source)
-        fmt = "parquet" if job.kind == "parquet" else "jsonl"
+        fmt = job.kind if job.kind in ("parquet", "csv") else "jsonl"  # a WARC's rows become JSONL
         output = dataset.output_path(job.source, job.output_base, job.kind)
         checkpoints = dataset.Checkpoints(output, f"{digest} {self.key()}")
         checkpoints.clear(stale_only=True)

@@ -403,3 +403,77 @@ def test_a_killed_run_resumes_inside_a_dataset_file(tmp_path, monkeypatch, pipel
     for name in ("corpus.jsonl.gz", "corpus.sentences.jsonl.gz"):
         assert (killed / name).read_bytes() == (tmp_path / "whole" / name).read_bytes(), name
     assert not (killed / dataset.PARTS).exists()  # the parts go once the output is in place
+
+
+def _write_csv(path, header, rows, delimiter=",", bom=False):
+    import csv
+
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "wt", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
+        w = csv.writer(f, delimiter=delimiter)
+        w.writerow(header)
+        w.writerows(rows)
+
+
+def _read_csv(path, delimiter=","):
+    import csv
+
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f, delimiter=delimiter))
+
+
+def test_a_spreadsheet_export_comes_back_as_the_same_table(tmp_path):
+    """A CSV as an Italian spreadsheet exports it: ';' between cells, a byte order mark,
+    articles of several paragraphs in one cell. It comes back with the same delimiter, mark
+    and columns, each text cell the clean text a folder run writes for it, and a `cleantext`
+    column; a row whose cells do not fit the header is named as the spreadsheet numbers it
+    (the header is row 1), and the other rows are written (ours)."""
+    rows = _rows(4)
+    src, files = tmp_path / "in", tmp_path / "files"
+    src.mkdir()
+    files.mkdir()
+    cells = [[r["id"], r["section"], r["text"], str(r["n"])] for r in rows]
+    cells.insert(2, ["cut", "cronaca"])  # a row cut short: spreadsheet row 4
+    _write_csv(src / "export.csv", ["id", "sezione", "text", "n"], cells, delimiter=";", bom=True)
+    for r in rows:
+        (files / f"{r['id']}.txt").write_text(r["text"], encoding="utf-8")
+    out = tmp_path / "out"
+    r = run_cli("clean", str(src), "-o", str(out), "--no-translate")
+    assert r.returncode == 1 and "export.csv: row 4: 2 cells for 4 columns" in r.stderr, r.stderr[-2000:]
+    assert run_cli("clean", str(files), "-o", str(tmp_path / "out-files"), "--no-translate").returncode == 0
+    raw = (out / "export.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfid;sezione;text;n;cleantext\r\n")
+    got = _read_csv(out / "export.csv", delimiter=";")
+    assert [g["id"] for g in got] == [r["id"] for r in rows[:2]] + ["cut"] + [r["id"] for r in rows[2:]]
+    cut = got.pop(2)
+    assert cut["text"] == "" and json.loads(cut["cleantext"])["error"] == "2 cells for 4 columns"
+    for g, r in zip(got, rows, strict=True):
+        assert g["text"] + "\n" == (tmp_path / "out-files" / f"{r['id']}.txt").read_text("utf-8")
+        assert (g["sezione"], g["n"]) == (r["section"], str(r["n"]))
+    assert "\n\n" in got[0]["text"] and SITE not in got[1]["text"]  # paragraphs kept, site line counted
+    assert json.loads(got[-1]["cleantext"])["duplicate_of"].endswith("#doc-0")
+
+
+def test_a_table_without_the_text_column_is_refused_before_any_output(tmp_path):
+    """A CSV or Parquet table whose header has no text column fails alone, naming its
+    columns and the option to choose one, and writes nothing; a gzipped CSV beside it is
+    cleaned (ours)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    _write_csv(src / "links.csv", ["url", "body"], [["https://example.org", SENTENCES[0]]])
+    pq.write_table(pa.Table.from_pylist([{"url": "x", "body": SENTENCES[1]}]), src / "pages.parquet")
+    _write_csv(src / "news.csv.gz", ["text"], [[SENTENCES[2]]])
+    out = tmp_path / "out"
+    r = run_cli("clean", str(src), "-o", str(out), "--no-translate")
+    assert r.returncode == 1
+    assert "links.csv: no 'text' column (columns: url, body); name it with --text-field" in r.stderr
+    assert "pages.parquet: no 'text' column (columns: url, body)" in r.stderr
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
+        "news.csv.gz",
+        "news.sentences.jsonl.gz",
+    ]
+    assert [g["text"] for g in _read_csv(out / "news.csv.gz")] == [SENTENCES[2]]
+    again = run_cli("clean", str(src), "-o", str(tmp_path / "body"), "--no-translate", "--text-field", "body")
+    assert again.returncode == 1 and "news.csv.gz: no 'body' column (columns: text)" in again.stderr
+    assert [g["body"] for g in _read_csv(tmp_path / "body" / "links.csv")] == [SENTENCES[0]]

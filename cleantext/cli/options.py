@@ -62,7 +62,9 @@ Output = Annotated[
     Path | None, typer.Option("-o", "--output", help="Output folder (mirrors the input tree).")
 ]
 Translate = Annotated[bool, typer.Option("--translate/--no-translate", help="Translate foreign spans.")]
-TextField = Annotated[str, typer.Option(help="Datasets (JSONL, Parquet): the field holding each row's text.")]
+TextField = Annotated[
+    str, typer.Option(help="Datasets (JSONL, Parquet, CSV): the field or column holding each row's text.")
+]
 IdField = Annotated[
     str,
     typer.Option(help="Datasets: the field naming each row in errors and duplicate_of (else its number)."),
@@ -133,9 +135,10 @@ RoundTrip = Annotated[
 InputFormat = Annotated[
     settings_.InputFormat,
     typer.Option(
-        help="auto: datasets by extension (.jsonl[.gz|.zst], .parquet, .warc[.gz]), HTML pages by "
-        "extension (.html, .htm) or first bytes, other files as text; or force text or html (also "
-        "for stdin), or jsonl, parquet or warc (every file taken is a dataset of that format)."
+        help="auto: datasets by extension (.jsonl[.gz|.zst], .json.gz, .ndjson, .parquet, .warc[.gz], "
+        ".csv[.gz]), HTML pages by extension (.html, .htm) or first bytes, other files as text; or "
+        "force text or html (also for stdin), or jsonl, parquet, warc or csv (every file taken is a "
+        "dataset of that format)."
     ),
 ]
 HtmlTables = Annotated[bool, typer.Option(help="HTML: keep the page's tables.")]
