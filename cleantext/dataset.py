@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from cleantext.model import Document
-from cleantext.read import ReadError
+from cleantext.read import ReadError, unescape
 from cleantext.settings import DATASET_FORMATS
 from cleantext.summary import Summary
 from cleantext.write import to_txt
@@ -179,6 +179,8 @@ def _open_text(path: Path, newline: str | None = None) -> io.TextIOBase:
 def _row(index: int, fields: Any, text_field: str, id_field: str, unit: str = "row") -> Row:
     if not isinstance(fields, dict):
         return Row(index, str(index), {}, None, "not a JSON object", unit=unit)
+    # bytes that are no UTF-8 (a Windows-1252 export) decoded as a file's lines are
+    fields = {k: unescape(v) if isinstance(v, str) else v for k, v in fields.items()}
     rid = fields.get(id_field)
     rid = str(index) if rid is None else str(rid)
     text = fields.get(text_field)
@@ -264,7 +266,7 @@ class CsvLayout:
 
     columns: tuple[str, ...]
     delimiter: str
-    bom: bool
+    bom: bool  # written back: it opens with one, or its cells are not UTF-8 (Windows-1252)
     line_end: str = "\r\n"  # as its header line ends
 
 
@@ -273,10 +275,12 @@ def csv_layout(path: Path) -> CsvLayout:
     line holds most of."""
     with _open_text(path, newline="") as fh:
         first = fh.readline()
-    bom = first.startswith("\ufeff")
+        head = first + fh.read(1 << 16)
+    # the output is UTF-8: a spreadsheet reads it so only after a byte order mark
+    bom = first.startswith("\ufeff") or unescape(head) != head
     first = first.removeprefix("\ufeff")
     delimiter = max(CSV_DELIMITERS, key=first.count)
-    columns = next(csv.reader([first], delimiter=delimiter), [])
+    columns = next(csv.reader([unescape(first)], delimiter=delimiter), [])
     line_end = "\n" if first.endswith("\n") and not first.endswith("\r\n") else "\r\n"
     return CsvLayout(tuple(columns), delimiter, bom, line_end)
 
@@ -295,7 +299,7 @@ def _csv_rows(path: Path, text_field: str, id_field: str) -> Iterator[Row]:
             for k, cells in enumerate(reader):
                 if not cells:
                     continue
-                fields = dict(zip(layout.columns, cells, strict=False))
+                fields = dict(zip(layout.columns, map(unescape, cells), strict=False))
                 if len(cells) != width:  # a row cut or run together: its cells cannot be trusted
                     why = f"{len(cells)} cells for {width} columns"
                     yield Row(k + 1, str(k + 1), fields, None, why)

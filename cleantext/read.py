@@ -96,6 +96,20 @@ class _Encodings:
         return "mixed (" + " + ".join(sorted(self.used)) + ")"
 
 
+def unescape(text: str) -> str:
+    """A text read with `errors="surrogateescape"` (a dataset's field), its undecodable bytes
+    decoded as a file's lines are: each line UTF-8, else Windows-1252 ("perch\udce9" →
+    "perché", as a spreadsheet in an Italian Windows exports it)."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    raw = text.encode("utf-8", "surrogateescape")
+    enc = _Encodings(None)
+    return "".join(enc.line(line) for line in raw.splitlines(keepends=True))
+
+
 def _split_long(line: str) -> list[str]:
     if len(line) <= MAX_LINE:
         return [line]

@@ -477,3 +477,25 @@ def test_a_table_without_the_text_column_is_refused_before_any_output(tmp_path):
     again = run_cli("clean", str(src), "-o", str(tmp_path / "body"), "--no-translate", "--text-field", "body")
     assert again.returncode == 1 and "news.csv.gz: no 'body' column (columns: text)" in again.stderr
     assert [g["body"] for g in _read_csv(tmp_path / "body" / "links.csv")] == [SENTENCES[0]]
+
+
+def test_windows_1252_cells_and_rows_come_out_as_utf8(tmp_path):
+    """A spreadsheet in an Italian Windows exports CSV in Windows-1252, and some scrapers
+    write JSONL the same way: the cells kept their raw bytes ("Perch\\xe9"), a file no UTF-8
+    reader could open. Each field is decoded as a file's lines are, and the CSV output
+    opens with a byte order mark, so the same spreadsheet reads it back (ours)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    text = "La città è più bella di quanto si dica. Perché no?"
+    (src / "win.csv").write_bytes(f"id;titolo;text\r\n1;Perché;{text}\r\n".encode("cp1252"))
+    row = json.dumps({"id": "a", "titolo": "Perché", "text": text}, ensure_ascii=False)
+    (src / "scraped.jsonl").write_bytes(row.encode("cp1252") + b"\n")
+    out = tmp_path / "out"
+    r = run_cli("clean", str(src), "-o", str(out), "--no-translate")
+    assert r.returncode == 0, r.stderr[-2000:]
+    raw = (out / "win.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfid;titolo;text;cleantext\r\n")
+    (got,) = _read_csv(out / "win.csv", delimiter=";")
+    assert (got["titolo"], got["text"]) == ("Perché", text)
+    (line,) = (out / "scraped.jsonl").read_text("utf-8").splitlines()
+    assert (json.loads(line)["titolo"], json.loads(line)["text"]) == ("Perché", text + "\n")

@@ -47,3 +47,14 @@ def test_a_utf16_file_read_block_by_block_leaves_no_wrapper_open(tmp_path):
         gc.collect()
     assert "".join(text for text, _ in blocks).replace("\n", "") == "Perché sì.Poi basta."
     assert not [w for w in caught if issubclass(w.category, ResourceWarning) and str(path) in str(w.message)]
+
+
+def test_unescape_decodes_a_datasets_raw_bytes_line_by_line():
+    """A field read with surrogateescape: UTF-8 stays, Windows-1252 bytes are decoded, each
+    line on its own as a file's are (ours)."""
+    from cleantext.read import unescape
+
+    utf8 = "perché così"
+    assert unescape(utf8) is utf8
+    mixed = "perché\n".encode() + "città è\n".encode("cp1252")
+    assert unescape(mixed.decode("utf-8", "surrogateescape")) == "perché\ncittà è\n"
