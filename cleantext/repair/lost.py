@@ -7,7 +7,8 @@ each of them, and the word is restored when one spelling is an Italian word clea
 frequent than every other ("perch�" → "perché", "citt�" → "città", "l�incontro" →
 "l’incontro"); a lone one between words is "è" before a lowercase word ("c'�", "non �
 vero"; "È" at a sentence's start; after "chi", "non", "che" and the like whatever follows)
-and a dash before a capital ("Roma � Il governo") or the auxiliary ("� ha detto"); one
+and a dash before a capital ("Roma � Il governo"), the auxiliary or a verb of saying ("� ha
+detto", "� aggiunge il direttore �"); one
 glued to the start of a word opens a quotation (“), one after a whole word or a sentence's
 end closes it (”) inside a quotation or at the paragraph's end (a quotation opened in an
 earlier sentence); one after an elided article or preposition is the apostrophe before a
@@ -59,7 +60,7 @@ def _restore(m: regex.Match[str]) -> str:
     if previous and previous[0].lower() in VERB_AFTER:  # only the verb follows "chi", "non", "che"…
         return "è"
     if _AUXILIARY.match(rest) or _closes_aside(before):
-        return "–"  # "è ha" cannot be: a dash opens what is said ("– ha detto –"), and one closes it
+        return "–"  # "è ha", "è spiega" cannot be: a dash opens who speaks ("– ha detto –"), one closes it
     if after.islower():  # the verb: "c'è", "non è vero"; a capital at a sentence's start
         return "È" if _SENTENCE_START.search(m.string[: m.start()]) else "è"
     return "–" if after.isupper() else word
@@ -74,8 +75,18 @@ def _closes_aside(before: str) -> bool:
 
 
 _LAST_WORD = regex.compile(r"\p{L}+(?=\s+$)")
-# the auxiliary "avere" in its finite forms, which cannot follow "è"
-_AUXILIARY = regex.compile(r"\s+(?:ha|hanno|aveva|avevano|avrebbe|avrebbero)\b")
+# What cannot follow "è": the auxiliary "avere" in its finite forms, and the verbs news uses to
+# say who speaks, in the third person ("– aggiunge il direttore –", "– fanno sapere –"). Forms
+# that are also adjectives or nouns ("è continua", "è nota", "è precisa") are left out.
+_SAYING = (
+    "aggiunge aggiungono aggiunse afferma affermano spiega spiegano dice dicono disse sottolinea "
+    "sottolineano osserva osservano commenta commentano scrive scrivono scrisse conclude concludono "
+    "ribadisce ribadiscono prosegue proseguono racconta raccontano ammette ammettono insiste insistono "
+    "avverte avvertono rileva rilevano chiarisce chiariscono incalza dichiara dichiarano annuncia "
+    "annunciano puntualizza evidenzia evidenziano sostiene sostengono ricorda ricordano segnala "
+    "segnalano assicura assicurano conferma confermano fa fanno"
+).split()
+_AUXILIARY = regex.compile(r"\s+(?:ha|hanno|aveva|avevano|avrebbe|avrebbero|" + "|".join(_SAYING) + r")\b")
 
 
 def _quoting(before: str) -> bool:
@@ -170,6 +181,11 @@ lost_letter = Rewrite(
         Example(
             "Chi \ufffd Dante? Il testo \ufffd ha detto \ufffd va letto.",
             "Chi è Dante? Il testo – ha detto – va letto.",
+            "own",
+        ),
+        Example(
+            "I numeri \ufffd spiega il responsabile \ufffd non bastano. La notizia \ufffd nota.",
+            "I numeri – spiega il responsabile – non bastano. La notizia è nota.",
             "own",
         ),
         Example("\ufffd vero. Disse: \ufffdSiamo pronti\ufffd.", "È vero. Disse: “Siamo pronti”.", "own"),
