@@ -442,6 +442,29 @@ _EN_DECIMAL = regex.compile(r"(?<![\d.,])(\d+)\.(\d+)(?![\d\p{L}]|[.,]\d)")
 _FR_THOUSANDS = regex.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|[ \u00a0\u202f]\d)")
 
 
+# the words for a version or a section, whose numbers Italian writes with a period too
+_NUMBERING = frozenset("versione version release sezione capitolo paragrafo".split())
+_QUANTITY_AFTER = regex.compile(r"\s?(?:%|per\s?cento\b)")
+
+
+def _numbered(m: regex.Match[str]) -> bool:
+    """A decimal that names, not counts: after a name inside the sentence ("Web 2.0", "iOS
+    17.2", "Unicode 3.0") or the word for a version or a section ("versione 2.1"), and not a
+    percentage ("FTSE 100 1.2%")."""
+    if _QUANTITY_AFTER.match(m.string, m.end()):
+        return False
+    before = m.string[: m.start()]
+    word = regex.search(r"([\p{L}][\p{L}\d-]*)\s$", before)
+    if word is None:
+        return False
+    w = word[1]
+    if w.lower() in _NUMBERING:
+        return True
+    opens = before[: word.start()].rstrip()
+    sentence_start = not opens or opens[-1] in '.!?:;«“"('
+    return any(c.isupper() for c in w[1:]) or (w[0].isupper() and not sentence_start)
+
+
 def italian_numbers(source: str, lang: str, translation: str) -> str:
     """'1,200' and '3.5' from English, '19 500' from French → Italian '1.200', '3,5', '19.500'.
 
@@ -452,7 +475,9 @@ def italian_numbers(source: str, lang: str, translation: str) -> str:
         translation = _EN_THOUSANDS.sub(
             lambda m: m[0].replace(",", ".") if m[0] in source else m[0], translation
         )
-        return _EN_DECIMAL.sub(lambda m: f"{m[1]},{m[2]}" if m[0] in source else m[0], translation)
+        return _EN_DECIMAL.sub(
+            lambda m: f"{m[1]},{m[2]}" if m[0] in source and not _numbered(m) else m[0], translation
+        )
     if lang == "fr":
         return _FR_THOUSANDS.sub(
             lambda m: regex.sub(r"[ \u00a0\u202f]", ".", m[0]) if m[0] in source else m[0], translation

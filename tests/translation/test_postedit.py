@@ -99,6 +99,19 @@ def test_apertium_english_past_comes_out_as_news_italian(apertium):
         ("The 802.11n standard and version 1.2.3", "en", "Lo standard 802.11n e la versione 1.2.3", None),
         ("En 2019 200 personnes sont venues.", "fr", "Nel 2019 200 persone sono venute.", None),
         ("He left at noon.", "en", "È partito alle 12.00.", None),
+        # numbers that name a version or a section, as Italian writes them too (ours)
+        (
+            "The Web 2.0, iOS 17.2 and version 2.1, see Section 8.1; shares rose 1.5% and 2.5 times.",
+            "en",
+            "Il Web 2.0, iOS 17.2 e versione 2.1, vedi Sezione 8.1; le azioni sono salite 1.5% e 2.5 volte.",
+            "Il Web 2.0, iOS 17.2 e versione 2.1, vedi Sezione 8.1; le azioni sono salite 1,5% e 2,5 volte.",
+        ),
+        (
+            "About 1.5 million came. The FTSE 100 1.2%",
+            "en",
+            "Circa 1.5 milioni. Il FTSE 100 1.2%",
+            "Circa 1,5 milioni. Il FTSE 100 1,2%",
+        ),
     ],
 )
 def test_numbers_take_the_italian_form(source, lang, translation, expected):
