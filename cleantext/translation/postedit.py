@@ -27,7 +27,7 @@ def _like(model: str, word: str) -> str:
 # "In 2002 Goma…", "…di Asunción in 1537, il Paraguay…": an English or Catalan "in/en +
 # year" comes out as "in 2002"; Italian takes the article: "nel 2002". Only where the
 # number is plainly a year: followed by punctuation, the end, or a capitalised word.
-_WITH_ARTICLE = {"in": "nel", "da": "dal"}
+_WITH_ARTICLE = {"in": "nel", "da": "dal", "di": "del"}
 
 
 def _year_with_article(m: regex.Match[str]) -> str:
@@ -36,8 +36,8 @@ def _year_with_article(m: regex.Match[str]) -> str:
 
 year_article = Rewrite(
     "year_article",
-    "Italian puts the article before a year: 'nel 2002', 'dal 2015', not 'in 2002', 'da 2015'",
-    regex.compile(r"\b([Ii]n|[Dd]a) " + _YEAR + r"(?=[,.;:!?)]|\s+(?:\p{Lu}|che\b|a\s)|\s*$)"),
+    "Italian puts the article before a year: 'nel 2002', 'dal 2015', 'del 2024', not 'in 2002'",
+    regex.compile(r"\b([Ii]n|[Dd]a|di) " + _YEAR + r"(?=[,.;:!?)]|\s+(?:\p{Lu}|che\b|a\s)|\s*$)"),
     _year_with_article,
     examples=(
         Example("In 2002 Goma fu distrutta", "Nel 2002 Goma fu distrutta", "dev:doc0162"),
@@ -52,6 +52,8 @@ year_article = Rewrite(
             "own",
         ),
         Example("in 1500 metri", "in 1500 metri", "own"),
+        Example("nel terzo quarto di 2024.", "nel terzo quarto del 2024.", "own"),
+        Example("un gruppo di 2024 persone", "un gruppo di 2024 persone", "own"),
     ),
 )
 
@@ -384,6 +386,20 @@ aver_truncated = Rewrite(
     ),
 )
 
+# English puts a comma before the closing quotation mark, Italian after it; engines copy
+# the English order ('"Siamo felici," ha detto').
+comma_outside_quote = Rewrite(
+    "comma_outside_quote",
+    "Italian puts the comma after the closing quotation mark: '«Siamo felici», ha detto'",
+    regex.compile(r",([\"”»])(?=\s)"),
+    r"\1,",
+    examples=(
+        Example('"Siamo felici," il direttore ha detto', '"Siamo felici", il direttore ha detto', "own"),
+        Example("«Basta,» disse, «ora»", "«Basta», disse, «ora»", "own"),
+        Example('ha detto, "siamo pronti"', 'ha detto, "siamo pronti"', "own"),
+    ),
+)
+
 # The written order: words first, then the joins of prepositions and articles, then the
 # years and dates those joins make ("In il 15 agosto" → "Nel 15 agosto" → "Il 15 agosto"),
 # then numbers and verbs. `tidy` runs them to a fixed point, so an order slip costs a
@@ -409,6 +425,7 @@ RULES: tuple[Rewrite, ...] = (
     aver_truncated,
     anche_first,
     ordinal_elision,
+    comma_outside_quote,
 )
 
 # --- rules that read the source too -------------------------------------------------------
