@@ -382,6 +382,13 @@ class ApertiumEngine:
             - set(LETTERS.findall(text))
             for text, out in zip(texts, outs, strict=True)
         ]
+        # the pivot's spelling of a name the source holds ("Paris" → fra-cat "París", which
+        # cat-ita read again in lower case made "partorisse"): the source's spelling
+        outs = [
+            _source_spelling(out, mine, text) if mine else out
+            for text, out, mine in zip(texts, outs, left, strict=True)
+        ]
+        left = [{w for w in mine if w in out} for out, mine in zip(outs, left, strict=True)]
         words = sorted(set().union(*left))
         if not words:
             return outs
@@ -474,6 +481,18 @@ _UNKNOWN = regex.compile(r"(?<![\p{L}\p{N}\\*#@])[*#@]+(?=[\p{L}\p{N}])")
 _PIVOT_LANGUAGE = {"cat": "ca", "ca": "ca", "spa": "es", "es": "es"}
 PIVOT_MARGIN = 2.0  # a pivot's word: its language uses it 100 times as much as Italian (Zipf)
 _CAPITALISED = regex.compile(r"(?<![\p{L}'’-])\p{Lu}\p{Ll}+(?![\p{L}'’-])")
+
+
+def _source_spelling(out: str, words: set[str], source: str) -> str:
+    """Each of `words` (capitalised words of the pivot in `out`) that is a word of the
+    source but for its accents, written as the source writes it."""
+    from cleantext.vocab import fold
+
+    spelled = {fold(w): w for w in LETTERS.findall(source) if w[:1].isupper()}
+    for w in words:
+        if (same := spelled.get(fold(w))) is not None and same != w:
+            out = regex.sub(rf"(?<![\p{{L}}]){regex.escape(w)}(?![\p{{L}}])", same, out)
+    return out
 
 
 def unknown_words(text: str) -> int:

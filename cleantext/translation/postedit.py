@@ -305,6 +305,15 @@ per_cento = Rewrite(
     examples=(Example("è cresciuta del 2 per centesimo", "è cresciuta del 2 per cento", "own"),),
 )
 
+# French writes "15 %", Italian "15%"
+percent_sign = Rewrite(
+    "percent_sign",
+    "'15 %' is '15%': Italian writes the percent sign against its number",
+    regex.compile(r"(?<=\d)[ \u00a0\u202f]%"),
+    "%",
+    examples=(Example("sia 15 % di più", "sia 15% di più", "own"), Example("il 15%", "il 15%", "own")),
+)
+
 # a clock time after "a" takes the article: "alle 15:00", "all'una", "all'8:30"
 time_article = Rewrite(
     "time_article",
@@ -421,6 +430,7 @@ RULES: tuple[Rewrite, ...] = (
     big_numbers,
     currency_after,
     per_cento,
+    percent_sign,
     verb_infinitive,
     aver_truncated,
     anche_first,

@@ -212,6 +212,14 @@ def test_capitalised_words_the_pivot_made_are_translated_not_kept_as_names(engin
     assert "Verde" in both[0] and "Verd " in both[1]
 
 
+def test_a_name_the_pivot_accented_keeps_the_source_spelling(engine):
+    """fra-cat writes "Paris" as "París", and read again in lower case by cat-ita it came
+    out "partorisse" ("manifestanti a Partorisse"; ours): a pivot's word that is a source
+    name but for its accents is written as the source writes it."""
+    (out,) = engine.translate(["Ils ont manifesté à Paris devant le ministère."], "fr", "it")
+    assert "Paris" in out and "artoriss" not in out.lower()
+
+
 def test_names_read_the_frequencies_cleantext_holds(monkeypatch):
     """keep_names asks cleantext.freq, which a run has loaded already, not wordfreq itself:
     wordfreq's own look-up loads a second copy of the language's table (and the lists it
