@@ -10,7 +10,9 @@ text enters this repository); a set whose package is missing is skipped:
   Reference in Italian: technical prose with commands, code and deliberate English (the
   Developer's Reference is partly untranslated: whole English paragraphs, real leftovers);
 - `fortunes-off`, `gimp`: the same kinds, kept unread while the first two were read to find
-  faults (the "offensive" fortune cookies; the GIMP manual's Italian HTML pages).
+  faults (the "offensive" fortune cookies; the GIMP manual's Italian HTML pages);
+- `manpages`: the Italian manual pages (`apt-get install manpages-it man-db`), rendered by
+  `man` as text: partly untranslated, full of commands, options, paths and code.
 
 Both are human-written Italian full of foreign words chosen on purpose, so every translated
 span and every dropped line is worth reading (`--show`).
@@ -22,11 +24,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
+
+import regex
 
 FORTUNES = Path("/usr/share/games/fortunes/it")
 FORTUNES_OFF = Path("/usr/share/games/fortunes/off/it")
@@ -73,11 +78,33 @@ def build_pages(into: Path, pages: dict[str, tuple[Path, str]] = PAGES) -> int:
     return n
 
 
+MANPAGES = Path("/usr/share/man/it")
+
+
+def build_manpages(into: Path, folder: Path = MANPAGES) -> int:
+    """Each Italian manual page rendered by `man` as plain text, one document each, its
+    wrapped lines joined into paragraphs (manpages-it: partly untranslated, full of
+    commands, options, paths and code)."""
+    into.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "MANWIDTH": "2000"}
+    n = 0
+    for page in sorted(folder.rglob("*.gz")):
+        shown = subprocess.run(["man", "-l", str(page)], capture_output=True, env=env, check=False)
+        plain = regex.sub(r".\x08", "", shown.stdout.decode("utf-8", "replace"))
+        paras = [" ".join(x.split()) for x in regex.split(r"\n\s*\n", plain) if x.strip()]
+        (into / f"{page.name.removesuffix('.gz')}.txt").write_text(
+            "\n\n".join(paras) + "\n", encoding="utf-8"
+        )
+        n += 1
+    return n
+
+
 SETS = {  # name: (the folder its package installs, how to build it)
     "fortunes": (FORTUNES, build_fortunes),
     "pages": (PAGES["faq"][0], build_pages),
     "fortunes-off": (FORTUNES_OFF, lambda into: build_fortunes(into, FORTUNES_OFF)),
     "gimp": (GIMP, lambda into: build_pages(into, {"gimp": (GIMP, "*.html")})),
+    "manpages": (MANPAGES, build_manpages),
 }
 
 
