@@ -153,6 +153,10 @@ def check(path: Path, file_kind: str, text_field: str = "text") -> None:
             raise ReadError(f"{path}: not a readable Parquet file ({e})") from None
     else:
         return
+    twice = sorted({c for c in columns if columns.count(c) > 1})
+    if twice:  # a row is read by column name: one of the two would be lost
+        named = ", ".join(repr(c) for c in twice)
+        raise ReadError(f"{path}: columns named twice ({named}); give each column its own name")
     if text_field not in columns:
         shown = ", ".join(columns[:12]) + (", …" if len(columns) > 12 else "") if columns else "none"
         raise ReadError(f"{path}: no {text_field!r} column (columns: {shown}); name it with --text-field")

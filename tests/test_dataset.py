@@ -457,8 +457,8 @@ def test_a_spreadsheet_export_comes_back_as_the_same_table(tmp_path):
 
 def test_a_table_without_the_text_column_is_refused_before_any_output(tmp_path):
     """A CSV or Parquet table whose header has no text column fails alone, naming its
-    columns and the option to choose one, and writes nothing; a gzipped CSV beside it is
-    cleaned (ours)."""
+    columns and the option to choose one, and writes nothing; so does one with two columns of
+    one name (one would be lost); a gzipped CSV beside it is cleaned (ours)."""
     src = tmp_path / "in"
     src.mkdir()
     _write_csv(src / "links.csv", ["url", "body"], [["https://example.org", SENTENCES[0]]])
@@ -474,6 +474,10 @@ def test_a_table_without_the_text_column_is_refused_before_any_output(tmp_path):
         "news.sentences.jsonl.gz",
     ]
     assert [g["text"] for g in _read_csv(out / "news.csv.gz")] == [SENTENCES[2]]
+    _write_csv(src / "twice.csv", ["", "text", ""], [["1", SENTENCES[3], "x"]])  # two unnamed columns
+    r = run_cli("clean", str(src / "twice.csv"), "-o", str(tmp_path / "twice"), "--no-translate")
+    assert r.returncode == 1 and "twice.csv: columns named twice ('')" in r.stderr, r.stderr[-2000:]
+    (src / "twice.csv").unlink()
     again = run_cli("clean", str(src), "-o", str(tmp_path / "body"), "--no-translate", "--text-field", "body")
     assert again.returncode == 1 and "news.csv.gz: no 'body' column (columns: text)" in again.stderr
     assert [g["body"] for g in _read_csv(tmp_path / "body" / "links.csv")] == [SENTENCES[0]]
