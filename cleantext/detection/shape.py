@@ -120,7 +120,7 @@ NAMING = regex.compile(
 # the future", "l'album Wish you were here"; ours): a title that follows one is given as
 # written, as Italian writes titles, its first word capitalised (see `names_a_work`)
 WORK = regex.compile(
-    r"(?i)(?<![\p{L}'’])(?:film|libr[oi]|romanz[oi]|album|bran[oi]|singol[oi]|canzon[ei]|serie|dischi|disco"
+    r"(?i)(?<!\p{L})(?:film|libr[oi]|romanz[oi]|album|bran[oi]|singol[oi]|canzon[ei]|serie|dischi|disco"
     r"|saggi[oi]?|documentari[oi]?|spettacol[oi]|musical|fumett[oi]|videogioc(?:o|hi)|podcast|sequel|remake"
     r"|prequel|spin-off|show|programm[ai]|poesi[ae]|opera|pezz[oi]|hit|inno|colonna\s+sonora|mostra|festival"
     r"|note)"
@@ -128,9 +128,16 @@ WORK = regex.compile(
 )
 
 
+_FIRST_WORD = regex.compile(r"\p{L}[\p{L}-]*(?=\s+\p{Lu})")
+
+
 def names_a_work(text: str, start: int) -> bool:
-    """The span at `start` opens with a capital right after a noun for a work: its title."""
-    return text[start : start + 1].isupper() and WORK.search(text, 0, start) is not None
+    """The span at `start` opens with a capital right after a noun for a work: its title. The
+    noun may be a loan the span took in ("l'album Wish you were here"; ours)."""
+    if text[start : start + 1].isupper():
+        return WORK.search(text, 0, start) is not None
+    noun = _FIRST_WORD.match(text, start)
+    return noun is not None and WORK.search(text, start, noun.end()) is not None
 
 
 def named(text: str, start: int) -> bool:
