@@ -440,9 +440,10 @@ _NAME = regex.compile(rf"{INSIDE}{_CAP}(?:\s{_CAP}){{1,3}}\b(?!['’-])")
 def keep_names(text: str, lang: str) -> str:
     """Mark the words of a name so that no dictionary translates them: two or three
     capitalised words inside a sentence whose first word is not a common word of the
-    source language ("Tim Cook", "Sporting Shooters Association", "Tri Nations") stay as
-    written, as Italian news writes them; "White House" or "Prime Minister" are still
-    translated. The mark is taken off the output (Apertium gave "Tim Cuinar")."""
+    source language ("Tim Cook", "Sporting Shooters Association", "Tri Nations"), and a
+    surname after a title of address ("Mr. Smith"), stay as written, as Italian news writes
+    them; "White House" or "Prime Minister" are still translated. The mark is taken off the
+    output (Apertium gave "Tim Cuinar")."""
     from cleantext.freq import zipf  # wordfreq's values, from the tables the run already holds
 
     def mark(m: regex.Match[str]) -> str:
@@ -456,9 +457,17 @@ def keep_names(text: str, lang: str) -> str:
 
     if _KEEP in text:
         return text
+    text = _TITLED.sub(lambda m: m[1] + m[2] + _KEEP, text)
     return _loan_phrases().sub(
         lambda m: regex.sub(r"\p{L}+", lambda w: w[0] + _KEEP, m[0]), _NAME.sub(mark, text)
     )
+
+
+# a surname after a title of address is a name, even one that is also a word ("Mr. Smith"
+# came out "Signore Ferrer", Catalan for smith; "M. Boulanger")
+_TITLED = regex.compile(
+    r"(\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Sir|Lady|Lord|Mme|Mlle|M)\.?\s)(\p{Lu}\p{Ll}+)\b(?!['’-])"
+)
 
 
 @lru_cache(maxsize=1)

@@ -314,6 +314,27 @@ percent_sign = Rewrite(
     examples=(Example("sia 15 % di più", "sia 15% di più", "own"), Example("il 15%", "il 15%", "own")),
 )
 
+
+# eng-cat makes "Mr. Smith" "Signore Smith", "Mrs." "Signora"; Italian writes "il signor
+# Smith", "la signora Smith" (the joins with a preposition follow: "del signor Smith")
+def _title_of_address(m: regex.Match[str]) -> str:
+    start = not m.string[: m.start()].strip() or m.string[: m.start()].rstrip()[-1] in '.!?:«“"'
+    said = "il signor" if m[1] == "Signore" else "la signora"
+    return (said[0].upper() + said[1:] if start else said) + " "
+
+
+title_of_address = Rewrite(
+    "title_of_address",
+    "'Signore Smith' is 'il signor Smith', 'Signora Smith' 'la signora Smith'",
+    regex.compile(r"(?<!\b(?:il|la|Il|La)\s)\b(Signore|Signora)\s(?=\p{Lu})"),
+    _title_of_address,
+    examples=(
+        Example("Signore Smith ha detto", "Il signor Smith ha detto", "own"),
+        Example("Conobbe Signora Brown ieri", "Conobbe la signora Brown ieri", "own"),
+        Example("il signor Rossi", "il signor Rossi", "own"),
+    ),
+)
+
 # a clock time after "a" takes the article: "alle 15:00", "all'una", "all'8:30"
 time_article = Rewrite(
     "time_article",
@@ -436,6 +457,7 @@ RULES: tuple[Rewrite, ...] = (
     anche_first,
     ordinal_elision,
     comma_outside_quote,
+    title_of_address,
 )
 
 # --- rules that read the source too -------------------------------------------------------

@@ -71,7 +71,29 @@ twelve_hour = Rewrite(
     ),
 )
 
-RULES: tuple[Rewrite, ...] = (pronoun_too, day_first, years_old, twelve_hour)
+# news abbreviates amounts ("£4.5m", "$3bn"); eng-cat glued the letter on ("4,5 sterlinem")
+_AMOUNT_WORDS = {"k": "thousand", "m": "million", "mn": "million", "bn": "billion", "tn": "trillion"}
+money_abbreviation = Rewrite(
+    "money_abbreviation",
+    "'£4.5m', '$3bn' → '£4.5 million', '$3 billion', which eng-cat translates",
+    regex.compile(r"([$€£]\s?\d[\d.,]*)\s?(k|m|mn|bn|tn)\b", regex.IGNORECASE),
+    lambda m: f"{m[1]} {_AMOUNT_WORDS[m[2].lower()]}",
+    examples=(
+        Example("will cost £4.5m and $3bn", "will cost £4.5 million and $3 billion", "own"),
+        Example("the M4 motorway, 5 m away", "the M4 motorway, 5 m away", "own"),
+    ),
+)
+
+# eng-cat knows "towards" but not the American "toward" ("**toward la costa")
+toward = Rewrite(
+    "toward",
+    "'toward' → 'towards', the form eng-cat knows",
+    regex.compile(r"\b([Tt])oward\b"),
+    r"\1owards",
+    examples=(Example("moved toward the coast", "moved towards the coast", "own"),),
+)
+
+RULES: tuple[Rewrite, ...] = (pronoun_too, day_first, years_old, twelve_hour, money_abbreviation, toward)
 
 
 def english_pre_edit(text: str) -> str:

@@ -212,6 +212,20 @@ def test_capitalised_words_the_pivot_made_are_translated_not_kept_as_names(engin
     assert "Verde" in both[0] and "Verd " in both[1]
 
 
+def test_english_news_forms_come_out_as_italian_news_writes_them(engine):
+    """A surname after a title of address is a name ("Mr. Smith" came out "Signore Ferrer",
+    Catalan for smith), an abbreviated amount is an amount ("£4.5m" came out "4,5
+    sterlinem"), and "toward" is "verso" (it stayed English; ours)."""
+    (out,) = engine.translate(
+        ["Mr. Smith, a U.S. official, said the storm moved toward the coast."], "en", "it"
+    )
+    assert "Smith" in out and "Ferrer" not in out and "verso la costa" in out, out
+    (cost,) = engine.translate(["The second phase will cost £4.5m."], "en", "it")
+    assert "4.5 milioni" in cost, cost  # the router's post-edit then writes "4,5 milioni di sterline"
+    (fr,) = engine.translate(["Selon M. Boulanger, le projet est prêt."], "fr", "it")
+    assert "Boulanger" in fr, fr
+
+
 def test_a_name_the_pivot_accented_keeps_the_source_spelling(engine):
     """fra-cat writes "Paris" as "París", and read again in lower case by cat-ita it came
     out "partorisse" ("manifestanti a Partorisse"; ours): a pivot's word that is a source
