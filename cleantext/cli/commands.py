@@ -84,7 +84,10 @@ def _main(
 def clean(
     inputs: Annotated[
         list[Path],
-        typer.Argument(help="Files or folders (*.txt and *.html pages, recursive); '-' reads stdin."),
+        typer.Argument(
+            help="Files or folders (*.txt, *.html pages and datasets: JSONL, Parquet, WARC, CSV; "
+            "recursive); '-' reads stdin."
+        ),
     ],
     output: Output = None,
     translate: Translate = True,
@@ -123,6 +126,8 @@ def clean(
     log_level: LogLevel = None,
 ) -> None:
     """Clean files into OUT: NAME.txt (clean Italian) and NAME.jsonl (one record per sentence).
+    A dataset (JSONL, Parquet, CSV; a WARC's pages) comes back as OUT/NAME in its format, row
+    for row, with its sentence records in OUT/NAME.sentences.jsonl.gz.
 
     Reruns skip files whose outputs are complete and up to date: same input, options and
     versions of cleantext, of the libraries and of the Apertium packages that decide the
