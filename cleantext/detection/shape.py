@@ -355,13 +355,22 @@ def runs(path: list[str], main: str, toks: list[Tok] | None = None) -> list[tupl
 _QUOTE_MARKS = regex.compile(r"[“”«»\"]")
 
 
+_SPEECH_OPENS = regex.compile(r":\s*[“«\"]")
+
+
 def within_quotes(text: str, toks: list[Tok], runs: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """The runs that start inside a quotation cut where it closes: a quotation is a unit,
     and the words after it are the sentence's ('cantano "I can't get no satisfaction"
     trangugiando i drink'; fortunes-it). A run may still end inside one: a clause that ends
-    on a quoted name ('now known as "Dunlap broadsides"'; dev:doc0128)."""
+    on a quoted name ('now known as "Dunlap broadsides"'; dev:doc0128). A quotation a colon
+    opens is speech of its own, cut from the words before the colon ('ha citato i Queen:
+    "Who wants to live forever"'; ours): those are the sentence's, a name or a verb."""
     out = []
     for lang, i, j in runs:
+        for k in range(i + 1, j):
+            if _SPEECH_OPENS.search(text, toks[k - 1].end, toks[k].start):
+                out.append((lang, i, k))
+                i = k
         if len(_QUOTE_MARKS.findall(text, 0, toks[i].start)) % 2:
             for k in range(i + 1, j):
                 if _QUOTE_MARKS.search(text, toks[k - 1].end, toks[k].start):
