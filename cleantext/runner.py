@@ -383,8 +383,10 @@ class Task:
         return Result(job, sentences, s, digest)
 
 
-class FileTimeout(Exception):
-    """One file went past --file-timeout."""
+class FileTimeout(BaseException):
+    """One file went past --file-timeout. Not an Exception, as KeyboardInterrupt is not:
+    libraries catch Exception around their own work (trafilatura falls back to another
+    extractor on any error), and a time limit raised inside them was swallowed there."""
 
 
 @contextlib.contextmanager
@@ -404,7 +406,8 @@ def time_limit(seconds: float) -> Iterator[None]:
         raise FileTimeout
 
     previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # and again each second after, should something still swallow it
+    signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
     try:
         yield
     finally:

@@ -538,6 +538,24 @@ def test_a_file_past_the_time_limit_fails_alone_with_a_message(tmp_path):
     assert not (out / "huge.txt").exists()
 
 
+def test_the_time_limit_passes_through_code_that_catches_every_error():
+    """A library that catches Exception around its own work (trafilatura does, and falls
+    back to another extractor) swallowed the time limit: a page past --file-timeout ran on
+    for minutes."""
+    import time
+
+    from cleantext.runner import FileTimeout, time_limit
+
+    start = time.monotonic()
+    with pytest.raises(FileTimeout), time_limit(0.2):
+        while time.monotonic() - start < 5:
+            try:
+                sum(range(10_000))
+            except Exception:  # noqa: BLE001, S112 -- the library's own catch-all
+                continue
+    assert time.monotonic() - start < 5
+
+
 def test_the_time_limit_interrupts_pure_python_work_and_is_off_outside_the_main_thread():
     import threading
     import time
