@@ -110,6 +110,10 @@ NAMING = regex.compile(
     # spiegato in inglese che we are not…": the sentence names the language
     r"|come\s+(?:dicono|direbbero|dicevano|si\s+dice\s+in|si\s+direbbe\s+in)\s+(?:(?:gli|i|le)\s+)?\p{L}+\s*[,:]?"
     r"|in\s+(?:inglese|francese|latino|lingua\s+\p{L}+)(?:\s+che|\s*[,:])?"
+    # "per dirla con gli inglesi, it's not rocket science", "per dirla alla francese,", "a
+    # Parigi lo chiamano le quoi qu'il en coûte": the sentence hands the saying to others
+    r"|per\s+dirla\s+(?:con\s+(?:gli|i|le)\s+\p{L}+|all['’]\p{L}+|alla\s+\p{L}+)\s*[,:]?"
+    r"|(?:lo|la|li|le)\s+chiam(?:ano|avano|eranno)"
     # a saying set off after the noun that names it: "il suo mantra è sempre lo stesso, never
     # give up,", "la frase di sua madre, il faut cultiver notre jardin,"
     r"|(?:frase|motto|mantra|slogan|proverbio|massima|ritornello|adagio)(?:\s+[\p{L}'’]+){0,5}\s*[,:])\s*$"
