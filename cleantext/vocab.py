@@ -8,6 +8,9 @@ English pre-edits read them.
 uses; the detector counts them as Italian, and the Apertium engine keeps the multi-word
 ones as written inside a translated span.
 
+`OPEN_ENDED` lists the French and English words a phrase cannot end on: detection takes such
+a phrase for a cut, the Apertium engine sends it without a sentence end.
+
 Two word forms are shared too: `fold` (accents dropped, for comparisons: repeats, stems,
 respelling) and `recase` (a word looked up in lower case put back in the case it had).
 """
@@ -67,4 +70,21 @@ WEEKDAYS_UNACCENTED_IT = tuple("lunedi martedi mercoledi giovedi venerdi".split(
 WEEKDAY_ABBREVIATIONS = {
     "it": tuple("lun mar mer gio ven sab dom".split()),
     "en": tuple("mon tue wed thu fri sat sun".split()),
+}
+
+
+# Words that open what follows them and cannot close a phrase: articles, determiners,
+# conjunctions and the prepositions that are never a particle (English "on", "up", "out",
+# "by" close phrasal verbs and titles: "always on", "Stand by me"; so do pronouns). A
+# foreign phrase ending on one was cut out of a longer one ("Reading in the", "au début du").
+OPEN_ENDED = {
+    "en": frozenset(
+        "the a an of and or but nor to with for from at as than that which whose when while because "
+        "if whether its their his my your our".split()
+    ),
+    "fr": frozenset(
+        "le la les un une des du de au aux et ou mais à avec pour par dans sur sous chez vers entre "
+        "sans que qui dont ce cette ces son sa ses leur leurs mon ma mes ton ta tes notre votre nos "
+        "vos".split()
+    ),
 }

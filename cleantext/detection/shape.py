@@ -12,6 +12,7 @@ from cleantext.caches import memo
 from cleantext.detection.spans import Detection, Span
 from cleantext.freq import zipf
 from cleantext.latin import LatinPattern
+from cleantext.vocab import OPEN_ENDED
 
 _WORD_TOKEN = r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*['’]?"
 _NUMBER_TOKEN = r"\p{N}+(?:[.,:]\p{N}+)*"
@@ -238,22 +239,6 @@ def past_elision(text: str, start: int, lang: str) -> int:
 
 # Articles Italian does not write: before a name they are a translation leftover.
 STRAY_ARTICLES = frozenset("the an les des du une".split())
-
-# Words that open what follows them and cannot close a phrase: articles, determiners,
-# conjunctions and the prepositions that are never a particle (English "on", "up", "out",
-# "by" close phrasal verbs and titles: "always on", "Stand by me"; so do pronouns). A
-# foreign phrase ending on one was cut out of a longer one ("Reading in the", "au début du").
-OPEN_ENDED = {
-    "en": frozenset(
-        "the a an of and or but nor to with for from at as than that which whose when while because "
-        "if whether its their his my your our".split()
-    ),
-    "fr": frozenset(
-        "le la les un une des du de au aux et ou mais à avec pour par dans sur sous chez vers entre "
-        "sans que qui dont ce cette ces son sa ses leur leurs mon ma mes ton ta tes notre votre nos "
-        "vos".split()
-    ),
-}
 
 
 def open_ended(words: list[str], lang: str) -> bool:

@@ -31,7 +31,7 @@ import regex
 from cleantext.tokens import INSIDE, LETTERS
 from cleantext.translation.base import EngineUnavailable
 from cleantext.translation.preedit import english_pre_edit
-from cleantext.vocab import recase
+from cleantext.vocab import OPEN_ENDED, recase
 
 MODES_DIR = Path(os.environ.get("CLEANTEXT_APERTIUM_MODES", "/usr/share/apertium/modes"))
 
@@ -347,6 +347,8 @@ class ApertiumEngine:
             raise EngineUnavailable(f"apertium cannot translate {source}→{target}. {self.why_unavailable()}")
         if source == "en":
             texts = [english_pre_edit(t) for t in texts]
+        ended = [not _wants_stop(t, source) for t in texts]
+        texts = [t if e else t + "." for t, e in zip(texts, ended, strict=True)]
         marked = [keep_names(t, source) for t in texts]
         kept = [m != t for m, t in zip(marked, texts, strict=True)]
         texts = marked
@@ -359,7 +361,8 @@ class ApertiumEngine:
                 if unknown_words(alt) < unknown_words(outs[i]):
                     outs[i] = alt
         outs = [_clean(o.replace(_KEEP, "") if k else o) for o, k in zip(outs, kept, strict=True)]
-        return self._pivot_names(texts, outs, chains[0])
+        outs = self._pivot_names(texts, outs, chains[0])
+        return [o if e else _unstop(o) for o, e in zip(outs, ended, strict=True)]
 
     def _pivot_names(self, texts: list[str], outs: list[str], chain: Chain) -> list[str]:
         """Capitalised words of the pivot language left in the output, translated again in
@@ -502,6 +505,27 @@ def _source_spelling(out: str, words: set[str], source: str) -> str:
         if (same := spelled.get(fold(w))) is not None and same != w:
             out = regex.sub(rf"(?<![\p{{L}}]){regex.escape(w)}(?![\p{{L}}])", same, out)
     return out
+
+
+_SENTENCE_END = regex.compile(r"[.!?…:;]\W*$")
+
+
+def _wants_stop(text: str, lang: str) -> bool:
+    """apertium-destxt, the deformatter of Apertium's own command line, ends every text with
+    a '.': its taggers and generators expect a sentence's end. A phrase sent without one
+    reads otherwise ("broad commonality" → "a l'estranger commonality", with the stop "ample
+    commonality"; French "le mur" → "lo muro", with it "il muro"; ours and cuts of lingua's
+    sentences). A phrase cut before a word it needs ("… in the") is sent as it is: before a
+    stop its article is generated for nothing ("uno", "li")."""
+    if _SENTENCE_END.search(text):
+        return False
+    last = LETTERS.findall(text[-40:])
+    return not last or last[-1].lower() not in OPEN_ENDED.get(lang, ())
+
+
+def _unstop(text: str) -> str:
+    """The translation without the stop `translate` added to its source."""
+    return text[:-1].rstrip() if text.endswith(".") else text
 
 
 def unknown_words(text: str) -> int:

@@ -424,3 +424,19 @@ def test_a_stage_that_exits_at_start_ends_the_chain_at_once(tmp_path, monkeypatc
         chain.run(["Le gouvernement a parlé hier."])
     assert time.monotonic() - start < 20
     chain.close()
+
+
+def test_a_phrase_is_read_as_a_sentence_and_its_added_stop_taken_off(engine):
+    """Without a sentence end the taggers and generators read a phrase otherwise: "broad
+    commonality" came out "all'estero commonality" (the seed 004 leftover), French "le mur"
+    "lo muro" (a cut of lingua's sentences). A phrase cut before a word it needs keeps no
+    stop: "in the" before a stop became "dentro lo"."""
+    broad, town, cut, said = engine.translate(
+        ["broad commonality", "in the town", "in the", "She said: yes."], "en", "it"
+    )
+    (wall,) = engine.translate(["le mur"], "fr", "it")
+    assert broad == "ampio commonality", broad
+    assert wall == "il muro", wall
+    assert town == "nella città", town
+    assert cut.split()[-1] == "il", cut
+    assert said.endswith("."), said  # a stop of its own stays
