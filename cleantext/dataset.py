@@ -361,17 +361,53 @@ CLEANTEXT_FIELDS = {
 }
 
 
+def _text_type(field: Any) -> Any:
+    """The text column's type in the output: the input's own string type, else a string."""
+    import pyarrow as pa
+
+    return (
+        field.type if pa.types.is_string(field.type) or pa.types.is_large_string(field.type) else pa.string()
+    )
+
+
 def _schema(source: Path, text_field: str) -> Any:
-    """The output schema of a Parquet input: its own, the text field a string, plus `cleantext`."""
+    """The output schema of a Parquet input: its own, with its metadata (a Hugging Face
+    dataset's features, pandas' index), the text field a string, plus `cleantext`."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     schema = pq.ParquetFile(source).schema_arrow
     info = pa.struct([(k, pa.type_for_alias(t)) for k, t in CLEANTEXT_FIELDS.items()])
     fields = [
-        pa.field(f.name, pa.string()) if f.name == text_field else f for f in schema if f.name != "cleantext"
+        f.with_type(_text_type(f)) if f.name == text_field else f for f in schema if f.name != "cleantext"
     ]
-    return pa.schema([*fields, pa.field("cleantext", info)])
+    return pa.schema([*fields, pa.field("cleantext", info)], metadata=schema.metadata)
+
+
+class _SourceColumns:
+    """The input's own Arrow columns, read again in step with the output rows: a Parquet
+    output keeps every column as stored (nanoseconds, decimals, dictionaries), which a
+    round trip through Python values would not (a time64[ns] came back as 0)."""
+
+    def __init__(self, source: Path) -> None:
+        import pyarrow.parquet as pq
+
+        self._batches = pq.ParquetFile(source).iter_batches(batch_size=ROWS_PER_BATCH)
+        self._held: list[Any] = []
+        self._rows = 0
+
+    def take(self, n: int) -> Any:
+        """The next `n` rows, as a table."""
+        import pyarrow as pa
+
+        while self._rows < n:
+            batch = next(self._batches)
+            self._held.append(batch)
+            self._rows += batch.num_rows
+        table = pa.Table.from_batches(self._held)
+        self._held = table.slice(n).to_batches()
+        self._rows -= n
+        return table.slice(0, n)
 
 
 class Writer:
@@ -383,6 +419,7 @@ class Writer:
 
         self.path, self.fmt = path, fmt
         self._schema = _schema(source, text_field) if fmt == "parquet" and source is not None else None
+        self._columns_in = _SourceColumns(source) if self._schema is not None and source is not None else None
         self._csv: Any = None
         self._text_field = text_field
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -437,7 +474,20 @@ class Writer:
 
         if not self._pending:
             return
-        table = pa.Table.from_pylist(self._pending, schema=self._schema)
+        if self._columns_in is None:
+            table = pa.Table.from_pylist(self._pending, schema=self._schema)
+        else:  # the input's columns as stored; the text and `cleantext` from the records
+            table = self._columns_in.take(len(self._pending))
+            if "cleantext" in table.column_names:
+                table = table.drop_columns(["cleantext"])
+            at = table.column_names.index(self._text_field)
+            text = self._schema.field(self._text_field)
+            table = table.set_column(
+                at, text, pa.array([r[self._text_field] for r in self._pending], text.type)
+            )
+            info = self._schema.field("cleantext")
+            table = table.append_column(info, pa.array([r["cleantext"] for r in self._pending], info.type))
+            table = table.replace_schema_metadata(self._schema.metadata)
         if self._parquet is None:
             self._parquet = pq.ParquetWriter(self._raw, table.schema)
         self._parquet.write_table(table)

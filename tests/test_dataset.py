@@ -503,3 +503,42 @@ def test_windows_1252_cells_and_rows_come_out_as_utf8(tmp_path):
     assert (got["titolo"], got["text"]) == ("Perché", text)
     (line,) = (out / "scraped.jsonl").read_text("utf-8").splitlines()
     assert (json.loads(line)["titolo"], json.loads(line)["text"]) == ("Perché", text + "\n")
+
+
+def test_a_parquet_output_keeps_every_column_as_stored(tmp_path):
+    """Columns other than the text are the input's own Arrow data: a time of day in
+    nanoseconds came back as 0 through Python values, and the schema's metadata (a Hugging
+    Face dataset's features) was dropped; a large_string text stays one. 600 rows cross the
+    writer's batches (ours)."""
+    import datetime
+    import decimal
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    n = 600
+    table = pa.table(
+        {
+            "text": pa.array(["Il sindaco , ieri, ha parlato."] * (n - 1) + [None], pa.large_string()),
+            "at": pa.array(range(1, n + 1), pa.time64("ns")),
+            "price": pa.array([decimal.Decimal("1.10")] * n, pa.decimal128(5, 2)),
+            "site": pa.array(["a", "b", "c"] * (n // 3)).dictionary_encode(),
+            "when": pa.array(
+                [datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)] * n, pa.timestamp("ns", "UTC")
+            ),
+        }
+    ).replace_schema_metadata({"huggingface": '{"info": {"features": {}}}'})
+    src = tmp_path / "in"
+    src.mkdir()
+    pq.write_table(table, src / "d.parquet", row_group_size=250)
+    out = tmp_path / "out"
+    r = run_cli("clean", str(src), "-o", str(out), "--no-translate")
+    assert r.returncode == 0, r.stderr[-2000:]
+    got = pq.read_table(out / "d.parquet")
+    for column in ("at", "price", "site", "when"):
+        assert got[column].type == table[column].type and got[column].equals(table[column]), column
+    assert got.schema.metadata == table.schema.metadata
+    assert got["text"].type == pa.large_string()
+    texts = got["text"].to_pylist()
+    assert texts[:-1] == ["Il sindaco, ieri, ha parlato.\n"] * (n - 1) and texts[-1] is None
+    assert got.column_names == [*table.column_names, "cleantext"]
