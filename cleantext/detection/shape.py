@@ -115,6 +115,14 @@ NAMING = regex.compile(
     # Parigi lo chiamano le quoi qu'il en coûte": the sentence hands the saying to others
     r"|per\s+dirla\s+(?:con\s+(?:gli|i|le)\s+\p{L}+|all['’]\p{L}+|alla\s+\p{L}+)\s*[,:]?"
     r"|(?:lo|la|li|le)\s+chiam(?:ano|avano|eranno)"
+    # "come diceva Jobs, stay hungry", "come cantavano i Beatles, all you need is love", "come
+    # ripeteva sempre mio nonno,", "come ha scritto Orwell:": a saying handed to its author
+    # ("come detto," and "come scritto sopra," are the writer's own: a participle needs its
+    # auxiliary, and the author a word)
+    r"|come\s+(?:(?:ha|hanno|aveva|avevano|avrebbe)\s+(?:dett|scritt|cantat|ripetut|recitat|insegnat)[oaie]"
+    r"|dic(?:e|ono|eva|evano)|diss(?:e|ero)|direbbe(?:ro)?|scriss(?:e|ero)"
+    r"|(?:scriv|ripet|recit|insegn|cant|ricord|sostien|predic)(?:e|ono|eva|evano|ava|avano|a|ano))"
+    r"(?:\s+[\p{L}'’.]+){1,4}\s*[,:]"
     # a saying set off after the noun that names it: "il suo mantra è sempre lo stesso, never
     # give up,", "la frase di sua madre, il faut cultiver notre jardin,"
     r"|(?:frase|motto|mantra|slogan|proverbio|massima|ritornello|adagio)(?:\s+[\p{L}'’]+){0,5}\s*[,:])\s*$"
@@ -187,16 +195,18 @@ def _is_name(word: str) -> bool:
 
 def edge_clause(text: str, toks: list[Tok], path: list[str], main: str, informative: list[int]) -> bool:
     """An opening or closing clause in the main language ("Alla fine, le chef est…",
-    "Secondo il Financial Times, the government…"; a name inside it is the clause's): the
+    "Secondo il Financial Times, the government…"; a name inside it is the clause's, and so
+    is a capitalised word after its first: "Come diceva Jobs, stay hungry…", ours): the
     sentence is mixed, so only the foreign part is a span, not the whole sentence."""
     info = set(informative)
     for edge in (range(len(toks)), range(len(toks) - 1, -1, -1)):
         run = []
         for k in edge:
-            if path[k] != main and not (toks[k].name and run):
+            named = toks[k].name or (k > 0 and toks[k].text[:1].isupper())
+            if path[k] != main and not (named and run):
                 break
             run.append(k)
-        if not run or len(run) == len(toks) or sum(k in info for k in run) < 2:
+        if not run or len(run) == len(toks) or sum(k in info and path[k] == main for k in run) < 2:
             continue
         a, b = sorted((run[-1], run[-1] + (1 if edge.step == 1 else -1)))
         if text[toks[a].end : toks[b].start].strip() in {",", ";", ":", "–", "—", "-"}:
