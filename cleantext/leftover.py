@@ -364,7 +364,7 @@ def _titled(text: str, span: Span, words: list[str], zipf: Zipf, p: Policy) -> b
 def _named(text: str, span: Span, zipf: Zipf, p: Policy) -> bool:
     """The sentence names the span as written: a headline's topic, or after a naming word or
     the noun for a work (`shape.named`)."""
-    return _topic(text, span, zipf, p) or named(text, span.start)
+    return _topic(text, span, zipf, p) or named(text, span.start, span.end)
 
 
 def _topic(text: str, span: Span, zipf: Zipf, p: Policy) -> bool:

@@ -130,33 +130,39 @@ NAMING = regex.compile(
 
 
 # the nouns for a work, right before its title ("la canzone Let it be", "il sequel di Back to
-# the future", "l'album Wish you were here"; ours): a title that follows one is given as
-# written, as Italian writes titles, its first word capitalised (see `names_a_work`)
+# the future", "l'album Wish you were here", "la raccolta di poesie, Le ciel est vide,"; ours):
+# a title that follows one, or is set after it between commas, is given as written, as
+# Italian writes titles, its first word capitalised (see `names_a_work`)
 WORK = regex.compile(
     r"(?i)(?<!\p{L})(?:film|libr[oi]|romanz[oi]|album|bran[oi]|singol[oi]|canzon[ei]|serie|dischi|disco"
     r"|saggi[oi]?|documentari[oi]?|spettacol[oi]|musical|fumett[oi]|videogioc(?:o|hi)|podcast|sequel|remake"
     r"|prequel|spin-off|show|programm[ai]|poesi[ae]|opera|pezz[oi]|hit|inno|colonna\s+sonora|mostra|festival"
     r"|note)"
-    r"(?:\s+(?:di|del|dello|della|dei|degli|delle))?\s*$"
+    r"(?:\s+(?:di|del|dello|della|dei|degli|delle))?\s*,?\s*$"
 )
 
 
 _FIRST_WORD = regex.compile(r"\p{L}[\p{L}-]*(?=\s+\p{Lu})")
 
 
-def names_a_work(text: str, start: int) -> bool:
+def names_a_work(text: str, start: int, end: int | None = None) -> bool:
     """The span at `start` opens with a capital right after a noun for a work: its title. The
-    noun may be a loan the span took in ("l'album Wish you were here"; ours)."""
+    noun may be a loan the span took in ("l'album Wish you were here"; ours). A title set
+    off by a comma after its noun is closed by one too (the span's `end`): an apposition, not
+    the next clause ("…del Film Festival, Robert Enke qui a signé…"; lingua)."""
     if text[start : start + 1].isupper():
-        return WORK.search(text, 0, start) is not None
+        noun = WORK.search(text, 0, start)
+        return noun is not None and (
+            "," not in noun.group() or (end is not None and text[end:].lstrip().startswith(","))
+        )
     noun = _FIRST_WORD.match(text, start)
     return noun is not None and WORK.search(text, start, noun.end()) is not None
 
 
-def named(text: str, start: int) -> bool:
-    """The sentence names the span at `start`, to give it as written: a naming word (NAMING)
-    or the noun for a work (`names_a_work`) right before it."""
-    return NAMING.search(text, 0, start) is not None or names_a_work(text, start)
+def named(text: str, start: int, end: int | None = None) -> bool:
+    """The sentence names the span at `start` (to `end`), to give it as written: a naming word
+    (NAMING) or the noun for a work (`names_a_work`) right before it."""
+    return NAMING.search(text, 0, start) is not None or names_a_work(text, start, end)
 
 
 def missing_breaks(text: str, detection: Detection, min_words: int = 4) -> list[int]:
