@@ -104,8 +104,8 @@ class CorpusLines:
             h.update(f"l{k}\t{self.lines[k]}\n".encode())
         for k in sorted(self.heads):
             h.update(f"h{k}\t{self.heads[k]}\n".encode())
-        for k in sorted(self.duplicates):
-            h.update(f"d{k}\t{self.duplicates[k]}\n".encode())
+        for k in sorted(self.duplicates):  # file names: a name's undecodable bytes as they are
+            h.update(f"d{k}\t{self.duplicates[k]}\n".encode("utf-8", "surrogateescape"))
         return h.hexdigest()[:16]
 
 

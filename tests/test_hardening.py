@@ -473,6 +473,26 @@ def test_a_latin1_file_name_is_written_the_same_way_in_every_format(tmp_path):
     assert meta["source"].endswith("citt\ufffd.txt")
 
 
+def test_a_latin1_file_name_with_a_copy_beside_it_is_cleaned(tmp_path):
+    """Copies of a document are named in the run's evidence by file: a Latin-1 name among
+    them ended the whole run with a UnicodeEncodeError before any file was cleaned (ours)."""
+    text = (
+        "La città è bella, ha detto ieri il sindaco durante la conferenza stampa in municipio, "
+        "e i lavori del nuovo ponte sul fiume finiranno entro la fine del prossimo anno.\n"
+    )
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in (os.fsdecode(b"citt\xe0.txt"), "copia.txt"):
+        (src / name).write_text(text, encoding="utf-8")
+    for k, other in enumerate(("Il treno per Milano è partito con un'ora di ritardo.", "Domani piove.")):
+        (src / f"altro{k}.txt").write_text(other + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    r = run_cli("clean", str(src), "-o", str(out), "--no-translate")
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr[-800:]
+    assert (out / os.fsdecode(b"citt\xe0.txt")).read_text("utf-8") == text
+    assert (out / "copia.txt").is_file()
+
+
 def test_upper_case_extensions_are_inputs_too(tmp_path):
     """Issue 32, item 14: A.TXT and B.HTML were skipped with no count."""
     src = tmp_path / "in"
