@@ -94,6 +94,24 @@ def _accented_table(lang: str) -> dict[str, str]:
 
 
 @cache
+def final_accents(lang: str, ending: int = 3) -> dict[str, dict[str, tuple[float, int]]]:
+    """For the `ending` letters before a word-final accented vowel: each vowel's summed
+    frequency and number of words ("izz" → {"ò": (…, 51)}: "realizzò", "organizzò"…), over
+    wordfreq's whole table for `lang`. Morphology as frequencies show it: Italian writes a
+    final accent in a few endings ("-ità", "-izzò", "-erdì"), a word's own rarity aside."""
+    out: dict[str, dict[str, list[float]]] = {}
+    for word, freq in _table(lang).items():
+        if len(word) > ending and word[-1] in FINAL_ACCENTS and word[:-1].isalpha():
+            tally = out.setdefault(word[-1 - ending : -1], {}).setdefault(word[-1], [0.0, 0])
+            tally[0] += freq
+            tally[1] += 1
+    return {e: {v: (f, int(n)) for v, (f, n) in vs.items()} for e, vs in out.items()}
+
+
+FINAL_ACCENTS = "àèéìòù"
+
+
+@cache
 def frequent(lang: str, min_zipf: float) -> frozenset[str]:
     """Every word of `lang` at least this frequent (`zipf(word, lang) >= min_zipf`): a few
     thousand above Zipf 3, read once from the head of the loaded table (in order of

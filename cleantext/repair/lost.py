@@ -22,7 +22,7 @@ import itertools
 
 import regex
 
-from cleantext.freq import zipf
+from cleantext.freq import final_accents, zipf
 from cleantext.repair.accents import VERB_AFTER
 from cleantext.rules import Example, Rewrite
 
@@ -33,6 +33,10 @@ APOSTROPHE = "’"
 MIN_ZIPF = 2.5  # the restored word is Italian (once per 3 million words)
 MARGIN = 0.1  # and more frequent than any other spelling (farà over farò: news tells of others)
 MAX_LOST = 3  # replacement characters in one word tried (13^3 spellings at most)
+ENDING = 3  # letters of a stem's ending read for a lost final accent (`_final_accent`)
+ENDING_WORDS = 5  # Italian words with that ending and a final accent, at least
+ENDING_SHARE = 0.95  # of their frequency on one vowel
+STEM_ZIPF = 1.0  # a stem this frequent is a word of its own: its U+FFFD is not its letter
 ELIDED_ZIPF = 4.0  # "dell'", "d'", "all'": an elided form this common is an article or preposition
 
 # a word with one or more U+FFFD in it (not at its start: an opening quote, left as is), or a lone one
@@ -120,7 +124,7 @@ def _best(word: str, closing: bool = False, glued: bool = False) -> str | None:
         scored.append((score, spelled))
     scored.sort(reverse=True)
     if not scored or scored[0][0] < MIN_ZIPF:
-        return _elided(word, glued) or (_closed(word) if closing else None)
+        return _elided(word, glued) or (_closed(word) if closing else None) or _final_accent(word)
     if len(scored) > 1 and scored[0][0] - scored[1][0] < MARGIN:
         return None
     best = scored[0][1]
@@ -128,6 +132,30 @@ def _best(word: str, closing: bool = False, glued: bool = False) -> str | None:
         return best.upper()
     # the case as written: a capital stays a capital
     return "".join(b.upper() if w.isupper() else b for w, b in zip(word, best, strict=True))
+
+
+def _final_accent(word: str) -> str | None:
+    """A word no list holds, its last letter lost after a consonant: the accented vowel its
+    ending takes in nearly every Italian word that has one ("teorizz�" → "teorizzò" as
+    "realizzò", "proponibilit�" → "proponibilità" as "possibilità"; lingua, ISDT). A word
+    in capitals or with a capital (a name, a loan: "Decolt�" is "Decoltè", not "-oltà"), or
+    whose stem is a word itself ("brand�": a closing mark), is left as it is."""
+    stem = word[:-1]
+    if (
+        word.count(LOST) != 1
+        or not word.endswith(LOST)
+        or not stem.isalpha()
+        or not stem.islower()
+        or stem[-1] in "aeiou"
+        or zipf(stem, "it") >= STEM_ZIPF
+    ):
+        return None
+    tally = final_accents("it", ENDING).get(stem[-ENDING:], {})
+    if sum(n for _, n in tally.values()) < ENDING_WORDS:
+        return None
+    total = sum(f for f, _ in tally.values())
+    vowel, (best, _) = max(tally.items(), key=lambda kv: kv[1][0])
+    return stem + vowel if best >= ENDING_SHARE * total else None
 
 
 def _closed(word: str) -> str | None:
@@ -198,6 +226,12 @@ lost_letter = Rewrite(
         Example("E non si fermeranno mai\ufffd.", "E non si fermeranno mai”.", "own"),
         Example("Disse: \ufffdChi lo sa?\ufffd", "Disse: “Chi lo sa?”", "own"),
         Example("Da Cura\ufffdao a Ca\ufffditas.", "Da Cura\ufffdao a Ca\ufffditas.", "own"),
+        Example(
+            "Il piano teorizz\ufffd la granularit\ufffd dei dati.",
+            "Il piano teorizzò la granularità dei dati.",
+            "own",
+        ),
+        Example("Il Decolt\ufffd del brand\ufffd resta.", "Il Decolt\ufffd del brand\ufffd resta.", "own"),
     ),
 )
 
