@@ -105,7 +105,11 @@ def translate(text: str, source: str, target: str = "it", **settings: Any) -> st
     wanted = Settings(**settings)
     key = ("translate", wanted, target)
     if (router := _pipelines.get(key)) is None:
-        router = _pipelines[key] = Router(build_engines(wanted), target, (plausible_length,))
+        from cleantext.translation.postedit import tidy
+
+        # into Italian, the post-edits a clean run applies ("4,5 miliardi di dollari", "nel 2002")
+        post = tidy if target == "it" else None
+        router = _pipelines[key] = Router(build_engines(wanted), target, (plausible_length,), post=post)
     (outcome,) = router.translate([(text, source)])
     if outcome.translation is None:
         why = "; ".join(r for e in router.engines if (r := e.why_unavailable()))

@@ -249,6 +249,21 @@ def test_detect_and_translate_are_public_and_say_what_they_return():
         cleantext.translate("The house is red.", "en", "xx", engine="apertium")
 
 
+def test_translate_writes_italian_as_a_clean_run_does():
+    """`cleantext.translate` into Italian applies the post-edits a clean run applies: it
+    returned "Su 5,000 persone … in gene. 5, 2024" and "$3.2 bilioni dentro il 1990s" (ours)."""
+    import cleantext
+
+    rally = cleantext.translate(
+        "About 5,000 people attended the rally on Jan. 5, 2024.", "en", engine="apertium"
+    )
+    assert "5.000 persone" in rally and "5 gennaio 2024" in rally, rally
+    lost = cleantext.translate("The company lost $3.2 billion in the 1990s.", "en", engine="apertium")
+    assert "3,2 miliardi di dollari" in lost and "anni '90" in lost, lost
+    march = cleantext.translate("Unemployment rose to 5.4 percent in March.", "en", engine="apertium")
+    assert "marzo" in march, march
+
+
 def test_a_pipeline_is_a_context_manager_that_ends_its_engines(detector):
     from cleantext.pipeline import Pipeline, Settings
     from cleantext.translation.route import Router

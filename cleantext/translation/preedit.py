@@ -28,6 +28,38 @@ pronoun_too = Rewrite(
     ),
 )
 
+_MONTH_SHORT = {m[:3]: m for m in MONTHS["en"]} | {"Sept": "September"}
+
+# eng-cat reads "Jan." as an abbreviation it does not know ("gene. 5, 2024"): the month in full,
+# which `day_first` then puts in the order eng-cat reads as a date
+month_abbreviation = Rewrite(
+    "month_abbreviation",
+    "'Jan. 5, 2024' → 'January 5, 2024', a month eng-cat knows",
+    regex.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? (?=\d{1,2}\b|\d{4}\b)"),
+    lambda m: _MONTH_SHORT[m[1]] + " ",
+    examples=(
+        Example("on Jan. 5, 2024 and Sept 3", "on January 5, 2024 and September 3", "own"),
+        Example("Mar 3, Dec. 2023 and Dec", "March 3, December 2023 and Dec", "own"),
+    ),
+)
+
+# "in March", "in May" read as verbs ("dentro Desfilar", "dentro Potere"); "in the month of
+# March" is read as the month ("nel mese di marzo")
+ambiguous_month = Rewrite(
+    "ambiguous_month",
+    "'in March' → 'in the month of March': eng-cat reads a lone 'March' or 'May' as a verb",
+    regex.compile(r"\b([Ii]n) (March|May)\b(?! \d{1,2}\b)"),
+    r"\1 the month of \2",
+    examples=(
+        Example(
+            "It rose in March and in May 2020.",
+            "It rose in the month of March and in the month of May 2020.",
+            "own",
+        ),
+        Example("in May 5 and may go", "in May 5 and may go", "own"),
+    ),
+)
+
 # eng-cat reads the day-first form as a date ("il 12 marzo 2024"), the other as a noun and
 # a number ("Marcia 12, 2024")
 day_first = Rewrite(
@@ -93,7 +125,16 @@ toward = Rewrite(
     examples=(Example("moved toward the coast", "moved towards the coast", "own"),),
 )
 
-RULES: tuple[Rewrite, ...] = (pronoun_too, day_first, years_old, twelve_hour, money_abbreviation, toward)
+RULES: tuple[Rewrite, ...] = (
+    pronoun_too,
+    month_abbreviation,
+    day_first,
+    ambiguous_month,
+    years_old,
+    twelve_hour,
+    money_abbreviation,
+    toward,
+)
 
 
 def english_pre_edit(text: str) -> str:

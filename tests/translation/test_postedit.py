@@ -123,7 +123,7 @@ def test_dates_and_decades_come_out_in_italian_form(apertium):
     from cleantext.translation.preedit import english_pre_edit
 
     assert english_pre_edit("On March 12, 2024, by May 5th, in May 2020, at 10:30") == (
-        "On 12 March 2024, by 5 May, in May 2020, at 10:30"
+        "On 12 March 2024, by 5 May, in the month of May 2020, at 10:30"
     )
     assert english_pre_edit("A 53-year-old was held at 3 p.m. Police said") == (
         "A 53 years old was held at 15:00. Police said"
