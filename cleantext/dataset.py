@@ -1,6 +1,7 @@
 """Corpus datasets in and out: JSONL and Parquet shards of one document per row, and WARC
 crawls, as corpus builders keep scraped news (datatrove, dolma and NeMo Curator read and
-write the same), and CSV tables, as data journalists export scrapes from a spreadsheet.
+write the same), JSON arrays as scrapers write them, and CSV or TSV tables, as data
+journalists export scrapes from a spreadsheet.
 
 A dataset file is one job of a run: its rows are read in batches, cleaned as the same text
 would be as a file, and written in order to `OUT/<same name>` in the same format, every
@@ -36,9 +37,13 @@ from cleantext.summary import Summary
 from cleantext.write import to_txt
 
 # extension -> kind; the longest match wins (".jsonl.gz" before ".gz"). dolma's documents
-# are JSON lines named ".json.gz" or ".json.zst"; a bare ".json" may be one JSON value (or
-# a run's own .meta.json), so it is read only with --input-format jsonl
+# are JSON lines named ".json.gz" or ".json.zst". A bare ".json" is an array of objects (as
+# scrapy's `-o items.json` writes) or objects one after another; a folder run does not take
+# it by default (a run's own NAME.meta.json is one), a file named or a --pattern does.
 KINDS = {
+    ".json": "json",
+    ".tsv": "csv",
+    ".tsv.gz": "csv",
     ".jsonl": "jsonl",
     ".jsonl.gz": "jsonl",
     ".jsonl.zst": "jsonl",
@@ -124,6 +129,8 @@ def rows(path: Path, file_kind: str, text_field: str = "text", id_field: str = "
     k = file_kind
     if k == "jsonl":
         yield from _jsonl_rows(path, text_field, id_field)
+    elif k == "json":
+        yield from _json_rows(path, text_field, id_field)
     elif k == "parquet":
         yield from _parquet_rows(path, text_field, id_field)
     elif k == "warc":
@@ -214,6 +221,74 @@ def _jsonl_rows(path: Path, text_field: str, id_field: str) -> Iterator[Row]:
         raise ReadError(f"{path}: cannot be read to its end ({e}); the rows before are written") from None
 
 
+JSON_CHUNK = 1 << 20  # characters of a .json file read at a time
+
+
+def json_array(path: Path) -> bool:
+    """The .json file holds one array (its first character, a byte order mark aside, is '[')."""
+    with _open_text(path) as fh:
+        head = fh.read(4096).lstrip("\ufeff \t\r\n")
+        while not head:
+            more = fh.read(4096)
+            if not more:
+                return False
+            head = more.lstrip(" \t\r\n")
+    return head.startswith("[")
+
+
+def _json_rows(path: Path, text_field: str, id_field: str) -> Iterator[Row]:
+    """The items of a .json file's array, or its values one after another (JSON lines, or
+    pretty-printed objects), read a chunk at a time: memory holds one item, not the file."""
+    array = json_array(path)
+    unit = "item" if array else "value"
+    decoder = json.JSONDecoder()
+    try:
+        with _open_text(path) as fh:
+            buf, pos, eof, index = fh.read(JSON_CHUNK).lstrip("\ufeff"), 0, False, 0
+            opened = not array  # the '[' consumed
+            while True:
+                while pos < len(buf) and (buf[pos].isspace() or (opened and array and buf[pos] == ",")):
+                    pos += 1
+                if pos >= len(buf) - 1 and not eof:  # a value may start or end past the chunk
+                    more = fh.read(JSON_CHUNK)
+                    eof = not more
+                    buf, pos = buf[pos:] + more, 0
+                    continue
+                if pos >= len(buf):
+                    if array:
+                        yield Row(
+                            index, str(index), {}, None, "invalid JSON (the array is not closed)", unit=unit
+                        )
+                    return
+                if not opened:
+                    opened, pos = True, pos + 1
+                    continue
+                if array and buf[pos] == "]":
+                    return
+                try:
+                    value, end = decoder.raw_decode(buf, pos)
+                except ValueError as e:
+                    if not eof:
+                        more = fh.read(JSON_CHUNK)
+                        eof = not more
+                        buf, pos = buf[pos:] + more, 0
+                        continue
+                    why = getattr(e, "msg", str(e))  # its offsets would count from the chunk, not the file
+                    yield Row(index, str(index), {}, None, f"invalid JSON ({why})", unit=unit)
+                    return
+                if end == len(buf) and not eof:  # a number may go on in the next chunk
+                    more = fh.read(JSON_CHUNK)
+                    eof = not more
+                    if more:
+                        buf, pos = buf[pos:] + more, 0
+                        continue
+                yield _row(index, value, text_field, id_field, unit=unit)
+                index += 1
+                buf, pos = buf[end:], 0
+    except (OSError, EOFError, gzip.BadGzipFile) as e:
+        raise ReadError(f"{path}: cannot be read to its end ({e}); the rows before are written") from None
+
+
 def _parquet_rows(path: Path, text_field: str, id_field: str) -> Iterator[Row]:
     try:
         import pyarrow.parquet as pq
@@ -276,14 +351,15 @@ class CsvLayout:
 
 def csv_layout(path: Path) -> CsvLayout:
     """The header of a CSV file: the delimiter is the one of `CSV_DELIMITERS` its header
-    line holds most of."""
+    line holds most of (a tab in a .tsv)."""
     with _open_text(path, newline="") as fh:
         first = fh.readline()
         head = first + fh.read(1 << 16)
     # the output is UTF-8: a spreadsheet reads it so only after a byte order mark
     bom = first.startswith("\ufeff") or unescape(head) != head
     first = first.removeprefix("\ufeff")
-    delimiter = max(CSV_DELIMITERS, key=first.count)
+    tsv = path.name.lower().endswith((".tsv", ".tsv.gz"))
+    delimiter = "\t" if tsv else max(CSV_DELIMITERS, key=first.count)
     columns = next(csv.reader([unescape(first)], delimiter=delimiter), [])
     line_end = "\n" if first.endswith("\n") and not first.endswith("\r\n") else "\r\n"
     return CsvLayout(tuple(columns), delimiter, bom, line_end)
@@ -427,7 +503,9 @@ class Writer:
         self._raw = open(fd, "wb")  # noqa: SIM115 -- closed in commit/abort
         self._parquet: Any = None
         self._pending: list[dict] = []
-        if fmt == "jsonl":
+        self._array = fmt == "json" and source is not None and json_array(source)
+        self._rows = 0
+        if fmt in ("jsonl", "json"):
             name = path.name.lower()
             if name.endswith(".gz"):
                 self._out: Any = gzip.GzipFile(fileobj=self._raw, mode="wb", mtime=0)
@@ -453,10 +531,14 @@ class Writer:
             self._csv.writerow(self._columns)
 
     def add(self, record: dict) -> None:
-        if self.fmt == "jsonl":
-            self._out.write(
-                (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8", "surrogateescape")
-            )
+        if self.fmt in ("jsonl", "json"):
+            line = json.dumps(record, ensure_ascii=False)
+            if self._array:  # an array, one item a line
+                line = ("[\n" if self._rows == 0 else ",\n") + line
+            else:
+                line += "\n"
+            self._rows += 1
+            self._out.write(line.encode("utf-8", "surrogateescape"))
             return
         if self.fmt == "csv":  # a cell holds text: `cleantext` as JSON, no value as an empty cell
             text = record.get(self._text_field)
@@ -496,7 +578,9 @@ class Writer:
     def commit(self) -> None:
         import os
 
-        if self.fmt == "jsonl":
+        if self.fmt in ("jsonl", "json"):
+            if self._array:
+                self._out.write(b"\n]\n" if self._rows else b"[]\n")
             if self._out is not self._raw:
                 self._out.close()
         elif self.fmt == "csv":

@@ -542,3 +542,55 @@ def test_a_parquet_output_keeps_every_column_as_stored(tmp_path):
     texts = got["text"].to_pylist()
     assert texts[:-1] == ["Il sindaco, ieri, ha parlato.\n"] * (n - 1) and texts[-1] is None
     assert got.column_names == [*table.column_names, "cleantext"]
+
+
+def test_a_json_array_comes_back_as_an_array_row_for_row(tmp_path):
+    """scrapy's `-o items.json` writes one array: it was read as a text document (the JSON
+    cleaned as prose), and a .tsv lost its tabs to the spacing rules (ours). A .json is now
+    a dataset, an array out for an array in, and a .tsv a tab-separated table."""
+    rows = _rows()
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "items.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+    (src / "values.json").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False, indent=2) for r in rows[:2]), encoding="utf-8"
+    )
+    (src / "cut.json").write_text(json.dumps(rows[:2])[:-40], encoding="utf-8")
+    (src / "table.tsv").write_text(
+        "id\ttitolo, breve\ttext\n1\tUno\tIl sindaco , ieri, ha parlato.\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    names = ("items.json", "values.json", "cut.json", "table.tsv")
+    r = run_cli("clean", *(str(src / n) for n in names), "-o", str(out), "--no-translate")
+    assert r.returncode == 1 and "cut.json: item 2: invalid JSON" in r.stderr, r.stderr[-2000:]
+    items = json.loads((out / "items.json").read_text("utf-8"))
+    assert [x["id"] for x in items] == [x["id"] for x in rows]
+    assert all(
+        x["section"] == w["section"] and not x["cleantext"]["error"] for x, w in zip(items, rows, strict=True)
+    )
+    assert SITE not in items[0]["text"] and SENTENCES[0] in items[0]["text"]
+    values = [json.loads(line) for line in (out / "values.json").read_text("utf-8").splitlines()]
+    assert [v["id"] for v in values] == ["doc-0", "doc-1"]
+    cut = json.loads((out / "cut.json").read_text("utf-8"))
+    assert cut[0]["id"] == "doc-0" and "invalid JSON" in cut[-1]["cleantext"]["error"]
+    table = (out / "table.tsv").read_text("utf-8").splitlines()
+    assert table[0] == "id\ttitolo, breve\ttext\tcleantext"
+    assert table[1].startswith("1\tUno\tIl sindaco, ieri, ha parlato.\t")
+
+
+def test_a_json_file_is_read_a_chunk_at_a_time_whatever_its_layout(tmp_path, monkeypatch):
+    """Items longer than a chunk, numbers cut at a chunk's end, commas and spaces between:
+    the rows are those json.loads reads (ours)."""
+    import cleantext.dataset as ds
+
+    monkeypatch.setattr(ds, "JSON_CHUNK", 7)
+    items = [{"id": k, "text": SENTENCES[k], "score": 12345.678 * k} for k in range(5)]
+    for layout in (
+        json.dumps(items),
+        json.dumps(items, indent=3),
+        "\ufeff" + "\n".join(json.dumps(x) for x in items),
+    ):
+        path = tmp_path / "d.json"
+        path.write_text(layout, encoding="utf-8")
+        got = list(ds.rows(path, "json"))
+        assert [row.fields for row in got] == items and not any(row.error for row in got)

@@ -83,7 +83,23 @@ def test_ray_outputs_match_a_local_run_byte_for_byte(corpus, ray_run, tmp_path, 
     assert f"{N} cleaned" in r.stderr and "apertium" in r.stderr  # the summary table
     got, want = tree(distributed), tree(local)
     assert got.keys() == want.keys() and len(got) == N * 4 + 1  # + the state log
-    assert got == want  # (a Ray rerun resumes: test_joining_an_existing_cluster_leaves_it_running)
+    # (a Ray rerun resumes: test_joining_an_existing_cluster_leaves_it_running)
+    assert got == want, _first_difference(got, want) + "\n" + _warnings(r.stderr)
+
+
+def _first_difference(got: dict[str, bytes], want: dict[str, bytes]) -> str:
+    """The first file that differs and its first differing lines, Ray's then the local run's."""
+    for name in sorted(want):
+        if got[name] != want[name]:
+            pairs = zip(got[name].splitlines(), want[name].splitlines(), strict=False)
+            line = next((f"ray:   {a!r}\nlocal: {b!r}" for a, b in pairs if a != b), "(lengths differ)")
+            return f"{name}:\n{line[:3000]}"
+    return ""
+
+
+def _warnings(stderr: str) -> str:
+    """What the Ray run warned of (a chain restarted or given up would explain a difference)."""
+    return "\n".join(line for line in stderr.splitlines() if "warning" in line.lower() or "given up" in line)
 
 
 def test_unknown_executor_and_missing_ray_are_clear(tmp_path, monkeypatch):

@@ -135,10 +135,11 @@ RoundTrip = Annotated[
 InputFormat = Annotated[
     settings_.InputFormat,
     typer.Option(
-        help="auto: datasets by extension (.jsonl[.gz|.zst], .json.gz, .ndjson, .parquet, .warc[.gz], "
-        ".csv[.gz]), HTML pages by extension (.html, .htm) or first bytes, other files as text; or "
-        "force text or html (also for stdin), or jsonl, parquet, warc or csv (every file taken is a "
-        "dataset of that format)."
+        help="auto: datasets by extension (.jsonl[.gz|.zst], .json.gz, .ndjson, .json (an array or "
+        "objects, taken from folders by --pattern only), .parquet, .warc[.gz], .csv[.gz], .tsv[.gz]), "
+        "HTML pages by extension (.html, .htm) or first bytes, other files as text; or force text or "
+        "html (also for stdin), or jsonl, json, parquet, warc or csv (every file taken is a dataset "
+        "of that format)."
     ),
 ]
 HtmlTables = Annotated[bool, typer.Option(help="HTML: keep the page's tables.")]
