@@ -245,20 +245,27 @@ def _json_rows(path: Path, text_field: str, id_field: str) -> Iterator[Row]:
     try:
         with _open_text(path) as fh:
             buf, pos, eof, index = fh.read(JSON_CHUNK).lstrip("\ufeff"), 0, False, 0
+
+            def refill() -> bool:
+                """The next chunk after what is left from `pos`; False (nothing moved) at the end."""
+                nonlocal buf, pos, eof
+                more = fh.read(JSON_CHUNK)
+                eof = not more
+                if more:
+                    buf, pos = buf[pos:] + more, 0
+                return not eof
+
             opened = not array  # the '[' consumed
             while True:
                 while pos < len(buf) and (buf[pos].isspace() or (opened and array and buf[pos] == ",")):
                     pos += 1
                 if pos >= len(buf) - 1 and not eof:  # a value may start or end past the chunk
-                    more = fh.read(JSON_CHUNK)
-                    eof = not more
-                    buf, pos = buf[pos:] + more, 0
+                    refill()
                     continue
                 if pos >= len(buf):
                     if array:
-                        yield Row(
-                            index, str(index), {}, None, "invalid JSON (the array is not closed)", unit=unit
-                        )
+                        why = "invalid JSON (the array is not closed)"
+                        yield Row(index, str(index), {}, None, why, unit=unit)
                     return
                 if not opened:
                     opened, pos = True, pos + 1
@@ -269,19 +276,13 @@ def _json_rows(path: Path, text_field: str, id_field: str) -> Iterator[Row]:
                     value, end = decoder.raw_decode(buf, pos)
                 except ValueError as e:
                     if not eof:
-                        more = fh.read(JSON_CHUNK)
-                        eof = not more
-                        buf, pos = buf[pos:] + more, 0
+                        refill()
                         continue
                     why = getattr(e, "msg", str(e))  # its offsets would count from the chunk, not the file
                     yield Row(index, str(index), {}, None, f"invalid JSON ({why})", unit=unit)
                     return
-                if end == len(buf) and not eof:  # a number may go on in the next chunk
-                    more = fh.read(JSON_CHUNK)
-                    eof = not more
-                    if more:
-                        buf, pos = buf[pos:] + more, 0
-                        continue
+                if end == len(buf) and not eof and refill():  # a number may go on in the next chunk
+                    continue
                 yield _row(index, value, text_field, id_field, unit=unit)
                 index += 1
                 buf, pos = buf[end:], 0
@@ -495,7 +496,7 @@ class Writer:
 
         self.path, self.fmt = path, fmt
         self._schema = _schema(source, text_field) if fmt == "parquet" and source is not None else None
-        self._columns_in = _SourceColumns(source) if self._schema is not None and source is not None else None
+        self._columns_in = _SourceColumns(source) if self._schema is not None else None
         self._csv: Any = None
         self._text_field = text_field
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -93,6 +93,9 @@ def _accented_table(lang: str) -> dict[str, str]:
     return {k: w for k, (_, w) in best.items()}
 
 
+FINAL_ACCENTS = "àèéìòù"  # the vowels Italian writes with an accent at a word's end
+
+
 @cache
 def final_accents(lang: str, ending: int = 3) -> dict[str, dict[str, tuple[float, int]]]:
     """For the `ending` letters before a word-final accented vowel: each vowel's summed
@@ -106,9 +109,6 @@ def final_accents(lang: str, ending: int = 3) -> dict[str, dict[str, tuple[float
             tally[0] += freq
             tally[1] += 1
     return {e: {v: (f, int(n)) for v, (f, n) in vs.items()} for e, vs in out.items()}
-
-
-FINAL_ACCENTS = "àèéìòù"
 
 
 @cache

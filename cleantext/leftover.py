@@ -22,8 +22,9 @@ from dataclasses import dataclass, replace
 import regex
 
 from cleantext.detection import Detection, Span
-from cleantext.detection.shape import named, open_ended, open_headed
+from cleantext.detection.shape import named, open_headed
 from cleantext.tokens import WORD, folded
+from cleantext.vocab import open_ended
 
 # The reasons a span is kept here (detection.KEPT has the ones detection gives itself).
 KEPT_HERE = {

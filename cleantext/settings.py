@@ -20,13 +20,8 @@ StraySentences = Literal["translate", "drop", "keep"]
 Leftovers = Literal["judge", "all"]
 ENGINES: tuple[str, ...] = get_args(Engine)
 INPUT_FORMATS: tuple[str, ...] = get_args(InputFormat)
-DATASET_FORMATS = (
-    "jsonl",
-    "json",
-    "parquet",
-    "warc",
-    "csv",
-)  # files of documents, one per row (cleantext.dataset)
+# files of documents, one per row (cleantext.dataset)
+DATASET_FORMATS = ("jsonl", "json", "parquet", "warc", "csv")
 WEAK: tuple[str, ...] = get_args(Weak)
 STRAY_SENTENCES: tuple[str, ...] = get_args(StraySentences)
 LEFTOVERS: tuple[str, ...] = get_args(Leftovers)

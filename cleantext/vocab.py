@@ -8,8 +8,9 @@ English pre-edits read them.
 uses; the detector counts them as Italian, and the Apertium engine keeps the multi-word
 ones as written inside a translated span.
 
-`OPEN_ENDED` lists the French and English words a phrase cannot end on: detection takes such
-a phrase for a cut, the Apertium engine sends it without a sentence end.
+`OPEN_ENDED` lists the French and English words a phrase cannot end on (`open_ended` asks
+it): detection takes such a phrase for a cut, the Apertium engine sends it without a
+sentence end.
 
 Two word forms are shared too: `fold` (accents dropped, for comparisons: repeats, stems,
 respelling) and `recase` (a word looked up in lower case put back in the case it had).
@@ -88,3 +89,8 @@ OPEN_ENDED = {
         "vos".split()
     ),
 }
+
+
+def open_ended(words: list[str], lang: str) -> bool:
+    """The phrase (its words) ends on a word that needs what follows it (OPEN_ENDED)."""
+    return bool(words) and words[-1].lower() in OPEN_ENDED.get(lang, ())

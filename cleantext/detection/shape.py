@@ -12,7 +12,6 @@ from cleantext.caches import memo
 from cleantext.detection.spans import Detection, Span
 from cleantext.freq import zipf
 from cleantext.latin import LatinPattern
-from cleantext.vocab import OPEN_ENDED
 
 _WORD_TOKEN = r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*['’]?"
 _NUMBER_TOKEN = r"\p{N}+(?:[.,:]\p{N}+)*"
@@ -208,8 +207,8 @@ def edge_clause(text: str, toks: list[Tok], path: list[str], main: str, informat
     for edge in (range(len(toks)), range(len(toks) - 1, -1, -1)):
         run = []
         for k in edge:
-            named = toks[k].name or (k > 0 and toks[k].text[:1].isupper())
-            if path[k] != main and not (named and run):
+            name_like = toks[k].name or (k > 0 and toks[k].text[:1].isupper())
+            if path[k] != main and not (name_like and run):
                 break
             run.append(k)
         if not run or len(run) == len(toks) or sum(k in info and path[k] == main for k in run) < 2:
@@ -255,11 +254,6 @@ def past_elision(text: str, start: int, lang: str) -> int:
 
 # Articles Italian does not write: before a name they are a translation leftover.
 STRAY_ARTICLES = frozenset("the an les des du une".split())
-
-
-def open_ended(words: list[str], lang: str) -> bool:
-    """The phrase (its words) ends on a word that needs what follows it (OPEN_ENDED)."""
-    return bool(words) and words[-1].lower() in OPEN_ENDED.get(lang, ())
 
 
 # Words a borrowed phrase does not start with: Italian gives a borrowed noun its own article

@@ -31,7 +31,7 @@ import regex
 from cleantext.tokens import INSIDE, LETTERS
 from cleantext.translation.base import EngineUnavailable
 from cleantext.translation.preedit import english_pre_edit
-from cleantext.vocab import OPEN_ENDED, recase
+from cleantext.vocab import open_ended, recase
 
 MODES_DIR = Path(os.environ.get("CLEANTEXT_APERTIUM_MODES", "/usr/share/apertium/modes"))
 
@@ -519,8 +519,7 @@ def _wants_stop(text: str, lang: str) -> bool:
     stop its article is generated for nothing ("uno", "li")."""
     if _SENTENCE_END.search(text):
         return False
-    last = LETTERS.findall(text[-40:])
-    return not last or last[-1].lower() not in OPEN_ENDED.get(lang, ())
+    return not open_ended(LETTERS.findall(text[-40:]), lang)
 
 
 def _unstop(text: str) -> str:

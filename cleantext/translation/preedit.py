@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from cleantext.rules import Example, Rewrite
-from cleantext.vocab import MONTHS
+from cleantext.vocab import MONTH_ABBREVIATIONS, MONTHS
 
 _MONTH_EN = "|".join(MONTHS["en"])
 
@@ -28,14 +28,20 @@ pronoun_too = Rewrite(
     ),
 )
 
-_MONTH_SHORT = {m[:3]: m for m in MONTHS["en"]} | {"Sept": "September"}
+# "Jan" → "January", "Sept" → "September" (vocab's abbreviations, capitalised as written)
+_MONTH_SHORT = {
+    a.capitalize(): next(m for m in MONTHS["en"] if m.lower().startswith(a))
+    for a in MONTH_ABBREVIATIONS["en"]
+}
 
 # eng-cat reads "Jan." as an abbreviation it does not know ("gene. 5, 2024"): the month in full,
 # which `day_first` then puts in the order eng-cat reads as a date
 month_abbreviation = Rewrite(
     "month_abbreviation",
     "'Jan. 5, 2024' → 'January 5, 2024', a month eng-cat knows",
-    regex.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? (?=\d{1,2}\b|\d{4}\b)"),
+    regex.compile(
+        rf"\b({'|'.join(sorted(_MONTH_SHORT, key=len, reverse=True))})\.? (?=\d{{1,2}}\b|\d{{4}}\b)"
+    ),
     lambda m: _MONTH_SHORT[m[1]] + " ",
     examples=(
         Example("on Jan. 5, 2024 and Sept 3", "on January 5, 2024 and September 3", "own"),
