@@ -24,7 +24,7 @@ import regex
 from cleantext.detection import Detection, Span
 from cleantext.detection.shape import named, open_headed
 from cleantext.tokens import WORD, folded
-from cleantext.vocab import open_ended
+from cleantext.vocab import fold, open_ended
 
 # The reasons a span is kept here (detection.KEPT has the ones detection gives itself).
 KEPT_HERE = {
@@ -37,7 +37,10 @@ KEPT_HERE = {
         "announces, unless the document's other signs of machine translation include a whole "
         "sentence or a longer phrase"
     ),
-    "gloss": "in brackets beside the Italian it glosses",
+    "gloss": (
+        "in brackets beside the Italian it glosses, or beside the Italian that translates it (the "
+        "writer's own translation before or after it: 'never give up, non arrendersi mai')"
+    ),
     "title": (
         "a capitalised phrase inside the sentence, as Italian writes titles ('Illusions perdues'), a "
         "headline's topic before a comma or colon ('Cost of living: la protesta…'), title "
@@ -87,6 +90,9 @@ class Policy:
     # sentence does not): its short foreign phrases (max_loan_words) are ones they chose ("il
     # fenomeno del quiet quitting", "il suo motto, never give up,"; ours)
     clean_per_sign: int = 3
+    gloss_words: int = 2  # a translation the Italian beside it repeats in at least this many words
+    gloss_share: float = 0.5  # ... and more than this share of its content words is a gloss
+    gloss_reach: int = 4  # how many words beyond the translation's length the gloss may run
 
 
 Zipf = Callable[[str, str], float]
@@ -285,6 +291,41 @@ def _sign(text: str, span: Span, det: Detection, zipf: Zipf, main: str, p: Polic
 
 
 _MACHINE_DOCUMENT = "of machine translation in the document"
+
+_STEM = 5  # letters that make a word's stem, enough to match 'accogliervi' and 'accogliere'
+_GRAMMAR = 6.0  # an Italian word this frequent says nothing of the content ("questo", "della")
+
+
+def glossed(
+    translation: str, before: str, after: str, zipf: Zipf, main: str = "it", policy: Policy | None = None
+) -> bool:
+    """Does the Italian right before or right after a foreign span already say what the
+    span's translation says? Then the writer gave both, the words and their translation
+    ("Nous sommes très heureux de vous accueillir. Siamo molto felici di accogliervi,
+    ha aggiunto"; "never give up, non arrendersi mai"; ours), and the span is theirs. A
+    machine leaves words instead of translating them, not beside their translation.
+    `before` and `after` are the Italian around the span, up to the nearest other foreign
+    text; the gloss must lie within the translation's length (and `gloss_reach` words)."""
+    p = policy or Policy()
+    gist = _gist(translation, zipf, main)
+    if len(gist) < p.gloss_words:
+        return False
+    reach = len(WORD.findall(translation)) + p.gloss_reach
+    for side in (" ".join(WORD.findall(before)[-reach:]), " ".join(WORD.findall(after)[:reach])):
+        same = len(gist & _gist(side, zipf, main))
+        if same >= p.gloss_words and same > p.gloss_share * len(gist):
+            return True
+    return False
+
+
+def _gist(text: str, zipf: Zipf, main: str) -> set[str]:
+    """The stems of a text's content words: four letters or more, not grammar words."""
+    return {
+        fold(w)[:_STEM]
+        for w in folded(text)
+        for w in [w.rsplit("'", 1)[-1]]
+        if len(w) >= 4 and zipf(w, main) < _GRAMMAR
+    }
 
 
 def in_machine_document(reason: str | None) -> bool:

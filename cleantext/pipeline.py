@@ -333,9 +333,19 @@ class Pipeline:
                 for i, back in zip(asked, got, strict=True):
                     backs[i] = back
             by_draft: dict[int, list[tuple[int, int, Segment, Outcome]]] = {}
+            beside = _Beside(prepared) if lone else None
             for (d, a, b, seg), out, back, check in zip(todo, outcomes, backs, checked, strict=True):
                 seg.translation, seg.engine, seg.note = out.translation, out.engine, out.note
-                if out.translation is not None:
+                if (
+                    beside
+                    and out.translation
+                    and beside.glossed(d, a, b, out.translation, self.settings.main)
+                ):
+                    seg.kept = "gloss"
+                    seg.note = "the Italian beside it translates it: the writer gave both"
+                    if d.sentence.language != self.settings.main and len(d.spans) == 1:
+                        d.sentence.language = self.settings.main  # as the judgement reads a sentence it keeps
+                elif out.translation is not None:
                     est = quality.estimate(
                         d.sentence.text[a:b],
                         out.translation,
@@ -487,6 +497,27 @@ def _fixes_in(para: Tracked, start: int, end: int) -> list[Fix]:
         if spans:
             out.append(Fix(rule.name, rule.reason, spans))
     return out
+
+
+class _Beside:
+    """The Italian around each foreign span of the documents in a batch: the paragraph's
+    text on either side of the span, up to the nearest other span (foreign words are no
+    gloss of each other)."""
+
+    def __init__(self, prepared: list[tuple[Document, list[_Draft]]]) -> None:
+        self._spans: dict[int, list[tuple[int, int]]] = {}
+        for _, drafts in prepared:
+            for d in drafts:
+                self._spans.setdefault(id(d.para), []).extend(
+                    (d.start + a, d.start + b) for a, b, _ in d.spans
+                )
+
+    def glossed(self, d: _Draft, a: int, b: int, translation: str, main: str) -> bool:
+        start, end = d.start + a, d.start + b
+        spans = self._spans.get(id(d.para), [])
+        left = max((e for _, e in spans if e <= start), default=0)
+        right = min((s for s, _ in spans if s >= end), default=len(d.para.text))
+        return leftover.glossed(translation, d.para.text[left:start], d.para.text[end:right], zipf, main)
 
 
 def _apply_translations(d: _Draft, items: list[tuple[int, int, Segment, Outcome]]) -> None:

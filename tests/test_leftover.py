@@ -18,11 +18,6 @@ from cleantext.translation.route import Router
 CASES = json.loads((Path(__file__).parent / "cases" / "leftovers.json").read_text("utf-8"))["cases"]
 
 
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    return Detector()
-
-
 def _judged(detector: Detector, text: str) -> list[tuple[str, Detection]]:
     sentences = [
         text[a:b]
@@ -215,3 +210,78 @@ def test_a_short_phrase_on_its_own_evidence_replaces_its_source_only_when_it_com
     assert "quiet quitting" in doc.text and "ampia comunanza" in doc.text  # two short signs: both checked
     doc, segs = run("Il fenomeno del quiet quitting cresce, the government is not ready.")
     assert "taciuto lasciare" in doc.text and "il governo non è pronto" in doc.text
+
+
+class _Speech(_Echo):
+    """A minister's sentence in English, and its Italian (ours)."""
+
+    words = {
+        **_Echo.words,
+        "we will not leave anyone behind during this crisis": (
+            "non lasceremo indietro nessuno durante questa crisi"
+        ),
+    }
+
+
+LEAD = "Il ministro ha letto il comunicato in inglese. We will not leave anyone behind during this crisis. "
+
+
+def test_a_sentence_the_writer_translates_beside_it_is_a_gloss():
+    """The Italian right after the English says what its translation says: the writer gave
+    both, and the English stays; the same sentence without its Italian is a leftover."""
+    p = Pipeline(Settings(), router=Router([_Speech()], "it", ()))
+    glossed = LEAD + "Non lasceremo indietro nessuno durante questa crisi, ha poi ripetuto in italiano."
+    doc = p.run(glossed)
+    (seg,) = [g for s in doc.sentences for g in s.segments]
+    assert seg.kept == "gloss" and doc.text == glossed
+    alone = LEAD + "Poi ha risposto alle domande dei giornalisti sulla manovra di bilancio."
+    doc = p.run(alone)
+    assert "non lasceremo indietro nessuno" in doc.text.lower() and "We will" not in doc.text
+    # --leftovers all translates whatever is foreign
+    doc = Pipeline(Settings(leftovers="all"), router=Router([_Speech()], "it", ())).run(glossed)
+    assert "We will" not in doc.text
+
+
+@pytest.mark.parametrize(
+    "translation, before, after, gloss",
+    [
+        # ours: the writer's Italian after the span, and before it
+        (
+            "Siamo molto felici d'accogliervi nella nostra città.",
+            "Il sindaco ha parlato in francese. ",
+            " Siamo molto felici di accogliervi nella nostra città, ha aggiunto.",
+            True,
+        ),
+        (
+            "il prezzo del silenzio",
+            "L'inchiesta si intitola Il prezzo del silenzio, ovvero ",
+            ", ed è uscita ieri.",
+            True,
+        ),
+        # the same topic further off is no gloss: the words must be right beside the span
+        (
+            "il prezzo del petrolio sale ancora",
+            "Il prezzo del petrolio è sceso ieri a Londra; gli analisti "
+            "tuttavia avvertono che nei prossimi mesi della prossima stagione, ",
+            ".",
+            False,
+        ),
+        # one word of the translation beside it is a coincidence, and so is a word of one
+        ("un argine molto alto", "Il fiume ha superato un argine ", " costruito nel 1950.", False),
+        ("argine", "Il fiume ha superato l'argine e il ", " nord.", False),
+    ],
+)
+def test_glossed(translation, before, after, gloss):
+    assert leftover.glossed(translation, before, after, zipf) is gloss
+
+
+def test_a_french_greeting_and_its_italian_with_apertium(pipeline):
+    """The real engine's translation is not the writer's, but near enough (ours)."""
+    text = (
+        "Il sindaco ha accolto gli ospiti con poche parole nella loro lingua. Nous sommes très "
+        "heureux de vous accueillir dans notre ville. Siamo molto felici di accogliervi nella "
+        "nostra città, ha aggiunto."
+    )
+    doc = pipeline.run(text)
+    (seg,) = [g for s in doc.sentences for g in s.segments]
+    assert seg.kept == "gloss" and doc.text == text
