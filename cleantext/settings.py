@@ -60,7 +60,7 @@ class Settings:
     models_dir: str | None = None
     beam: int = 2  # Argos beam size
     threads: int = 0  # Argos CPU threads per process (0: all cores); does not change outputs
-    text_field: str = "text"  # datasets (JSONL, Parquet): the field holding each row's text ...
+    text_field: str = "text"  # datasets: the field holding each row's text ...
     id_field: str = "id"  # ... and the one naming the row (its number when missing)
     file_timeout: float = 900.0  # seconds one file (or one block of a large one) may take to read
     # and prepare before it fails alone (0: no limit); does not change outputs

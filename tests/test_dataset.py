@@ -147,7 +147,7 @@ def test_a_row_with_a_null_text_is_empty_not_an_error(tmp_path):
     r = run_cli("clean", str(src), "-o", str(out), "--no-translate")
     assert r.returncode == 0, r.stderr[-2000:]
     got = pq.read_table(out / "d.parquet").to_pylist()
-    assert got[0]["text"] == "Il sindaco, ieri, ha parlato.\n"
+    assert got[0]["text"] == "Il sindaco, ieri, ha parlato."
     assert got[1]["text"] is None and got[1]["cleantext"]["empty"] == "the 'text' field is null"
     (row,) = [json.loads(x) for x in (out / "e.jsonl").read_text("utf-8").splitlines()]
     assert row["text"] is None and row["cleantext"]["error"] is None
@@ -272,7 +272,7 @@ def test_other_field_names_are_chosen_on_the_command_line(tmp_path):
     assert r.returncode == 0, r.stderr[-2000:]
     got = pq.read_table(out / "data.parquet").to_pylist()
     assert [g["doc_id"] for g in got] == ["a0", "a1"]
-    assert all(g["body"].endswith("Il governo ha detto.\n") for g in got)
+    assert all(g["body"].endswith("Il governo ha detto.") for g in got)
 
 
 def test_commands_that_do_not_write_datasets_say_so_file_by_file(tmp_path):
@@ -502,7 +502,7 @@ def test_windows_1252_cells_and_rows_come_out_as_utf8(tmp_path):
     (got,) = _read_csv(out / "win.csv", delimiter=";")
     assert (got["titolo"], got["text"]) == ("Perché", text)
     (line,) = (out / "scraped.jsonl").read_text("utf-8").splitlines()
-    assert (json.loads(line)["titolo"], json.loads(line)["text"]) == ("Perché", text + "\n")
+    assert (json.loads(line)["titolo"], json.loads(line)["text"]) == ("Perché", text)
 
 
 def test_a_parquet_output_keeps_every_column_as_stored(tmp_path):
@@ -540,7 +540,7 @@ def test_a_parquet_output_keeps_every_column_as_stored(tmp_path):
     assert got.schema.metadata == table.schema.metadata
     assert got["text"].type == pa.large_string()
     texts = got["text"].to_pylist()
-    assert texts[:-1] == ["Il sindaco, ieri, ha parlato.\n"] * (n - 1) and texts[-1] is None
+    assert texts[:-1] == ["Il sindaco, ieri, ha parlato."] * (n - 1) and texts[-1] is None
     assert got.column_names == [*table.column_names, "cleantext"]
 
 
@@ -594,3 +594,17 @@ def test_a_json_file_is_read_a_chunk_at_a_time_whatever_its_layout(tmp_path, mon
         path.write_text(layout, encoding="utf-8")
         got = list(ds.rows(path, "json"))
         assert [row.fields for row in got] == items and not any(row.error for row in got)
+
+
+def test_a_row_ends_with_a_line_break_only_where_it_did(tmp_path):
+    """A clean row comes back as it was: cleaning adds no line break to a text that had none
+    (every row of a Hugging Face dataset came back with one), and keeps the one it had."""
+    src = tmp_path / "in"
+    src.mkdir()
+    rows = [{"id": "a", "text": SENTENCES[0]}, {"id": "b", "text": SENTENCES[1] + "\n"}]
+    (src / "d.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    out = tmp_path / "out"
+    r = run_cli("clean", str(src), "-o", str(out), "--no-translate")
+    assert r.returncode == 0, r.stderr[-2000:]
+    got = [json.loads(x) for x in (out / "d.jsonl").read_text("utf-8").splitlines()]
+    assert [g["text"] for g in got] == [r["text"] for r in rows]

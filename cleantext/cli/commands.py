@@ -85,8 +85,8 @@ def clean(
     inputs: Annotated[
         list[Path],
         typer.Argument(
-            help="Files or folders (*.txt, *.html pages and datasets: JSONL, Parquet, WARC, CSV; "
-            "recursive); '-' reads stdin."
+            help="Files or folders (*.txt, *.html pages and datasets: JSONL, Parquet, WARC, CSV, "
+            "TSV; recursive; a .json dataset by name or --pattern); '-' reads stdin."
         ),
     ],
     output: Output = None,
@@ -126,7 +126,7 @@ def clean(
     log_level: LogLevel = None,
 ) -> None:
     """Clean files into OUT: NAME.txt (clean Italian) and NAME.jsonl (one record per sentence).
-    A dataset (JSONL, Parquet, CSV; a WARC's pages) comes back as OUT/NAME in its format, row
+    A dataset (JSONL, JSON, Parquet, CSV, TSV; a WARC's pages) comes back as OUT/NAME in its format, row
     for row, with its sentence records in OUT/NAME.sentences.jsonl.gz.
 
     Reruns skip files whose outputs are complete and up to date: same input, options and

@@ -63,7 +63,10 @@ Output = Annotated[
 ]
 Translate = Annotated[bool, typer.Option("--translate/--no-translate", help="Translate foreign spans.")]
 TextField = Annotated[
-    str, typer.Option(help="Datasets (JSONL, Parquet, CSV): the field or column holding each row's text.")
+    str,
+    typer.Option(
+        help="Datasets (JSONL, JSON, Parquet, CSV, TSV): the field or column holding each row's text."
+    ),
 ]
 IdField = Annotated[
     str,
