@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from cleantext import settings as settings_
+from cleantext.cli.options import one_line
 
 if TYPE_CHECKING:
     from cleantext.jobs import Job
@@ -79,7 +80,7 @@ def exit_for(summary) -> None:  # noqa: ANN001
         )
     if summary.errors:
         for _path, err in summary.errors:
-            typer.echo(f"error: {err}", err=True)
+            typer.echo(f"error: {one_line(str(err))}", err=True)
         raise typer.Exit(1)
     if summary.unserved:
         raise typer.Exit(INCOMPLETE)

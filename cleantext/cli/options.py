@@ -200,13 +200,29 @@ Pattern = Annotated[
 ]
 
 
+_CONTROL = str.maketrans({c: f"\\x{c:02x}" for c in (*range(32), 127)} | {10: "\\n", 13: "\\r", 9: "\\t"})
+
+
+def one_line(message: str) -> str:
+    """A message as one line of the log: a file name may hold a line break or a terminal's
+    control codes, which would split the line, forge another or move the cursor."""
+    return message.translate(_CONTROL)
+
+
+class _OneLine(logging.Formatter):
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 (logging's name)
+        return one_line(super().formatMessage(record))
+
+
 def setup_logging(quiet: bool, verbose: bool, log_level: str | None) -> None:
     """cleantext's own messages at the level asked; other libraries' at warning (error with -q)."""
     level = (log_level or ("error" if quiet else "info" if verbose else "warning")).lower()
     if level not in LOG_LEVELS:
         raise typer.BadParameter(f"--log-level {log_level!r}: choose from {', '.join(LOG_LEVELS)}")
     value = getattr(logging, level.upper())
-    logging.basicConfig(level=max(value, logging.WARNING), format="cleantext: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(_OneLine("cleantext: %(message)s"))
+    logging.basicConfig(level=max(value, logging.WARNING), handlers=[handler])
     logging.getLogger("cleantext").setLevel(value)
 
 

@@ -32,3 +32,18 @@ def test_translate_reports_an_unreadable_subfolder_as_clean_does(tmp_path, monke
     assert r.exit_code == 1
     assert "locked: cannot read this folder (Permission denied)" in r.output
     assert (tmp_path / "out" / "a.it.txt").read_text(encoding="utf-8").startswith("Il governo")
+
+
+def test_a_file_name_with_a_line_break_is_logged_on_one_line(tmp_path):
+    """A name holding a line break (legal on POSIX) split the -v line and the error line in
+    two, so a log reader saw a line no run wrote (ours)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a\nb.txt").write_text("Il gatto è sul tetto.\n", encoding="utf-8")
+    (src / "e\nf.txt").write_bytes(b"\x7fELF\x02\x01\x01" + bytes(200))
+    r = run_cli("clean", str(src), "-o", str(tmp_path / "out"), "-v")
+    assert r.returncode == 1
+    lines = r.stderr.splitlines()
+    assert any(line.endswith("a\\nb.txt: 1 sentences") for line in lines), r.stderr
+    assert any(line.startswith("error: ") and "e\\nf.txt: " in line for line in lines), r.stderr
+    assert (tmp_path / "out" / "a\nb.txt").read_text("utf-8") == "Il gatto è sul tetto.\n"
