@@ -198,15 +198,19 @@ def announced(paragraphs: Sequence[tuple[str, Sequence[Detection]]], main: str =
     return out
 
 
+# where a span may join two phrases the page sets apart: punctuation between them
+_JOINS = regex.compile(r"[,;:|()\[\]{}«»“”\"]+|\s[-–—]\s")
+
+
 def _set_apart(text: str, span: Span, apart: list[str]) -> bool:
-    """The span's words lie inside one phrase the page sets apart (word for word)."""
+    """The span's words lie inside one phrase the page sets apart (word for word), or each
+    part of it between punctuation does: detection reads two code elements and the colon
+    between them as one span ("<code>root</code>: <code>apt-get install aptitude</code>"; a
+    Debian manual)."""
     if not apart:
         return False
-    words = folded(text[span.start : span.end])
-    if not words:
-        return False
-    phrase = f" {' '.join(words)} "
-    return any(phrase in m for m in apart)
+    parts = [f" {' '.join(w)} " for part in _JOINS.split(text[span.start : span.end]) if (w := folded(part))]
+    return bool(parts) and all(any(phrase in m for m in apart) for phrase in parts)
 
 
 def _decide(

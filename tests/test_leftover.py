@@ -89,6 +89,19 @@ def test_a_phrase_the_page_sets_apart_is_kept_and_is_no_sign():
     assert leftover.judge(units, zipf)[0].spans  # unmarked, the phrase is a sign: the quote goes too
 
 
+def test_a_span_across_two_marked_phrases_is_kept():
+    """Detection reads two code elements and the colon between them as one span; each part
+    is set apart, so the span is (a Debian manual's shape, our sentence). Words outside any
+    marked phrase keep it a candidate."""
+    text = "Se non si usa un altro strumento, basta scrivere da root: apt-get install aptitude e aspettare."
+    span = Span(text.index("root"), text.index(" e aspettare"), "en", 0.9)
+    units = [(text, Detection("it", (span,)))]
+    (marked,) = leftover.judge(units, zipf, marked=["root", "apt-get install aptitude"])
+    assert marked.kept[0].kept == "marked" and not marked.spans
+    (half,) = leftover.judge(units, zipf, marked=["apt-get install aptitude"])
+    assert not any(k.kept == "marked" for k in half.kept)
+
+
 def test_italian_forms_are_not_lone_words(detector):
     """Rare Italian inflections that are English or French words too (own examples)."""
     for text in ("Come saranno allocate le risorse del fondo?", "Esistono bordure di diversi tipi."):
