@@ -143,6 +143,54 @@ def escape(text: str) -> str:
     return _RESERVED.sub(r"\\\1", text.replace("\0", "").replace("\r", " ").replace("\n", " "))
 
 
+# words joined by dots, underscores or '=' with no space, a path, an option: "config.guess",
+# "README.md", "./configure", "dh_make", "--with-foo=bar" (a Debian manual's, ours). The
+# tokeniser cuts them at the dot ("config. Supposizione") or translates their pieces
+# ("./Configura"). Not a number ("3.2"), "e.g.", "U.S." or two words "e/o".
+_TOKEN = regex.compile(r"[^\s(«“\"'\[]+")
+_JOINED = regex.compile(
+    r"[\p{L}\p{N}]{2,}(?:[._=][\p{Ll}\p{N}]|_\p{L})|[\p{L}\p{N}][._=][\p{Ll}\p{N}]{2}"
+    r"|^(?:\.{1,2}|~)?/\p{L}|^--?\p{L}[\p{L}-]*="
+)
+_PATH = regex.compile(r"[\p{L}\p{N}_.-]+(?:/[\p{L}\p{N}_.-]+)+/?")
+_WORDS = regex.compile(r"\p{L}+/\p{L}+")  # "e/o", "input/output": two words
+_TRAILING = ".,;:!?)»”\"'’"
+
+
+def identifiers(text: str) -> list[tuple[int, int]]:
+    """Where `text` names a file, a path or an option rather than saying words."""
+    found = []
+    for m in _TOKEN.finditer(text):
+        token = m[0].rstrip(_TRAILING)
+        if not regex.search(r"\p{L}", token) or token[:1].isdigit():  # "1.5km": a measure
+            continue
+        if _JOINED.search(token) or (_PATH.fullmatch(token) and not _WORDS.fullmatch(token)):
+            found.append((m.start(), m.start() + len(token)))
+    return found
+
+
+def hide_identifiers(text: str) -> tuple[str, list[str]]:
+    """`text` with each of its `identifiers` replaced by a word no dictionary knows (it keeps
+    its place as the sentence is reordered, as an unknown noun does), and the identifiers."""
+    found = identifiers(text)
+    originals = [text[a:b] for a, b in found]
+    for k, (a, b) in reversed(list(enumerate(found))):
+        text = text[:a] + _placeholder(k) + text[b:]
+    return text, originals
+
+
+def show_identifiers(text: str, originals: list[str]) -> str:
+    """A translation with each placeholder of `hide_identifiers` back as what it hid."""
+    for k, original in enumerate(originals):
+        mark = _placeholder(k).removesuffix(_KEEP)  # the suffix goes with those of kept names
+        text = regex.sub(rf"(?i)\b{mark}(?:{_KEEP})?\b", lambda _, o=original: o, text)
+    return text
+
+
+def _placeholder(k: int) -> str:
+    return "zz" + "".join(chr(97 + int(d)) for d in str(k)) + _KEEP
+
+
 class _Pipeline:
     """One live `mode1 | mode2 | …` process, fed and read in NUL-terminated batches."""
 
@@ -349,8 +397,10 @@ class ApertiumEngine:
             texts = [english_pre_edit(t) for t in texts]
         ended = [not _wants_stop(t, source) for t in texts]
         texts = [t if e else t + "." for t, e in zip(texts, ended, strict=True)]
+        hidden = [hide_identifiers(t) for t in texts]
+        texts = [t for t, _ in hidden]
         marked = [keep_names(t, source) for t in texts]
-        kept = [m != t for m, t in zip(marked, texts, strict=True)]
+        kept = [m != t or bool(ids) for m, t, (_, ids) in zip(marked, texts, hidden, strict=True)]
         texts = marked
         outs = self._pipe(chains[0]).run(texts)
         # A text with words the first chain does not know ("lluitadors" left in Catalan) is
@@ -362,6 +412,7 @@ class ApertiumEngine:
                     outs[i] = alt
         outs = [_clean(o.replace(_KEEP, "") if k else o) for o, k in zip(outs, kept, strict=True)]
         outs = self._pivot_names(texts, outs, chains[0])
+        outs = [show_identifiers(o, ids) for o, (_, ids) in zip(outs, hidden, strict=True)]
         return [o if e else _unstop(o) for o, e in zip(outs, ended, strict=True)]
 
     def _pivot_names(self, texts: list[str], outs: list[str], chain: Chain) -> list[str]:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from cleantext.translation.apertium import ApertiumEngine, escape
+from cleantext.translation.apertium import ApertiumEngine, escape, identifiers
 
 
 @pytest.fixture
@@ -440,3 +440,22 @@ def test_a_phrase_is_read_as_a_sentence_and_its_added_stop_taken_off(engine):
     assert town == "nella città", town
     assert cut.split()[-1] == "il", cut
     assert said.endswith("."), said  # a stop of its own stays
+
+
+def test_file_names_paths_and_options_pass_through_as_written(engine):
+    """A Debian manual's words (our sentences): Apertium's tokeniser cut "config.guess" at
+    its dot ("config. Supposizione") and translated the pieces of "./configure"
+    ("./Configura"); each now stays as written, in its place."""
+    (en,) = engine.translate(
+        ["Edit config.guess and run ./configure with --prefix=/usr before you build."], "en", "it"
+    )
+    (fr,) = engine.translate(["Lancez ./configure puis copiez le fichier config.sub dans ~/src."], "fr", "it")
+    for name in ("config.guess", "./configure", "--prefix=/usr"):
+        assert name in en, en
+    for name in ("./configure", "config.sub", "~/src"):
+        assert name in fr, fr
+
+
+def test_identifiers_are_file_names_paths_and_options_not_numbers_or_abbreviations():
+    text = "See a.txt, x86_64 and /usr/share/doc, e.g. the U.S. one, 3.2 or 1.5km, and/or input/output."
+    assert [text[a:b] for a, b in identifiers(text)] == ["a.txt", "x86_64", "/usr/share/doc"]
