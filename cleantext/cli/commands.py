@@ -48,6 +48,7 @@ from cleantext.cli.options import (
     Trust,
     Verbose,
     Weak,
+    echo_error,
     formats_from,
     settings_from,
     setup_logging,
@@ -195,7 +196,7 @@ def _clean_stdin(settings, fmts: tuple[str, ...]) -> None:  # noqa: ANN001
                 sys.stdout.write(("" if first else "\n\n") + text)
                 first = False
     except ReadError as e:
-        typer.echo(f"error: {e}", err=True)
+        echo_error(str(e))
         raise typer.Exit(1) from None
     finally:
         pipeline.close()
@@ -244,7 +245,7 @@ def _clean_files(
     except RuntimeError as e:
         if executor != "ray":
             raise
-        typer.echo(f"error: {e}", err=True)
+        echo_error(str(e))
         raise typer.Exit(2) from None
     if report is not None:
         from cleantext.report import write_report
@@ -354,7 +355,7 @@ def _translate_stdin(settings, to: str) -> None:  # noqa: ANN001
     try:
         _check_target(settings, to)
     except UsageError as e:
-        typer.echo(f"error: {e}", err=True)
+        echo_error(str(e))
         raise typer.Exit(2) from None
     router = target_router(settings, to)
     try:
@@ -362,13 +363,13 @@ def _translate_stdin(settings, to: str) -> None:  # noqa: ANN001
             doc = pipeline.run(sys.stdin.buffer.read(), "<stdin>")
         ((left, right, error),) = pair_lines([doc], router, settings.main, to)
     except ReadError as e:
-        typer.echo(f"error: {e}", err=True)
+        echo_error(str(e))
         raise typer.Exit(1) from None
     finally:
         if router is not None:
             router.close()
     if error:
-        typer.echo(f"error: <stdin>: {error}", err=True)
+        echo_error(f"<stdin>: {error}")
         raise typer.Exit(1)
     sys.stdout.write("".join(f"{a}\t{b}\n" for a, b in zip(left, right, strict=True)))
     sys.stdout.flush()
@@ -407,7 +408,7 @@ def detect(
             doc = pipeline.run(data, str(file))
         except (ReadError, typer.Exit) as e:
             if isinstance(e, ReadError):
-                typer.echo(f"error: {e}", err=True)
+                echo_error(str(e))
             failed = True
             continue
         if as_json:
@@ -453,7 +454,7 @@ def _read(file: Path) -> bytes:
     try:
         return file.read_bytes()
     except OSError as e:
-        typer.echo(f"error: {file}: {e.strerror or e}", err=True)
+        echo_error(f"{file}: {e.strerror or e}")
         raise typer.Exit(1) from None
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from cleantext import settings as settings_
-from cleantext.cli.options import one_line
+from cleantext.cli.options import echo_error
 
 if TYPE_CHECKING:
     from cleantext.jobs import Job
@@ -51,10 +51,10 @@ def plan_run(
         written = [output / STATE_LOG, *extra, *(p for j in todo for p in outputs(j))]
         refuse_overwrites(every, written)
     except UsageError as e:
-        typer.echo(f"error: {e}", err=True)
+        echo_error(str(e))
         raise typer.Exit(2) from None
     if not every:
-        typer.echo(f"error: no files matching {pattern} in the inputs", err=True)
+        echo_error(f"no files matching {pattern} in the inputs")
         raise typer.Exit(2)
     return every, todo, unreadable
 
@@ -80,7 +80,7 @@ def exit_for(summary) -> None:  # noqa: ANN001
         )
     if summary.errors:
         for _path, err in summary.errors:
-            typer.echo(f"error: {one_line(str(err))}", err=True)
+            echo_error(str(err))
         raise typer.Exit(1)
     if summary.unserved:
         raise typer.Exit(INCOMPLETE)

@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from cleantext.cli.options import echo_error
+
 models_app = typer.Typer(
     help="The offline model store of Argos packages (default: $CLEANTEXT_MODELS, else "
     "language_models/ in a checkout, else the user's data folder).",
@@ -27,7 +29,7 @@ def _store_call(fn, *args, **kw):  # noqa: ANN001, ANN002, ANN003, ANN202
     try:
         return fn(*args, **kw)
     except StoreError as e:
-        typer.echo(f"error: {e}", err=True)
+        echo_error(str(e))
         raise typer.Exit(1) from None
 
 

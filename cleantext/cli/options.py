@@ -209,6 +209,11 @@ def one_line(message: str) -> str:
     return message.translate(_CONTROL)
 
 
+def echo_error(message: str) -> None:
+    """An error line on stderr, one line whatever the file names in it."""
+    typer.echo(f"error: {one_line(message)}", err=True)
+
+
 class _OneLine(logging.Formatter):
     def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 (logging's name)
         return one_line(super().formatMessage(record))
