@@ -114,6 +114,9 @@ NAMING = regex.compile(
     # Parigi lo chiamano le quoi qu'il en coûte": the sentence hands the saying to others
     r"|per\s+dirla\s+(?:con\s+(?:gli|i|le)\s+\p{L}+|all['’]\p{L}+|alla\s+\p{L}+)\s*[,:]?"
     r"|(?:lo|la|li|le)\s+chiam(?:ano|avano|eranno)"
+    # "ha citato John Lennon, you may say I'm a dreamer", "citando Wilde:" (ours): quoting
+    # its author
+    r"|(?:(?:ha|hanno|aveva|avevano)\s+citat[oaie]|cit(?:a|ano|ava|avano|ando))(?:\s+[\p{L}'’.]+){1,4}\s*[,:]"
     # "come diceva Jobs, stay hungry", "come cantavano i Beatles, all you need is love", "come
     # ripeteva sempre mio nonno,", "come ha scritto Orwell:": a saying handed to its author
     # ("come detto," and "come scritto sopra," are the writer's own: a participle needs its
