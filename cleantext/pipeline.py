@@ -6,6 +6,7 @@ engines), built once; `Pipeline.run` is a pure function of the input text and se
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -505,18 +506,20 @@ class _Beside:
     gloss of each other)."""
 
     def __init__(self, prepared: list[tuple[Document, list[_Draft]]]) -> None:
-        self._spans: dict[int, list[tuple[int, int]]] = {}
+        spans: dict[int, list[tuple[int, int]]] = {}
         for _, drafts in prepared:
             for d in drafts:
-                self._spans.setdefault(id(d.para), []).extend(
-                    (d.start + a, d.start + b) for a, b, _ in d.spans
-                )
+                spans.setdefault(id(d.para), []).extend((d.start + a, d.start + b) for a, b, _ in d.spans)
+        # a paragraph's spans do not overlap: their starts and their ends, each in order
+        self._edges = {k: ([s for s, _ in sorted(v)], sorted(e for _, e in v)) for k, v in spans.items()}
 
     def glossed(self, d: _Draft, a: int, b: int, translation: str, main: str) -> bool:
         start, end = d.start + a, d.start + b
-        spans = self._spans.get(id(d.para), [])
-        left = max((e for _, e in spans if e <= start), default=0)
-        right = min((s for s, _ in spans if s >= end), default=len(d.para.text))
+        starts, ends = self._edges.get(id(d.para), ([], []))
+        k = bisect.bisect_right(ends, start)
+        left = ends[k - 1] if k else 0
+        k = bisect.bisect_left(starts, end)
+        right = starts[k] if k < len(starts) else len(d.para.text)
         return leftover.glossed(translation, d.para.text[left:start], d.para.text[end:right], zipf, main)
 
 
