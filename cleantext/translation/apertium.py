@@ -408,7 +408,7 @@ class ApertiumEngine:
         redo = [i for i, o in enumerate(outs) if unknown_words(o)] if len(chains) > 1 else []
         if redo:
             for i, alt in zip(redo, self._pipe(chains[1]).run([texts[i] for i in redo]), strict=True):
-                if unknown_words(alt) < unknown_words(outs[i]):
+                if _untranslated(alt) < _untranslated(outs[i]):
                     outs[i] = alt
         outs = [_clean(o.replace(_KEEP, "") if k else o) for o, k in zip(outs, kept, strict=True)]
         outs = self._pivot_names(texts, outs, chains[0])
@@ -576,6 +576,15 @@ def _wants_stop(text: str, lang: str) -> bool:
 def _unstop(text: str) -> str:
     """The translation without the stop `translate` added to its source."""
     return text[:-1].rstrip() if text.endswith(".") else text
+
+
+def _untranslated(text: str) -> tuple[int, int]:
+    """How far a raw output is from Italian: its words left in the source or the pivot
+    language (*, @: "la *governació italiana") before those translated but not inflected
+    (#: "con #Bruxelles" reads as "con Bruxelles")."""
+    marks = _UNKNOWN.findall(regex.sub(rf"[*#@]+\p{{L}}+{_KEEP}", "", text))
+    generated = sum(m.startswith("#") for m in marks)
+    return len(marks) - generated, generated
 
 
 def unknown_words(text: str) -> int:

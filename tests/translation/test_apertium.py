@@ -459,3 +459,20 @@ def test_file_names_paths_and_options_pass_through_as_written(engine):
 def test_identifiers_are_file_names_paths_and_options_not_numbers_or_abbreviations():
     text = "See a.txt, x86_64 and /usr/share/doc, e.g. the U.S. one, 3.2 or 1.5km, and/or input/output."
     assert [text[a:b] for a, b in identifiers(text)] == ["a.txt", "x86_64", "/usr/share/doc"]
+
+
+def test_a_word_left_in_the_pivot_counts_more_than_one_left_uninflected(engine):
+    """eng-cat makes "la governació italiana" and cat-ita leaves "*governació" (Catalan in the
+    Italian); eng-spa | spa-ita translates it and only fails to inflect "#Bruxelles". Both
+    have one mark; the chain whose words are all translated wins (our sentence)."""
+    (out,) = engine.translate(
+        ["The Italian government is playing a dangerous game with Brussels."], "en", "it"
+    )
+    assert "governo italiano" in out and "governaci" not in out, out
+
+
+def test_untranslated_words_are_counted_before_uninflected_ones():
+    from cleantext.translation.apertium import _untranslated
+
+    assert _untranslated("la *governació italiana e @casa") == (2, 0)
+    assert _untranslated("con #Bruxelles") == (0, 1)
