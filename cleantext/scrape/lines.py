@@ -722,28 +722,47 @@ _SHORT_SENT = regex.compile(r"[^.!?…]+[.!?…]+")
 
 
 def _author_bio(p: str, ctx: Context, rule: Rule) -> bool:
-    """A tagline of three or more tiny statements near the end ('Esperto del web. …')."""
+    """A tagline of three or more tiny statements near the end ('Esperto del web. …'). Each
+    opens on a word that describes (a noun, an adjective, a participle: "Appassionato",
+    "Giornalista", "Nato"); prose in short sentences opens on a grammar word ("Era un
+    eccellente autodidatta. Come alunno, una cannonata. Ma come professore, …"; "È finita.
+    Tutti a casa. …")."""
     if ctx.index < len(ctx.paragraphs) - 3 or len(words(p)) > rule.limit("max_words"):
         return False  # (the length first: the sentence pattern backtracks on long lines)
     parts = _SHORT_SENT.findall(p.strip('“”"«» '))
     return len(parts) >= rule.limit("min_parts") and all(
-        2 <= len(words(s)) <= rule.limit("max_part_words")
+        2 <= len(ws := words(s)) <= rule.limit("max_part_words")
         and s.strip()[:1].isupper()
         and not s.rstrip().endswith(("?", "!"))  # a tagline states; dialogue asks and exclaims
+        and _italian_zipf(ws[0].lower()) < rule.limit("grammar_from")
         for s in parts
     )
+
+
+@memo(100_000)
+def _italian_zipf(word: str) -> float:
+    from cleantext.freq import zipf
+
+    return zipf(word, "it")
 
 
 author_bio = LineTest(
     "author_bio",
     "author bio",
     test=_author_bio,
-    thresholds=(("min_parts", 3), ("max_part_words", 5), ("max_words", 30)),
+    thresholds=(("min_parts", 3), ("max_part_words", 5), ("max_words", 30), ("grammar_from", 6.0)),
     examples=(
         Example(
             "“Appassionato di social media. Amichevole fanatico dei viaggi. Esperto del web.”",
             True,
             "samples",
+        ),
+        Example("Giornalista professionista. Nato a Torino nel 1975. Scrive di economia.", True, "own"),
+        Example("È finita. Tutti a casa. Si ricomincia domani.", False, "own"),
+        Example(  # the shape of a quotation in fortunes-it (held out), our words
+            '"Era un ottimo allenatore. Come giocatore, un disastro. Ma come amico, il migliore."',
+            False,
+            "own",
         ),
         Example("L. 90.000 il mq.", False, "own"),
         Example("Sei pronto? Sì, prontissimo! Andiamo allora.", False, "own"),
