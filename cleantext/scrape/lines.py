@@ -724,26 +724,21 @@ _SHORT_SENT = regex.compile(r"[^.!?…]+[.!?…]+")
 def _author_bio(p: str, ctx: Context, rule: Rule) -> bool:
     """A tagline of three or more tiny statements near the end ('Esperto del web. …'). Each
     opens on a word that describes (a noun, an adjective, a participle: "Appassionato",
-    "Giornalista", "Nato"); prose in short sentences opens on a grammar word ("Era un
-    eccellente autodidatta. Come alunno, una cannonata. Ma come professore, …"; "È finita.
-    Tutti a casa. …")."""
+    "Giornalista", "Nato"); prose in short sentences opens on a grammar word ("Era un ottimo
+    allenatore. Come giocatore, un disastro. Ma come amico, …", the shape of a quotation in
+    fortunes-it; "È finita. Tutti a casa. …"; ours)."""
     if ctx.index < len(ctx.paragraphs) - 3 or len(words(p)) > rule.limit("max_words"):
         return False  # (the length first: the sentence pattern backtracks on long lines)
+    from cleantext.freq import zipf
+
     parts = _SHORT_SENT.findall(p.strip('“”"«» '))
     return len(parts) >= rule.limit("min_parts") and all(
         2 <= len(ws := words(s)) <= rule.limit("max_part_words")
         and s.strip()[:1].isupper()
         and not s.rstrip().endswith(("?", "!"))  # a tagline states; dialogue asks and exclaims
-        and _italian_zipf(ws[0].lower()) < rule.limit("grammar_from")
+        and zipf(ws[0].lower(), "it") < rule.limit("grammar_from")
         for s in parts
     )
-
-
-@memo(100_000)
-def _italian_zipf(word: str) -> float:
-    from cleantext.freq import zipf
-
-    return zipf(word, "it")
 
 
 author_bio = LineTest(

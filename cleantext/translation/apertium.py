@@ -590,7 +590,7 @@ def _untranslated(text: str) -> tuple[int, int]:
 def unknown_words(text: str) -> int:
     """How many words of a raw Apertium output are marked unknown (*, #, @); a name kept
     on purpose does not count."""
-    return len(_UNKNOWN.findall(regex.sub(rf"[*#@]+\p{{L}}+{_KEEP}", "", text)))
+    return sum(_untranslated(text))
 
 
 def _clean(text: str) -> str:
