@@ -190,8 +190,9 @@ def _foreign(word: str) -> tuple[str, ...]:
 apostrophe_accent = Rewrite(
     "apostrophe_accent",
     "a final accent typed as an apostrophe ('perche'' → 'perché', 'e'' → 'è')",
-    # from a word's start, or after an elision ("dell'attivita'"), not after an opening quote
-    regex.compile(r"(?:(?<=\p{L}['’])|(?<![\p{L}\p{N}\p{M}'’]))(\p{L}*[aeiouAEIOU])['’](?![\p{L}\p{N}])"),
+    # from a word's start, or after an elision ("dell'attivita'"), not after an opening quote;
+    # one apostrophe: two mark something else (a note's octave in music notation, "e''")
+    regex.compile(r"(?:(?<=\p{L}['’])|(?<![\p{L}\p{N}\p{M}'’]))(\p{L}*[aeiouAEIOU])['’](?![\p{L}\p{N}'’])"),
     _apostrophe,
     needs=LatinPattern(r"[aeiouAEIOU]['’](?![\p{L}\p{N}])"),
     examples=(
@@ -208,6 +209,7 @@ apostrophe_accent = Rewrite(
         ),
         Example("Disse 'ciao' e l'anno dell'Italia.", "Disse 'ciao' e l'anno dell'Italia.", "own"),
         Example("I fratelli Jones' e a pie' di pagina.", "I fratelli Jones' e a pie' di pagina.", "own"),
+        Example("Si scrive e''2 per il mi acuto.", "Si scrive e''2 per il mi acuto.", "own"),
     ),
 )
 
