@@ -176,13 +176,16 @@ _SPACES = re.compile(r"\s+")
 def code_lines(tree: Any) -> frozenset[str]:
     """The lines of the page's preformatted blocks (<pre> and the like: program text, shell
     sessions, configuration files), spaces collapsed. They are the page's content however
-    short or repeated ("fi", "Package: foo", "$ cd .."): no line rule or repeat drops them."""
-    return frozenset(
-        line
-        for pre in tree.iter(*_PREFORMATTED)
-        for raw in pre.text_content().splitlines()
-        if (line := collapse(raw))
-    )
+    short or repeated ("fi", "Package: foo", "$ cd .."): no line rule or repeat drops them.
+    Each block joined into one line too: the extraction may join a block set inside a
+    <blockquote> (LilyPond's Italian manual: "\\relative { c''1\\< | c4 a c\\< a }")."""
+    found = set()
+    for pre in tree.iter(*_PREFORMATTED):
+        lines = [line for raw in pre.text_content().splitlines() if (line := collapse(raw))]
+        found.update(lines)
+        found.add(" ".join(lines))
+    found.discard("")
+    return frozenset(found)
 
 
 def collapse(text: str) -> str:

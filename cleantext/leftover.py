@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from cleantext.detection import Detection, Span
-from cleantext.detection.shape import named, open_headed
+from cleantext.detection.shape import code_shaped, named, open_headed
 from cleantext.tokens import WORD, folded
 from cleantext.vocab import fold, open_ended
 
@@ -36,6 +36,10 @@ KEPT_HERE = {
         "inside quotation marks, speech after a colon, or the lines an Italian sentence's colon "
         "announces, unless the document's other signs of machine translation include a whole "
         "sentence or a longer phrase"
+    ),
+    "code": (
+        "shaped as program text or a formula: two kinds of code signs (a call 'f(x)', an "
+        "assignment, a backslash command, brackets joined to words, a Scheme '#'', an inner capital)"
     ),
     "gloss": (
         "in brackets beside the Italian it glosses, or beside the Italian that translates it (the "
@@ -117,6 +121,10 @@ def judge(
     # the spans the page sets apart, found once: no sign of machine output, and kept
     set_apart = {(k, span.start) for k, (text, det) in enumerate(units) for span in det.spans
                  if _set_apart(text, span, apart)}  # fmt: skip
+    # program text and formulas (a whole sentence, or a span with the characters joined to
+    # it): the computer's words, kept and no sign
+    code = {(k, span.start) for k, (text, det) in enumerate(units) for span in det.spans
+            if code_shaped(text if det.language != main else _joined(text, span))}  # fmt: skip
     # lone words the document's Italian keeps using ("unstable" in a page on Debian's
     # suites): the subject's terms, kept and no sign
     uses = Counter(w for text, det in units if det.language == main for w in folded(text))
@@ -129,7 +137,7 @@ def judge(
     long_inner: list[bool] = []
     for k, (text, det) in enumerate(units):
         for span in det.spans:
-            if (k, span.start) in set_apart or (k, span.start) in terms:
+            if (k, span.start) in set_apart or (k, span.start) in terms or (k, span.start) in code:
                 continue
             if k not in quoted and (sign := _sign(text, span, det, zipf, main, p)):
                 signs.setdefault(text[span.start : span.end].strip().lower(), sign)
@@ -151,6 +159,8 @@ def judge(
             others = len(signs) - (key in signs)
             if (k, span.start) in set_apart:
                 why, reason = "marked", ""
+            elif (k, span.start) in code:
+                why, reason = "code", ""
             elif (k, span.start) in terms:
                 why, reason = "term", ""
             else:
@@ -200,6 +210,17 @@ def announced(paragraphs: Sequence[tuple[str, Sequence[Detection]]], main: str =
 
 # where a span may join two phrases the page sets apart: punctuation between them
 _JOINS = regex.compile(r"[,;:|()\[\]{}«»“”\"]+|\s[-–—]\s")
+
+
+def _joined(text: str, span: Span) -> str:
+    """The span with the characters joined to it on either side, up to a space: the call
+    or the assignment a span's words belong to ("AddItem(menuitem")."""
+    start, end = span.start, span.end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end]
 
 
 def _set_apart(text: str, span: Span, apart: list[str]) -> bool:

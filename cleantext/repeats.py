@@ -38,11 +38,15 @@ _NEGATIONS = frozenset(
     "non né mai nessun nessuno nessuna niente nulla senza neanche nemmeno not no never".split()
 )
 _NUMBER = regex.compile(r"\p{N}+(?:[.,:/]\p{N}+)*")
+# identifiers name things as names do: a backslash command, a word with an inner capital or
+# an underscore ("\stdBass" and "\stdBassIV" in LilyPond's manual are two commands)
+_IDENTIFIER = regex.compile(r"\\\p{L}[\w-]*|\b\w*\p{Ll}\p{Lu}\w*|\b\w+_\w+")
 
 
 def _signature(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The numbers and the names (capitalised words inside a sentence) of a text."""
-    return tuple(sorted(_NUMBER.findall(text))), tuple(sorted(w.lower() for w in NAME_WORD.findall(text)))
+    """The numbers and the names (capitalised words inside a sentence, identifiers) of a text."""
+    names = [*NAME_WORD.findall(text), *_IDENTIFIER.findall(text)]
+    return tuple(sorted(_NUMBER.findall(text))), tuple(sorted(w.lower() for w in names))
 
 
 def near_repeat(

@@ -419,3 +419,15 @@ def test_code_lines_are_kept_as_written_however_short_or_repeated(plain):
     for line in lines:
         assert kept.count(line) == lines.count(line), line
     assert "evince  | 3.38.2   | testing" in doc.text
+
+
+def test_a_code_block_the_extraction_joins_into_one_line_is_kept(plain):
+    """A <pre> inside a <blockquote>, its words in highlighting <span>s, reaches the cleaner
+    as one line: "\\relative { c''1\\< | c4 a c\\< a }" (LilyPond's Italian manual) was
+    dropped as a breadcrumb, its bars read as separators. The block joined is one of the
+    page's code lines too (the markup is LilyPond's, the music ours)."""
+    lines = [["\\relative", " ", "{"], ["  ", "c''2", " | ", "d4 e", " | ", "f4 g", " | ", "a1"], ["}"]]
+    pre = "\n".join("".join(f"<span>{w}</span>" for w in line) + '<span class="w"></span>' for line in lines)
+    body = f"<p>{ARTICLE[0]}</p><blockquote><pre>{pre}</pre></blockquote><p>{ARTICLE[1]}</p>"
+    doc = plain.run(page(body).encode(), "music.html")
+    assert "\\relative { c''2 | d4 e | f4 g | a1 }" in doc.text, doc.text

@@ -130,6 +130,17 @@ def test_near_identical_repeats_are_found():
     assert not r.seen("Xi ha dichiarato che la Russia è un partner affidabile per la Cina e per l'Asia.")
 
 
+def test_texts_that_differ_in_an_identifier_are_not_repeats():
+    """Two commands described alike are two texts: "\\stdBassIV" was dropped as a near
+    repeat of "\\stdBass" (LilyPond's Italian manual; the sentences are ours)."""
+    r = RepeatFinder()
+    assert not r.seen("- \\stdBass name genera il simbolo di un registro dei bassi standard.")
+    assert not r.seen("- \\stdBassIV name genera il simbolo di un registro dei bassi standard.")
+    assert not r.seen("Il comando setFontSize cambia la misura del testo in tutte le pagine.")
+    assert not r.seen("Il comando setFontSizes cambia la misura del testo in tutte le pagine.")
+    assert r.seen("- \\stdBassIV name genera il simbolo di un registro dei bassi standard .")
+
+
 TWITTER = [
     "Elon Musk ha completato l’acquisto di Twitter per 44 miliardi di dollari, secondo quanto "
     "riferito dalla società nella serata di giovedì.",

@@ -47,11 +47,32 @@ PROTECTED = regex.compile(
     r"|\b\p{L}[\w.-]*\((?:\d\w?)?\)"  # calls and manual pages ("flock()", "mknod(1)")
     r"|\b\w+=[^\s,;]+"  # settings ("count=1")
     r"|\b\w+(?:::[\w-]+)+"  # scoped names ("APT::Get::allow-downgrades")
+    r"|(?<![\p{L}\p{N}])\\\p{L}[\w-]*"  # backslash commands ("\override", "\harp-pedal")
 )
 # Every alternative of PROTECTED holds one of these: most sentences hold none, and the
 # full pattern (lookbehinds at every position) is then not run at all.
-MAYBE_PROTECTED = regex.compile(r"[/@#_`=]|\.\w|\w\(|::|(?<![^\s(\[])-\p{Ll}")
+MAYBE_PROTECTED = regex.compile(r"[/@#_`=\\]|\.\w|\w\(|::|(?<![^\s(\[])-\p{Ll}")
 _APOSTROPHE = regex.compile(r"['’]")
+# The signs of program text and formulas. Prose may hold one kind ("f(x)", "YouTube", a
+# bracket in a quotation); code and formulas hold several.
+CODE_SIGNS = {
+    "call": regex.compile(r"\p{L}\([^()]*\)"),  # a name called, its arguments closed: "invoke(Array())"
+    "assignment": regex.compile(r"[\w)\]]=|=[\w(\[#'\"-]|\s=\s"),  # "i=1", "status: bool = False"
+    "command": regex.compile(r"(?<![\p{L}\p{N}])\\\p{L}"),  # a backslash command: "\override"
+    "bracket": regex.compile(r"\p{L}[\[{]|[\]}]\p{L}|[{}]"),  # "left[g(t)", "{ c d }"
+    "scheme": regex.compile(r"#['(\"]"),  # a Scheme value in LilyPond: "#'oboe", "#(use-modules"
+    "inner capital": regex.compile(r"\p{Ll}\p{Lu}"),  # an identifier: "AddItem", "freeBass"
+}
+CODE_KINDS = 2  # kinds of sign that make a text code
+
+
+def code_shaped(text: str) -> bool:
+    """`text` reads as program text or a formula: it holds CODE_KINDS kinds of CODE_SIGNS
+    ("Execute(opt returnid: bool = True): any" in LibreOffice's Italian help: a call and an
+    assignment). Its words are the computer's, not a translator's leftover."""
+    return sum(sign.search(text) is not None for sign in CODE_SIGNS.values()) >= CODE_KINDS
+
+
 _NOT_WORDISH = regex.compile(r"[^\p{L}\p{M}'’\s]")
 _CLAUSE_MARK = regex.compile(r"[,;:)]")
 _FILE_EXT = frozenset(
@@ -314,7 +335,7 @@ def only_words(text: str, a: Tok, b: Tok) -> bool:
 def _protected(found: str) -> bool:
     """A match of PROTECTED that really is a URL, address, tag, path, file or code: a
     bare "word.ext" must end with a known extension ("report.pdf", "ansa.it")."""
-    if "/" in found or "@" in found or found[0] in "#`-" or "_" in found or found.startswith("www."):
+    if "/" in found or "@" in found or found[0] in "#`-\\" or "_" in found or found.startswith("www."):
         return True
     if "=" in found or "::" in found or found.endswith(")"):
         return True

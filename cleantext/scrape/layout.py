@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 import regex
 
+from cleantext.detection.shape import code_shaped
 from cleantext.rules import LineTest, Rule
 from cleantext.scrape import lines
 from cleantext.scrape.context import Context, DocFacts, ends_sentence, lead_in, words
@@ -100,11 +101,12 @@ _INNER_STOP = regex.compile(r"[.;!…](?:\s|$)")
 
 def _headline_shape(p: str) -> bool:
     """Capitalised, no sentence punctuation inside or at the end (a question may lead a
-    subtitle: "Pronti a negoziare? Condizioni per Kiev")."""
+    subtitle: "Pronti a negoziare? Condizioni per Kiev"), and no code: a signature's colons
+    ("AddItem(menuitem: str): int", LibreOffice's help) make no two-part headline."""
     s = p.strip().rstrip('”»"’)')
     if not s or not s[:1].isupper() or not s[-1:].isalnum():
         return False
-    return not _INNER_STOP.search(s)
+    return not _INNER_STOP.search(s) and not code_shaped(s)
 
 
 # A page dumped to text: menus and footers are runs of short lines with no sentence in them.

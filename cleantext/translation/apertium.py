@@ -144,13 +144,14 @@ def escape(text: str) -> str:
 
 
 # words joined by dots, underscores or '=' with no space, a path, an option: "config.guess",
-# "README.md", "./configure", "dh_make", "--with-foo=bar" (a Debian manual's, ours). The
+# "README.md", "./configure", "dh_make", "--with-foo=bar" (a Debian manual's, ours), a
+# backslash command ("\tiny" in LilyPond's manual: "\minuscolo"). The
 # tokeniser cuts them at the dot ("config. Supposizione") or translates their pieces
 # ("./Configura"). Not a number ("3.2"), "e.g.", "U.S." or two words "e/o".
 _TOKEN = regex.compile(r"[^\s(«“\"'\[]+")
 _JOINED = regex.compile(
     r"[\p{L}\p{N}]{2,}(?:[._=][\p{Ll}\p{N}]|_\p{L})|[\p{L}\p{N}][._=][\p{Ll}\p{N}]{2}"
-    r"|^(?:\.{1,2}|~)?/\p{L}|^--?\p{L}[\p{L}-]*="
+    r"|^(?:\.{1,2}|~)?/\p{L}|^--?\p{L}[\p{L}-]*=|^\\\p{L}"
 )
 _PATH = regex.compile(r"[\p{L}\p{N}_.-]+(?:/[\p{L}\p{N}_.-]+)+/?")
 _WORDS = regex.compile(r"\p{L}+/\p{L}+")  # "e/o", "input/output": two words
