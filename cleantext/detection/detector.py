@@ -376,7 +376,7 @@ class Detector:
             text, toks, path, self.main, informative
         ):
             spans, more = self._spans(text, toks, runs, heads_up)
-            return Detection(self.main, spans, kept + more)
+            return Detection(self.main, spans, _outside(kept, spans) + more)
         for lang in self.stray:
             share = sum(1 for i in informative if path[i] == lang) / max(1, len(informative))
             if not self._enough(toks, informative, lang):
@@ -395,7 +395,7 @@ class Detector:
                     return Detection(self.main, (), (Span(0, len(text), other, conf, "other language"),))
                 return Detection(lang, shape.around_barriers(text, toks, lang, conf))
         spans, more = self._spans(text, toks, runs, heads_up)
-        return Detection(self.main, spans, kept + more)
+        return Detection(self.main, spans, _outside(kept, spans) + more)
 
     def _enough(self, toks: list[shape.Tok], informative: list[int], lang: str) -> bool:
         """A foreign sentence needs two different words of two letters or more, and as much
@@ -527,3 +527,10 @@ class Detector:
             if n <= 6 and before and before[-1].isalpha() and (quote.strip()[:1].isupper() or compound):
                 return "title"
         return "other language" if self._other_language(toks, i, j, lang) else None
+
+
+def _outside(kept: tuple[Span, ...], spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """The kept names and loan phrases no span takes in: a name inside a span goes to the
+    engine with it, which keeps it as written, and a record's segments never overlap ("and
+    Information for Maintainers of GNU Software" and the name inside it; a Debian manual)."""
+    return tuple(k for k in kept if not any(s.start < k.end and k.start < s.end for s in spans))

@@ -420,7 +420,9 @@ def test_a_stage_that_exits_at_start_ends_the_chain_at_once(tmp_path, monkeypatc
     monkeypatch.setattr(apertium, "READ_TIMEOUT", 60.0)
     chain = apertium._Pipeline(("fra-cat", "cat-ita"))
     start = time.monotonic()
-    with pytest.raises(RuntimeError, match="closed its output"):
+    # the stage is gone before the chain reads (its output closed) or, on a busy machine,
+    # before the chain writes (a broken pipe): either way the chain is given up at once
+    with pytest.raises(RuntimeError, match="closed its output|Broken pipe"):
         chain.run(["Le gouvernement a parlé hier."])
     assert time.monotonic() - start < 20
     chain.close()
