@@ -9,6 +9,7 @@ from collections.abc import Callable
 import regex
 
 from cleantext.caches import memo
+from cleantext.detection.shape import guarded
 from cleantext.rules import Example, LineTest, Rule
 from cleantext.scrape.context import (
     CONTEXT_MIN_WORDS,
@@ -60,11 +61,19 @@ def _cue_test(kind: str, topical_ok: bool) -> Callable[[str, Context, Rule], boo
 
     def test(p: str, ctx: Context, rule: Rule) -> bool:
         n = len(words(p))
-        if n == 0 or n > rule.limit("max_words") or _is_prose(p, n) or not cue.search(p):
+        if n == 0 or n > rule.limit("max_words") or _is_prose(p, n) or not cue.search(_unguarded(p)):
             return False
         return not (topical_ok and _topical(p, cue, ctx))
 
     return test
+
+
+def _unguarded(p: str) -> str:
+    """`p` without its paths, addresses and code, whose pieces are no cue words: the path
+    "INSTALLDIR/share/config" (LibreOffice's Italian help) is no share button."""
+    for a, b in reversed(guarded(p)):
+        p = p[:a] + " " + p[b:]
+    return p
 
 
 _FIELD_MARK = regex.compile(r"(?<![\p{L}])(?:required|obbligatori[oa]?)(?![\p{L}])", regex.IGNORECASE)
@@ -99,7 +108,11 @@ share_buttons = LineTest(
     "share buttons",
     test=_cue_test("share buttons", topical_ok=True),
     thresholds=(("max_words", 6),),
-    examples=(Example("Condividi su Facebook", True, "own"), Example("Seguici su Instagram", True, "own")),
+    examples=(
+        Example("Condividi su Facebook", True, "own"),
+        Example("Seguici su Instagram", True, "own"),
+        Example("INSTALLDIR/share/config", False, "own"),
+    ),
 )
 advertisement = LineTest(
     "advertisement",
