@@ -22,7 +22,7 @@ from cleantext.freq import zipf
 from cleantext.html import read_input
 from cleantext.model import Document, Fix, Segment, Sentence
 from cleantext.read import BLOCK_CHARS, read_blocks
-from cleantext.repair import Tracked, repair_paragraph
+from cleantext.repair import Tracked, repair_paragraph, rules_for
 from cleantext.repeats import RepeatFinder
 from cleantext.respell import respell
 from cleantext.scrape import find_boilerplate, lead_in
@@ -201,7 +201,10 @@ class Pipeline:
         # a page's code is its content as written, however short or repeated ("fi", "$ cd ..",
         # "a  |  b"): not repaired, never boilerplate nor a duplicate
         is_code = [bool(code) and html.collapse(raw) in code for raw in raw_paras]
-        paras = [Tracked(p) if c else repair_paragraph(p) for p, c in zip(raw_paras, is_code, strict=True)]
+        rules = rules_for(text)  # (a document that kept its typed accents lost none)
+        paras = [
+            Tracked(p) if c else repair_paragraph(p, rules) for p, c in zip(raw_paras, is_code, strict=True)
+        ]
         s = self.settings
         reasons = [None] * len(paras) if s.keep_boilerplate else find_boilerplate([p.text for p in paras])
         if corpus is not None and not s.keep_boilerplate:

@@ -33,6 +33,16 @@ RULES: tuple[Rewrite, ...] = encoding.RULES + lost.RULES + glue.RULES + accents.
 ROUNDS = 3  # passes of every rule, until nothing changes
 
 
+def rules_for(text: str, rules: tuple[Rewrite, ...] = RULES) -> tuple[Rewrite, ...]:
+    """The rules for one document: all of them, but `dropped_accent` only where the
+    document kept no accents its writer typed (`accents.typed_accents`): a folding scraper
+    folds a whole page, and a paragraph without an accent in an accented page is the
+    writer's as written."""
+    if accents.typed_accents(text):
+        return tuple(rule for rule in rules if rule is not dropped_accent)
+    return rules
+
+
 def repair_paragraph(raw: str, rules: tuple[Rewrite, ...] = RULES) -> Tracked:
     """Apply `rules` in order to one paragraph, keeping offsets back into `raw`."""
     tracked = Tracked(raw)
@@ -50,6 +60,7 @@ def repair_paragraph(raw: str, rules: tuple[Rewrite, ...] = RULES) -> Tracked:
 def repair_text(text: str, rules: tuple[Rewrite, ...] = RULES) -> str:
     """Repair plain text line by line (no offsets kept)."""
     out = []
+    rules = rules_for(text, rules)
     for line in text.split("\n"):
         out.append(fixed_point(rules, line, ROUNDS))
     return "\n".join(out)
@@ -76,6 +87,7 @@ __all__ = [
     "quote_spacing",
     "repair_paragraph",
     "repair_text",
+    "rules_for",
     "space_before_punctuation",
     "stray_punctuation",
     "trim",

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 from functools import cache
+from itertools import islice
 
 import regex
 
@@ -115,8 +116,10 @@ def _dropped(m: regex.Match[str]) -> str:
     form = _with_dropped_accent(word)
     if form is None or _in_address(m.string, m.start()):
         return word
-    if word[0].isupper() and _TYPED_ACCENT.search(m.string):
-        return word  # where the writer typed accents, a capitalised bare word is a name ("Potro ricevette")
+    if _TYPED_ACCENT.search(m.string):
+        # where the writer typed accents, a bare word is theirs: a name ("Potro ricevette"), a
+        # verb ("abilita", "necessita"), not a noun that lost its accent
+        return word
     if (langs := _foreign(word)) and not _italian_around(m.string, m.start(), m.end(), langs):
         return word
     return form
@@ -145,6 +148,15 @@ _WORDS = regex.compile(r"\p{L}{2,}")
 
 # an accented vowel the writer typed (a lone "è" may be dropped_verb_accent's own)
 _TYPED_ACCENT = regex.compile(r"[àéìòùÀÈÉÌÒÙ]|\Bè|è\B")
+TYPED_ACCENTS = 2  # accents typed in a document that show it was not folded
+
+
+def typed_accents(text: str) -> bool:
+    """`text` keeps accents its writer typed (TYPED_ACCENTS of them): no ASCII-folding
+    scraper stripped it, which folds a whole page, so its bare words are the writer's and
+    `dropped_accent` leaves them ("Abilita le macro", LibreOffice's Italian help, became
+    "Abilità": no accent in the paragraph, dozens in the page)."""
+    return sum(1 for _ in islice(_TYPED_ACCENT.finditer(text), TYPED_ACCENTS)) >= TYPED_ACCENTS
 
 
 @memo(100_000)

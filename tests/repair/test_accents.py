@@ -97,3 +97,21 @@ def test_folded_real_italian_gets_most_accents_back_and_nothing_else():
     assert damaged > 500
     assert restored / damaged >= 0.6  # 0.612 measured
     assert wrong <= 1  # a writer's "E stato", which the rule rightly makes "È stato"
+
+
+def test_a_document_that_kept_its_accents_keeps_its_bare_words():
+    """A folding scraper folds a whole page. LibreOffice's Italian help writes "Abilita o
+    disabilita le macro." in a page full of accents, and dropped_accent made the verbs nouns
+    ("Abilità o disabilità"); the same page folded still gets its accents back (ours)."""
+    from cleantext.pipeline import Pipeline
+    from cleantext.repair import repair_text
+
+    page = (
+        "Le macro sono programmi: conta più che mai, perché fanno danni.\n\nAbilita o disabilita le macro.\n"
+    )
+    assert repair_text(page) == page
+    folded = "Le macro sono piccoli programmi.\n\nLa citta e la liberta, perche si.\n"
+    assert "La città e la libertà, perché si." in repair_text(folded)
+    doc = Pipeline().run(page + "\nLa spesa necessita di fondi nuovi.\n")
+    assert "Abilita o disabilita le macro." in doc.text and "necessita di fondi" in doc.text, doc.text
+    assert "La città e la libertà" in Pipeline().run(folded).text
