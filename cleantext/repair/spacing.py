@@ -25,9 +25,11 @@ stray_punctuation = Rewrite(
 space_before_punctuation = Rewrite(
     "space_before_punctuation",
     "Italian puts no space before , . ; : ! ? or a closing bracket",
-    # not before an emoticon (":)", ";-)", ":(", ":D"), which is no punctuation
+    # not before an emoticon (":)", ";-)", ":(", ":D"), which is no punctuation, nor before a
+    # lone . ! ? that a lowercase word follows: it ends no sentence, it is a mark the text
+    # names ("separati dal . subito dopo", "(chiave . valore)"; LilyPond's Italian manual)
     regex.compile(
-        r"(?<=[\p{L}\p{N}%)\]”»\"’])[ ]+(?![:;]-?[()DPp](?!\p{L}))"
+        r"(?<=[\p{L}\p{N}%)\]”»\"’])[ ]+(?![:;]-?[()DPp](?!\p{L}))(?![.!?][ ]+\p{Ll})"
         r"(?=(?:[,;:!?]|\.(?!\.\.))+(?:\s|$|[”»\"’)\]]))"
     ),
     "",
@@ -39,6 +41,9 @@ space_before_punctuation = Rewrite(
             "Che bella giornata :) e domani ;-) al mare .",
             "Che bella giornata :) e domani ;-) al mare.",
             "own",
+        ),
+        Example(
+            "Si separa con il . e poi con il ! finale .", "Si separa con il . e poi con il ! finale.", "own"
         ),
     ),
 )
