@@ -17,9 +17,22 @@ from cleantext.rules import Example, Rewrite
 
 def _collapse(m: regex.Match[str]) -> str:
     low, cap = m.group(1), m.group(2)
-    if cap.lower() != low or _in_address(m.string, m.start(), m.end()):
+    if cap.lower() != low or _in_address(m.string, m.start(), m.end()) or low in _schemes(m.string):
         return m.group()
     return cap
+
+
+_GLUED = regex.compile(r"\b(\p{Ll}+)(\p{Lu}\p{Ll}*)\b")
+
+
+@memo(8)
+def _schemes(text: str) -> frozenset[str]:
+    """The lowercase words `text` joins to two capitalised words or more: a scheme of names
+    ("dashHat, dashPlus, dashDash" in LilyPond's Italian manual), not one word doubled."""
+    after: dict[str, set[str]] = {}
+    for m in _GLUED.finditer(text):
+        after.setdefault(m.group(1), set()).add(m.group(2))
+    return frozenset(low for low, caps in after.items() if len(caps) > 1)
 
 
 _TOKEN = regex.compile(r"\S+")
@@ -52,7 +65,7 @@ def _in_address(text: str, start: int, end: int | None = None) -> bool:
 doubled_prefix = Rewrite(
     "doubled_prefix",
     "a word glued to its own capitalised copy by the scraper ('ilIl' → 'Il')",
-    regex.compile(r"\b(\p{Ll}+)(\p{Lu}\p{Ll}*)\b"),
+    _GLUED,
     _collapse,
     needs=regex.compile(r"\p{Ll}\p{Lu}"),
     examples=(
@@ -62,6 +75,9 @@ doubled_prefix = Rewrite(
             "own",
         ),
         Example("il video youtube.com/watch?v=abcAbc", "il video youtube.com/watch?v=abcAbc", "own"),
+        Example(
+            "le variabili dashHat, dashDash e dashBang", "le variabili dashHat, dashDash e dashBang", "own"
+        ),
     ),
 )
 
