@@ -21,8 +21,9 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from cleantext.code import code_shaped, code_signs
 from cleantext.detection import Detection, Span
-from cleantext.detection.shape import code_shaped, named, open_headed
+from cleantext.detection.shape import named, open_headed
 from cleantext.tokens import WORD, folded
 from cleantext.vocab import fold, open_ended
 
@@ -121,10 +122,9 @@ def judge(
     # the spans the page sets apart, found once: no sign of machine output, and kept
     set_apart = {(k, span.start) for k, (text, det) in enumerate(units) for span in det.spans
                  if _set_apart(text, span, apart)}  # fmt: skip
-    # program text and formulas (a whole sentence, or a span with the characters joined to
-    # it): the computer's words, kept and no sign
+    # program text and formulas: the computer's words, kept and no sign
     code = {(k, span.start) for k, (text, det) in enumerate(units) for span in det.spans
-            if code_shaped(text if det.language != main else _joined(text, span))}  # fmt: skip
+            if _code(text, span, det.language != main)}  # fmt: skip
     # lone words the document's Italian keeps using ("unstable" in a page on Debian's
     # suites): the subject's terms, kept and no sign
     uses = Counter(w for text, det in units if det.language == main for w in folded(text))
@@ -210,6 +210,16 @@ def announced(paragraphs: Sequence[tuple[str, Sequence[Detection]]], main: str =
 
 # where a span may join two phrases the page sets apart: punctuation between them
 _JOINS = regex.compile(r"[,;:|()\[\]{}«»“”\"]+|\s[-–—]\s")
+
+
+def _code(text: str, span: Span, whole: bool) -> bool:
+    """A whole sentence shaped as code, or a span that is, with the characters joined to it,
+    or that holds a code sign in a sentence shaped as code ("La funzione MsgBox( prompt:
+    str, buttons = svc.MB_OK ) apre…"; ours, after LibreOffice's Italian help)."""
+    if whole:
+        return code_shaped(text)
+    joined = _joined(text, span)
+    return code_shaped(joined) or (code_signs(joined) > 0 and code_shaped(text))
 
 
 def _joined(text: str, span: Span) -> str:

@@ -380,36 +380,6 @@ def test_code_is_never_language():
     assert [guarded(t) for t in prose] == [(), (), ()]
 
 
-CODE_SHAPED = [  # ours, after LibreOffice's and LilyPond's Italian help, where they were translated
-    "Execute(optional returnid: bool = True): any",  # a call, an assignment
-    "AddItem(menuitem: str, optional name: str): int",  # a call, an inner capital
-    "f(t) = integral from 0 to 1 left[g(t) + sum from i=1 to N h(t) right]",
-    "\\once \\override Glissando.bound-details.left.Y = #3",  # a command, an assignment
-    "\\markup \\woodwind-diagram #'oboe #'()",  # a command, a Scheme value
-]
-NOT_CODE_SHAPED = [  # ours; then lingua's (tests/data/lingua)
-    "Il nuovo iPhone (presentato ieri) costa mille euro, ha detto il portavoce.",
-    "YouTube e WhatsApp [due piattaforme] restano le più usate dai ragazzi.",
-    "Il rapporto deficit/Pil = 3% resta il tetto, come prevede l'art. 5(2).",
-    "Rezirkulation und StrahlungswärmeabgabeEin Teil der Abgase wird wegen der speziellen "
-    "geometrischen Form von heizCeram erneut der Brennerflamme zugeführt (= Rezirkulation).",
-]
-
-
-@pytest.mark.parametrize("text", CODE_SHAPED)
-def test_code_and_formulas_are_code_shaped(text):
-    from cleantext.detection.shape import code_shaped
-
-    assert code_shaped(text)
-
-
-@pytest.mark.parametrize("text", NOT_CODE_SHAPED)
-def test_prose_with_one_kind_of_code_sign_is_not_code_shaped(text):
-    from cleantext.detection.shape import code_shaped
-
-    assert not code_shaped(text)
-
-
 def test_a_span_and_a_kept_name_never_overlap(detector):
     """A name inside a span goes to the engine with it: the span "the Making of European Law"
     and the name "Making of European Law" were both recorded (ours), so a translated span

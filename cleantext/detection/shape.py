@@ -53,26 +53,6 @@ PROTECTED = regex.compile(
 # full pattern (lookbehinds at every position) is then not run at all.
 MAYBE_PROTECTED = regex.compile(r"[/@#_`=\\]|\.\w|\w\(|::|(?<![^\s(\[])-\p{Ll}")
 _APOSTROPHE = regex.compile(r"['’]")
-# The signs of program text and formulas. Prose may hold one kind ("f(x)", "YouTube", a
-# bracket in a quotation); code and formulas hold several.
-CODE_SIGNS = {
-    "call": regex.compile(r"\p{L}\([^()]*\)"),  # a name called, its arguments closed: "invoke(Array())"
-    "assignment": regex.compile(r"[\w)\]]=|=[\w(\[#'\"-]|\s=\s"),  # "i=1", "status: bool = False"
-    "command": regex.compile(r"(?<![\p{L}\p{N}])\\\p{L}"),  # a backslash command: "\override"
-    "bracket": regex.compile(r"\p{L}[\[{]|[\]}]\p{L}|[{}]"),  # "left[g(t)", "{ c d }"
-    "scheme": regex.compile(r"#['(\"]"),  # a Scheme value in LilyPond: "#'oboe", "#(use-modules"
-    "inner capital": regex.compile(r"\p{Ll}\p{Lu}"),  # an identifier: "AddItem", "freeBass"
-}
-CODE_KINDS = 2  # kinds of sign that make a text code
-
-
-def code_shaped(text: str) -> bool:
-    """`text` reads as program text or a formula: it holds CODE_KINDS kinds of CODE_SIGNS
-    ("Execute(opt returnid: bool = True): any" in LibreOffice's Italian help: a call and an
-    assignment). Its words are the computer's, not a translator's leftover."""
-    return sum(sign.search(text) is not None for sign in CODE_SIGNS.values()) >= CODE_KINDS
-
-
 _NOT_WORDISH = regex.compile(r"[^\p{L}\p{M}'’\s]")
 _CLAUSE_MARK = regex.compile(r"[,;:)]")
 _FILE_EXT = frozenset(

@@ -10,6 +10,7 @@ stages can point back into the text as read.
 
 from __future__ import annotations
 
+from cleantext.code import code_shaped
 from cleantext.repair import accents, encoding, glue, lost, spacing
 from cleantext.repair.accents import apostrophe_accent, dropped_accent
 from cleantext.repair.encoding import html_entities, html_tags, invisible, mojibake, nfc, odd_spaces
@@ -43,8 +44,17 @@ def rules_for(text: str, rules: tuple[Rewrite, ...] = RULES) -> tuple[Rewrite, .
     return rules
 
 
+def _for_paragraph(text: str, rules: tuple[Rewrite, ...]) -> tuple[Rewrite, ...]:
+    """`rules` less those that space prose, for a paragraph shaped as code (`code_shaped`)."""
+    if code_shaped(text):
+        return tuple(rule for rule in rules if rule not in spacing.PROSE_ONLY)
+    return rules
+
+
 def repair_paragraph(raw: str, rules: tuple[Rewrite, ...] = RULES) -> Tracked:
-    """Apply `rules` in order to one paragraph, keeping offsets back into `raw`."""
+    """Apply `rules` in order to one paragraph, keeping offsets back into `raw`; a paragraph
+    shaped as code keeps its spacing."""
+    rules = _for_paragraph(raw, rules)
     tracked = Tracked(raw)
     for _ in range(ROUNDS):  # until nothing changes: one fix can reveal another (idempotence)
         changed = False
@@ -62,7 +72,7 @@ def repair_text(text: str, rules: tuple[Rewrite, ...] = RULES) -> str:
     out = []
     rules = rules_for(text, rules)
     for line in text.split("\n"):
-        out.append(fixed_point(rules, line, ROUNDS))
+        out.append(fixed_point(_for_paragraph(line, rules), line, ROUNDS))
     return "\n".join(out)
 
 

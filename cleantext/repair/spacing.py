@@ -60,14 +60,20 @@ bracket_inner_spaces = Rewrite(
 missing_space_after_sentence = Rewrite(
     "missing_space_after_sentence",
     "a sentence glued to the previous one ('fine.Inizio'); needs a lowercase word before "
-    "and a capitalised word after, so 'S.p.A.' and 'www.ansa.it' are left alone",
-    regex.compile(r"(?<=\b\p{Ll}{2,}[.!?]+)(?=\p{Lu}\p{Ll})"),
+    "and a capitalised word after, so 'S.p.A.' and 'www.ansa.it' are left alone, and a word "
+    "that no dot or slash joins to what precedes it: 'com.sun.star.util.Date' is one name",
+    regex.compile(r"(?<=(?<![\p{L}\p{N}_./])\p{Ll}{2,}[.!?]+)(?=\p{Lu}\p{Ll})"),
     " ",
     needs=regex.compile(r"[.!?]\p{Lu}"),  # (regex: re, on Latin text, was slower here)
     examples=(
         Example(
             "la fine.Inizio di tutto. S.p.A. e www.ansa.it",
             "la fine. Inizio di tutto. S.p.A. e www.ansa.it",
+            "own",
+        ),
+        Example(
+            "il tipo com.sun.star.util.Date e /org.openoffice.Office",
+            "il tipo com.sun.star.util.Date e /org.openoffice.Office",
             "own",
         ),
     ),
@@ -204,3 +210,6 @@ RULES = (
     doubled_spaces,
     trim,
 )
+# the rules that space prose; program text and formulas keep their spaces (a formula's
+# strings: '=ANNULLA.SPAZI(" ciao mondo ")' in LibreOffice's Italian help lost its point)
+PROSE_ONLY = RULES[:-1]

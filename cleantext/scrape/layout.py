@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import regex
 
-from cleantext.detection.shape import code_shaped
+from cleantext.code import code_shaped
 from cleantext.rules import LineTest, Rule
 from cleantext.scrape import lines
 from cleantext.scrape.context import Context, DocFacts, ends_sentence, lead_in, words

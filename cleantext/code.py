@@ -1,0 +1,36 @@
+"""Program text and formulas inside prose: signatures, formulas, music and commands that
+technical pages print among their sentences ("Execute(opt returnid: bool = True): any").
+Their words are the computer's: no translator left them and no spacing rule applies."""
+
+from __future__ import annotations
+
+import regex
+
+# The signs of program text and formulas. Prose may hold one kind ("f(x)", "YouTube", a
+# bracket in a quotation); code and formulas hold several.
+CODE_SIGNS = {
+    "call": regex.compile(r"\p{L}\([^()]*\)"),  # a name called, its arguments closed: "invoke(Array())"
+    "assignment": regex.compile(r"[\w)\]]=|=[\w(\[#'\"-]|\s=\s"),  # "i=1", "status: bool = False"
+    "command": regex.compile(r"(?<![\p{L}\p{N}])\\\p{L}"),  # a backslash command: "\override"
+    "bracket": regex.compile(r"\p{L}[\[{]|[\]}]\p{L}|[{}]"),  # "left[g(t)", "{ c d }"
+    "scheme": regex.compile(r"#['(\"]"),  # a Scheme value in LilyPond: "#'oboe", "#(use-modules"
+    "inner capital": regex.compile(r"\p{Ll}\p{Lu}"),  # an identifier: "AddItem", "freeBass"
+}
+CODE_KINDS = 2  # kinds of sign that make a text code
+
+
+def code_shaped(text: str) -> bool:
+    """`text` reads as program text or a formula: it holds CODE_KINDS kinds of CODE_SIGNS
+    ("Execute(opt returnid: bool = True): any" in LibreOffice's Italian help: a call and an
+    assignment). Its words are the computer's, not a translator's leftover."""
+    if not _MAYBE_CODE.search(text):
+        return False  # most paragraphs: no sign but an inner capital, and one kind is not enough
+    return code_signs(text) >= CODE_KINDS
+
+
+def code_signs(text: str) -> int:
+    """How many kinds of CODE_SIGNS `text` holds."""
+    return sum(sign.search(text) is not None for sign in CODE_SIGNS.values())
+
+
+_MAYBE_CODE = regex.compile(r"[(=\\\[\]{}#]")  # a character every sign but an inner capital needs
