@@ -322,7 +322,14 @@ def _sign(text: str, span: Span, det: Detection, zipf: Zipf, main: str, p: Polic
         return f"{span.language} grammar words: " + ", ".join(dict.fromkeys(grammar))
     if len(words) >= p.long_phrase and sum(w.islower() for w in words) >= p.long_phrase - 1:
         return f"a plain {span.language} phrase of {len(words)} words"
-    if len(words) >= 2 and words[-1].islower() and open_ended(words, span.language):
+    # (not on a grammar word of Italian too: the Italian after it may be what it needs, as
+    # "le" in "vicine le une le altre", LibreOffice's Italian help, read as French "le une le")
+    if (
+        len(words) >= 2
+        and words[-1].islower()
+        and open_ended(words, span.language)
+        and zipf(words[-1].lower(), main) < _GRAMMAR
+    ):
         return f"an {span.language} phrase cut before its end: {words[-1]}"
     if len(words) >= 2 and open_headed(words, span.language):
         return f"an {span.language} phrase opened by its own article or conjunction: {words[0]}"
