@@ -35,12 +35,13 @@ ROUNDS = 3  # passes of every rule, until nothing changes
 
 
 def rules_for(text: str, rules: tuple[Rewrite, ...] = RULES) -> tuple[Rewrite, ...]:
-    """The rules for one document: all of them, but `dropped_accent` only where the
-    document kept no accents its writer typed (`accents.typed_accents`): a folding scraper
-    folds a whole page, and a paragraph without an accent in an accented page is the
-    writer's as written."""
+    """The rules for one document: all of them, but those that put dropped accents back
+    (`accents.FOLDED_ONLY`) only where the document kept no accents its writer typed
+    (`accents.typed_accents`): a folding scraper folds a whole page, and a paragraph without
+    an accent in an accented page is the writer's as written ("chi e cosa sono", GNOME's
+    Italian help, became "chi è cosa")."""
     if accents.typed_accents(text):
-        return tuple(rule for rule in rules if rule is not dropped_accent)
+        return tuple(rule for rule in rules if rule not in accents.FOLDED_ONLY)
     return rules
 
 

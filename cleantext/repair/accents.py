@@ -385,3 +385,4 @@ dropped_verb_accent = Rewrite(
 
 # the verb first: once dropped_accent has put accents back, the paragraph no longer reads as folded
 RULES = (apostrophe_accent, dropped_verb_accent, dropped_accent)
+FOLDED_ONLY = (dropped_verb_accent, dropped_accent)  # for documents a folding scraper stripped

@@ -115,3 +115,16 @@ def test_a_document_that_kept_its_accents_keeps_its_bare_words():
     doc = Pipeline().run(page + "\nLa spesa necessita di fondi nuovi.\n")
     assert "Abilita o disabilita le macro." in doc.text and "necessita di fondi" in doc.text, doc.text
     assert "La città e la libertà" in Pipeline().run(folded).text
+
+
+def test_a_document_that_kept_its_accents_keeps_its_bare_e():
+    """ "per capire chi e cosa sono proprietario, gruppo e altri utenti" (GNOME's Italian
+    help) became "chi è cosa": the paragraph has no accent, the page many. In a folded page
+    the verb still comes back (ours)."""
+    from cleantext.repair import repair_text
+
+    page = (
+        "I permessi contano più di quanto sembri, perché proteggono.\n\nCapire chi e cosa sono gli utenti.\n"
+    )
+    assert repair_text(page) == page
+    assert "Non è stato lui." in repair_text("Capire i permessi.\n\nNon e stato lui.\n")
