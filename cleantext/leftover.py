@@ -40,7 +40,7 @@ KEPT_HERE = {
     ),
     "code": (
         "shaped as program text or a formula: two kinds of code signs (a call 'f(x)', an "
-        "assignment, a backslash command, brackets joined to words, a Scheme '#'', an inner capital)"
+        "assignment, a backslash command, brackets joined to words, a Scheme value, an inner capital)"
     ),
     "gloss": (
         "in brackets beside the Italian it glosses, or beside the Italian that translates it (the "
@@ -434,9 +434,7 @@ def _title_case(text: str, lang: str, zipf: Zipf, p: Policy) -> bool:
     """A whole sentence in title case: a reference's author and title ("- Elaine Gould,
     Behind Bars: the Definitive Guide to Music Notation.", LilyPond's Italian manual), a
     heading, an institution. Every word capitalised but the grammar words, the last
-    capitalised too, three capitalised at least; a machine leaves sentences in sentence case
-    (none of dev-flores' stray sentences is in title case, 37 of lingua's 2,000 English and
-    French ones are: references, names, headings)."""
+    capitalised too, three capitalised at least: a machine leaves sentences in sentence case."""
     words = WORD.findall(text)
     caps = sum(w[0].isupper() and not w.isupper() for w in words)
     return (

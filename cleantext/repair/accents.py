@@ -154,7 +154,7 @@ TYPED_ACCENTS = 2  # accents typed in a document that show it was not folded
 def typed_accents(text: str) -> bool:
     """`text` keeps accents its writer typed (TYPED_ACCENTS of them): no ASCII-folding
     scraper stripped it, which folds a whole page, so its bare words are the writer's and
-    `dropped_accent` leaves them ("Abilita le macro", LibreOffice's Italian help, became
+    the FOLDED_ONLY rules leave them ("Abilita le macro", LibreOffice's Italian help, became
     "Abilità": no accent in the paragraph, dozens in the page)."""
     return sum(1 for _ in islice(_TYPED_ACCENT.finditer(text), TYPED_ACCENTS)) >= TYPED_ACCENTS
 
