@@ -17,6 +17,7 @@ from cleantext.scrape.context import (
     SENTENCE_MIN_WORDS,
     Context,
     ends_sentence,
+    lead_in,
     words,
 )
 from cleantext.vocab import (
@@ -61,7 +62,9 @@ def _cue_test(kind: str, topical_ok: bool) -> Callable[[str, Context, Rule], boo
 
     def test(p: str, ctx: Context, rule: Rule) -> bool:
         n = len(words(p))
-        if n == 0 or n > rule.limit("max_words") or _is_prose(p, n) or not cue.search(_unguarded(p)):
+        if n == 0 or n > rule.limit("max_words") or _is_prose(p, n) or lead_in(p):
+            return False
+        if not cue.search(_unguarded(p)):
             return False
         return not (topical_ok and _topical(p, cue, ctx))
 
@@ -101,6 +104,7 @@ comment_form = LineTest(
         Example("Il commento del ministro sulla riforma è stato duro e ha sorpreso tutti.", False, "own"),
         Example("I campi obbligatori sono contrassegnati *", True, "own"),
         Example("La prenotazione è obbligatoria.", False, "own"),
+        Example("Per commenti o domande sul servizio scrivete a:", False, "own"),  # a lead-in
     ),
 )
 share_buttons = LineTest(
@@ -163,11 +167,16 @@ _COPYRIGHT = regex.compile(
 copyright_line = LineTest(
     "copyright_line",
     "copyright",
-    test=lambda p, ctx, rule: len(words(p)) <= rule.limit("max_words") and bool(_COPYRIGHT.search(p)),
+    # (a sentence that announces what follows is prose: "ecco come il file di copyright del
+    # pacchetto dovrebbe apparire:", Debian's New Maintainers' Guide)
+    test=lambda p, ctx, rule: (
+        len(words(p)) <= rule.limit("max_words") and bool(_COPYRIGHT.search(p)) and not lead_in(p)
+    ),
     thresholds=(("max_words", 15),),
     examples=(
         Example("© RIPRODUZIONE RISERVATA", True, "own"),
         Example("Copyright © 2024 Example. Tutti i diritti riservati.", True, "own"),
+        Example("Ecco come dovrebbe apparire il file di copyright del pacchetto:", False, "own"),
     ),
 )
 
