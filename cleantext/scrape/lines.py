@@ -700,6 +700,7 @@ stray_token = LineTest(
 
 
 _BREADCRUMB_SEP = regex.compile(r"\s[›»>/|]\s|\s›|›\s")
+_ALTERNATIVES = regex.compile(r"[\[{][^\]}]*\|[^\]}]*[\]}]")  # "[ a | b ]", "{ a | b }"
 # the home link's word is any case; the next step must really be capitalised
 # ("Startpunkt ist…", "Inizio lavori a marzo." are sentences)
 _HOME = regex.compile(r"^\s*(?i:home(?:page)?|start|inizio)\b\s*(?:[›»>/|\-–—]\s*)?\p{Lu}")
@@ -710,6 +711,8 @@ def _breadcrumb(p: str, ctx: Context, rule: Rule) -> bool:
     if _HOME.search(p) and p.lstrip()[:1].isupper():
         return True
     n = len(words(p))  # (the length first: a paragraph of prose is not searched)
+    if _ALTERNATIVES.search(p):
+        return False  # choices in brackets: a command's synopsis ("aptitude [ install | remove ]")
     steps = _BREADCRUMB_SEP.split(p) if n <= rule.limit("max_words") else []
     if len(steps) >= 3:  # two separators or more
         # the steps before the page's own title are section names: a clause before a
@@ -730,6 +733,7 @@ breadcrumb = LineTest(
         Example("Esteri › Asia", True, "own"),
         Example("Inizio lavori previsto a marzo per il nuovo ponte sul fiume.", False, "own"),
         Example("Notizie / Politica / Il governo approva la riforma delle pensioni", True, "own"),
+        Example("aptitude [ install | remove | purge ] pacchetto1 [pacchetto2...]", False, "own"),
         Example(
             "Secondo il regolamento del parco, restate almeno 100 metri / metri dagli orsi e 25 metri / "
             "metri dagli altri animali.",
