@@ -433,15 +433,23 @@ def _grammar(word: str, lang: str, zipf: Zipf, main: str, p: Policy) -> bool:
 def _title_case(text: str, lang: str, zipf: Zipf, p: Policy) -> bool:
     """A whole sentence in title case: a reference's author and title ("- Elaine Gould,
     Behind Bars: the Definitive Guide to Music Notation.", LilyPond's Italian manual), a
-    heading, an institution. Every word capitalised but the grammar words, the last
-    capitalised too, three capitalised at least: a machine leaves sentences in sentence case."""
+    heading, an institution: a machine leaves sentences in sentence case. Three capitalised
+    words at least, the last one too; the others short grammar words (articles, prepositions,
+    conjunctions: four letters at most), never three in a row, as an instruction naming
+    buttons has them ("Switch on one or both of Automatically Delete …", GNOME's help)."""
     words = WORD.findall(text)
     caps = sum(w[0].isupper() and not w.isupper() for w in words)
-    return (
-        caps >= 3
-        and words[-1][0].isupper()
-        and all(w[0].isupper() or zipf(w.lower(), lang) >= p.function_from for w in words)
-    )
+    if caps < 3 or not words[-1][0].isupper():
+        return False
+    run = 0
+    for w in words:
+        if w[0].isupper():
+            run = 0
+            continue
+        run += 1
+        if run >= 3 or len(w) > 4 or zipf(w.lower(), lang) < p.function_from:
+            return False
+    return True
 
 
 def _titled(text: str, span: Span, words: list[str], zipf: Zipf, p: Policy) -> bool:
