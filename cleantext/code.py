@@ -34,3 +34,19 @@ def code_signs(text: str) -> int:
 
 
 _MAYBE_CODE = regex.compile(r"[(=\\\[\]{}#]")  # a character every sign but an inner capital needs
+
+
+WORD_ZIPF = 3.5  # a word Italian or English text writes, on wordfreq's scale
+_TWO_WORDS = regex.compile(r"(\p{L}+)/(\p{L}+)")
+
+
+def word_pair(token: str) -> bool:
+    """Two words joined by a slash ("e/o", "input/output", "km/h"), each one Italian or
+    English text writes (Zipf WORD_ZIPF or more), rather than a path ("debian/rules",
+    "usr/bin": a part no text writes as a word)."""
+    from cleantext.freq import zipf
+
+    m = _TWO_WORDS.fullmatch(token)
+    return m is not None and all(
+        max(zipf(w.lower(), "it"), zipf(w.lower(), "en")) >= WORD_ZIPF for w in m.groups()
+    )

@@ -28,3 +28,10 @@ def test_code_and_formulas_are_code_shaped(text):
 @pytest.mark.parametrize("text", NOT_CODE_SHAPED)
 def test_prose_with_one_kind_of_code_sign_is_not_code_shaped(text):
     assert not code_shaped(text)
+
+
+def test_two_words_joined_by_a_slash_are_words_a_path_is_not():
+    from cleantext.code import word_pair
+
+    assert all(map(word_pair, ["e/o", "input/output", "km/h", "entrata/uscita", "and/or"]))
+    assert not any(map(word_pair, ["debian/rules", "usr/bin", "etc/passwd", "a/b/c", "debian"]))

@@ -349,6 +349,7 @@ CODE = {  # ours, after Italian manual pages (manpages-it), whose translations t
     "The option APT::Get::allow-downgrades allows the tool to install older packages.": [
         "APT::Get::allow-downgrades"
     ],
+    "Edit debian/rules and the files in usr/bin, for input/output and/or speed.": ["debian/rules", "usr/bin"],
     "Use \\tiny or \\huge before the text, and \\harp-pedal for a diagram.": [
         "\\tiny",
         "\\huge",

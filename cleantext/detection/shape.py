@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from cleantext.caches import memo
+from cleantext.code import word_pair
 from cleantext.detection.spans import Detection, Span
 from cleantext.freq import zipf
 from cleantext.latin import LatinPattern
@@ -40,6 +41,7 @@ PROTECTED = regex.compile(
     r"|(?<![\p{L}\p{N}])[#@][\p{L}\p{N}_]+"  # hashtags and handles
     r"|(?<![\p{L}\p{N}/])/?[\w-]+(?:/[\w-]+)+\.\w{2,4}\b"  # paths to files ("download/file.pdf")
     r"|(?<![\p{L}\p{N}])/?[\w-]+(?:/[\w.-]+){2,}/?"  # paths of three parts or more
+    r"|(?<![\p{L}\p{N}/])\p{Ll}+/\p{Ll}+(?![\p{L}\p{N}/])"  # of two, not two words ("debian/rules")
     r"|(?<![\p{L}\p{N}])[\w-]+\.(?:[a-z]{2,4}\d?)(?![\p{L}\p{N}])(?=\.?(?:\s|$|[,;:)]))"  # files, domains
     r"|(?<![\p{L}\p{N}/])/[\w.-]+(?:/[\w.-]+)+/?"  # absolute paths ("/etc/passwd")
     r"|\b\w+_\w+\b|`[^`]+`"  # code
@@ -315,6 +317,8 @@ def only_words(text: str, a: Tok, b: Tok) -> bool:
 def _protected(found: str) -> bool:
     """A match of PROTECTED that really is a URL, address, tag, path, file or code: a
     bare "word.ext" must end with a known extension ("report.pdf", "ansa.it")."""
+    if "/" in found and word_pair(found):
+        return False  # "e/o", "input/output": two words
     if "/" in found or "@" in found or found[0] in "#`-\\" or "_" in found or found.startswith("www."):
         return True
     if "=" in found or "::" in found or found.endswith(")"):

@@ -28,6 +28,7 @@ from typing import Any
 
 import regex
 
+from cleantext.code import word_pair
 from cleantext.tokens import INSIDE, LETTERS
 from cleantext.translation.base import EngineUnavailable
 from cleantext.translation.preedit import english_pre_edit
@@ -154,7 +155,6 @@ _JOINED = regex.compile(
     r"|^(?:\.{1,2}|~)?/\p{L}|^--?\p{L}[\p{L}-]*=|^\\\p{L}"
 )
 _PATH = regex.compile(r"[\p{L}\p{N}_.-]+(?:/[\p{L}\p{N}_.-]+)+/?")
-_WORDS = regex.compile(r"\p{L}+/\p{L}+")  # "e/o", "input/output": two words
 _TRAILING = ".,;:!?)»”\"'’"
 
 
@@ -165,7 +165,7 @@ def identifiers(text: str) -> list[tuple[int, int]]:
         token = m[0].rstrip(_TRAILING)
         if not regex.search(r"\p{L}", token) or token[:1].isdigit():  # "1.5km": a measure
             continue
-        if _JOINED.search(token) or (_PATH.fullmatch(token) and not _WORDS.fullmatch(token)):
+        if _JOINED.search(token) or (_PATH.fullmatch(token) and not word_pair(token)):
             found.append((m.start(), m.start() + len(token)))
     return found
 
