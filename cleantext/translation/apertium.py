@@ -153,6 +153,7 @@ _TOKEN = regex.compile(r"[^\s(«“\"'\[]+")
 _JOINED = regex.compile(
     r"[\p{L}\p{N}]{2,}(?:[._=][\p{Ll}\p{N}]|_\p{L})|[\p{L}\p{N}][._=][\p{Ll}\p{N}]{2}"
     r"|^(?:\.{1,2}|~)?/\p{L}|^--?\p{L}[\p{L}-]*=|^\\\p{L}"
+    r"|^--?\p{Ll}[\p{L}\p{N}-]*$"  # an option alone: "--help" came out "--aiuto"
 )
 _PATH = regex.compile(r"[\p{L}\p{N}_.-]+(?:/[\p{L}\p{N}_.-]+)+/?")
 _TRAILING = ".,;:!?)»”\"'’"

@@ -461,6 +461,8 @@ def test_file_names_paths_and_options_pass_through_as_written(engine):
 def test_identifiers_are_file_names_paths_and_options_not_numbers_or_abbreviations():
     text = "See a.txt, x86_64 and /usr/share/doc, e.g. the U.S. one, 3.2 or 1.5km, and/or input/output."
     assert [text[a:b] for a, b in identifiers(text)] == ["a.txt", "x86_64", "/usr/share/doc"]
+    options = "Print --help and --version, or run with -p."  # "--help" came out "--aiuto"
+    assert [options[a:b] for a, b in identifiers(options)] == ["--help", "--version", "-p"]
     paths = "Edit debian/rules and debian/patches, km/h or e/o."  # a part no text writes as a word
     assert [paths[a:b] for a, b in identifiers(paths)] == ["debian/rules", "debian/patches"]
     commands = "Use \\tiny or \\huge, then \\harp-pedal."  # LilyPond's: "\\tiny" came out "\\minuscolo"
