@@ -121,7 +121,7 @@ def judge(
     apart = [f" {' '.join(folded(m))} " for m in marked]
     # the spans the page sets apart, found once: no sign of machine output, and kept
     set_apart = {(k, span.start) for k, (text, det) in enumerate(units) for span in det.spans
-                 if _set_apart(text, span, apart)}  # fmt: skip
+                 if _set_apart(text, span, apart, lambda w: zipf(w, main) >= _GRAMMAR)}  # fmt: skip
     # program text and formulas: the computer's words, kept and no sign
     code = {(k, span.start) for k, (text, det) in enumerate(units) for span in det.spans
             if _code(text, span, det.language != main)}  # fmt: skip
@@ -233,14 +233,23 @@ def _joined(text: str, span: Span) -> str:
     return text[start:end]
 
 
-def _set_apart(text: str, span: Span, apart: list[str]) -> bool:
+def _set_apart(text: str, span: Span, apart: list[str], joiner: Callable[[str], bool]) -> bool:
     """The span's words lie inside one phrase the page sets apart (word for word), or each
-    part of it between punctuation does: detection reads two code elements and the colon
-    between them as one span ("<code>root</code>: <code>apt-get install aptitude</code>"; a
-    Debian manual)."""
+    part of it between punctuation or a grammar word of the main language (`joiner`) does:
+    detection reads two code elements and what joins them as one span ("<code>root</code>:
+    <code>apt-get install aptitude</code>", "<code>package</code> o
+    <code>source-package</code>"; Debian's manuals)."""
     if not apart:
         return False
-    parts = [f" {' '.join(w)} " for part in _JOINS.split(text[span.start : span.end]) if (w := folded(part))]
+    parts = []
+    for part in _JOINS.split(text[span.start : span.end]):
+        words: list[str] = []
+        for w in [*folded(part), ""]:
+            if w and not joiner(w):
+                words.append(w)
+            elif words:
+                parts.append(f" {' '.join(words)} ")
+                words = []
     return bool(parts) and all(any(phrase in m for m in apart) for phrase in parts)
 
 

@@ -100,6 +100,13 @@ def test_a_span_across_two_marked_phrases_is_kept():
     assert marked.kept[0].kept == "marked" and not marked.spans
     (half,) = leftover.judge(units, zipf, marked=["apt-get install aptitude"])
     assert not any(k.kept == "marked" for k in half.kept)
+    # joined by an Italian conjunction: "<code>package</code> o <code>source-package</code>"
+    # (aptitude's Italian manual; our sentence)
+    text = "Si può impostare il valore a none, package o source-package per scegliere."
+    span = Span(text.index("none"), text.index(" per"), "en", 0.9)
+    units = [(text, Detection("it", (span,)))]
+    (joined,) = leftover.judge(units, zipf, marked=["none", "package", "source-package"])
+    assert joined.kept[0].kept == "marked" and not joined.spans
 
 
 def test_italian_forms_are_not_lone_words(detector):
