@@ -350,6 +350,7 @@ CODE = {  # ours, after Italian manual pages (manpages-it), whose translations t
         "APT::Get::allow-downgrades"
     ],
     "Edit debian/rules and the files in usr/bin, for input/output and/or speed.": ["debian/rules", "usr/bin"],
+    "Print the result of --help and --version for every program.": ["--help", "--version"],
     "Use \\tiny or \\huge before the text, and \\harp-pedal for a diagram.": [
         "\\tiny",
         "\\huge",
@@ -369,6 +370,8 @@ def test_code_is_never_language():
     detector = Detector()
     for text, code in CODE.items():
         assert [text[a:b] for a, b in guarded(text)] == code, text
+        for c in code:  # alone too: the cheap pre-check (MAYBE_PROTECTED) sees every kind
+            assert [c[a:b] for a, b in guarded(c)] == [c], c
         found = detector.detect(text)
         assert found.language == "en" or found.spans, text
         for span in (*found.spans, *found.kept):

@@ -53,7 +53,7 @@ PROTECTED = regex.compile(
 )
 # Every alternative of PROTECTED holds one of these: most sentences hold none, and the
 # full pattern (lookbehinds at every position) is then not run at all.
-MAYBE_PROTECTED = regex.compile(r"[/@#_`=\\]|\.\w|\w\(|::|(?<![^\s(\[])-\p{Ll}")
+MAYBE_PROTECTED = regex.compile(r"[/@#_`=\\]|\.\w|\w\(|::|(?<![^\s(\[])--?\p{Ll}")
 _APOSTROPHE = regex.compile(r"['’]")
 _NOT_WORDISH = regex.compile(r"[^\p{L}\p{M}'’\s]")
 _CLAUSE_MARK = regex.compile(r"[,;:)]")
