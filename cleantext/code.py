@@ -25,12 +25,7 @@ def code_shaped(text: str) -> bool:
     assignment). Its words are the computer's, not a translator's leftover."""
     if not _MAYBE_CODE.search(text):
         return False  # most paragraphs: no sign but an inner capital, and one kind is not enough
-    return code_signs(text) >= CODE_KINDS
-
-
-def code_signs(text: str) -> int:
-    """How many kinds of CODE_SIGNS `text` holds."""
-    return sum(sign.search(text) is not None for sign in CODE_SIGNS.values())
+    return sum(sign.search(text) is not None for sign in CODE_SIGNS.values()) >= CODE_KINDS
 
 
 _MAYBE_CODE = regex.compile(r"[(=\\\[\]{}#]")  # a character every sign but an inner capital needs

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from cleantext.code import code_shaped, code_signs
+from cleantext.code import code_shaped
 from cleantext.detection import Detection, Span
 from cleantext.detection.shape import named, open_headed
 from cleantext.tokens import WORD, folded
@@ -124,7 +124,7 @@ def judge(
                  if _set_apart(text, span, apart, lambda w: zipf(w, main) >= _GRAMMAR)}  # fmt: skip
     # program text and formulas: the computer's words, kept and no sign
     code = {(k, span.start) for k, (text, det) in enumerate(units) for span in det.spans
-            if _code(text, span, det.language != main)}  # fmt: skip
+            if _code(text, span)}  # fmt: skip
     # lone words the document's Italian keeps using ("unstable" in a page on Debian's
     # suites): the subject's terms, kept and no sign
     uses = Counter(w for text, det in units if det.language == main for w in folded(text))
@@ -212,14 +212,11 @@ def announced(paragraphs: Sequence[tuple[str, Sequence[Detection]]], main: str =
 _JOINS = regex.compile(r"[,;:|()\[\]{}«»“”\"]+|\s[-–—]\s")
 
 
-def _code(text: str, span: Span, whole: bool) -> bool:
-    """A whole sentence shaped as code, or a span that is, with the characters joined to it,
-    or that holds a code sign in a sentence shaped as code ("La funzione MsgBox( prompt:
-    str, buttons = svc.MB_OK ) apre…"; ours, after LibreOffice's Italian help)."""
-    if whole:
-        return code_shaped(text)
-    joined = _joined(text, span)
-    return code_shaped(joined) or (code_signs(joined) > 0 and code_shaped(text))
+def _code(text: str, span: Span) -> bool:
+    """A span in a sentence shaped as code ("La funzione MsgBox( prompt: str, buttons =
+    svc.MB_OK ) apre…"; "\\chordmode { c1:2 c:3 }"; ours, after LibreOffice's and LilyPond's
+    Italian help), or one that is, with the characters joined to it ("AddItem(menuitem")."""
+    return code_shaped(text) or code_shaped(_joined(text, span))
 
 
 def _joined(text: str, span: Span) -> str:

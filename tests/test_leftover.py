@@ -305,3 +305,12 @@ def test_a_french_greeting_and_its_italian_with_apertium(pipeline):
     doc = pipeline.run(text)
     (seg,) = [g for s in doc.sentences for g in s.segments]
     assert seg.kept == "gloss" and doc.text == text
+
+
+def test_every_span_of_a_sentence_shaped_as_code_is_code():
+    """LilyPond's music between braces reads as a French phrase ("c1:2 c:3 c:4"), no code
+    sign of its own; the sentence around it is code (a command, braces; ours)."""
+    text = "\\chordmode { c1:2 c:3 c:4 c:5 c1:6 c:7 c:8 }"
+    span = Span(text.index("c1:2"), text.index(" }"), "fr", 0.9)
+    (judged,) = leftover.judge([(text, Detection("it", (span,)))], zipf)
+    assert judged.kept[0].kept == "code" and not judged.spans
