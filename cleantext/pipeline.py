@@ -358,7 +358,8 @@ class Pipeline:
                         back if self.settings.round_trip else None,
                     )
                     seg.quality, seg.evidence = est.quality, est.evidence
-                    if self._trusted(seg, back, check) and self._weak_policy(d, seg):
+                    inside = d.sentence.language == self.settings.main
+                    if self._trusted(seg, back, check, inside) and self._weak_policy(d, seg):
                         by_draft.setdefault(id(d), []).append((a, b, seg, out))
                 elif check and out.engine:  # (`check` only under the judgement)
                     seg.kept = "uncertain"  # the engine's translation was rejected: as one not trusted
@@ -402,12 +403,13 @@ class Pipeline:
         inside = d.sentence.language == self.settings.main
         return inside and leftover.short_phrase(seg.text) and not leftover.in_machine_document(seg.leftover)
 
-    def _trusted(self, seg: Segment, back: str | None, checked: bool = False) -> bool:
+    def _trusted(self, seg: Segment, back: str | None, checked: bool = False, inside: bool = False) -> bool:
         """With `leftovers="judge"`, a translation replaces its source only when it can be
         trusted: quality at least `trust`, most of the translation's words Italian, the
         engine translated most of the words Italian does not use (an unknown word comes
         back as it was: "levee" → "levee"), and (`checked`, see `_checked_back`) a word or a
-        short phrase translated out of context comes back when translated back.
+        short phrase translated out of context comes back when translated back, and a short
+        phrase inside an Italian sentence (`inside`) has no word of neither language in it.
         Otherwise the source stays (`weak: "kept"`) and the note says why; a word or a short
         phrase (`checked`) is then also kept as `uncertain`, as the judgement keeps those it
         doubts, while a longer span stays a leftover whose translation was too weak."""
@@ -434,6 +436,15 @@ class Pipeline:
             elif 2 * (seg.evidence or {}).get("foreign_words", 0) > len(same):
                 # what came out is mostly no Italian: a pivot's word ("assembler" → "ensamblar")
                 why = "most of the translation's words are not Italian"
+            elif (
+                inside
+                and leftover.short_phrase(seg.text)
+                and (leaked := _neither(seg.text, seg.translation, seg.language, s.main))
+            ):
+                # a pivot's word the last pair did not know, in a term inside an Italian
+                # sentence: the source reads better ("mailing-list" → "publitramesa-lista";
+                # a Debian manual). In a longer clause the rest of the translation counts more
+                why = f"{leaked!r} is a word of neither language"
         if why is None:
             return True
         seg.weak, seg.note = "kept", f"translation not trusted ({why}): the source is kept"
@@ -539,3 +550,14 @@ def _apply_translations(d: _Draft, items: list[tuple[int, int, Segment, Outcome]
     d.sentence.text = text
     spans = tuple(sorted((seg.start, seg.end) for _, _, seg, _ in items))  # offsets into the source
     d.sentence.fixes.append(Fix("translate", "foreign span translated into Italian", spans))
+
+
+def _neither(source: str, translation: str, lang: str, main: str) -> str | None:
+    """A lowercase word of `translation` that neither `main` nor `lang` writes (Zipf 0 in
+    both) and that is not in `source`: a word of the pivot language."""
+    kept = {w.lower() for w in words(source)}
+    for w in words(translation):
+        low = w.lower()
+        if w.islower() and low not in kept and zipf(low, main) == 0 and zipf(low, lang) == 0:
+            return w
+    return None

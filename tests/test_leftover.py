@@ -187,6 +187,22 @@ def test_a_translation_that_is_not_italian_keeps_its_source():
     assert "il governo non è pronto" in doc.text
 
 
+class _Leak(_Echo):
+    """A pivot that leaves a word of its own in a term ("mailing-list" → "publitramesa-lista",
+    Apertium through Catalan, a Debian manual)."""
+
+    words = {**_Echo.words, "weather conditions": "condizioni meteorologiques"}
+
+
+def test_a_term_whose_translation_holds_a_word_of_neither_language_keeps_its_source():
+    text = MACHINE + " Le weather conditions hanno fermato la gara per due ore."
+    doc = Pipeline(Settings(), router=Router([_Leak()], "it", ())).run(text)
+    segs = {g.text: g for s in doc.sentences for g in s.segments}
+    assert "Le weather conditions hanno" in doc.text and "meteorologiques" not in doc.text
+    assert segs["weather conditions"].weak == "kept" and "neither language" in segs["weather conditions"].note
+    assert "il governo non è pronto" in doc.text  # a clause: the rest of it counts more
+
+
 def test_leftovers_all_translates_every_span():
     doc = _run(Settings(leftovers="all"))
     assert "corre" in doc.text and "barche" in doc.text
