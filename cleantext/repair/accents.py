@@ -116,7 +116,7 @@ def _dropped(m: regex.Match[str]) -> str:
     form = _with_dropped_accent(word)
     if form is None or _in_address(m.string, m.start()):
         return word
-    if _TYPED_ACCENT.search(m.string):
+    if _accent_typed(m.string):
         # where the writer typed accents, a bare word is theirs: a name ("Potro ricevette"), a
         # verb ("abilita", "necessita"), not a noun that lost its accent
         return word
@@ -149,6 +149,12 @@ _WORDS = regex.compile(r"\p{L}{2,}")
 # an accented vowel the writer typed (a lone "è" may be dropped_verb_accent's own)
 _TYPED_ACCENT = regex.compile(r"[àéìòùÀÈÉÌÒÙ]|\Bè|è\B")
 TYPED_ACCENTS = 2  # accents typed in a document that show it was not folded
+
+
+@memo(8)
+def _accent_typed(text: str) -> bool:
+    """An accent typed anywhere in `text` (asked once per paragraph, not once per word)."""
+    return _TYPED_ACCENT.search(text) is not None
 
 
 def typed_accents(text: str) -> bool:

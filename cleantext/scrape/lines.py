@@ -700,7 +700,8 @@ stray_token = LineTest(
 
 
 _BREADCRUMB_SEP = regex.compile(r"\s[›»>/|]\s|\s›|›\s")
-_ALTERNATIVES = regex.compile(r"[\[{][^\]}]*\|[^\]}]*[\]}]")  # "[ a | b ]", "{ a | b }"
+# "[ a | b ]", "{ a | b }" (no bracket inside: each search stops at the next one, linear)
+_ALTERNATIVES = regex.compile(r"[\[{][^\[\]{}]*\|[^\[\]{}]*[\]}]")
 # the home link's word is any case; the next step must really be capitalised
 # ("Startpunkt ist…", "Inizio lavori a marzo." are sentences)
 _HOME = regex.compile(r"^\s*(?i:home(?:page)?|start|inizio)\b\s*(?:[›»>/|\-–—]\s*)?\p{Lu}")
