@@ -597,8 +597,10 @@ def _plugin_footer(p: str, ctx: Context, rule: Rule) -> bool:
     n = len(words(p))
     if n > rule.limit("max_words") or not (m := _FOOTER.search(p)):
         return False
-    # news about WordPress, not a footer
-    return not (_is_prose(p, n) and m.group().lower() in ("wordpress", "plugin"))
+    # news about WordPress or a plug-in, not a footer: a sentence's length is enough, a
+    # period or not ("Le impostazioni necessarie in un plugin LDAP di pGina sono quindi le
+    # seguenti", before its list; Debian Edu's manual)
+    return not (n >= SENTENCE_MIN_WORDS and m.group().lower() in ("wordpress", "plugin"))
 
 
 plugin_footer = LineTest(
@@ -613,6 +615,8 @@ plugin_footer = LineTest(
             False,
             "own",
         ),
+        Example("Per attivarlo servono queste impostazioni nel plugin di accesso", False, "own"),
+        Example("Social sharing plugin by XYZ", True, "own"),
     ),
 )
 
