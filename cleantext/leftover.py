@@ -119,25 +119,28 @@ def judge(
     machine output. `quoted`: the units a lead-in announces (`announced`), quotations."""
     p = policy or Policy()
     apart = [f" {' '.join(folded(m))} " for m in marked]
-    # the spans the page sets apart, found once: no sign of machine output, and kept
-    set_apart = {(k, span.start) for k, (text, det) in enumerate(units) for span in det.spans
-                 if _set_apart(text, span, apart, lambda w: zipf(w, main) >= _GRAMMAR)}  # fmt: skip
-    # program text and formulas: the computer's words, kept and no sign
-    code = {(k, span.start) for k, (text, det) in enumerate(units) for span in det.spans
-            if _code(text, span)}  # fmt: skip
-    # lone words the document's Italian keeps using ("unstable" in a page on Debian's
-    # suites): the subject's terms, kept and no sign
     uses = Counter(w for text, det in units if det.language == main for w in folded(text))
-    terms = {(k, span.start) for k, (text, det) in enumerate(units) for span in det.spans
-             if len(one := folded(text[span.start : span.end])) == 1
-             and uses[one[0]] >= p.term_uses}  # fmt: skip
+    # the spans kept whatever the document, found once, each no sign of machine output: what
+    # the page sets apart ("marked"), program text and formulas ("code": the computer's
+    # words), and lone words the document's Italian keeps using ("term": "unstable" in a page
+    # on Debian's suites)
+    given: dict[tuple[int, int], str] = {}
+    for k, (text, det) in enumerate(units):
+        shaped = bool(det.spans) and code_shaped(text)  # every span of such a sentence is code
+        for span in det.spans:
+            if _set_apart(text, span, apart, lambda w: zipf(w, main) >= _GRAMMAR):
+                given[k, span.start] = "marked"
+            elif shaped or code_shaped(_joined(text, span)):
+                given[k, span.start] = "code"
+            elif len(one := folded(text[span.start : span.end])) == 1 and uses[one[0]] >= p.term_uses:
+                given[k, span.start] = "term"
     signs: dict[str, str] = {}  # each distinct sign of machine output in the document, with its kind
     # the signs from a whole sentence or a phrase longer than a term: is each a phrase inside
     # its sentence, as short as a title?
     long_inner: list[bool] = []
     for k, (text, det) in enumerate(units):
         for span in det.spans:
-            if (k, span.start) in set_apart or (k, span.start) in terms or (k, span.start) in code:
+            if (k, span.start) in given:
                 continue
             if k not in quoted and (sign := _sign(text, span, det, zipf, main, p)):
                 signs.setdefault(text[span.start : span.end].strip().lower(), sign)
@@ -157,12 +160,8 @@ def judge(
         for span in det.spans:
             key = text[span.start : span.end].strip().lower()
             others = len(signs) - (key in signs)
-            if (k, span.start) in set_apart:
-                why, reason = "marked", ""
-            elif (k, span.start) in code:
-                why, reason = "code", ""
-            elif (k, span.start) in terms:
-                why, reason = "term", ""
+            if (k, span.start) in given:
+                why, reason = given[k, span.start], ""
             else:
                 why, reason = _decide(
                     text, span, det, zipf, main, p, signs.get(key), others, settled, k in quoted, long_sign
@@ -212,16 +211,12 @@ def announced(paragraphs: Sequence[tuple[str, Sequence[Detection]]], main: str =
 _JOINS = regex.compile(r"[,;:|()\[\]{}«»“”\"]+|\s[-–—]\s")
 
 
-def _code(text: str, span: Span) -> bool:
-    """A span in a sentence shaped as code ("La funzione MsgBox( prompt: str, buttons =
-    svc.MB_OK ) apre…"; "\\chordmode { c1:2 c:3 }"; ours, after LibreOffice's and LilyPond's
-    Italian help), or one that is, with the characters joined to it ("AddItem(menuitem")."""
-    return code_shaped(text) or code_shaped(_joined(text, span))
-
-
 def _joined(text: str, span: Span) -> str:
     """The span with the characters joined to it on either side, up to a space: the call
-    or the assignment a span's words belong to ("AddItem(menuitem")."""
+    or the assignment a span's words belong to ("AddItem(menuitem"): code, when that is
+    shaped as code, as is every span of a sentence shaped as code ("La funzione MsgBox(
+    prompt: str, buttons = svc.MB_OK ) apre…", "\\chordmode { c1:2 c:3 }"; ours, after
+    LibreOffice's and LilyPond's Italian help)."""
     start, end = span.start, span.end
     while start > 0 and not text[start - 1].isspace():
         start -= 1

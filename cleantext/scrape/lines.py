@@ -716,9 +716,9 @@ def _breadcrumb(p: str, ctx: Context, rule: Rule) -> bool:
     if _HOME.search(p) and p.lstrip()[:1].isupper():
         return True
     n = len(words(p))  # (the length first: a paragraph of prose is not searched)
-    if _ALTERNATIVES.search(p):
-        return False  # choices in brackets: a command's synopsis ("aptitude [ install | remove ]")
-    steps = _BREADCRUMB_SEP.split(p) if n <= rule.limit("max_words") else []
+    if n > rule.limit("max_words") or _ALTERNATIVES.search(p):
+        return False  # (choices in brackets: a command's synopsis, "aptitude [ install | remove ]")
+    steps = _BREADCRUMB_SEP.split(p)
     if len(steps) >= 3:  # two separators or more
         # the steps before the page's own title are section names: a clause before a
         # slash is prose ("stare almeno 100 metri / metri lontano", real MT output)
