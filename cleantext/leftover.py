@@ -31,7 +31,8 @@ from cleantext.vocab import fold, open_ended
 KEPT_HERE = {
     "marked": (
         "the page sets it apart: in italics, <cite>, <q>, a <blockquote>, as code or in its own "
-        "language; or an embedded post ('… — Name (@handle)')"
+        "language; or an embedded post ('… — Name (@handle)') or a photo's caption with its credit "
+        "('… ANSA/NAME SURNAME')"
     ),
     "quote": (
         "inside quotation marks, speech after a colon, or the lines an Italian sentence's colon "
@@ -114,9 +115,9 @@ def judge(
     """The detections of one document's sentences, each span to translate kept as written
     unless the evidence says a machine left it (same order, same offsets).
 
-    `marked`: the phrases an HTML page sets apart (`html.set_apart`) and the embedded posts
-    of any page (`embedded_post`); a span inside one is the writer's choice, and no sign of
-    machine output. `quoted`: the units a lead-in announces (`announced`), quotations."""
+    `marked`: the phrases an HTML page sets apart (`html.set_apart`) and any page's embedded
+    posts and credited captions (`signed`); a span inside one is the writer's choice, and no
+    sign of machine output. `quoted`: the units a lead-in announces (`announced`), quotations."""
     p = policy or Policy()
     apart = [f" {' '.join(folded(m))} " for m in marked]
     uses = Counter(w for text, det in units if det.language == main for w in folded(text))
@@ -181,10 +182,28 @@ def judge(
 _POST_SIGNATURE = regex.compile(r"[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)[\s\p{L}\p{N},.]{0,30}$")
 
 
-def embedded_post(paragraph: str) -> bool:
-    """A social post the page embeds (a tweet's text with its author's handle): the writer
-    shows it as it was posted, in whatever language."""
-    return _POST_SIGNATURE.search(paragraph) is not None
+# a photo's credit, agency and photographer, where a caption ends ("… Roma, 31 marzo 2025.
+# ANSA/NOME COGNOME", "(AP Photo/Name Surname)", "REUTERS/Name Surname", and a wire's
+# "+++ EDITORIAL USE ONLY +++" after it; ours, after Italian dailies' pages)
+_CREDIT_SHAPE = r"\p{Lu}{2,}(?: Photo)?/\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3}\)?[\s+\p{Lu},.]*$"
+_CREDIT = regex.compile(r"(?:^|(?<=[.!?»”\"’\]]\s{1,3})|(?<=\())" + _CREDIT_SHAPE)
+_LONE_CREDIT = regex.compile(r"^\(?" + _CREDIT_SHAPE)
+
+
+def signed(paragraphs: Sequence[str]) -> list[bool]:
+    """For each paragraph: does it end on its author's signature? A social post the page
+    embeds (a tweet's text with its author's handle) and a photo's caption with its credit
+    (on its last line or alone after it) are shown as their authors wrote them, in whatever
+    language: a news agency captions its photos in English."""
+    out = []
+    for k, text in enumerate(paragraphs):
+        after = paragraphs[k + 1].strip() if k + 1 < len(paragraphs) else ""
+        out.append(
+            _POST_SIGNATURE.search(text) is not None
+            or _CREDIT.search(text) is not None
+            or (bool(after) and _LONE_CREDIT.match(after) is not None)
+        )
+    return out
 
 
 VERSE_WORDS = 12  # a line of a song, a poem or a slogan; a paragraph of prose is longer

@@ -225,7 +225,7 @@ class Pipeline:
         found = [self._sentences(p.text) for p in paras]
         if s.leftovers == "judge":  # a document's own evidence: which spans a machine left
             live = [(para, f) for para, r, f in zip(paras, reasons, found, strict=True) if r is None]
-            # lines a lead-in announces ("Il ritornello dice:") are quotations; posts, set apart
+            # lines a lead-in announces ("Il ritornello dice:") are quotations; posts and captions, set apart
             heard = leftover.announced([(para.text, [det for *_, det in f]) for para, f in live], s.main)
             units: list[tuple[str, Detection]] = []
             quoted: set[int] = set()
@@ -234,7 +234,8 @@ class Pipeline:
                     if announced:
                         quoted.add(len(units))
                     units.append((para.text[a:b], det))
-            posts = tuple(para.text for para, _ in live if leftover.embedded_post(para.text))
+            texts = [para.text for para, _ in live]
+            posts = tuple(t for t, by in zip(texts, leftover.signed(texts), strict=True) if by)
             judged = iter(leftover.judge(units, zipf, s.main, marked=(*marked, *posts), quoted=quoted))
             found = [
                 f if r is not None else [(a, b, next(judged)) for a, b, _ in f]

@@ -330,3 +330,21 @@ def test_every_span_of_a_sentence_shaped_as_code_is_code():
     span = Span(text.index("c1:2"), text.index(" }"), "fr", 0.9)
     (judged,) = leftover.judge([(text, Detection("it", (span,)))], zipf)
     assert judged.kept[0].kept == "code" and not judged.spans
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "signed"),
+    [
+        (["Men walk in Rome, 14 March 2025. EPA/JOHN SMITH"], [True]),
+        (["A man walks past the stand (AP Photo/Jane Doe)"], [True]),
+        (["Protesters march in Milan.", "ANSA/MARIO ROSSI"], [True, True]),
+        (["Thank you Milano! — Band (@band) July 2, 2024"], [True]),
+        # a slash between names or words is no credit (ours; the second, lingua's licence text)
+        (["I treni sulla linea Roma/Milano"], [False]),
+        (["COPYRIGHT AND/OR OTHER APPLICABLE LAW. ANY USE OF THE WORK"], [False]),
+        (["Fonti: ANSA/AGI"], [False]),
+    ],
+)
+def test_signed(paragraphs, signed):
+    """Embedded posts and credited captions: what their authors wrote, as they wrote it."""
+    assert leftover.signed(paragraphs) == signed
