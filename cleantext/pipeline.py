@@ -291,7 +291,7 @@ class Pipeline:
         heads_up = self._start_engine if self.settings.translates else None
         for start, end in split.sentences(text):
             detection = self.detector.detect(text[start:end], heads_up)
-            cuts = missing_breaks(text[start:end], detection)
+            cuts = missing_breaks(text[start:end], detection, main=self.settings.main)
             if not cuts:
                 out.append((start, end, detection))
                 continue

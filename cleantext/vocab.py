@@ -88,6 +88,12 @@ OPEN_ENDED = {
         "sans que qui dont ce cette ces son sa ses leur leurs mon ma mes ton ta tes notre votre nos "
         "vos".split()
     ),
+    # no Italian sentence ends on an article, a preposition or a conjunction ("ha usato in")
+    "it": frozenset(
+        "il lo la i gli le un uno una di a da in con su per tra fra del dello della dei degli delle "
+        "al allo alla ai agli alle dal dallo dalla dai dagli dalle nel nello nella nei negli nelle "
+        "sul sullo sulla sui sugli sulle e ed o od ma che".split()
+    ),
 }
 
 

@@ -203,6 +203,8 @@ DORMOUSE = (
         ("Dopo la sua invenzione, le crayon était un bon ami pour beaucoup de gens.", None),  # punctuation
         # the sentence's lowercase words go on after the span: a title inside it (ours)
         ("I tifosi hanno intonato You'll never walk alone prima del calcio d'inizio.", None),
+        # an Italian sentence does not end on a preposition: the title is its complement (ours)
+        ("Lo scrittore descrive la società francese con À la recherche du temps perdu.", None),
     ],
 )
 def test_a_lost_sentence_break_shows_at_a_change_of_language(detector, text, cut_before):

@@ -13,6 +13,7 @@ from cleantext.code import word_pair
 from cleantext.detection.spans import Detection, Span
 from cleantext.freq import zipf
 from cleantext.latin import LatinPattern
+from cleantext.vocab import open_ended
 
 _WORD_TOKEN = r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*['’]?"
 _NUMBER_TOKEN = r"\p{N}+(?:[.,:]\p{N}+)*"
@@ -172,7 +173,7 @@ def named(text: str, start: int, end: int | None = None) -> bool:
     return NAMING.search(text, 0, start) is not None or names_a_work(text, start, end)
 
 
-def missing_breaks(text: str, detection: Detection, min_words: int = 4) -> list[int]:
+def missing_breaks(text: str, detection: Detection, min_words: int = 4, main: str = "it") -> list[int]:
     """Offsets where a sentence break was lost at a change of language.
 
     Scraped text drops a final period now and then ("…a rodent called a dormouse Un'altra
@@ -182,7 +183,9 @@ def missing_breaks(text: str, detection: Detection, min_words: int = 4) -> list[
     at least `min_words` words. Cutting there keeps one sentence per record, each in one language.
     A span the sentence's lowercase words go on after is inside it, capital or not ("hanno
     intonato You'll never walk alone prima del calcio d'inizio"; ours), and so is one the
-    sentence names ("con il titolo The most improved economy of the year."): no break before it."""
+    sentence names ("con il titolo The most improved economy of the year.") or needs (after an
+    article, a preposition or a conjunction: "lo stile che Proust ha usato in À la recherche du
+    temps perdu", ParTUT) is inside it too: no break before it."""
     cuts = []
     for span in detection.spans:
         runs_on = text[span.end :].lstrip()[:1].islower()
@@ -190,7 +193,7 @@ def missing_breaks(text: str, detection: Detection, min_words: int = 4) -> list[
             before, after = text[:at].rstrip(), text[at:].lstrip()
             if not before or not after or before[-1] in ".!?…:;,–—-(\"“”«»'’":
                 continue
-            if at == span.start and (runs_on or named(text, at)):
+            if at == span.start and (runs_on or named(text, at) or open_ended(TOKEN.findall(before), main)):
                 continue
             nxt = TOKEN.match(after)
             if nxt is None or not nxt.group()[0].isupper() or _is_name(nxt.group()):
