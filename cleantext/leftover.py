@@ -562,7 +562,12 @@ def _whole_quote(text: str) -> bool:
 
 
 def _bracketed(text: str, start: int, end: int) -> bool:
-    """text[start:end] is (nearly) all of a bracketed aside."""
+    """text[start:end] is (nearly) all of a bracketed aside, or a term of up to three words
+    and all of the aside after it, that glosses it ("un clone hi-tech (powered by High
+    Technology)", MarkIT)."""
+    opens = text.find("(", start, end)
+    if opens >= 0 and len(WORD.findall(text[start:opens])) <= 3:
+        start = opens + 1
     left = text.rfind("(", 0, start + 1)
     right = text.find(")", end - 1)
     if left < 0 or right < 0 or ")" in text[left:start] or "(" in text[end:right]:

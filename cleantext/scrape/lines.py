@@ -599,8 +599,17 @@ def _plugin_footer(p: str, ctx: Context, rule: Rule) -> bool:
         return False
     # news about WordPress or a plug-in, not a footer: a sentence's length is enough, a
     # period or not ("Le impostazioni necessarie in un plugin LDAP di pGina sono quindi le
-    # seguenti", before its list; Debian Edu's manual)
-    return not (n >= SENTENCE_MIN_WORDS and m.group().lower() in ("wordpress", "plugin"))
+    # seguenti", before its list; Debian Edu's manual); and "powered by", "designed by" … in a
+    # sentence ("un assistente hi-tech (powered by artificial intelligence) per gli ospedali.";
+    # ours, after MarkIT's essays)
+    if n < SENTENCE_MIN_WORDS:
+        return True
+    cue = m.group().lower()
+    prose = cue.endswith(" by") and _is_prose(p, n) and not _BARS.search(p)  # no footer's "a | b"
+    return not (cue in ("wordpress", "plugin") or prose)
+
+
+_BARS = regex.compile(r"\s[|·•]\s")
 
 
 plugin_footer = LineTest(
@@ -617,6 +626,12 @@ plugin_footer = LineTest(
         ),
         Example("Per attivarlo servono queste impostazioni nel plugin di accesso", False, "own"),
         Example("Social sharing plugin by XYZ", True, "own"),
+        Example(
+            "Il progetto vuole un assistente hi-tech (powered by artificial intelligence) per tutti.",
+            False,
+            "own",
+        ),
+        Example("Proudly powered by Example CMS.", True, "own"),
     ),
 )
 
