@@ -303,14 +303,8 @@ def _decide(
     words = WORD.findall(text[span.start : span.end])
     if _titled(text, span, words, zipf, p) or _named(text, span, zipf, p):
         return "title", ""
-    grammar = [w for w in words if zipf(w.lower(), span.language) >= p.function_from]
-    content = [w for w in words if w not in grammar]
-    if (
-        content
-        and not grammar
-        and len(words) <= p.max_loan_words
-        and all(zipf(w.lower(), main) >= p.used_from for w in content)
-    ):
+    terms = _terms(words, span.language, zipf, main)
+    if terms and all(_loan(term, span.language, zipf, main, p) for term in terms):
         return "loanword", ""
     if settled and len(words) <= p.max_title_words and not _closing_clause(text, span):
         return "uncertain", ""  # a term or a saying in a long Italian document
@@ -319,7 +313,10 @@ def _decide(
         return (None, f"{sign}, in {doc}") if sign and machine else ("uncertain", "")
     if sign:
         return None, sign if not machine else f"{sign}, in {doc}"
-    return (None, doc) if machine else ("uncertain", "")
+    # no sign of its own: a leftover only beside a machine's whole sentence or longer phrase;
+    # beside lone words it is one more term of a writer who uses them ("seed ed early stage"
+    # beside "founder"; a page on start-ups, held out)
+    return (None, doc) if set_off_machine else ("uncertain", "")
 
 
 def _sign(text: str, span: Span, det: Detection, zipf: Zipf, main: str, p: Policy) -> str | None:
@@ -340,8 +337,9 @@ def _sign(text: str, span: Span, det: Detection, zipf: Zipf, main: str, p: Polic
     grammar = [w for w in words if _grammar(w, span.language, zipf, main, p)]
     if len(grammar) >= 2:  # writers borrow nouns and names, not another language's syntax
         return f"{span.language} grammar words: " + ", ".join(dict.fromkeys(grammar))
-    if len(words) >= p.long_phrase and sum(w.islower() for w in words) >= p.long_phrase - 1:
-        return f"a plain {span.language} phrase of {len(words)} words"
+    longest = max(_terms(words, span.language, zipf, main), key=len, default=[])
+    if len(longest) >= p.long_phrase and sum(w.islower() for w in longest) >= p.long_phrase - 1:
+        return f"a plain {span.language} phrase of {len(longest)} words"
     # (not on a grammar word of Italian too: the Italian after it may be what it needs, as
     # "le" in "vicine le une le altre", LibreOffice's Italian help, read as French "le une le")
     if (
@@ -440,6 +438,33 @@ def _unused(word: str, lang: str, zipf: Zipf, main: str, p: Policy) -> bool:
     own, here = zipf(word, lang), zipf(word, main)
     return own >= p.foreign_from and (
         here < p.unused_below or (here < p.used_from and own - here >= p.foreign_margin)
+    )
+
+
+def _terms(words: list[str], lang: str, zipf: Zipf, main: str) -> list[list[str]]:
+    """The span's words split where an Italian conjunction or preposition joins them: terms
+    the writer lists in Italian ("seed ed early stage", "machine learning e natural language
+    processing"; pages on start-ups and chatbots, held out) are terms, each judged alone,
+    where a machine that had left a phrase would have left its "and" too."""
+    out: list[list[str]] = [[]]
+    for w in words:
+        here = zipf(w.lower(), main)
+        if here >= _GRAMMAR and here - zipf(w.lower(), lang) >= 1.0:
+            out.append([])
+        else:
+            out[-1].append(w)
+    return [t for t in out if t]
+
+
+def _loan(words: list[str], lang: str, zipf: Zipf, main: str, p: Policy) -> bool:
+    """A loan phrase: short, no grammar words of its language, every word one Italian uses."""
+    grammar = [w for w in words if zipf(w.lower(), lang) >= p.function_from]
+    content = [w for w in words if w not in grammar]
+    return (
+        bool(content)
+        and not grammar
+        and len(words) <= p.max_loan_words
+        and all(zipf(w.lower(), main) >= p.used_from for w in content)
     )
 
 

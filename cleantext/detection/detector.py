@@ -384,7 +384,7 @@ class Detector:
             conf = None
             if share >= 0.85:  # the words leave no doubt: lingua is not asked
                 conf = round(share, 3)
-            elif share >= 0.6 and longest_main < 3:
+            elif share >= 0.6 and longest_main < 3 and not self._main_word(toks, informative, path, lang):
                 if heads_up:
                     heads_up(lang)
                 scores = self.lingua_scores(text)
@@ -396,6 +396,18 @@ class Detector:
                 return Detection(lang, shape.around_barriers(text, toks, lang, conf))
         spans, more = self._spans(text, toks, runs, heads_up)
         return Detection(self.main, spans, _outside(kept, spans) + more)
+
+    # a word this much likelier Italian than the stray language (log10: a thousand times)
+    _SURE_MAIN = 3.0
+
+    def _main_word(self, toks: list[shape.Tok], informative: list[int], path: list[str], lang: str) -> bool:
+        """A lowercase word of the sentence that only the main language has, as its verb: the
+        sentence is Italian with foreign terms, whatever lingua makes of its letters ("GPT in
+        ChatGPT significa generative pre-trained transformer."; a page on chatbots, held out)."""
+        return any(
+            path[i] == self.main and toks[i].text[0].islower() and -toks[i].ev[lang] >= self._SURE_MAIN
+            for i in informative
+        )
 
     def _enough(self, toks: list[shape.Tok], informative: list[int], lang: str) -> bool:
         """A foreign sentence needs two different words of two letters or more, and as much

@@ -112,6 +112,9 @@ NAMING = regex.compile(
     r"|soprannominat[oaie]|intitolat[oaie]|(?:not|conosciut)[oaie]\s+come|citando|parola|termine"
     r"|si\s+(?:intitol|chiam)(?:a|ano|ava|avano)|titolo|(?:inton|cant|suon)(?:a|ano|ava|avano|at[oaie])"
     r"|espressione|slogan|motto|hashtag|scritta"
+    # what an acronym stands for ("RAG significa retrieval augmented generation", "NLP sta per
+    # natural language processing"; ours, after a page on chatbots)
+    r"|significa|st(?:a|anno)\s+per|vuol(?:e)?\s+dire|(?:acronimo|sigla|abbreviazione)\s+(?:di|per)"
     # "come dicono gli inglesi, the show must go on", "come si dice in francese:", "ha
     # spiegato in inglese che we are not…": the sentence names the language
     r"|come\s+(?:dicono|direbbero|dicevano|si\s+dice\s+in|si\s+direbbe\s+in)\s+(?:(?:gli|i|le)\s+)?\p{L}+\s*[,:]?"
