@@ -419,3 +419,12 @@ def test_an_italian_verb_keeps_a_sentence_of_foreign_terms_italian(detector, tex
     assert det.language == "it" and [text[s.start : s.end] for s in det.spans] == [
         text[text.index("significa ") + 10 : -1]
     ]
+
+
+def test_a_span_does_not_begin_inside_an_aside_it_does_not_close(detector):
+    """A name closing a bracketed aside is the aside's: the title after it is the span (ours,
+    after a book page)."""
+    text = (
+        'Il libro è uscito a Parigi (con l\'editore Phébus), "La nuit est tombée sur la ville", e ha vinto.'
+    )
+    assert [text[s.start : s.end] for s in detector.detect(text).spans] == ["La nuit est tombée sur la ville"]

@@ -123,6 +123,22 @@ def test_article_lines_are_not_boilerplate(line):
     assert find_boilerplate(paras)[1] is None
 
 
+def test_the_lines_of_a_song_are_not_prompts():
+    """A song's lines say "commenti", "share" in sentences of their own (ours, after a music
+    site's rap lyrics); a form's labels in a row are shorter."""
+    song = [
+        "Il cantante ha presentato il nuovo singolo in radio, e questo è il testo del ritornello.",
+        "ho scritto una canzone per chi resta sveglio",
+        "nessuno la commenta ma i tuoi commenti sono qui",
+        "share the night with me and let the music play",
+        "e torno a casa quando il cielo si fa chiaro",
+        "Il brano uscirà venerdì su tutte le piattaforme digitali.",
+    ]
+    assert find_boilerplate(song)[1:5] == [None] * 4
+    form = [*song[:1], "Lascia un commento", "Il tuo nome", "Invia commento", song[-1]]
+    assert all(r == "boilerplate: comment form" for r in find_boilerplate(form)[1:4])
+
+
 def test_near_identical_repeats_are_found():
     r = RepeatFinder()
     assert not r.seen("Putin ha dichiarato che la Cina è il principale partner commerciale della Russia.")

@@ -403,6 +403,12 @@ def trim(text: str, toks: list[Tok], i: int, j: int, lang: str) -> tuple[int, in
     to claim, unless they are the article of a clearly foreign word; names right next to a
     foreign phrase ("Kevin Kilner vient") belong to it, as long as only a space separates them.
     """
+    opened = i
+    for k in range(i, j - 1):  # a bracket closed that the span did not open: it began in an
+        # aside ("(… l'editore Phébus), "La couleur noire n'existe pas""; a book page, held out)
+        gap = text[toks[k].end : toks[k + 1].start]
+        if (")" in gap or "]" in gap) and not any(c in text[toks[opened].start : toks[k].end] for c in "(["):
+            i = k + 1
     for k in range(i, j - 1):  # words that say nothing (names, numbers) before a comma
         if toks[k].ev[lang] >= 0.35:
             break

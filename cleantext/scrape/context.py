@@ -58,6 +58,7 @@ class DocFacts:
     title: int | None = None  # the title's index (-1: none)
     kept: int = 0  # paragraphs kept so far (find_boilerplate counts them)
     previous_dropped: bool = False  # the paragraph before this one was dropped
+    verse: list[bool] | None = None  # paragraphs of a verse line's shape (see Context.in_verse)
 
 
 @dataclass(slots=True)
@@ -83,6 +84,31 @@ class Context:
                 w.lower() for p in self.paragraphs if len(ws := words(p)) >= CONTEXT_MIN_WORDS for w in ws
             }
         return self.facts.prose
+
+    def in_verse(self) -> bool:
+        """The paragraph is a line of verse: one of three or more lines in a row, each of a
+        verse's length (`VERSE_LINE_WORDS`) and none ended by a period. A song's or a poem's
+        lines in an article ("dice “Fammi un pezzo in cui commenti questo Festival”", a rap
+        quoted by a music site, held out) say what prompts and buttons say ("commenti",
+        "share") in a sentence of their own; a form's labels are shorter, or end as sentences."""
+        if self.facts.verse is None:
+            lo, hi = VERSE_LINE_WORDS
+            self.facts.verse = [
+                lo <= len(words(p)) <= hi and not p.rstrip().endswith(".") for p in self.paragraphs
+            ]
+        verse, k = self.facts.verse, self.index
+        if not verse[k]:
+            return False
+        start = end = k
+        while start > 0 and verse[start - 1]:
+            start -= 1
+        while end + 1 < len(verse) and verse[end + 1]:
+            end += 1
+        return end - start + 1 >= VERSE_RUN
+
+
+VERSE_LINE_WORDS = (5, 12)
+VERSE_RUN = 3
 
 
 _STOP = frozenset(

@@ -64,7 +64,7 @@ def _cue_test(kind: str, topical_ok: bool) -> Callable[[str, Context, Rule], boo
         n = len(words(p))
         if n == 0 or n > rule.limit("max_words") or _is_prose(p, n) or lead_in(p):
             return False
-        if not cue.search(_unguarded(p)):
+        if not cue.search(_unguarded(p)) or ctx.in_verse():
             return False
         return not (topical_ok and _topical(p, cue, ctx))
 
