@@ -86,6 +86,7 @@ class Policy:
     grammar_margin: float = 1.5  # ... and used this much more than in Italian: a foreign grammar word
     machine_signs: int = 2  # distinct signs in a document that make it machine output
     term_uses: int = 3  # a lone foreign word its document uses this often is the subject's term
+    phrase_uses: int = 2  # and a phrase of up to max_loan_words words, this often
     short_sentence: int = 5  # a whole foreign sentence this short (a slogan, an exclamation, a
     # catchphrase) is what writers quote as readily as a machine leaves it: no sign by itself
     max_loan_words: int = 3  # a loan phrase is short
@@ -121,11 +122,16 @@ def judge(
     p = policy or Policy()
     apart = [f" {' '.join(folded(m))} " for m in marked]
     uses = Counter(w for text, det in units if det.language == main for w in folded(text))
+    prose = f" {' '.join(w for text, det in units if det.language == main for w in folded(text))} "
     # the spans kept whatever the document, found once, each no sign of machine output: what
     # the page sets apart ("marked"), program text and formulas ("code": the computer's
-    # words), and lone words the document's Italian keeps using ("term": "unstable" in a page
-    # on Debian's suites)
+    # words), and the terms the document's Italian keeps using ("term": "unstable" in a page
+    # on Debian's suites, "mise en place" twice in a page on restaurants' tables)
     given: dict[tuple[int, int], str] = {}
+
+    def used(w: str) -> bool:
+        return zipf(w, main) >= p.unused_below
+
     for k, (text, det) in enumerate(units):
         shaped = bool(det.spans) and code_shaped(text)  # every span of such a sentence is code
         for span in det.spans:
@@ -133,7 +139,7 @@ def judge(
                 given[k, span.start] = "marked"
             elif shaped or code_shaped(_joined(text, span)):
                 given[k, span.start] = "code"
-            elif len(one := folded(text[span.start : span.end])) == 1 and uses[one[0]] >= p.term_uses:
+            elif _term(_core(folded(text[span.start : span.end])), uses, prose, used, p):
                 given[k, span.start] = "term"
     signs: dict[str, str] = {}  # each distinct sign of machine output in the document, with its kind
     # the signs from a whole sentence or a phrase longer than a term: is each a phrase inside
@@ -144,7 +150,7 @@ def judge(
             if (k, span.start) in given:
                 continue
             if k not in quoted and (sign := _sign(text, span, det, zipf, main, p)):
-                signs.setdefault(text[span.start : span.end].strip().lower(), sign)
+                signs.setdefault(_key(text, span), sign)
                 if det.language != main or not short_phrase(text[span.start : span.end], p):
                     long_inner.append(_inner_phrase(text, span, det, main, p))
     long_sign, inner = bool(long_inner), all(long_inner)
@@ -159,7 +165,7 @@ def judge(
     for k, (text, det) in enumerate(units):
         spans, kept = [], list(det.kept)
         for span in det.spans:
-            key = text[span.start : span.end].strip().lower()
+            key = _key(text, span)
             others = len(signs) - (key in signs)
             if (k, span.start) in given:
                 why, reason = given[k, span.start], ""
@@ -438,6 +444,38 @@ def _unused(word: str, lang: str, zipf: Zipf, main: str, p: Policy) -> bool:
     own, here = zipf(word, lang), zipf(word, main)
     return own >= p.foreign_from and (
         here < p.unused_below or (here < p.used_from and own - here >= p.foreign_margin)
+    )
+
+
+def _key(text: str, span: Span) -> str:
+    """One sign per phrase, however its edges were cut ("la mise en place", "mise en place")."""
+    return " ".join(_core(folded(text[span.start : span.end]))) or text[span.start : span.end].strip().lower()
+
+
+def _core(words: list[str]) -> list[str]:
+    """A phrase's words without the articles at its edges: "la mise en place" is the term
+    "mise en place"."""
+    while words and words[0] in _EDGE_ARTICLES:
+        words = words[1:]
+    while words and words[-1] in _EDGE_ARTICLES:
+        words = words[:-1]
+    return words
+
+
+_EDGE_ARTICLES = _ARTICLES | frozenset("il lo i gli la le l un uno una".split())
+
+
+def _term(words: list[str], uses: Counter[str], prose: str, used: Callable[[str], bool], p: Policy) -> bool:
+    """The document's Italian keeps using this word (`Policy.term_uses`) or this phrase of a
+    few words Italian text uses (`Policy.phrase_uses`): the subject's term, as the writer
+    names it. A machine repeats its leftover too, but in words Italian does not use ("broad
+    commonality", three times in our case after the seeds)."""
+    if len(words) == 1:
+        return uses[words[0]] >= p.term_uses
+    return (
+        2 <= len(words) <= p.max_loan_words
+        and all(used(w) for w in words)
+        and prose.count(f" {' '.join(words)} ") >= p.phrase_uses
     )
 
 
