@@ -91,7 +91,7 @@ class Policy:
     # catchphrase) is what writers quote as readily as a machine leaves it: no sign by itself
     max_loan_words: int = 3  # a loan phrase is short
     max_title_words: int = 6  # and so is a title in sentence case
-    fluent_sentences: int = 6  # a document with this many Italian sentences free of foreign
+    fluent_sentences: int = 4  # a document with this many Italian sentences free of foreign
     # words, and clean_per_sign for each distinct sign, is a writer's unless a whole foreign
     # sentence or a longer phrase says otherwise (a lone phrase of max_title_words inside a
     # sentence does not): its short foreign phrases (max_loan_words) are ones they chose ("il
