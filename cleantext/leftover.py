@@ -426,10 +426,10 @@ def _inner_phrase(text: str, span: Span, det: Detection, main: str, p: Policy) -
 
 def _closing_clause(text: str, span: Span) -> bool:
     """The span is the sentence's last clause, after a comma, however short (", the ADT
-    Corporation."): where a machine leaves the rest of a sentence, not where a term stands."""
+    Corporation."): where a machine leaves the rest of a sentence, not where a term stands.
+    A last word detection left out is the clause's too (", a site focused on talk radio.")."""
     before = text[: span.start].rstrip()
-    after = text[span.end :].strip()
-    return before.endswith((",", ";")) and not any(c.isalnum() for c in after)
+    return before.endswith((",", ";")) and len(WORD.findall(text[span.end :])) <= 1
 
 
 def _short(text: str, p: Policy) -> bool:

@@ -348,3 +348,26 @@ def test_every_span_of_a_sentence_shaped_as_code_is_code():
 def test_signed(paragraphs, signed):
     """Embedded posts and credited captions: what their authors wrote, as they wrote it."""
     assert leftover.signed(paragraphs) == signed
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "closing"),
+    [
+        (
+            "Il programma andava in onda su una radio locale, a station focused on talk radio.",
+            "a station focused on talk",
+            True,
+        ),
+        (
+            "Il programma andava in onda su una radio locale, the ADT Corporation.",
+            "the ADT Corporation",
+            True,
+        ),
+        ("Il ministro ha parlato, off the record, con i giornalisti presenti.", "off the record", False),
+    ],
+)
+def test_a_closing_clause_may_leave_its_last_word_out(text, phrase, closing):
+    """A machine leaves the rest of a sentence; detection may leave its last word to Italian
+    ("radio"), and the clause is still the sentence's last (ours, after dev:doc0035)."""
+    start = text.index(phrase)
+    assert leftover._closing_clause(text, Span(start, start + len(phrase), "en", 0.9)) is closing
