@@ -21,9 +21,11 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from cleantext import split
 from cleantext.code import code_shaped
 from cleantext.detection import Detection, Span
 from cleantext.detection.shape import named, open_headed
+from cleantext.scrape.context import ends_sentence
 from cleantext.tokens import WORD, folded
 from cleantext.vocab import fold, open_ended
 
@@ -100,6 +102,8 @@ class Policy:
     gloss_words: int = 2  # a translation the Italian beside it repeats in at least this many words
     gloss_share: float = 0.5  # ... and more than this share of its content words is a gloss
     gloss_reach: int = 4  # how many words beyond the translation's length the gloss may run
+    pair_share: float = 0.3  # the share when the gloss is one whole sentence of the same length
+    pair_length: float = 0.25  # ... within this share of the translation's words
 
 
 Zipf = Callable[[str, str], float]
@@ -380,12 +384,33 @@ def glossed(
     gist = _gist(translation, zipf, main)
     if len(gist) < p.gloss_words:
         return False
-    reach = len(WORD.findall(translation)) + p.gloss_reach
-    for side in (" ".join(WORD.findall(before)[-reach:]), " ".join(WORD.findall(after)[:reach])):
-        same = len(gist & _gist(side, zipf, main))
-        if same >= p.gloss_words and same > p.gloss_share * len(gist):
+    n = len(WORD.findall(translation))
+    reach = n + p.gloss_reach
+    # a pair only when the span and its gloss are all the text around them
+    pairs = (_pair(before, n, p) and not WORD.search(after), _pair(after, n, p) and not WORD.search(before))
+    for side, whole in zip((before, after), pairs, strict=True):
+        words = WORD.findall(side)
+        same = len(gist & _gist(" ".join(words[-reach:] if side is before else words[:reach]), zipf, main))
+        share = p.pair_share if whole else p.gloss_share
+        if same >= p.gloss_words and same > share * len(gist):
             return True
     return False
+
+
+def _pair(side: str, n: int, p: Policy) -> bool:
+    """The Italian beside is one whole sentence of the translation's length: with the span, a
+    line given in two languages ("Moments that take our breath away. Momenti che ci tolgono il
+    respiro."; a game site quoting a trailer, held out), where a looser match says the same
+    thing."""
+    side = side.strip()
+    words = WORD.findall(side)
+    return (
+        bool(words)
+        and side[:1].isupper()
+        and ends_sentence(side)
+        and len(split.sentences(side)) == 1
+        and abs(len(words) - n) <= max(2, p.pair_length * n)
+    )
 
 
 def _gist(text: str, zipf: Zipf, main: str) -> set[str]:

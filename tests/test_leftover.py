@@ -305,6 +305,15 @@ def test_a_sentence_the_writer_translates_beside_it_is_a_gloss():
         # one word of the translation beside it is a coincidence, and so is a word of one
         ("un argine molto alto", "Il fiume ha superato un argine ", " costruito nel 1950.", False),
         ("argine", "Il fiume ha superato l'argine e il ", " nord.", False),
+        # a line given in two languages, alone in its paragraph: a looser match (ours, after a
+        # game site); the same words inside a longer paragraph are the topic's
+        ("Giorni che portano la nostra mente lontano.", "", " Giorni che ci portano via la testa.", True),
+        (
+            "Giorni che portano la nostra mente lontano.",
+            "Il trailer mostra molte scene. ",
+            " Giorni che ci portano via la testa.",
+            False,
+        ),
     ],
 )
 def test_glossed(translation, before, after, gloss):
