@@ -195,23 +195,35 @@ _POST_SIGNATURE = regex.compile(r"[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)[\s\p{L}
 # a photo's credit, agency and photographer, where a caption ends ("… Roma, 31 marzo 2025.
 # ANSA/NOME COGNOME", "(AP Photo/Name Surname)", "REUTERS/Name Surname", and a wire's
 # "+++ EDITORIAL USE ONLY +++" after it; ours, after Italian dailies' pages)
-_CREDIT_SHAPE = r"\p{Lu}{2,}(?: Photo)?/\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3}\)?[\s+\p{Lu},.]*$"
+_CREDIT_SHAPE = r"\p{Lu}{2,}(?: Photo)?/\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3}\)?[\s+\p{Lu},./]*$"
 _CREDIT = regex.compile(r"(?:^|(?<=[.!?»”\"’\]]\s{1,3})|(?<=\())" + _CREDIT_SHAPE)
 _LONE_CREDIT = regex.compile(r"^\(?" + _CREDIT_SHAPE)
 
 
-def signed(paragraphs: Sequence[str]) -> list[bool]:
+# a photo's credit line after its caption: "foto via Reuters.com (François Mori/Pool)" (a
+# blog's page, held out), "Foto Ansa", "Ph: Mario Rossi"
+_PHOTO_WORD = regex.compile(r"^\W*(?:foto|photo|ph|credits?|immagine|image)\b", regex.IGNORECASE)
+_PHOTO_LINE_WORDS = 8
+
+
+def _photo_line(line: str) -> bool:
+    return _PHOTO_WORD.match(line) is not None and len(WORD.findall(line)) <= _PHOTO_LINE_WORDS
+
+
+def signed(paragraphs: Sequence[str], credits: Sequence[bool] = ()) -> list[bool]:
     """For each paragraph: does it end on its author's signature? A social post the page
     embeds (a tweet's text with its author's handle) and a photo's caption with its credit
-    (on its last line or alone after it) are shown as their authors wrote them, in whatever
-    language: a news agency captions its photos in English."""
+    (on its last line, or alone after it: "ANSA/NAME SURNAME", or a line `credits` marks,
+    the boilerplate's credit lines: "(Foto Ansa)") are shown as their authors wrote them, in
+    whatever language: a news agency captions its photos in English."""
     out = []
     for k, text in enumerate(paragraphs):
         after = paragraphs[k + 1].strip() if k + 1 < len(paragraphs) else ""
         out.append(
             _POST_SIGNATURE.search(text) is not None
             or _CREDIT.search(text) is not None
-            or (bool(after) and _LONE_CREDIT.match(after) is not None)
+            or (bool(after) and (_LONE_CREDIT.match(after) is not None or _photo_line(after)))
+            or (k + 1 < len(credits) and credits[k + 1])
         )
     return out
 

@@ -234,8 +234,9 @@ class Pipeline:
                     if announced:
                         quoted.add(len(units))
                     units.append((para.text[a:b], det))
-            texts = [para.text for para, _ in live]
-            posts = tuple(t for t, by in zip(texts, leftover.signed(texts), strict=True) if by)
+            # (a caption's credit line may be dropped as boilerplate: it still signs the caption)
+            by = leftover.signed([p.text for p in paras], [r == "boilerplate: credit line" for r in reasons])
+            posts = tuple(p.text for p, r, b in zip(paras, reasons, by, strict=True) if r is None and b)
             judged = iter(leftover.judge(units, zipf, s.main, marked=(*marked, *posts), quoted=quoted))
             found = [
                 f if r is not None else [(a, b, next(judged)) for a, b, _ in f]

@@ -347,6 +347,8 @@ def test_every_span_of_a_sentence_shaped_as_code_is_code():
         (["Men walk in Rome, 14 March 2025. EPA/JOHN SMITH"], [True]),
         (["A man walks past the stand (AP Photo/Jane Doe)"], [True]),
         (["Protesters march in Milan.", "ANSA/MARIO ROSSI"], [True, True]),
+        (["Protesters march in Milan.", "foto via Reuters.com (Mario Rossi/Pool)"], [True, False]),
+        (["Protesters march in Milan.", "Nel pomeriggio il corteo è arrivato in piazza."], [False, False]),
         (["Thank you Milano! — Band (@band) July 2, 2024"], [True]),
         # a slash between names or words is no credit (ours; the second, lingua's licence text)
         (["I treni sulla linea Roma/Milano"], [False]),
@@ -357,6 +359,10 @@ def test_every_span_of_a_sentence_shaped_as_code_is_code():
 def test_signed(paragraphs, signed):
     """Embedded posts and credited captions: what their authors wrote, as they wrote it."""
     assert leftover.signed(paragraphs) == signed
+
+
+def test_a_credit_line_dropped_as_boilerplate_still_signs_its_caption():
+    assert leftover.signed(["Protesters march in Milan.", "(Foto Ansa)"], [False, True]) == [True, False]
 
 
 @pytest.mark.parametrize(

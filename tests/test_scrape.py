@@ -139,6 +139,19 @@ def test_the_lines_of_a_song_are_not_prompts():
     assert all(r == "boilerplate: comment form" for r in find_boilerplate(form)[1:4])
 
 
+def test_a_list_of_labelled_lines_is_the_article_s_own():
+    """A festival's winners, "label: value" line after line with labels that share words, are
+    the article's table, not a box of other stories' headlines (ours, after a film site)."""
+    paras = [
+        "Il festival si è chiuso ieri sera con la cerimonia di premiazione nella sala grande del palazzo.",
+        "Premio per il miglior film: The Silent River di Anna Berg",
+        "Premio per la migliore regia: Marco Bianchi per Le vent du nord",
+        "Premio per la migliore sceneggiatura: Lost in Lisbon di Paul Grant",
+        "La giuria ha lavorato per dieci giorni e ha visto ventidue film in concorso.",
+    ]
+    assert find_boilerplate(paras)[1:4] == [None] * 3
+
+
 def test_near_identical_repeats_are_found():
     r = RepeatFinder()
     assert not r.seen("Putin ha dichiarato che la Cina è il principale partner commerciale della Russia.")

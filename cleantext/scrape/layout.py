@@ -11,7 +11,7 @@ import regex
 from cleantext.code import code_shaped
 from cleantext.rules import LineTest, Rule
 from cleantext.scrape import lines
-from cleantext.scrape.context import Context, DocFacts, ends_sentence, lead_in, words
+from cleantext.scrape.context import Context, DocFacts, content_stems, ends_sentence, lead_in, words
 
 
 def _related_headline(p: str, ctx: Context, rule: Rule) -> bool:
@@ -30,7 +30,7 @@ def _related_headline(p: str, ctx: Context, rule: Rule) -> bool:
     i = ctx.index
     if ctx.facts.kept == 0 or i == _title(ctx) or not _unrelated_headline(ctx, i, rule):
         return False
-    if _introduced(ctx, i):
+    if _introduced(ctx, i) or _listed(ctx, i):
         return False
     n = len(ctx.paragraphs)
     beside = ctx.facts.previous_dropped or (i + 1 < n and _unrelated_headline(ctx, i + 1, rule))
@@ -60,6 +60,27 @@ def _introduced(ctx: Context, i: int) -> bool:
         k -= 1
     lead = ctx.paragraphs[k] if k >= 0 else ""
     return lead.rstrip().endswith(":") and lead_in(lead)
+
+
+_LABEL = regex.compile(r"^([^:]{3,80}):\s+\S")
+
+
+def _listed(ctx: Context, i: int) -> bool:
+    """Line i is an item of a list of "label: value" lines whose labels share a word with a
+    neighbour's ("Leone d'Oro per il miglior film: …", "Leone d'Argento – Premio per la
+    migliore regia: …"; a festival's winners, held out): the article's own table, where a box
+    of other stories' headlines has a different topic on each line."""
+    mine = _label_stems(ctx.paragraphs[i])
+    if not mine:
+        return False
+    return any(
+        0 <= k < len(ctx.paragraphs) and mine & _label_stems(ctx.paragraphs[k]) for k in (i - 1, i + 1)
+    )
+
+
+def _label_stems(p: str) -> set[str]:
+    m = _LABEL.match(p.strip())
+    return content_stems(m.group(1)) if m else set()
 
 
 _TWO_PART = regex.compile(r"\S\s*[?:]\s+\p{Lu}|\S:\s+\S+\s+\S+\s+\S+")
