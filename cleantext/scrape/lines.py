@@ -605,8 +605,26 @@ def _plugin_footer(p: str, ctx: Context, rule: Rule) -> bool:
     if n < SENTENCE_MIN_WORDS:
         return True
     cue = m.group().lower()
-    prose = cue.endswith(" by") and _is_prose(p, n) and not _BARS.search(p)  # no footer's "a | b"
+    # (an Italian sentence: a footer's "powered by" stands in an English one too: "Please
+    # enable JavaScript to view the comments powered by Disqus."; a politics page, held out)
+    prose = cue.endswith(" by") and _is_prose(p, n) and not _BARS.search(p) and _italian(p)
     return not (cue in ("wordpress", "plugin") or prose)
+
+
+def _italian(p: str) -> bool:
+    """Two Italian grammar words or more: the line is an Italian sentence."""
+    return sum(_italian_grammar(w.lower()) for w in words(p)) >= 2
+
+
+@memo(100_000)
+def _italian_grammar(word: str) -> bool:
+    from cleantext.freq import zipf
+
+    here = zipf(word, "it")
+    return here >= ITALIAN_GRAMMAR_ZIPF and here - zipf(word, "en") >= 1.0
+
+
+ITALIAN_GRAMMAR_ZIPF = 6.0  # "il", "di", "per", "della": said only in an Italian sentence
 
 
 _BARS = regex.compile(r"\s[|·•]\s")
@@ -632,6 +650,7 @@ plugin_footer = LineTest(
             "own",
         ),
         Example("Proudly powered by Example CMS.", True, "own"),
+        Example("Please enable JavaScript to view the comments powered by Example.", True, "own"),
     ),
 )
 
