@@ -59,10 +59,11 @@ bracket_inner_spaces = Rewrite(
 
 missing_space_after_sentence = Rewrite(
     "missing_space_after_sentence",
-    "a sentence glued to the previous one ('fine.Inizio'); needs a lowercase word before "
-    "and a capitalised word after, so 'S.p.A.' and 'www.ansa.it' are left alone, and a word "
-    "that no dot or slash joins to what precedes it: 'com.sun.star.util.Date' is one name",
-    regex.compile(r"(?<=(?<![\p{L}\p{N}_./])\p{Ll}{2,}[.!?]+)(?=\p{Lu}\p{Ll})"),
+    "a sentence glued to the previous one ('fine.Inizio', 'fine.C'è'); needs a lowercase word "
+    "before and a capitalised word after (or an elided one), so 'S.p.A.' and 'www.ansa.it' "
+    "are left alone, and a word that no dot or slash joins to what precedes it: "
+    "'com.sun.star.util.Date' is one name",
+    regex.compile(r"(?<=(?<![\p{L}\p{N}_./])\p{Ll}{2,}[.!?]+)(?=\p{Lu}(?:\p{Ll}|['’]\p{L}))"),
     " ",
     needs=regex.compile(r"[.!?]\p{Lu}"),  # (regex: re, on Latin text, was slower here)
     examples=(
@@ -76,6 +77,8 @@ missing_space_after_sentence = Rewrite(
             "il tipo com.sun.star.util.Date e /org.openoffice.Office",
             "own",
         ),
+        # an elided word opens the next sentence (ours, after a fashion blog)
+        Example("tutti corretti.C'è comunque voglia", "tutti corretti. C'è comunque voglia", "own"),
     ),
 )
 
