@@ -410,6 +410,24 @@ def zipf(word: str, lang: str) -> float:
     return 0.0 if freq is None else _zipf_of(max(freq, MIN_FREQ))
 
 
+GRAMMAR_ZIPF = 6.0  # a word this frequent says nothing of the content ("della", "the")
+
+
+def grammar_of(
+    word: str,
+    main: str,
+    other: str,
+    margin: float = 1.0,
+    frequency: Callable[[str, str], float] | None = None,
+) -> bool:
+    """A grammar word of `main` that `other` uses far less ("il", "della", "ed" against
+    English): it is said only in a sentence of `main`, and joins what it stands between.
+    `frequency`: the Zipf look-up (default `zipf`)."""
+    f = frequency or zipf
+    here = f(word, main)
+    return here >= GRAMMAR_ZIPF and here - f(word, other) >= margin
+
+
 def zipfs(word: str, langs: tuple[str, ...]) -> tuple[float, ...]:
     """zipf(word, lang) for each of `langs`, read from the loaded tables in one pass for a
     plain word (detection asks three languages about every new word it meets; the three

@@ -25,6 +25,7 @@ from cleantext import split
 from cleantext.code import code_shaped
 from cleantext.detection import Detection, Span
 from cleantext.detection.shape import named, open_headed
+from cleantext.freq import GRAMMAR_ZIPF, grammar_of
 from cleantext.scrape.context import ends_sentence
 from cleantext.tokens import WORD, folded
 from cleantext.vocab import fold, open_ended
@@ -125,8 +126,8 @@ def judge(
     sign of machine output. `quoted`: the units a lead-in announces (`announced`), quotations."""
     p = policy or Policy()
     apart = [f" {' '.join(folded(m))} " for m in marked]
-    uses = Counter(w for text, det in units if det.language == main for w in folded(text))
-    prose = f" {' '.join(w for text, det in units if det.language == main for w in folded(text))} "
+    italian = [w for text, det in units if det.language == main for w in folded(text)]
+    uses, prose = Counter(italian), f" {' '.join(italian)} "
     # the spans kept whatever the document, found once, each no sign of machine output: what
     # the page sets apart ("marked"), program text and formulas ("code": the computer's
     # words), and the terms the document's Italian keeps using ("term": "unstable" in a page
@@ -379,7 +380,7 @@ def _sign(text: str, span: Span, det: Detection, zipf: Zipf, main: str, p: Polic
 _MACHINE_DOCUMENT = "of machine translation in the document"
 
 _STEM = 5  # letters that make a word's stem, enough to match 'accogliervi' and 'accogliere'
-_GRAMMAR = 6.0  # an Italian word this frequent says nothing of the content ("questo", "della")
+_GRAMMAR = GRAMMAR_ZIPF  # an Italian word this frequent says nothing of the content ("questo", "della")
 
 
 def glossed(
@@ -400,9 +401,9 @@ def glossed(
     reach = n + p.gloss_reach
     # a pair only when the span and its gloss are all the text around them
     pairs = (_pair(before, n, p) and not WORD.search(after), _pair(after, n, p) and not WORD.search(before))
-    for side, whole in zip((before, after), pairs, strict=True):
-        words = WORD.findall(side)
-        same = len(gist & _gist(" ".join(words[-reach:] if side is before else words[:reach]), zipf, main))
+    near = (WORD.findall(before)[-reach:], WORD.findall(after)[:reach])
+    for words, whole in zip(near, pairs, strict=True):
+        same = len(gist & _gist(" ".join(words), zipf, main))
         share = p.pair_share if whole else p.gloss_share
         if same >= p.gloss_words and same > share * len(gist):
             return True
@@ -523,8 +524,7 @@ def _terms(words: list[str], lang: str, zipf: Zipf, main: str) -> list[list[str]
     where a machine that had left a phrase would have left its "and" too."""
     out: list[list[str]] = [[]]
     for w in words:
-        here = zipf(w.lower(), main)
-        if here >= _GRAMMAR and here - zipf(w.lower(), lang) >= 1.0:
+        if grammar_of(w.lower(), main, lang, frequency=zipf):
             out.append([])
         else:
             out[-1].append(w)

@@ -612,19 +612,10 @@ def _plugin_footer(p: str, ctx: Context, rule: Rule) -> bool:
 
 
 def _italian(p: str) -> bool:
-    """Two Italian grammar words or more: the line is an Italian sentence."""
-    return sum(_italian_grammar(w.lower()) for w in words(p)) >= 2
+    """Two Italian grammar words or more ("il", "di", "della"): an Italian sentence."""
+    from cleantext.freq import grammar_of
 
-
-@memo(100_000)
-def _italian_grammar(word: str) -> bool:
-    from cleantext.freq import zipf
-
-    here = zipf(word, "it")
-    return here >= ITALIAN_GRAMMAR_ZIPF and here - zipf(word, "en") >= 1.0
-
-
-ITALIAN_GRAMMAR_ZIPF = 6.0  # "il", "di", "per", "della": said only in an Italian sentence
+    return sum(grammar_of(w.lower(), "it", "en") for w in words(p)) >= 2
 
 
 _BARS = regex.compile(r"\s[|·•]\s")
