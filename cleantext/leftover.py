@@ -26,7 +26,8 @@ from cleantext.code import code_shaped
 from cleantext.detection import Detection, Span
 from cleantext.detection.shape import named, open_headed
 from cleantext.freq import GRAMMAR_ZIPF, grammar_of
-from cleantext.scrape.context import ends_sentence
+from cleantext.scrape.context import VERSE_MAX_WORDS, ends_sentence
+from cleantext.scrape.lines import PHOTO_WORDS
 from cleantext.tokens import WORD, folded
 from cleantext.vocab import fold, open_ended
 
@@ -203,7 +204,7 @@ _LONE_CREDIT = regex.compile(r"^\(?" + _CREDIT_SHAPE)
 
 # a photo's credit line after its caption: "foto via Reuters.com (François Mori/Pool)" (a
 # blog's page, held out), "Foto Ansa", "Ph: Mario Rossi"
-_PHOTO_WORD = regex.compile(r"^\W*(?:foto|photo|ph|credits?|immagine|image)\b", regex.IGNORECASE)
+_PHOTO_WORD = regex.compile(rf"^\W*(?:{PHOTO_WORDS})\b", regex.IGNORECASE)
 _PHOTO_LINE_WORDS = 8
 
 
@@ -229,9 +230,6 @@ def signed(paragraphs: Sequence[str], credits: Sequence[bool] = ()) -> list[bool
     return out
 
 
-VERSE_WORDS = 12  # a line of a song, a poem or a slogan; a paragraph of prose is longer
-
-
 def announced(paragraphs: Sequence[tuple[str, Sequence[Detection]]], main: str = "it") -> list[bool]:
     """For each paragraph (its text and its sentences' detections): is it one of the foreign
     lines a lead-in announces, as the lines of a song or a poem after "Il ritornello dice:"
@@ -241,7 +239,9 @@ def announced(paragraphs: Sequence[tuple[str, Sequence[Detection]]], main: str =
     out, lead = [], False
     for text, dets in paragraphs:
         foreign = (
-            bool(dets) and all(d.language != main for d in dets) and len(WORD.findall(text)) <= VERSE_WORDS
+            bool(dets)
+            and all(d.language != main for d in dets)
+            and len(WORD.findall(text)) <= VERSE_MAX_WORDS
         )
         out.append(lead and foreign)
         opens = bool(dets) and dets[-1].language == main and text.rstrip().endswith(":")

@@ -26,6 +26,7 @@ from cleantext.repair import Tracked, repair_paragraph, rules_for
 from cleantext.repeats import RepeatFinder
 from cleantext.respell import respell
 from cleantext.scrape import find_boilerplate, lead_in
+from cleantext.scrape import lines as scrape_lines
 from cleantext.settings import Settings
 from cleantext.tokens import words
 from cleantext.translation import postedit
@@ -235,7 +236,8 @@ class Pipeline:
                         quoted.add(len(units))
                     units.append((para.text[a:b], det))
             # (a caption's credit line may be dropped as boilerplate: it still signs the caption)
-            by = leftover.signed([p.text for p in paras], [r == "boilerplate: credit line" for r in reasons])
+            credit = f"boilerplate: {scrape_lines.credit_line.reason}"
+            by = leftover.signed([p.text for p in paras], [r == credit for r in reasons])
             posts = tuple(p.text for p, r, b in zip(paras, reasons, by, strict=True) if r is None and b)
             judged = iter(leftover.judge(units, zipf, s.main, marked=(*marked, *posts), quoted=quoted))
             found = [

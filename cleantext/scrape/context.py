@@ -107,7 +107,8 @@ class Context:
         return end - start + 1 >= VERSE_RUN
 
 
-VERSE_LINE_WORDS = (5, 12)
+VERSE_MAX_WORDS = 12  # a line of a song, a poem or a slogan; a paragraph of prose is longer
+VERSE_LINE_WORDS = (5, VERSE_MAX_WORDS)  # a line of verse among others (a form's labels are shorter)
 VERSE_RUN = 3
 
 

@@ -653,9 +653,11 @@ _CREDIT = regex.compile(
 )
 
 
+# the words a photo's credit opens with (here and in `leftover.signed`)
+PHOTO_WORDS = r"foto|photo|ph|immagine|image|credits?"
 # a photo credit without a colon: "(Foto Ansa)", "Foto di Mario Rossi", "Ph: Reuters"
 _PHOTO = regex.compile(
-    r"^\W*(?:foto|photo|ph|immagine|image|credits?)\b[\s.:]*(?:(?:di|by)\s+)?(?:\p{Lu}|repertorio\b|archivio\b)",
+    rf"^\W*(?:{PHOTO_WORDS})\b[\s.:]*(?:(?:di|by)\s+)?(?:\p{{Lu}}|repertorio\b|archivio\b)",
     regex.IGNORECASE,
 )
 # Wire services and picture agencies: a line naming only them is a credit ("ANSA", "Getty Images").
