@@ -428,3 +428,19 @@ def test_a_span_does_not_begin_inside_an_aside_it_does_not_close(detector):
         'Il libro è uscito a Parigi (con l\'editore Phébus), "La nuit est tombée sur la ville", e ha vinto.'
     )
     assert [text[s.start : s.end] for s in detector.detect(text).spans] == ["La nuit est tombée sur la ville"]
+
+
+def test_a_foreign_run_ends_at_a_word_its_language_never_wrote(detector):
+    """The sequence model let a weak Italian verb pass inside a French run, and a name, the
+    verb and a French word became one span to translate (ours, after an art news page, held
+    out). Cut at the verb, the name is kept as written and the verb is no span's; no two
+    records of the sentence overlap."""
+    text = "Da sabato gli Amis de la Bibliothèque à Lyon inaugurano cartable, un laboratorio di pittura."
+    det = detector.detect(text)
+    verb = text.index("inaugurano")
+    assert not any(s.start <= verb < s.end for s in (*det.spans, *det.kept)), det
+    assert [(text[k.start : k.end], k.kept) for k in det.kept] == [
+        ("Amis de la Bibliothèque à Lyon", "title")
+    ]
+    found = sorted((*det.spans, *det.kept), key=lambda s: s.start)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:])), det
