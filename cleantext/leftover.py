@@ -190,8 +190,12 @@ def judge(
 
 
 # an embedded post printed as text: its words, then "— Name (@handle)" and maybe its date
-# ("… see you next summer! — Coldplay (@coldplay) July 2, 2024"; ours)
-_POST_SIGNATURE = regex.compile(r"[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)[\s\p{L}\p{N},.]{0,30}$")
+# ("… see you next summer! — Coldplay (@coldplay) July 2, 2024"; ours), on the post's last
+# line or on a line of its own after it, as a page embeds it ("— Name (@handle) 25 ottobre
+# 2018"; a national daily's page, held out)
+_POST_SHAPE = r"[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)[\s\p{L}\p{N},.]{0,30}$"
+_POST_SIGNATURE = regex.compile(_POST_SHAPE)
+_LONE_POST = regex.compile(r"^\s*" + _POST_SHAPE)
 
 
 # a photo's credit, agency and photographer, where a caption ends ("… Roma, 31 marzo 2025.
@@ -212,6 +216,12 @@ def _photo_line(line: str) -> bool:
     return _PHOTO_WORD.match(line) is not None and len(WORD.findall(line)) <= _PHOTO_LINE_WORDS
 
 
+def signature_line(line: str) -> bool:
+    """A line that only signs the post or the photo before it ("— Name (@handle) date",
+    "ANSA/NAME SURNAME"): part of what it signs, so never a repetition of an earlier post's."""
+    return _LONE_POST.match(line) is not None or _LONE_CREDIT.match(line.strip()) is not None
+
+
 def signed(paragraphs: Sequence[str], credits: Sequence[bool] = ()) -> list[bool]:
     """For each paragraph: does it end on its author's signature? A social post the page
     embeds (a tweet's text with its author's handle) and a photo's caption with its credit
@@ -224,7 +234,7 @@ def signed(paragraphs: Sequence[str], credits: Sequence[bool] = ()) -> list[bool
         out.append(
             _POST_SIGNATURE.search(text) is not None
             or _CREDIT.search(text) is not None
-            or (bool(after) and (_LONE_CREDIT.match(after) is not None or _photo_line(after)))
+            or (bool(after) and (signature_line(after) or _photo_line(after)))
             or (k + 1 < len(credits) and credits[k + 1])
         )
     return out

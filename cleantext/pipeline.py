@@ -219,6 +219,7 @@ class Pipeline:
                     reasons[i] is None
                     and not is_code[i]
                     and not lead_in(p.text)
+                    and not leftover.signature_line(p.text)
                     and state.paragraphs.seen(p.text)
                 ):
                     reasons[i] = "duplicate"

@@ -350,6 +350,9 @@ def test_every_span_of_a_sentence_shaped_as_code_is_code():
         (["Protesters march in Milan.", "foto via Reuters.com (Mario Rossi/Pool)"], [True, False]),
         (["Protesters march in Milan.", "Nel pomeriggio il corteo è arrivato in piazza."], [False, False]),
         (["Thank you Milano! — Band (@band) July 2, 2024"], [True]),
+        # the signature on a line of its own, the date as an Italian page prints it (ours,
+        # after a national daily's page, held out)
+        (["See you all next summer!", "— Band (@band) 2 luglio 2024"], [True, True]),
         # a slash between names or words is no credit (ours; the second, lingua's licence text)
         (["I treni sulla linea Roma/Milano"], [False]),
         (["COPYRIGHT AND/OR OTHER APPLICABLE LAW. ANY USE OF THE WORK"], [False]),

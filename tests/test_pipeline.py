@@ -131,6 +131,27 @@ def test_a_repeated_sentence_goes_but_a_repeated_lead_in_stays(pipeline):
     assert doc.text.count("Ti accorgi di passare troppo tempo") == 2
 
 
+def test_two_posts_signed_alike_keep_their_words_and_both_signatures(pipeline):
+    """A page embeds two posts of one author on one day: each signature line belongs to its
+    post, so the second is no repeat, and both posts stay as their author wrote them (ours,
+    after a national daily's page, held out: the second signature was dropped as a duplicate
+    and both posts were translated)."""
+    sig = "— Mayor Jane Smith (@janesmith) 3 maggio 2024"
+    posts = [
+        "Just met the new board of the harbour authority, we talked about the summer ferries.",
+        "They promised two more boats before June and I believe they will keep their word.",
+    ]
+    text = (
+        "La sindaca ha commentato l'incontro sui social nel pomeriggio.\n\n"
+        f"{posts[0]}\n{sig}\n\n"
+        "Poco dopo ha aggiunto un secondo messaggio sulle corse estive.\n\n"
+        f"{posts[1]}\n{sig}"
+    )
+    doc = pipeline.run(text)
+    assert doc.text.count(sig) == 2
+    assert all(post in doc.text for post in posts)
+
+
 def test_cp1252_file_is_read_and_recorded(pipeline):
     doc = pipeline.run("Perché la città è così bella.".encode("cp1252"))
     assert doc.encoding == "cp1252"
