@@ -203,6 +203,13 @@ DORMOUSE = (
         ("Dopo la sua invenzione, le crayon était un bon ami pour beaucoup de gens.", None),  # punctuation
         # the sentence's lowercase words go on after the span: a title inside it (ours)
         ("I tifosi hanno intonato You'll never walk alone prima del calcio d'inizio.", None),
+        # ... a comma between them: the span was cut off as a sentence of its own and, in a
+        # long document, the title translated (ours)
+        ("Il pubblico ha cantato a lungo Here comes the sun, e la serata è finita tardi.", None),
+        (
+            "Ieri a Roma il ministro degli Esteri ha parlato The government said it would act, and soon.",
+            "The",
+        ),
         # an Italian sentence does not end on a preposition: the title is its complement (ours)
         ("Lo scrittore descrive la società francese con À la recherche du temps perdu.", None),
     ],
@@ -444,3 +451,19 @@ def test_a_foreign_run_ends_at_a_word_its_language_never_wrote(detector):
     ]
     found = sorted((*det.spans, *det.kept), key=lambda s: s.start)
     assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False)), det
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tra i momenti più applauditi c'è stata la docuserie The last dance, in una versione nuova.",
+        "Il regista ha presentato il cortometraggio Waiting for the night, girato in tre giorni.",
+        "Alla fine è arrivato il videoclip Here comes the sun, atteso da mesi.",
+    ],
+)
+def test_a_title_after_the_noun_for_its_work_is_named(text):
+    """The nouns for a work name the title after them, whatever its first word (ours)."""
+    from cleantext.detection.shape import names_a_work
+
+    start = max(text.index(t) for t in ("The last", "Waiting", "Here comes") if t in text)
+    assert names_a_work(text, start)

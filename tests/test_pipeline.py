@@ -152,6 +152,22 @@ def test_two_posts_signed_alike_keep_their_words_and_both_signatures(pipeline):
     assert all(post in doc.text for post in posts)
 
 
+def test_a_title_the_sentence_goes_on_after_stays_in_its_sentence(pipeline):
+    """No lost sentence break before a title the Italian sentence goes on after, a comma
+    between them: cut off as a sentence of its own, the title was translated in a long
+    document (ours)."""
+    text = (
+        "La rassegna si è aperta ieri sera davanti a un pubblico numeroso.\n\n"
+        "La band ha suonato per quasi tre ore senza pause.\n\n"
+        "Il pubblico ha cantato a lungo Here comes the sun, e la serata si è chiusa dopo mezzanotte.\n\n"
+        "Il concerto era atteso da mesi dai fan della città.\n\n"
+        "Il programma continua fino a domenica con ingresso libero."
+    )
+    doc = pipeline.run(text)
+    assert doc.text == text
+    assert len(doc.sentences) == 5
+
+
 def test_cp1252_file_is_read_and_recorded(pipeline):
     doc = pipeline.run("Perché la città è così bella.".encode("cp1252"))
     assert doc.encoding == "cp1252"

@@ -148,7 +148,8 @@ WORK = regex.compile(
     r"(?i)(?<!\p{L})(?:film|libr[oi]|romanz[oi]|album|bran[oi]|singol[oi]|canzon[ei]|serie|dischi|disco"
     r"|saggi[oi]?|documentari[oi]?|spettacol[oi]|musical|fumett[oi]|videogioc(?:o|hi)|podcast|sequel|remake"
     r"|prequel|spin-off|show|programm[ai]|poesi[ae]|opera|pezz[oi]|hit|inno|colonna\s+sonora|mostra|festival"
-    r"|note)"
+    r"|note|docuserie|miniserie|sitcom|telefilm|cortometraggi[oi]|raccont[oi]|raccolta|commedia|dramma"
+    r"|balletto|tracci?a|tracce|mixtape|audiolibr[oi]|videoclip|trailer|manga|saga|tour|rubrica|format)"
     r"(?:\s+(?:di|del|dello|della|dei|degli|delle))?\s*,?\s*$"
 )
 
@@ -184,14 +185,15 @@ def missing_breaks(text: str, detection: Detection, min_words: int = 4, main: st
     foreign span ends (or starts) with no punctuation, right next to a capitalised word that
     is an ordinary word of the sentence, not a name ("Un'altra", "The"), and each side holds
     at least `min_words` words. Cutting there keeps one sentence per record, each in one language.
-    A span the sentence's lowercase words go on after is inside it, capital or not ("hanno
-    intonato You'll never walk alone prima del calcio d'inizio"; ours), and so is one the
+    A span the sentence's lowercase words go on after, a comma between maybe, is inside it,
+    capital or not ("hanno intonato You'll never walk alone prima del calcio d'inizio", "ha
+    cantato a lungo Here comes the sun, e la serata…"; ours), and so is one the
     sentence names ("con il titolo The most improved economy of the year.") or needs (after an
     article, a preposition or a conjunction: "lo stile che Proust ha usato in À la recherche du
     temps perdu", ParTUT) is inside it too: no break before it."""
     cuts = []
     for span in detection.spans:
-        runs_on = text[span.end :].lstrip()[:1].islower()
+        runs_on = text[span.end :].lstrip(" ,;")[:1].islower()
         for at in (span.start, span.end):
             before, after = text[:at].rstrip(), text[at:].lstrip()
             if not before or not after or before[-1] in ".!?…:;,–—-(\"“”«»'’":
