@@ -112,6 +112,9 @@ NAMING = regex.compile(
     r"|soprannominat[oaie]|intitolat[oaie]|(?:not|conosciut)[oaie]\s+come|citando|parola|termine"
     r"|si\s+(?:intitol|chiam)(?:a|ano|ava|avano)|titolo|(?:inton|cant|suon)(?:a|ano|ava|avano|at[oaie])"
     r"|espressione|slogan|motto|hashtag|scritta"
+    # the words a sign, a banner or a shirt shows ("sulla maglietta c'era scritto keep calm and
+    # carry on", "lo striscione recitava make love not war", "si leggeva je suis Charlie"; ours)
+    r"|(?:c['’])?(?:era|è|c['’]è)\s+scritto|si\s+legge(?:va)?|recit(?:a|ava|avano)"
     # what an acronym stands for ("RAG significa retrieval augmented generation", "NLP sta per
     # natural language processing"; ours, after a page on chatbots)
     r"|significa|st(?:a|anno)\s+per|vuol(?:e)?\s+dire|(?:acronimo|sigla|abbreviazione)\s+(?:di|per)"
@@ -136,7 +139,11 @@ NAMING = regex.compile(
     r"(?:\s+[\p{L}'’.]+){1,4}\s*[,:]"
     # a saying set off after the noun that names it: "il suo mantra è sempre lo stesso, never
     # give up,", "la frase di sua madre, il faut cultiver notre jardin,"
-    r"|(?:frase|motto|mantra|slogan|proverbio|massima|ritornello|adagio)(?:\s+[\p{L}'’]+){0,5}\s*[,:])\s*$"
+    r"|(?:frase|motto|mantra|slogan|proverbio|massima|ritornello|adagio)(?:\s+[\p{L}'’]+){0,5}\s*[,:]"
+    # ... or named by a copula after it: "il suo motto è sempre stato stay hungry", "la sua frase
+    # preferita resta c'est la vie" (ours)
+    r"|(?:frase|motto|mantra|slogan|proverbio|massima|ritornello|adagio)(?:\s+[\p{L}'’]+){0,3}"
+    r"\s+(?:è|era|fu|sarà|resta|restava|rimane|rimaneva|(?:è|era)\s+(?:sempre\s+)?stat[oa]))\s*$"
 )
 
 
