@@ -586,7 +586,14 @@ def _titled(text: str, span: Span, words: list[str], zipf: Zipf, p: Policy) -> b
     """A short phrase opening with a capitalised common word inside the sentence, the way
     Italian writes titles in sentence case ("i personaggi di Illusions perdues"): not after
     a sentence's or a quotation's start, no comma or colon inside, the first word an
-    ordinary word of its language rather than a name ("Jon took me") or a grammar word."""
+    ordinary word of its language rather than a name ("Jon took me") or a grammar word. An
+    article before it is the sentence's, as before a name written in the French way, only its
+    first word capitalised ("secondo la Cour de cassation", "l'Autorité des marchés
+    financiers"; ours)."""
+    if len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]
+    elif words and regex.match(r"[ld][’']\p{Lu}", words[0]):
+        words = [words[0][2:], *words[1:]]
     if not words or len(words) > p.max_title_words or not words[0][:1].isupper() or words[0].isupper():
         return False
     if open_ended(words, span.language):  # a cut, not a title ("Reading in the")
