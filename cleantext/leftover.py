@@ -240,6 +240,20 @@ def signed(paragraphs: Sequence[str], credits: Sequence[bool] = ()) -> list[bool
     return out
 
 
+# a reference list's entry: its authors and the year first, then the work's title in the
+# language and the case the work has ("Zuboff, S. (2019). The age of surveillance
+# capitalism…", "Couldry, N., & Mejias, U. A. (2019). The costs of connection…"; ours)
+_REFERENCE = regex.compile(
+    r"^\W{0,3}\p{Lu}[\p{L}'’-]+,\s+\p{Lu}[\p{L}.]*[^()]{0,120}\((?:1[5-9]|20)\d\d[a-z]?\)\.?\s"
+)
+
+
+def cited(paragraphs: Sequence[str]) -> list[bool]:
+    """For each paragraph: is it an entry of a reference list? A title there is the work's, not
+    a machine's sentence."""
+    return [_REFERENCE.match(text) is not None for text in paragraphs]
+
+
 def announced(paragraphs: Sequence[tuple[str, Sequence[Detection]]], main: str = "it") -> list[bool]:
     """For each paragraph (its text and its sentences' detections): is it one of the foreign
     lines a lead-in announces, as the lines of a song or a poem after "Il ritornello dice:"
@@ -589,11 +603,13 @@ def _titled(text: str, span: Span, words: list[str], zipf: Zipf, p: Policy) -> b
     ordinary word of its language rather than a name ("Jon took me") or a grammar word. An
     article before it is the sentence's, as before a name written in the French way, only its
     first word capitalised ("secondo la Cour de cassation", "l'Autorité des marchés
-    financiers"; ours)."""
-    if len(words) > 1 and words[0] in _ARTICLES:
-        words = words[1:]
-    elif words and regex.match(r"[ld][’']\p{Lu}", words[0]):
-        words = [words[0][2:], *words[1:]]
+    financiers"; ours), but not in a sentence's closing clause, where a machine leaves the rest
+    of a sentence (", the Church could hold 180 worshippers."; lingua)."""
+    if not _closing_clause(text, span):
+        if len(words) > 1 and words[0] in _ARTICLES:
+            words = words[1:]
+        elif words and regex.match(r"[ld][’']\p{Lu}", words[0]):
+            words = [words[0][2:], *words[1:]]
     if not words or len(words) > p.max_title_words or not words[0][:1].isupper() or words[0].isupper():
         return False
     if open_ended(words, span.language):  # a cut, not a title ("Reading in the")

@@ -238,7 +238,14 @@ class Pipeline:
                     units.append((para.text[a:b], det))
             # (a caption's credit line may be dropped as boilerplate: it still signs the caption)
             credit = f"boilerplate: {scrape_lines.credit_line.reason}"
-            by = leftover.signed([p.text for p in paras], [r == credit for r in reasons])
+            texts = [p.text for p in paras]
+            # posts and captions signed by their authors, and a reference list's entries
+            by = [
+                a or b
+                for a, b in zip(
+                    leftover.signed(texts, [r == credit for r in reasons]), leftover.cited(texts), strict=True
+                )
+            ]
             posts = tuple(p.text for p, r, b in zip(paras, reasons, by, strict=True) if r is None and b)
             judged = iter(leftover.judge(units, zipf, s.main, marked=(*marked, *posts), quoted=quoted))
             found = [

@@ -60,7 +60,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         end = m.end()
-        if m.group()[0] == "." and _is_abbreviation(text[start : m.start() + 1]):
+        if m.group()[0] == "." and (
+            _is_abbreviation(text[start : m.start() + 1]) or _before_number(text, start, m.start(), end)
+        ):
             continue
         _add(text, start, end, out)
         start = end
@@ -76,6 +78,16 @@ def _is_abbreviation(before: str) -> bool:
     if len(word) == 1 and word.isupper():
         return True  # an initial: "J. K. Rowling"
     return word.lower().rstrip(".") in ABBREVIATIONS or _INITIALS.fullmatch(word) is not None
+
+
+# a page, a verse, a paragraph cited by number ("(2019, p. 8)", "pp. 12-15", "vv. 3-5"; ours)
+_CITED = frozenset("p pp v vv s ss c cc".split())
+
+
+def _before_number(text: str, start: int, period: int, end: int) -> bool:
+    """A cited page or verse: a short lowercase abbreviation, then a number."""
+    m = _WORD_BEFORE.search(text[start : period + 1])
+    return m is not None and m.group(1) in _CITED and text[end:].lstrip()[:1].isdigit()
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -364,6 +364,22 @@ def test_signed(paragraphs, signed):
     assert leftover.signed(paragraphs) == signed
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "entry"),
+    [
+        ("Zuboff, S. (2019). The age of surveillance capitalism. New York: PublicAffairs.", True),
+        ("Couldry, N., & Mejias, U. A. (2019). The costs of connection. Stanford: SUP.", True),
+        ("- Rossi, Mario (2021). Il mondo nella rete. Roma: Laterza.", True),
+        # ours: a sentence naming a person and a year in brackets is no reference
+        ("Secondo Rossi, il sindaco (2019) aveva torto.", False),
+        ("Rossi, il sindaco, ha parlato ieri (in serata) ai cittadini riuniti in piazza nel 2019.", False),
+    ],
+)
+def test_cited(paragraph, entry):
+    """A reference list's entry opens with its authors and year: its title is the work's."""
+    assert leftover.cited([paragraph]) == [entry]
+
+
 def test_a_credit_line_dropped_as_boilerplate_still_signs_its_caption():
     assert leftover.signed(["Protesters march in Milan.", "(Foto Ansa)"], [False, True]) == [True, False]
 

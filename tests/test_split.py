@@ -30,6 +30,11 @@ def _split(text):
             ["Vertice virtuale Putin-Xi: di cosa hanno discusso?"],
         ),
         ("Ecc. e altro, ecc. Il resto.", ["Ecc. e altro, ecc. Il resto."]),
+        # a cited page or verse (ours): the number after "p." goes on the sentence
+        (
+            "Come osserva Rossi (2019, p. 8), il dato è nuovo. Si vedano le pp. 12-15.",
+            ["Come osserva Rossi (2019, p. 8), il dato è nuovo.", "Si vedano le pp. 12-15."],
+        ),
     ],
 )
 def test_italian_sentences(text, expected):

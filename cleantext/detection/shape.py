@@ -412,12 +412,7 @@ def trim(text: str, toks: list[Tok], i: int, j: int, lang: str) -> tuple[int, in
     to claim, unless they are the article of a clearly foreign word; names right next to a
     foreign phrase ("Kevin Kilner vient") belong to it, as long as only a space separates them.
     """
-    opened = i
-    for k in range(i, j - 1):  # a bracket closed that the span did not open: it began in an
-        # aside ("(… l'editore Phébus), "La couleur noire n'existe pas""; a book page, held out)
-        gap = text[toks[k].end : toks[k + 1].start]
-        if (")" in gap or "]" in gap) and not any(c in text[toks[opened].start : toks[k].end] for c in "(["):
-            i = k + 1
+    i = _past_closers(text, toks, i, j)
     for k in range(i, j - 1):  # words that say nothing (names, numbers) before a comma
         if toks[k].ev[lang] >= 0.35:
             break
@@ -441,11 +436,25 @@ def trim(text: str, toks: list[Tok], i: int, j: int, lang: str) -> tuple[int, in
         word = toks[i - 1]
         if len(word.text) <= 3 and word.ev[lang] > -1.0 and max(t.ev[lang] for t in toks[i : i + 2]) >= 1:
             i -= 1
+    # (again: the words dropped may have held the bracket's opener, "Smith (2020, p. 14), «the
+    # city is…»"; ours)
+    i = _past_closers(text, toks, i, j)
     while i > 0 and _neutral_name(toks[i - 1], lang) and text[toks[i - 1].end : toks[i].start].isspace():
         i -= 1
     while j < len(toks) and _neutral_name(toks[j], lang) and text[toks[j - 1].end : toks[j].start].isspace():
         j += 1
     return i, j
+
+
+def _past_closers(text: str, toks: list[Tok], i: int, j: int) -> int:
+    """Where a span starts past each bracket it closes without opening: it began in an aside
+    ("(… l'editore Phébus), "La couleur noire n'existe pas""; a book page, held out)."""
+    opened = i
+    for k in range(opened, j - 1):
+        gap = text[toks[k].end : toks[k + 1].start]
+        if (")" in gap or "]" in gap) and not any(c in text[toks[opened].start : toks[k].end] for c in "(["):
+            i = k + 1
+    return i
 
 
 def _opens_clause(text: str, toks: list[Tok], k: int) -> bool:
