@@ -110,6 +110,9 @@ class Policy:
     gloss_reach: int = 4  # how many words beyond the translation's length the gloss may run
     pair_share: float = 0.3  # the share when the gloss is one whole sentence of the same length
     pair_length: float = 0.25  # ... within this share of the translation's words
+    pairs_in_document: int = 2  # paragraphs given in two languages, each beside its translation,
+    # that make a page of quotations or lyrics
+    paired_length: float = 0.4  # ... a translation's length within this share of the longer
 
 
 Zipf = Callable[[str, str], float]
@@ -436,6 +439,46 @@ def glossed(
         if same >= p.gloss_words and same > share * len(gist):
             return True
     return False
+
+
+def paired(
+    lines: Sequence[tuple[str | None, str | None]], zipf: Zipf, main: str = "it", policy: Policy | None = None
+) -> list[bool]:
+    """For each paragraph of a document, as (its translation if it is all foreign, its text
+    if it is all Italian): is it a line given in two languages, its Italian translation the
+    paragraph right before or after it? Only where a document sets two such pairs or more,
+    as pages of quotations and song lyrics do ("Courage is going from failure to failure…",
+    then "Coraggio è passare di fallimento in fallimento…"; a page of Churchill's sayings,
+    held out): a machine's foreign paragraph beside an Italian one on its topic is one. On
+    such a page a line of verse beside an Italian one is given in two languages too, however
+    little of it the translation matches ("I am, I said |", then "“Io sono”, l'ho detto |";
+    a page of lyrics, held out)."""
+    p = policy or Policy()
+    out, verse = [], []
+    for k, (translation, _) in enumerate(lines):
+        sides = [lines[j][1] for j in (k - 1, k + 1) if 0 <= j < len(lines)]
+        out.append(
+            translation is not None
+            and any(side is not None and _says(translation, side, zipf, main, p) for side in sides)
+        )
+        verse.append(
+            translation is not None
+            and len(WORD.findall(translation)) <= VERSE_MAX_WORDS
+            and any(side is not None for side in sides)
+        )
+    if sum(out) < p.pairs_in_document:
+        return [False] * len(out)
+    return [a or b for a, b in zip(out, verse, strict=True)]
+
+
+def _says(translation: str, side: str, zipf: Zipf, main: str, p: Policy) -> bool:
+    """The Italian says what the translation says: about as long (a pivot's translation is
+    terser than a writer's), and a share of its content words."""
+    n, m = len(WORD.findall(translation)), len(WORD.findall(side))
+    gist = _gist(translation, zipf, main)
+    same = len(gist & _gist(side, zipf, main))
+    near = abs(n - m) <= max(2, p.paired_length * max(n, m))
+    return near and same >= p.gloss_words and same > p.pair_share * len(gist)
 
 
 def _pair(side: str, n: int, p: Policy) -> bool:

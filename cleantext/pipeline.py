@@ -27,6 +27,8 @@ from cleantext.repeats import RepeatFinder
 from cleantext.respell import respell
 from cleantext.scrape import find_boilerplate, lead_in
 from cleantext.scrape import lines as scrape_lines
+from cleantext.scrape.context import VERSE_MAX_WORDS
+from cleantext.scrape.context import words as context_words
 from cleantext.settings import Settings
 from cleantext.tokens import words
 from cleantext.translation import postedit
@@ -350,12 +352,13 @@ class Pipeline:
                     backs[i] = back
             by_draft: dict[int, list[tuple[int, int, Segment, Outcome]]] = {}
             beside = _Beside(prepared) if lone else None
+            pairs = _pairs(prepared, todo, outcomes, self.settings.main) if lone else set()
             for (d, a, b, seg), out, back, check in zip(todo, outcomes, backs, checked, strict=True):
                 seg.translation, seg.engine, seg.note = out.translation, out.engine, out.note
                 if (
                     beside
                     and out.translation
-                    and beside.glossed(d, a, b, out.translation, self.settings.main)
+                    and (id(seg) in pairs or beside.glossed(d, a, b, out.translation, self.settings.main))
                 ):
                     seg.kept = "gloss"
                     seg.note = "the Italian beside it translates it: the writer gave both"
@@ -524,6 +527,53 @@ def _fixes_in(para: Tracked, start: int, end: int) -> list[Fix]:
         if spans:
             out.append(Fix(rule.name, rule.reason, spans))
     return out
+
+
+def _pairs(
+    prepared: list[tuple[Document, list[_Draft]]], todo: list, outcomes: list[Outcome], main: str
+) -> set[int]:
+    """The segments (by id) of the foreign paragraphs each given beside its Italian
+    translation, on pages that set two such pairs or more (`leftover.paired`)."""
+    said = {id(seg): out.translation for (_, _, _, seg), out in zip(todo, outcomes, strict=True)}
+    found: set[int] = set()
+    for _, drafts in prepared:
+        paras: list[list[_Draft]] = []
+        for d in drafts:
+            if d.sentence.dropped:
+                continue
+            if paras and paras[-1][0].para is d.para:
+                paras[-1].append(d)
+            else:
+                paras.append([d])
+        # two short paragraphs of one kind in a row are one block: a line of verse broken in two
+        blocks: list[tuple[str, list[_Draft]]] = []
+        short = [len(context_words(ds[0].para.text)) <= VERSE_MAX_WORDS for ds in paras]
+        merged = False
+        for k, ds in enumerate(paras):
+            segs = [seg for d in ds for _, _, seg in d.spans]
+            if segs and all(d.sentence.language != main for d in ds) and all(said.get(id(s)) for s in segs):
+                kind = "foreign"
+            elif all(d.sentence.language == main and not d.spans for d in ds):
+                kind = "italian"
+            else:
+                kind = "other"
+            if blocks and blocks[-1][0] == kind != "other" and short[k] and short[k - 1] and not merged:
+                blocks[-1][1].extend(ds)
+                merged = True
+            else:
+                blocks.append((kind, list(ds)))
+                merged = False
+        lines = [
+            (
+                " ".join(said[id(seg)] for d in ds for _, _, seg in d.spans) if kind == "foreign" else None,
+                " ".join(d.sentence.text for d in ds) if kind == "italian" else None,
+            )
+            for kind, ds in blocks
+        ]
+        for (_, ds), is_pair in zip(blocks, leftover.paired(lines, zipf, main), strict=True):
+            if is_pair:
+                found.update(id(seg) for d in ds for _, _, seg in d.spans)
+    return found
 
 
 class _Beside:

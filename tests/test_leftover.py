@@ -332,6 +332,30 @@ def test_a_french_greeting_and_its_italian_with_apertium(pipeline):
     assert seg.kept == "gloss" and doc.text == text
 
 
+def test_lines_given_in_two_languages_one_after_the_other_with_apertium(pipeline):
+    """A page of sayings, each in English and then in Italian: the English lines are the
+    writer's (ours, after pages of sayings and of lyrics, held out); the same lines with no
+    Italian beside them are what a machine left."""
+    pairs = [
+        (
+            "Hard work beats talent when talent does not work hard.",
+            "Il duro lavoro batte il talento quando il talento non lavora duro.",
+        ),
+        (
+            "The best teams play for each other, not for themselves.",
+            "Le squadre migliori giocano l'una per l'altra, non per sé stesse.",
+        ),
+        ("Never give up.", "Non arrenderti mai."),
+    ]
+    head = "Le frasi più belle di un grande allenatore, in inglese e in italiano.\n\n"
+    text = head + "\n\n".join(f"{en}\n\n{it}" for en, it in pairs)
+    doc = pipeline.run(text)
+    assert doc.text.strip() == text
+    assert {g.text: g.kept for s in doc.sentences for g in s.segments} == {en: "gloss" for en, _ in pairs}
+    alone = head + "\n\n".join(en for en, _ in pairs[:2])
+    assert "Hard work" not in pipeline.run(alone).text
+
+
 def test_every_span_of_a_sentence_shaped_as_code_is_code():
     """LilyPond's music between braces reads as a French phrase ("c1:2 c:3 c:4"), no code
     sign of its own; the sentence around it is code (a command, braces; ours)."""
@@ -405,3 +429,29 @@ def test_a_closing_clause_may_leave_its_last_word_out(text, phrase, closing):
     ("radio"), and the clause is still the sentence's last (ours, after dev:doc0035)."""
     start = text.index(phrase)
     assert leftover._closing_clause(text, Span(start, start + len(phrase), "en", 0.9)) is closing
+
+
+def _lines(*pairs: tuple[str | None, str | None]) -> list[tuple[str | None, str | None]]:
+    return list(pairs)
+
+
+def test_lines_given_in_two_languages_need_two_pairs():
+    """A foreign paragraph beside its Italian translation is the writer's on a page that sets
+    two such pairs or more (a page of sayings); one alone beside an Italian paragraph on its
+    topic is what a machine leaves (dev-flores' stray sentences). Ours."""
+    one = ("Il lavoro duro batte il talento quando il talento non lavora duro.", None)
+    two = ("Le squadre migliori giocano l'una per l'altra, non per se stesse.", None)
+    lines = _lines(
+        one,
+        (None, "Il duro lavoro batte il talento quando il talento non lavora sodo."),
+        two,
+        (None, "Le squadre migliori giocano l'una per l'altra e non per sé stesse."),
+        ("Non arrenderti mai.", None),
+        (None, "Mai arrendersi."),
+    )
+    assert leftover.paired(lines, zipf) == [True, False, True, False, True, False]
+    assert leftover.paired(lines[:2], zipf) == [False, False]
+    # beside an Italian paragraph that does not say it, a long line stays a candidate
+    other = (None, "La partita si è giocata ieri sera davanti a diecimila spettatori.")
+    long = ("Il club ha annunciato che lo stadio sarà rinnovato entro la fine del prossimo anno.", None)
+    assert leftover.paired([*lines[:4], other, long], zipf) == [True, False, True, False, False, False]
