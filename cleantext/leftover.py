@@ -203,6 +203,11 @@ def judge(
 _POST_SHAPE = r"[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)[\s\p{L}\p{N},.]{0,30}$"
 _POST_SIGNATURE = regex.compile(_POST_SHAPE)
 _LONE_POST = regex.compile(r"^\s*" + _POST_SHAPE)
+# or a short line naming its author and handle, as other sites sign an embedded post ("Un post
+# condiviso da Name (@handle)", "A post shared by Name (@handle) on Jun 5, 2024 at 10:12am
+# PDT"; ours, after entertainment news)
+_HANDLE = regex.compile(r"\(@\w{1,30}\)")
+_SIGNATURE_WORDS = 16
 
 
 # a photo's credit, agency and photographer, where a caption ends ("… Roma, 31 marzo 2025.
@@ -226,7 +231,11 @@ def _photo_line(line: str) -> bool:
 def signature_line(line: str) -> bool:
     """A line that only signs the post or the photo before it ("— Name (@handle) date",
     "ANSA/NAME SURNAME"): part of what it signs, so never a repetition of an earlier post's."""
-    return _LONE_POST.match(line) is not None or _LONE_CREDIT.match(line.strip()) is not None
+    return (
+        _LONE_POST.match(line) is not None
+        or (_HANDLE.search(line) is not None and len(WORD.findall(line)) <= _SIGNATURE_WORDS)
+        or _LONE_CREDIT.match(line.strip()) is not None
+    )
 
 
 def signed(paragraphs: Sequence[str], credits: Sequence[bool] = ()) -> list[bool]:
@@ -240,6 +249,7 @@ def signed(paragraphs: Sequence[str], credits: Sequence[bool] = ()) -> list[bool
         after = paragraphs[k + 1].strip() if k + 1 < len(paragraphs) else ""
         out.append(
             _POST_SIGNATURE.search(text) is not None
+            or signature_line(text)
             or _CREDIT.search(text) is not None
             or (bool(after) and (signature_line(after) or _photo_line(after)))
             or (k + 1 < len(credits) and credits[k + 1])

@@ -377,6 +377,20 @@ def test_every_span_of_a_sentence_shaped_as_code_is_code():
         # the signature on a line of its own, the date as an Italian page prints it (ours,
         # after a national daily's page, held out)
         (["See you all next summer!", "— Band (@band) 2 luglio 2024"], [True, True]),
+        # other sites sign an embedded post with its author and handle on a short line (ours)
+        (["So excited to share this!", "Un post condiviso da Jane Singer (@janesinger)"], [True, True]),
+        (
+            ["Another year older.", "A post shared by John Actor (@johnactor) on Jun 5, 2024 at 10:12am PDT"],
+            [True, True],
+        ),
+        (
+            [
+                "The tour starts in March.",
+                "Il ministro, che su X si firma (@ministro), ha annunciato ieri sera in un lungo messaggio "
+                "ai cittadini le nuove misure per il trasporto pubblico.",
+            ],
+            [False, False],
+        ),
         # a slash between names or words is no credit (ours; the second, lingua's licence text)
         (["I treni sulla linea Roma/Milano"], [False]),
         (["COPYRIGHT AND/OR OTHER APPLICABLE LAW. ANY USE OF THE WORK"], [False]),
