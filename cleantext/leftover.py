@@ -207,7 +207,7 @@ _LONE_POST = regex.compile(r"^\s*" + _POST_SHAPE)
 # condiviso da Name (@handle)", "A post shared by Name (@handle) on Jun 5, 2024 at 10:12am
 # PDT"; ours, after entertainment news)
 _HANDLE = regex.compile(r"\(@\w{1,30}\)")
-_SIGNATURE_WORDS = 16
+_SIGNATURE_WORDS = 16  # such a line, its date and hour too; a sentence naming a handle is longer
 
 
 # a photo's credit, agency and photographer, where a caption ends ("… Roma, 31 marzo 2025.
@@ -229,8 +229,9 @@ def _photo_line(line: str) -> bool:
 
 
 def signature_line(line: str) -> bool:
-    """A line that only signs the post or the photo before it ("— Name (@handle) date",
-    "ANSA/NAME SURNAME"): part of what it signs, so never a repetition of an earlier post's."""
+    """A line that only signs the post or the photo before it ("— Name (@handle) date", "Un
+    post condiviso da Name (@handle)", "ANSA/NAME SURNAME"): part of what it signs, so never
+    a repetition of an earlier post's."""
     return (
         _LONE_POST.match(line) is not None
         or (_HANDLE.search(line) is not None and len(WORD.findall(line)) <= _SIGNATURE_WORDS)
@@ -459,7 +460,8 @@ def paired(
     paragraph right before or after it? Only where a document sets two such pairs or more,
     as pages of quotations and song lyrics do ("Courage is going from failure to failure…",
     then "Coraggio è passare di fallimento in fallimento…"; a page of Churchill's sayings,
-    held out): a machine's foreign paragraph beside an Italian one on its topic is one. On
+    held out); a machine leaves a foreign paragraph beside Italian on its topic now and
+    then, not as the page's layout. On
     such a page a line of verse beside an Italian one is given in two languages too, however
     little of it the translation matches ("I am, I said |", then "“Io sono”, l'ho detto |";
     a page of lyrics, held out)."""

@@ -28,7 +28,6 @@ from cleantext.respell import respell
 from cleantext.scrape import find_boilerplate, lead_in
 from cleantext.scrape import lines as scrape_lines
 from cleantext.scrape.context import VERSE_MAX_WORDS
-from cleantext.scrape.context import words as context_words
 from cleantext.settings import Settings
 from cleantext.tokens import words
 from cleantext.translation import postedit
@@ -530,7 +529,10 @@ def _fixes_in(para: Tracked, start: int, end: int) -> list[Fix]:
 
 
 def _pairs(
-    prepared: list[tuple[Document, list[_Draft]]], todo: list, outcomes: list[Outcome], main: str
+    prepared: list[tuple[Document, list[_Draft]]],
+    todo: list[tuple[_Draft, int, int, Segment]],
+    outcomes: list[Outcome],
+    main: str,
 ) -> set[int]:
     """The segments (by id) of the foreign paragraphs each given beside its Italian
     translation, on pages that set two such pairs or more (`leftover.paired`)."""
@@ -547,7 +549,7 @@ def _pairs(
                 paras.append([d])
         # two short paragraphs of one kind in a row are one block: a line of verse broken in two
         blocks: list[tuple[str, list[_Draft]]] = []
-        short = [len(context_words(ds[0].para.text)) <= VERSE_MAX_WORDS for ds in paras]
+        short = [len(words(ds[0].para.text)) <= VERSE_MAX_WORDS for ds in paras]
         merged = False
         for k, ds in enumerate(paras):
             segs = [seg for d in ds for _, _, seg in d.spans]
