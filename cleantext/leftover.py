@@ -113,6 +113,7 @@ class Policy:
     pairs_in_document: int = 2  # paragraphs given in two languages, each beside its translation,
     # that make a page of quotations or lyrics
     paired_length: float = 0.4  # ... a translation's length within this share of the longer
+    topic_lines: int = 3  # a word in this many of a page's Italian paragraphs is its topic
 
 
 Zipf = Callable[[str, str], float]
@@ -466,13 +467,29 @@ def paired(
     little of it the translation matches ("I am, I said |", then "“Io sono”, l'ho detto |";
     a page of lyrics, held out)."""
     p = policy or Policy()
+    n = len(lines)
+    # the words the page's Italian keeps using say its topic, not what one line says ("campo",
+    # "gruppo" in a manual's options): a translation is matched on the others
+    uses = Counter(stem for _, text in lines if text is not None for stem in _gist(text, zipf, main))
+    topic = {stem for stem, count in uses.items() if count >= p.topic_lines}
+    said = {
+        (k, j)
+        for k, (translation, _) in enumerate(lines)
+        if translation is not None
+        for j in (k - 1, k + 1)
+        if 0 <= j < n
+        and lines[j][1] is not None
+        and _says(translation, lines[j][1] or "", zipf, main, p, topic)
+    }
+    # a translation says one thing: an Italian paragraph that says what both its foreign
+    # neighbours say shares their topic, not their words (a manual's untranslated option
+    # beside translated ones: "If this field is empty…", "Se questo campo è numerico…";
+    # Debian's manual pages, held out), and so does a foreign one matching both its sides
     out, verse = [], []
     for k, (translation, _) in enumerate(lines):
-        sides = [lines[j][1] for j in (k - 1, k + 1) if 0 <= j < len(lines)]
-        out.append(
-            translation is not None
-            and any(side is not None and _says(translation, side, zipf, main, p) for side in sides)
-        )
+        sides = [lines[j][1] for j in (k - 1, k + 1) if 0 <= j < n]
+        mine = [j for j in (k - 1, k + 1) if (k, j) in said]
+        out.append(len(mine) == 1 and sum((f, mine[0]) in said for f in (mine[0] - 1, mine[0] + 1)) == 1)
         verse.append(
             translation is not None
             and len(WORD.findall(translation)) <= VERSE_MAX_WORDS
@@ -483,11 +500,11 @@ def paired(
     return [a or b for a, b in zip(out, verse, strict=True)]
 
 
-def _says(translation: str, side: str, zipf: Zipf, main: str, p: Policy) -> bool:
+def _says(translation: str, side: str, zipf: Zipf, main: str, p: Policy, topic: Collection[str] = ()) -> bool:
     """The Italian says what the translation says: about as long (a pivot's translation is
-    terser than a writer's), and a share of its content words."""
+    terser than a writer's), and a share of its content words, the page's `topic` aside."""
     n, m = len(WORD.findall(translation)), len(WORD.findall(side))
-    gist = _gist(translation, zipf, main)
+    gist = _gist(translation, zipf, main) - set(topic)
     same = len(gist & _gist(side, zipf, main))
     near = abs(n - m) <= max(2, p.paired_length * max(n, m))
     return near and same >= p.gloss_words and same > p.pair_share * len(gist)

@@ -469,3 +469,24 @@ def test_lines_given_in_two_languages_need_two_pairs():
     other = (None, "La partita si è giocata ieri sera davanti a diecimila spettatori.")
     long = ("Il club ha annunciato che lo stadio sarà rinnovato entro la fine del prossimo anno.", None)
     assert leftover.paired([*lines[:4], other, long], zipf) == [True, False, True, False, False, False]
+
+
+def test_a_manuals_untranslated_options_are_no_pairs():
+    """A manual translated in part: each untranslated option (here as its translation reads)
+    shares words with the translated ones beside it, the page's topic ("campo", "gruppo"),
+    not a translation's; one Italian option matching both neighbours is no translation of
+    either (ours, after Debian's manual pages, held out)."""
+    lines = _lines(
+        (None, "Se questo campo è vuoto, il gruppo primario dell'utente sarà creato con il suo nome."),
+        (
+            "Se questo campo contiene il nome di un gruppo esistente, il gruppo sarà il primario dell'utente.",
+            None,
+        ),
+        (None, "Se questo campo è numerico, il numero sarà usato come identificativo del gruppo primario."),
+        (
+            "Se questo campo contiene un gruppo che non esiste, il gruppo sarà creato con il numero dato.",
+            None,
+        ),
+        (None, "Se questo campo contiene il nome di un utente, il gruppo sarà quello dell'utente stesso."),
+    )
+    assert leftover.paired(lines, zipf) == [False] * 5
