@@ -479,7 +479,7 @@ def test_a_manuals_untranslated_options_are_no_pairs():
     lines = _lines(
         (None, "Se questo campo è vuoto, il gruppo primario dell'utente sarà creato con il suo nome."),
         (
-            "Se questo campo contiene il nome di un gruppo esistente, il gruppo sarà il primario dell'utente.",
+            "Se questo campo contiene il nome di un gruppo esistente, il gruppo sarà il suo primario.",
             None,
         ),
         (None, "Se questo campo è numerico, il numero sarà usato come identificativo del gruppo primario."),
