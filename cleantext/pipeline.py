@@ -377,6 +377,11 @@ class Pipeline:
                         by_draft.setdefault(id(d), []).append((a, b, seg, out))
                 elif check and out.engine:  # (`check` only under the judgement)
                     seg.kept = "uncertain"  # the engine's translation was rejected: as one not trusted
+            if lone:
+                for d, seg in _like_the_pairs(prepared, self.settings.main):
+                    seg.kept, seg.note = "gloss", "a line given in two languages, as the page gives others"
+                    d.sentence.language = self.settings.main
+                    by_draft.pop(id(d), None)
             for _, drafts in prepared:
                 for d in drafts:
                     if id(d) in by_draft:
@@ -576,6 +581,34 @@ def _pairs(
             if is_pair:
                 found.update(id(seg) for d in ds for _, _, seg in d.spans)
     return found
+
+
+def _like_the_pairs(prepared: list[tuple[Document, list[_Draft]]], main: str) -> list[tuple[_Draft, Segment]]:
+    """Paragraphs that give a line in two languages, a foreign sentence and an Italian one of
+    its length, on pages where two such paragraphs or more were found glossed: the others of
+    that shape are the writer's too, however little of them the translation matches
+    ("Characters that stay with us. Personaggi che restano con noi."; a game site quoting a
+    trailer, held out)."""
+    out = []
+    for _, drafts in prepared:
+        paras: dict[int, list[_Draft]] = {}
+        for d in drafts:
+            if not d.sentence.dropped:
+                paras.setdefault(id(d.para), []).append(d)
+        shaped, glossed = [], 0
+        for ds in paras.values():
+            foreign = [d for d in ds if d.sentence.language != main and len(d.sentence.segments) == 1]
+            italian = [d for d in ds if d.sentence.language == main and not d.sentence.segments]
+            if len(ds) != 2 or len(foreign) != 1 or len(italian) != 1:
+                if len(ds) == 2 and sum(g.kept == "gloss" for d in ds for g in d.sentence.segments) == 1:
+                    glossed += 1  # (a glossed line reads as Italian already)
+                continue
+            n, m = len(words(foreign[0].sentence.text)), len(words(italian[0].sentence.text))
+            if abs(n - m) <= max(2, leftover.Policy().pair_length * n):
+                shaped.append(foreign[0])
+        if glossed >= leftover.Policy().pairs_in_document:
+            out.extend((d, d.sentence.segments[0]) for d in shaped if d.sentence.segments[0].kept is None)
+    return out
 
 
 class _Beside:

@@ -356,6 +356,23 @@ def test_lines_given_in_two_languages_one_after_the_other_with_apertium(pipeline
     assert "Hard work" not in pipeline.run(alone).text
 
 
+def test_a_line_shaped_like_the_pages_pairs_is_one_with_apertium(pipeline):
+    """Lines each given in English and then in Italian in one paragraph: two are matched by
+    their translations, the third ("Stories that stay with us.", whose translation reads
+    "Narrazioni quello soggiorno…") is one too (ours, after a game site quoting a trailer,
+    held out)."""
+    lines = [
+        "Stories that stay with us. Storie che restano con noi.",
+        "Friends who fight by our side. Amici che combattono al nostro fianco.",
+        "Cities we will never forget. Città che non dimenticheremo mai.",
+    ]
+    head = "Il nuovo trailer racconta i giochi in uscita con poche frasi in due lingue."
+    text = "\n\n".join([head, *lines])
+    doc = pipeline.run(text)
+    assert doc.text.strip() == text
+    assert [g.kept for s in doc.sentences for g in s.segments] == ["gloss"] * 3
+
+
 def test_every_span_of_a_sentence_shaped_as_code_is_code():
     """LilyPond's music between braces reads as a French phrase ("c1:2 c:3 c:4"), no code
     sign of its own; the sentence around it is code (a command, braces; ours)."""
