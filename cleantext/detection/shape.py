@@ -112,6 +112,10 @@ NAMING = regex.compile(
     r"|soprannominat[oaie]|intitolat[oaie]|(?:not|conosciut)[oaie]\s+come|citando|parola|termine"
     r"|si\s+(?:intitol|chiam)(?:a|ano|ava|avano)|titolo|(?:inton|cant|suon)(?:a|ano|ava|avano|at[oaie])"
     r"|espressione|slogan|motto|hashtag|scritta"
+    # ... with the language it is taken from: "il termine inglese hardship", "la parola
+    # francese flâneur", "l'espressione latina ab origine" (ours)
+    r"|(?:parola|termine|espressione|vocabolo|locuzione)\s+(?:inglese|francese|latin[ao]|tedesc[ao]|spagnol[ao]"
+    r"|giapponese|americana|americano|anglosassone|straniera|straniero)"
     # the words a sign, a banner or a shirt shows ("sulla maglietta c'era scritto keep calm and
     # carry on", "lo striscione recitava make love not war", "si leggeva je suis Charlie"; ours)
     r"|(?:c['’])?(?:era|è|c['’]è)\s+scritto|si\s+legge(?:va)?|recit(?:a|ava|avano)"
