@@ -168,20 +168,19 @@ def judge(
                 if det.language != main or not short_phrase(text[span.start : span.end], p):
                     long_inner.append(_inner_phrase(text, span, det, main, p))
     long_sign, inner = bool(long_inner), all(long_inner)
-    distinct = _distinct(signs)
     # a long Italian document whose only signs are short phrases and lone words is a writer's,
     # and so is one whose one sign is a phrase inside a sentence ("la filosofia del buy now pay
     # later", "il principio del too big to fail"; ours): a machine's leftovers come in numbers
     clean = sum(det.language == main and not det.spans for _, det in units)
-    settled = (not long_sign or (inner and distinct == 1)) and clean >= max(
-        p.fluent_sentences, p.clean_per_sign * distinct
+    settled = (not long_sign or (inner and len(signs) == 1)) and clean >= max(
+        p.fluent_sentences, p.clean_per_sign * len(signs)
     )
     out = []
     for k, (text, det) in enumerate(units):
         spans, kept = [], list(det.kept)
         for span in det.spans:
             key = _key(text, span)
-            others = distinct - (key in signs)
+            others = len(signs) - (key in signs)
             if (k, span.start) in given:
                 why, reason = given[k, span.start], ""
             else:
@@ -584,14 +583,6 @@ def _unused(word: str, lang: str, zipf: Zipf, main: str, p: Policy) -> bool:
     return own >= p.foreign_from and (
         here < p.unused_below or (here < p.used_from and own - here >= p.foreign_margin)
     )
-
-
-def _distinct(signs: Collection[str]) -> int:
-    """How many signs, a term and a phrase that holds it counted once ("hardship" and
-    "hardship clause" in a page on contracts; ours): a writer's term comes back in longer
-    phrases, a machine's leftovers are each their own."""
-    keys = sorted(signs, key=len)
-    return sum(not any(f" {short} " in f" {key} " for short in keys[:k]) for k, key in enumerate(keys))
 
 
 def _key(text: str, span: Span) -> str:
