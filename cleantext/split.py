@@ -60,9 +60,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         end = m.end()
-        if m.group()[0] == "." and (
-            _is_abbreviation(text[start : m.start() + 1]) or _before_number(text, start, m.start(), end)
-        ):
+        if m.group()[0] == "." and _is_abbreviation(text[start : m.start() + 1], text[end:].lstrip()[:1]):
             continue
         _add(text, start, end, out)
         start = end
@@ -70,24 +68,22 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _is_abbreviation(before: str) -> bool:
+# a page, a verse, a paragraph cited by number ("(2019, p. 8)", "pp. 12-15", "vv. 3-5"; ours)
+_CITED = frozenset("p pp v vv s ss c cc".split())
+
+
+def _is_abbreviation(before: str, following: str = "") -> bool:
+    """The period ending `before` ends an abbreviation; `following` is the first character
+    after the space (a cited page's number)."""
     m = _WORD_BEFORE.search(before)
     if not m:
         return False
     word = m.group(1)
     if len(word) == 1 and word.isupper():
         return True  # an initial: "J. K. Rowling"
+    if word in _CITED and following.isdigit():
+        return True
     return word.lower().rstrip(".") in ABBREVIATIONS or _INITIALS.fullmatch(word) is not None
-
-
-# a page, a verse, a paragraph cited by number ("(2019, p. 8)", "pp. 12-15", "vv. 3-5"; ours)
-_CITED = frozenset("p pp v vv s ss c cc".split())
-
-
-def _before_number(text: str, start: int, period: int, end: int) -> bool:
-    """A cited page or verse: a short lowercase abbreviation, then a number."""
-    m = _WORD_BEFORE.search(text[start : period + 1])
-    return m is not None and m.group(1) in _CITED and text[end:].lstrip()[:1].isdigit()
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
