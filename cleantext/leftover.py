@@ -462,10 +462,9 @@ def paired(
     as pages of quotations and song lyrics do ("Courage is going from failure to failure…",
     then "Coraggio è passare di fallimento in fallimento…"; a page of Churchill's sayings,
     held out); a machine leaves a foreign paragraph beside Italian on its topic now and
-    then, not as the page's layout. On
-    such a page a line of verse beside an Italian one is given in two languages too, however
-    little of it the translation matches ("I am, I said |", then "“Io sono”, l'ho detto |";
-    a page of lyrics, held out)."""
+    then, not as the page's layout. On such a page a line of verse beside an Italian one is
+    given in two languages too, however little of it the translation matches ("I am, I said
+    |", then "“Io sono”, l'ho detto |"; a page of lyrics, held out)."""
     p = policy or Policy()
     n = len(lines)
     # the words the page's Italian keeps using say its topic, not what one line says ("campo",
@@ -522,8 +521,13 @@ def _pair(side: str, n: int, p: Policy) -> bool:
         and side[:1].isupper()
         and ends_sentence(side)
         and len(split.sentences(side)) == 1
-        and abs(len(words) - n) <= max(2, p.pair_length * n)
+        and as_long(n, len(words), p)
     )
+
+
+def as_long(n: int, m: int, policy: Policy | None = None) -> bool:
+    """A gloss of `m` words is about as long as the `n` words it translates."""
+    return abs(m - n) <= max(2, (policy or Policy()).pair_length * n)
 
 
 def _gist(text: str, zipf: Zipf, main: str) -> set[str]:

@@ -544,14 +544,7 @@ def _pairs(
     said = {id(seg): out.translation for (_, _, _, seg), out in zip(todo, outcomes, strict=True)}
     found: set[int] = set()
     for _, drafts in prepared:
-        paras: list[list[_Draft]] = []
-        for d in drafts:
-            if d.sentence.dropped:
-                continue
-            if paras and paras[-1][0].para is d.para:
-                paras[-1].append(d)
-            else:
-                paras.append([d])
+        paras = _live_paragraphs(drafts)
         # two short paragraphs of one kind in a row are one block: a line of verse broken in two
         blocks: list[tuple[str, list[_Draft]]] = []
         short = [len(words(ds[0].para.text)) <= VERSE_MAX_WORDS for ds in paras]
@@ -583,30 +576,41 @@ def _pairs(
     return found
 
 
+def _live_paragraphs(drafts: list[_Draft]) -> list[list[_Draft]]:
+    """A document's sentences not dropped, paragraph by paragraph (a paragraph's are in a row)."""
+    paras: list[list[_Draft]] = []
+    for d in drafts:
+        if d.sentence.dropped:
+            continue
+        if paras and paras[-1][0].para is d.para:
+            paras[-1].append(d)
+        else:
+            paras.append([d])
+    return paras
+
+
 def _like_the_pairs(prepared: list[tuple[Document, list[_Draft]]], main: str) -> list[tuple[_Draft, Segment]]:
     """Paragraphs that give a line in two languages, a foreign sentence and an Italian one of
     its length, on pages where two such paragraphs or more were found glossed: the others of
     that shape are the writer's too, however little of them the translation matches
     ("Characters that stay with us. Personaggi che restano con noi."; a game site quoting a
     trailer, held out)."""
+    policy = leftover.Policy()
     out = []
     for _, drafts in prepared:
-        paras: dict[int, list[_Draft]] = {}
-        for d in drafts:
-            if not d.sentence.dropped:
-                paras.setdefault(id(d.para), []).append(d)
         shaped, glossed = [], 0
-        for ds in paras.values():
+        for ds in _live_paragraphs(drafts):
             foreign = [d for d in ds if d.sentence.language != main and len(d.sentence.segments) == 1]
             italian = [d for d in ds if d.sentence.language == main and not d.sentence.segments]
             if len(ds) != 2 or len(foreign) != 1 or len(italian) != 1:
                 if len(ds) == 2 and sum(g.kept == "gloss" for d in ds for g in d.sentence.segments) == 1:
                     glossed += 1  # (a glossed line reads as Italian already)
                 continue
-            n, m = len(words(foreign[0].sentence.text)), len(words(italian[0].sentence.text))
-            if abs(n - m) <= max(2, leftover.Policy().pair_length * n):
+            if leftover.as_long(
+                len(words(foreign[0].sentence.text)), len(words(italian[0].sentence.text)), policy
+            ):
                 shaped.append(foreign[0])
-        if glossed >= leftover.Policy().pairs_in_document:
+        if glossed >= policy.pairs_in_document:
             out.extend((d, d.sentence.segments[0]) for d in shaped if d.sentence.segments[0].kept is None)
     return out
 
