@@ -467,3 +467,12 @@ def test_a_title_after_the_noun_for_its_work_is_named(text):
 
     start = max(text.index(t) for t in ("The last", "Waiting", "Here comes") if t in text)
     assert names_a_work(text, start)
+
+
+def test_a_quotation_after_the_noun_for_a_work_is_its_title_alone(detector):
+    """The noun a run took in stays out of the quoted title it names (ours, after an album's
+    page, held out): 'album “Walking back to summer' was one span."""
+    text = "Copertina album “Walking back to summer” di Anna Verdi:"
+    det = detector.detect(text)
+    assert all(not text[s.start : s.end].startswith("album") for s in (*det.spans, *det.kept))
+    assert "Walking back to summer" in [text[s.start : s.end] for s in (*det.spans, *det.kept)]

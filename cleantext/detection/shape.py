@@ -384,6 +384,7 @@ _QUOTE_MARKS = regex.compile(r"[“”«»\"]")
 
 
 _SPEECH_OPENS = regex.compile(r":\s*[“«\"]")
+_TITLE_OPENS = regex.compile(r"\s*[“«\"‘]")
 
 
 def within_quotes(text: str, toks: list[Tok], runs: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -392,11 +393,16 @@ def within_quotes(text: str, toks: list[Tok], runs: list[tuple[str, int, int]]) 
     trangugiando i drink'; fortunes-it). A run may still end inside one: a clause that ends
     on a quoted name ('now known as "Dunlap broadsides"'; dev:doc0128). A quotation a colon
     opens is speech of its own, cut from the words before the colon ('ha citato i Queen:
-    "Who wants to live forever"'; ours): those are the sentence's, a name or a verb."""
+    "Who wants to live forever"'; ours): those are the sentence's, a name or a verb. So is
+    a quotation after the noun for a work, the title it names ('Copertina album "Girl who
+    got away" di Dido:', the noun a loan the run took in; a music page, held out)."""
     out = []
     for lang, i, j in runs:
         for k in range(i + 1, j):
-            if _SPEECH_OPENS.search(text, toks[k - 1].end, toks[k].start):
+            if _SPEECH_OPENS.search(text, toks[k - 1].end, toks[k].start) or (
+                _TITLE_OPENS.fullmatch(text, toks[k - 1].end, toks[k].start)
+                and WORK.search(text, 0, toks[k - 1].end)
+            ):
                 out.append((lang, i, k))
                 i = k
         if len(_QUOTE_MARKS.findall(text, 0, toks[i].start)) % 2:
