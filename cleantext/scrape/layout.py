@@ -154,6 +154,12 @@ def _menu_item(p: str) -> bool:
     return n <= CONTACT_MAX_WORDS and bool(_CONTACT.search(p))
 
 
+# a line of a fact sheet, a label and its value ("- Titolo originale: Nettle", "- Codice ISBN:
+# 9791223200520", "Regia: …"; a book blog's page, held out): the article's data above its prose,
+# not a menu's items (a footer's colophon, "Direttore responsabile: …", stays one)
+_FACT = regex.compile(r"^\W{0,3}\p{Lu}[\p{L}.']*(?: [\p{L}.']+){0,3}:\s+\S")
+
+
 def _is_body(p: str) -> bool:
     return len(words(p)) >= PROSE_MIN_WORDS and ends_sentence(p)
 
@@ -178,13 +184,19 @@ def _menus(paragraphs: Sequence[str], facts: DocFacts) -> set[int]:
             guarded.add(above)
     out: set[int] = set()
     for lo, hi in ((0, first), (last + 1, len(paragraphs))):
+
+        def item(k: int, above: bool = lo == 0) -> bool:
+            return (
+                k not in guarded and _menu_item(paragraphs[k]) and not (above and _FACT.match(paragraphs[k]))
+            )
+
         i = lo
         while i < hi:
-            if not _menu_item(paragraphs[i]) or i in guarded:
+            if not item(i):
                 i += 1
                 continue
             j = i
-            while j < hi and j not in guarded and _menu_item(paragraphs[j]):
+            while j < hi and item(j):
                 j += 1
             lead_in = i > 0 and paragraphs[i - 1].rstrip().endswith(":")
             if j - i >= MENU_MIN_RUN and not lead_in:
@@ -197,7 +209,8 @@ def _menu_run(p: str, ctx: Context, rule: Rule) -> bool:
     """A line of a navigation menu or a footer printed with the page: one of a run of short
     lines without sentences before the article's prose or after it ("Cronaca", "Sport",
     "Accedi", "Abbonati"; "Chi siamo", "Contatti", "Tel. 06 …"). Its shape says it, not its
-    words; a subheading between two paragraphs is never in such a run."""
+    words; a subheading between two paragraphs is never in such a run, nor is a fact sheet's
+    line above the prose ("- Autrice: Anna Bruni")."""
     if ctx.facts.menus is None:
         ctx.facts.menus = _menus(ctx.paragraphs, ctx.facts)
     return ctx.index in ctx.facts.menus
