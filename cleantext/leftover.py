@@ -114,6 +114,7 @@ class Policy:
     # that make a page of quotations or lyrics
     paired_length: float = 0.4  # ... a translation's length within this share of the longer
     topic_lines: int = 3  # a word in this many of a page's Italian paragraphs is its topic
+    title_uses: int = 2  # a capitalised phrase a document writes this often is its own title
 
 
 Zipf = Callable[[str, str], float]
@@ -142,6 +143,7 @@ def judge(
     # words), and the terms the document's Italian keeps using ("term": "unstable" in a page
     # on Debian's suites, "mise en place" twice in a page on restaurants' tables)
     given: dict[tuple[int, int], str] = {}
+    titles = own_titles(units, zipf, p)
 
     def used(w: str) -> bool:
         return zipf(w, main) >= p.unused_below
@@ -151,6 +153,11 @@ def judge(
         for span in det.spans:
             if _set_apart(text, span, apart, lambda w: zipf(w, main) >= _GRAMMAR):
                 given[k, span.start] = "marked"
+            elif titles and (
+                _of_titles(text[span.start : span.end], titles)
+                or _like_a_title(text, span, det, zipf, main, p)
+            ):
+                given[k, span.start] = "title"
             elif shaped or code_shaped(_joined(text, span)):
                 given[k, span.start] = "code"
             elif _term(_core(folded(text[span.start : span.end])), uses, prose, used, p):
@@ -197,6 +204,94 @@ def judge(
     return out
 
 
+def own_titles(units: Sequence[tuple[str, Detection]], zipf: Zipf, p: Policy) -> set[str]:
+    """The titles a document gives as written: a phrase of its foreign spans that it writes
+    `Policy.title_uses` times or more, its first word capitalised every time and once at least
+    inside a sentence, a content word in it ("Girl who got away", five times on a page about an
+    album, in its heading, in quotes, in the tracklist; "Keep rock'n roll alive" three times in a
+    review, unquoted; music pages, held out). A machine repeats its leftover in the
+    sentence's lowercase ("broad commonality", seed 004). Keys as `_title_key` gives them."""
+    texts = [text for text, _ in units]
+    seen: set[str] = set()
+    titles: set[str] = set()
+    for text, det in units:
+        for span in det.spans:
+            for piece in _pieces(text[span.start : span.end]):
+                words = _core(WORD.findall(piece))
+                key = _title_key(words)
+                if key in seen or not 2 <= len(words) <= p.max_title_words:
+                    continue
+                seen.add(key)
+                if not words[0][0].isupper() or words[0].isupper():
+                    continue
+                if all(zipf(w.lower(), span.language) >= p.function_from for w in words):
+                    continue  # "In the": a sentence's opening, not a title
+                writes = regex.compile(
+                    r"(?<![\p{L}\p{M}])" + r"\W+".join(map(regex.escape, words)) + r"(?![\p{L}\p{M}])",
+                    regex.IGNORECASE,
+                )
+                hits = [(t, m.start()) for t in texts for m in writes.finditer(t)]
+                if (
+                    len(hits) >= p.title_uses
+                    and all(t[a].isupper() for t, a in hits)
+                    and any(_inside_sentence(t, a) for t, a in hits)
+                ):
+                    titles.add(key)
+    return titles
+
+
+def _pieces(phrase: str) -> list[str]:
+    """A phrase cut where punctuation joins its parts: a heading's band and album ("The Rocker,
+    Keep rock'n roll alive")."""
+    return [piece for piece in _JOINS.split(phrase) if WORD.search(piece)]
+
+
+def _title_key(words: list[str]) -> str:
+    return " ".join(folded(" ".join(words)))
+
+
+def _inside_sentence(text: str, at: int) -> bool:
+    """After a comma or a lowercase word, as a title runs on in a sentence: a capital after a
+    code's quotes or brackets opens a clause (a manual's untranslated '"=cu_index" Displays
+    the contents of', Debian's manual pages)."""
+    before = text[:at].rstrip(" " + _OPEN)
+    return before.endswith(",") or regex.search(r"(?:^|\s)\p{Ll}[\p{L}'’]*$", before) is not None
+
+
+def _of_titles(phrase: str, titles: set[str]) -> bool:
+    """The span is one of the document's own titles, or a line naming one beside names
+    ("The Rocker, Keep rock'n roll alive"; "Girl who got away - Dido")."""
+    found = False
+    for piece in _pieces(phrase):
+        words = _core(WORD.findall(piece))
+        if _title_key(words) in titles:
+            found = True
+        elif not all(w[0].isupper() for w in words):
+            return False
+    return found
+
+
+def _like_a_title(text: str, span: Span, det: Detection, zipf: Zipf, main: str, p: Policy) -> bool:
+    """On a page that gives its own titles, a phrase of their shape is one more: only its
+    first word capitalised, as short as a title, the Italian sentence going on after it, a
+    comma between maybe ("Let the music take control lo racconta", "o Under the low lights
+    riferisce", in the review of "Keep rock'n roll alive"; held out), where a manual's
+    untranslated sentence ends or meets its code ("This defines a function named fname.",
+    Debian's manual pages)."""
+    words = WORD.findall(text[span.start : span.end])
+    after = WORD.match(text[span.end :].lstrip(" ,"))
+    return (
+        det.language == main
+        and after is not None  # the Italian sentence goes on after it
+        and zipf(after.group().lower(), main) > max(p.used_from, zipf(after.group().lower(), span.language))
+        and 0 < len(words) <= p.max_title_words
+        and words[0][0].isupper()
+        and not words[0].isupper()
+        and all(w.islower() for w in words[1:])
+        and not regex.search(r"[,;:]", text[span.start : span.end])
+    )
+
+
 # an embedded post printed as text: its words, then "— Name (@handle)" and maybe its date
 # ("… see you next summer! — Coldplay (@coldplay) July 2, 2024"; ours), on the post's last
 # line or on a line of its own after it, as a page embeds it ("— Name (@handle) 25 ottobre
@@ -209,6 +304,11 @@ _LONE_POST = regex.compile(r"^\s*" + _POST_SHAPE)
 # PDT"; ours, after entertainment news)
 _HANDLE = regex.compile(r"\(@\w{1,30}\)")
 _SIGNATURE_WORDS = 16  # such a line, its date and hour too; a sentence naming a handle is longer
+# a post's picture, linked where the post's text ends ("*Crowd laughs* pic.twitter.com/ac4S84h37r";
+# a news agency's page, held out): the lines before it, up to a signature, are the same post's,
+# as many as one post holds (X's limit, in characters)
+_POST_PICTURE = regex.compile(r"\bpic\.(?:twitter|x)\.com/\w+\W*$")
+_POST_CHARACTERS = 280
 
 
 # a photo's credit, agency and photographer, where a caption ends ("… Roma, 31 marzo 2025.
@@ -217,6 +317,13 @@ _SIGNATURE_WORDS = 16  # such a line, its date and hour too; a sentence naming a
 _CREDIT_SHAPE = r"\p{Lu}{2,}(?: Photo)?/\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3}\)?[\s+\p{Lu},./]*$"
 _CREDIT = regex.compile(r"(?:^|(?<=[.!?»”\"’\]]\s{1,3})|(?<=\())" + _CREDIT_SHAPE)
 _LONE_CREDIT = regex.compile(r"^\(?" + _CREDIT_SHAPE)
+# or as picture agencies write it in brackets, the photographer's name after "Photo by" ("…
+# in Spielberg, Austria. (Photo by Name Surname/Getty Images)", the page printing the name
+# again after it; an English caption on a monthly's page, held out)
+_PHOTO_BY = regex.compile(
+    r"\((?:photo|foto|ph)\.?\s+(?:by|di)\s+[^()/\n]{2,60}/[^()\n]{2,60}\)[\p{L}\s.'’-]{0,40}$",
+    regex.IGNORECASE,
+)
 
 
 # a photo's credit line after its caption: "foto via Reuters.com (François Mori/Pool)" (a
@@ -237,6 +344,7 @@ def signature_line(line: str) -> bool:
         _LONE_POST.match(line) is not None
         or (_HANDLE.search(line) is not None and len(WORD.findall(line)) <= _SIGNATURE_WORDS)
         or _LONE_CREDIT.match(line.strip()) is not None
+        or _PHOTO_BY.match(line.strip()) is not None
     )
 
 
@@ -245,7 +353,8 @@ def signed(paragraphs: Sequence[str], credits: Sequence[bool] = ()) -> list[bool
     embeds (a tweet's text with its author's handle) and a photo's caption with its credit
     (on its last line, or alone after it: "ANSA/NAME SURNAME", or a line `credits` marks,
     the boilerplate's credit lines: "(Foto Ansa)") are shown as their authors wrote them, in
-    whatever language: a news agency captions its photos in English."""
+    whatever language: a news agency captions its photos in English. A post's lines the page
+    printed around its signature end where its picture is linked (`_POST_PICTURE`)."""
     out = []
     for k, text in enumerate(paragraphs):
         after = paragraphs[k + 1].strip() if k + 1 < len(paragraphs) else ""
@@ -253,9 +362,18 @@ def signed(paragraphs: Sequence[str], credits: Sequence[bool] = ()) -> list[bool
             _POST_SIGNATURE.search(text) is not None
             or signature_line(text)
             or _CREDIT.search(text) is not None
+            or _PHOTO_BY.search(text) is not None
             or (bool(after) and (signature_line(after) or _photo_line(after)))
             or (k + 1 < len(credits) and credits[k + 1])
         )
+        if _POST_PICTURE.search(text):
+            out[k] = True
+            size, j = len(text), k - 1
+            while (
+                j >= 0 and not signature_line(paragraphs[j]) and size + len(paragraphs[j]) <= _POST_CHARACTERS
+            ):
+                out[j] = True
+                size, j = size + len(paragraphs[j]), j - 1
     return out
 
 
@@ -597,9 +715,9 @@ def _key(text: str, span: Span) -> str:
 def _core(words: list[str]) -> list[str]:
     """A phrase's words without the articles at its edges: "la mise en place" is the term
     "mise en place"."""
-    while words and words[0] in _EDGE_ARTICLES:
+    while words and words[0].lower() in _EDGE_ARTICLES:
         words = words[1:]
-    while words and words[-1] in _EDGE_ARTICLES:
+    while words and words[-1].lower() in _EDGE_ARTICLES:
         words = words[:-1]
     return words
 

@@ -387,6 +387,20 @@ def test_every_span_of_a_sentence_shaped_as_code_is_code():
     [
         (["Men walk in Rome, 14 March 2025. EPA/JOHN SMITH"], [True]),
         (["A man walks past the stand (AP Photo/Jane Doe)"], [True]),
+        # a picture agency's credit in brackets, the page printing the name again after it
+        # (ours, after a monthly's page, held out)
+        (
+            [
+                "LONDON, ENGLAND - MAY 12: Fans cheer before the final match on May 12, 2024 in London, "
+                "England. (Photo by Jane Doe/Getty Images)Jane Doe"
+            ],
+            [True],
+        ),
+        (["Fans cheer before the final match.", "(Photo by JOHN SMITH / AFP)"], [True, True]),
+        (
+            ["La foto (foto di Mario Rossi/Ansa) ha fatto il giro del web, commentata da tanti."],
+            [False],
+        ),
         (["Protesters march in Milan.", "ANSA/MARIO ROSSI"], [True, True]),
         (["Protesters march in Milan.", "foto via Reuters.com (Mario Rossi/Pool)"], [True, False]),
         (["Protesters march in Milan.", "Nel pomeriggio il corteo è arrivato in piazza."], [False, False]),
@@ -407,6 +421,29 @@ def test_every_span_of_a_sentence_shaped_as_code_is_code():
                 "ai cittadini le nuove misure per il trasporto pubblico.",
             ],
             [False, False],
+        ),
+        # a post's lines printed on both sides of its signature, the last one linking its picture
+        # (ours, after a news agency's page, held out); an Italian paragraph before a post whose
+        # lines it would take past a post's length is the page's own
+        (
+            [
+                "Questo il video pubblicato online.",
+                "Reporter: “Can I ask one more question?”",
+                "— Jane Doe (@janedoe) May 3, 2025",
+                "Host: “Of course, go ahead.”",
+                "*Audience claps* pic.twitter.com/AbC123xyz",
+            ],
+            [False, True, True, True, True],
+        ),
+        (
+            [
+                "Il presidente ha poi risposto alle domande dei giornalisti per più di un'ora, tornando "
+                "più volte sui temi dell'immigrazione, dei dazi e della politica estera, senza però "
+                "annunciare nuove misure e senza rispondere alle domande sulla sua salute, che da "
+                "settimane agitano i commentatori.",
+                "Great game tonight! pic.twitter.com/XyZ987abc",
+            ],
+            [False, True],
         ),
         # a slash between names or words is no credit (ours; the second, lingua's licence text)
         (["I treni sulla linea Roma/Milano"], [False]),
