@@ -74,18 +74,31 @@ html_entities = Rewrite(
     ),
 )
 
+_INLINE_TAGS = frozenset("a b i u em strong span font sup sub small".split())
+
+
+def _untag(m: regex.Match[str]) -> str:
+    """A block's tag parts words; an inline one does not, as a browser shows it
+    ("<strong>la</strong>urea" is "laurea")."""
+    return "" if m.group(1).lower() in _INLINE_TAGS else " "
+
+
 html_tags = Rewrite(
     "html_tags",
     "stray HTML markup left by the scraper (<br>, </p>, <b>…)",
     regex.compile(
-        r"</?(?:a|b|i|u|em|strong|span|div|p|br|hr|img|font|sup|sub|small|li|ul|ol|h[1-6]|"
+        r"</?(a|b|i|u|em|strong|span|div|p|br|hr|img|font|sup|sub|small|li|ul|ol|h[1-6]|"
         r"blockquote|section|article|header|footer|figure|figcaption|iframe|script|style)"
         r"(?:\s[^<>]{0,300})?\s*/?>",
         regex.IGNORECASE,
     ),
-    " ",
+    _untag,
     needs=holding("<"),
-    examples=(Example("Il governo<br/>ha detto", "Il governo ha detto", "own"),),
+    examples=(
+        Example("Il governo<br/>ha detto", "Il governo ha detto", "own"),
+        # a document site's text of a PDF, its bold marks printed (held out)
+        Example("La <strong>tesi</strong> di <strong>la</strong>urea", "La tesi di laurea", "own"),
+    ),
 )
 
 
