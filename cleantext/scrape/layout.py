@@ -30,7 +30,7 @@ def _related_headline(p: str, ctx: Context, rule: Rule) -> bool:
     i = ctx.index
     if ctx.facts.kept == 0 or i == _title(ctx) or not _unrelated_headline(ctx, i, rule):
         return False
-    if _introduced(ctx, i) or _listed(ctx, i):
+    if _introduced(ctx, i) or _listed(ctx, i) or _runs_on(ctx, i):
         return False
     n = len(ctx.paragraphs)
     beside = ctx.facts.previous_dropped or (i + 1 < n and _unrelated_headline(ctx, i + 1, rule))
@@ -60,6 +60,15 @@ def _introduced(ctx: Context, i: int) -> bool:
         k -= 1
     lead = ctx.paragraphs[k] if k >= 0 else ""
     return lead.rstrip().endswith(":") and lead_in(lead)
+
+
+def _runs_on(ctx: Context, i: int) -> bool:
+    """Line i is a sentence the next line goes on with, in lowercase and as long as prose: text
+    broken at the end of each printed line ("… in lingua straniera: la scelta non comporta" |
+    "alcuna discriminazione o agevolazione in termini di valutazione …"; a PDF's text on a
+    document site, held out), not a headline."""
+    after = ctx.paragraphs[i + 1] if i + 1 < len(ctx.paragraphs) else ""
+    return after[:1].islower() and len(words(after)) >= PROSE_MIN_WORDS
 
 
 _LABEL = regex.compile(r"^([^:]{3,80}):\s+\S")
@@ -198,11 +207,30 @@ def _menus(paragraphs: Sequence[str], facts: DocFacts) -> set[int]:
             j = i
             while j < hi and item(j):
                 j += 1
-            lead_in = i > 0 and paragraphs[i - 1].rstrip().endswith(":")
-            if j - i >= MENU_MIN_RUN and not lead_in:
+            if j - i >= MENU_MIN_RUN and not _listed_after_colon(paragraphs, i):
                 out.update(range(i, j))
             i = j
     return out
+
+
+_BULLET = regex.compile(r"^\s*(?:[-–•*·]|\d{1,2}[.)])\s")
+
+
+def _listed_after_colon(paragraphs: Sequence[str], i: int) -> bool:
+    """The run at i is the article's list: right after a line ending with ':', or going on
+    with the items of one, bulleted alike ("…la seguente struttura generale:" | "- Indice
+    dettagliato" | "- Riassunto della tesi in ognuna delle due lingue…" | "- Introduzione";
+    a PDF's text on a document site, held out)."""
+    k, kind = i - 1, _bullet(paragraphs[i])
+    while k >= 0 and kind and _bullet(paragraphs[k]) == kind:
+        k -= 1
+    return k >= 0 and paragraphs[k].rstrip().endswith(":")
+
+
+def _bullet(line: str) -> str:
+    """A list item's mark, its number as any number ("- ", "2. " as "0.")."""
+    m = _BULLET.match(line)
+    return regex.sub(r"\d+", "0", m.group().strip()) if m else ""
 
 
 def _menu_run(p: str, ctx: Context, rule: Rule) -> bool:
