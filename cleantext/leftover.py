@@ -143,7 +143,7 @@ def judge(
     # words), and the terms the document's Italian keeps using ("term": "unstable" in a page
     # on Debian's suites, "mise en place" twice in a page on restaurants' tables)
     given: dict[tuple[int, int], str] = {}
-    titles = own_titles(units, zipf, p)
+    titles = own_titles(units, zipf, main, p)
 
     def used(w: str) -> bool:
         return zipf(w, main) >= p.unused_below
@@ -204,10 +204,10 @@ def judge(
     return out
 
 
-def own_titles(units: Sequence[tuple[str, Detection]], zipf: Zipf, p: Policy) -> set[str]:
+def own_titles(units: Sequence[tuple[str, Detection]], zipf: Zipf, main: str, p: Policy) -> set[str]:
     """The titles a document gives as written: a phrase of its foreign spans that it writes
     `Policy.title_uses` times or more, its first word capitalised every time and once at least
-    inside a sentence, a content word in it ("Girl who got away", five times on a page about an
+    right after an Italian word, a content word in it ("Girl who got away", five times on a page about an
     album, in its heading, in quotes, in the tracklist; "Keep rock'n roll alive" three times in a
     review, unquoted; music pages, held out). A machine repeats its leftover in the
     sentence's lowercase ("broad commonality", seed 004). Keys as `_title_key` gives them."""
@@ -234,7 +234,7 @@ def own_titles(units: Sequence[tuple[str, Detection]], zipf: Zipf, p: Policy) ->
                 if (
                     len(hits) >= p.title_uses
                     and all(t[a].isupper() for t, a in hits)
-                    and any(_inside_sentence(t, a) for t, a in hits)
+                    and any(_in_italian(t, a, zipf, main, span.language, p) for t, a in hits)
                 ):
                     titles.add(key)
     return titles
@@ -250,12 +250,17 @@ def _title_key(words: list[str]) -> str:
     return " ".join(folded(" ".join(words)))
 
 
-def _inside_sentence(text: str, at: int) -> bool:
-    """After a comma or a lowercase word, as a title runs on in a sentence: a capital after a
-    code's quotes or brackets opens a clause (a manual's untranslated '"=cu_index" Displays
-    the contents of', Debian's manual pages)."""
-    before = text[:at].rstrip(" " + _OPEN)
-    return before.endswith(",") or regex.search(r"(?:^|\s)\p{Ll}[\p{L}'’]*$", before) is not None
+def _in_italian(text: str, at: int, zipf: Zipf, main: str, lang: str, p: Policy) -> bool:
+    """Right after an Italian word, an opening quote between maybe: the Italian sentence names it
+    ("questo Keep rock'n roll alive", "intitolato “Girl who got away”"). A capital after a
+    foreign word or a code's quotes opens a clause a manual left untranslated ("D chord diagram
+    Syntax rules for definition-string:", LilyPond's help; '"=cu_index" Displays the contents
+    of', Debian's manual pages)."""
+    before = regex.search(r"(?:^|\s)([\p{L}'’]+)$", text[:at].rstrip(" " + _OPEN))
+    if before is None or not before.group(1)[0].islower():
+        return False
+    word = before.group(1).lower()
+    return zipf(word, main) >= p.used_from and zipf(word, main) > zipf(word, lang)
 
 
 def _of_titles(phrase: str, titles: set[str]) -> bool:
