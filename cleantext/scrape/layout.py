@@ -52,14 +52,7 @@ def _unrelated_headline(ctx: Context, i: int, rule: Rule) -> bool:
 
 
 def _introduced(ctx: Context, i: int) -> bool:
-    """Line i is one of the lines a lead-in announces: the lines of a song, a poem or a list
-    after "Il ritornello dice:" (ours). Headline-shaped lines run back to a sentence ending in
-    a colon; a box of links follows a label ("Leggi anche:"), shorter than a sentence."""
-    k = i - 1
-    while k >= 0 and _headline_shape(ctx.paragraphs[k]):
-        k -= 1
-    lead = ctx.paragraphs[k] if k >= 0 else ""
-    return lead.rstrip().endswith(":") and lead_in(lead)
+    return _announced(ctx.paragraphs, i)
 
 
 def _runs_on(ctx: Context, i: int) -> bool:
@@ -207,7 +200,8 @@ def _menus(paragraphs: Sequence[str], facts: DocFacts) -> set[int]:
             j = i
             while j < hi and item(j):
                 j += 1
-            if j - i >= MENU_MIN_RUN and not _listed_after_colon(paragraphs, i):
+            after_colon = i > 0 and paragraphs[i - 1].rstrip().endswith(":")
+            if j - i >= MENU_MIN_RUN and not (after_colon or _announced(paragraphs, i)):
                 out.update(range(i, j))
             i = j
     return out
@@ -216,21 +210,22 @@ def _menus(paragraphs: Sequence[str], facts: DocFacts) -> set[int]:
 _BULLET = regex.compile(r"^\s*(?:[-–•*·]|\d{1,2}[.)])\s")
 
 
-def _listed_after_colon(paragraphs: Sequence[str], i: int) -> bool:
-    """The run at i is the article's list: right after a line ending with ':', or going on
-    with the items of one, bulleted alike ("…la seguente struttura generale:" | "- Indice
-    dettagliato" | "- Riassunto della tesi in ognuna delle due lingue…" | "- Introduzione";
-    a PDF's text on a document site, held out)."""
-    k, kind = i - 1, _bullet(paragraphs[i])
-    while k >= 0 and kind and _bullet(paragraphs[k]) == kind:
-        k -= 1
-    return k >= 0 and paragraphs[k].rstrip().endswith(":")
-
-
-def _bullet(line: str) -> str:
-    """A list item's mark, its number as any number ("- ", "2. " as "0.")."""
-    m = _BULLET.match(line)
-    return regex.sub(r"\d+", "0", m.group().strip()) if m else ""
+def _announced(paragraphs: Sequence[str], i: int) -> bool:
+    """Line i is one of the lines a sentence ending in a colon announces: the lines of a song
+    or a poem after "Il ritornello dice:" (ours); a festival's programme after "Di seguito il
+    programma completo:", its labels ("Concorso:", "Fuori Concorso") and its items
+    ("Madres paralelas, Pedrò Almodovar") between (a film site, held out); a list's items,
+    short or long, bulleted ("- Riassunto della tesi in ognuna delle due lingue…"; a PDF's
+    text on a document site, held out). The lines back to it end no sentence, bullets aside; a
+    box of links follows a label ("Leggi anche:") after the article's prose."""
+    for k in range(i - 1, -1, -1):
+        line = paragraphs[k]
+        if line.rstrip().rstrip('"”»’)').endswith(":"):
+            if lead_in(line):
+                return True
+        elif ends_sentence(line) and not _BULLET.match(line):
+            return False
+    return False
 
 
 def _menu_run(p: str, ctx: Context, rule: Rule) -> bool:
