@@ -15,7 +15,7 @@ from cleantext.repair import accents, encoding, glue, lost, spacing
 from cleantext.repair.accents import apostrophe_accent, dropped_accent
 from cleantext.repair.encoding import html_entities, html_tags, invisible, mojibake, nfc, odd_spaces
 from cleantext.repair.glue import doubled_prefix
-from cleantext.repair.lost import lost_letter
+from cleantext.repair.lost import lost_letter, lost_question_mark
 from cleantext.repair.spacing import (
     bracket_inner_spaces,
     doubled_spaces,
@@ -91,6 +91,7 @@ __all__ = [
     "html_tags",
     "invisible",
     "lost_letter",
+    "lost_question_mark",
     "missing_space_after_sentence",
     "mojibake",
     "nfc",

@@ -37,11 +37,13 @@ ENDING = 3  # letters of a stem's ending read for a lost final accent (`_final_a
 ENDING_WORDS = 5  # Italian words with that ending and a final accent, at least
 ENDING_SHARE = 0.95  # of their frequency on one vowel
 STEM_ZIPF = 1.0  # a stem this frequent is a word of its own: its U+FFFD is not its letter
+WHOLE_MARGIN = 2.0  # a word its lost last letter makes, this much more frequent than what is left
 ELIDED_ZIPF = 4.0  # "dell'", "d'", "all'": an elided form this common is an article or preposition
 
-# a word with one or more U+FFFD in it (not at its start: an opening quote, left as is), or a lone one
+# a word with one or more U+FFFD in it (not at its start: an opening quote, left as is; a word
+# right after one is read, "\ufffdpratica\ufffd"), or a lone one
 _DAMAGED = regex.compile(
-    r"(?<![\p{L}\p{N}\ufffd])\p{L}[\p{L}\ufffd'’]*\ufffd[\p{L}\ufffd]*"
+    r"(?<![\p{L}\p{N}])(?<![\p{L}\p{N}\ufffd]\ufffd)\p{L}[\p{L}\ufffd'’]*\ufffd[\p{L}\ufffd]*"
     r"|(?<=(?:^|[\s\"«“(]|\p{L}['’]))\ufffd(?=\s+[\p{L}\p{N}])"
     r"|(?<=^|[\s(\[])\ufffd(?=\p{L})"  # before a word: an opening quotation mark
     r"|(?<=\p{L}[.!?…])\ufffd(?=[\s)]|$)"  # after a sentence's end: a closing one
@@ -98,7 +100,7 @@ def _quoting(before: str) -> bool:
     return any(q in before for q in '“«"') or _OPENED.search(before) is not None
 
 
-_OPENED = regex.compile(r"(?:^|[\s(\[])\ufffd\p{L}")
+_OPENED = regex.compile(r"(?:^|[\s(\[])\ufffd(?:\p{L}|$)")  # (right before the word: "\ufffdpratica\ufffd")
 
 
 def _best(word: str, closing: bool = False, glued: bool = False) -> str | None:
@@ -109,6 +111,8 @@ def _best(word: str, closing: bool = False, glued: bool = False) -> str | None:
     lost = word.count(LOST)
     if lost > MAX_LOST:
         return None
+    if glued and word.endswith(LOST):  # a number follows: no word ends there, an elision does
+        return _elided(word, glued)  # ("l\ufffd899" is "l’899", never "lì899")
     letters = [c for c in word if c.isalpha()]
     upper = len(letters) >= 2 and all(c.isupper() for c in letters)
     scored = []
@@ -232,7 +236,80 @@ lost_letter = Rewrite(
             "own",
         ),
         Example("Il Decolt\ufffd del brand\ufffd resta.", "Il Decolt\ufffd del brand\ufffd resta.", "own"),
+        # a one-word quotation; an elided article before a number, where "lì" is a word too
+        # (ours, after a national daily's forum, held out)
+        Example("La sua utilità \ufffdpratica\ufffd resta.", "La sua utilità “pratica” resta.", "own"),
+        Example("Il numero l\ufffd899 costa.", "Il numero l’899 costa.", "own"),
     ),
 )
 
-RULES = (lost_letter,)
+# a "?" a conversion to a narrower character set wrote for each character it lacked: between
+# two letters or glued to a word's start it is no Italian punctuation ("un?idea", "l?ho",
+# "c?è", "la sua utilità ?pratica?"; a national daily's forum, held out), nor after a word
+# whose lost last letter makes a far more frequent one ("pi?", "citt?")
+_MAYBE_LOST_QUESTION = regex.compile(r"\p{L}\?|\?\p{L}")
+
+
+def _lost_question_marks(text: str) -> str:
+    """Each such "?" read as a lost character, and then, in text that shows the damage so, the
+    one that closes a quotation one of them opened ("?pratica?") and a lone one between words
+    ("pi? che la crisi, ? la mancanza"), then put back as `lost_letter` puts back U+FFFD; one
+    that stays unsure stays "?" ("dichiarano?forse")."""
+    if LOST in text:
+        return text
+    marked, opener, lone = list(text), None, []
+    for m in regex.finditer(r"\?", text):
+        k = m.start()
+        before, after = text[k - 1 : k], text[k + 1 : k + 2]
+        if before.isalpha() and after.isalnum():
+            marked[k] = LOST
+        elif (not before or before in " \t([") and after.isalpha():
+            opener = k
+        elif before.isalpha() and (not after or after in " \t,.;:!)]"):
+            if opener is not None:
+                marked[opener] = marked[k] = LOST  # a quotation's two marks, or neither
+                opener = None
+            elif _lost_last_letter(text[:k]):
+                marked[k] = LOST
+        elif before == " " and text[k + 1 : k + 3][:1] == " " and text[k + 2 : k + 3].isalpha():
+            lone.append(k)
+    if LOST not in marked:
+        return text
+    for k in lone:  # "è" before a lowercase word, a dash before a capital (`lost_letter`)
+        marked[k] = LOST
+    restored = _DAMAGED.sub(_restore, "".join(marked))
+    if len(restored) != len(text):
+        return text
+    return "".join("?" if r == LOST else r for r in restored)
+
+
+def _lost_last_letter(before: str) -> bool:
+    """The word before a "?" is far less Italian than the word its lost last letter makes
+    ("perch", "citt", "pi"; wordfreq has them from damaged text too): after a word that is one,
+    a question mark ends a question ("Chi?", "qui?", "cosa?")."""
+    stem = regex.search(r"\p{L}+$", before)
+    whole = _best(stem.group() + LOST) if stem else None
+    return bool(whole) and zipf(whole.lower(), "it") - zipf(stem.group().lower(), "it") >= WHOLE_MARGIN
+
+
+lost_question_mark = Rewrite(
+    "lost_question_mark",
+    "a character a conversion to a narrower character set wrote as '?', put back where the "
+    "word is certain ('un?idea' → 'un’idea', \"c?è\" → \"c’è\", '?pratica?' → '“pratica”')",
+    func=_lost_question_marks,
+    needs=_MAYBE_LOST_QUESTION,
+    examples=(
+        # after a national daily's forum (held out)
+        Example(
+            "Per avere un?idea, l?ho letto: c?è l?899.", "Per avere un’idea, l’ho letto: c’è l’899.", "own"
+        ),
+        Example(
+            "La sua utilità ?pratica? e i ?fuori tema?.", "La sua utilità “pratica” e i “fuori tema”.", "own"
+        ),
+        Example("Lo dicono?forse no. Davvero? Sì.", "Lo dicono?forse no. Davvero? Sì.", "own"),
+        Example("Perch? la citt? non c?è? Chi? Lui?", "Perché la città non c’è? Chi? Lui?", "own"),
+        Example("Il file a?b e la query ?id=3 restano.", "Il file a?b e la query ?id=3 restano.", "own"),
+    ),
+)
+
+RULES = (lost_letter, lost_question_mark)
