@@ -273,14 +273,24 @@ def _lost_question_marks(text: str) -> str:
                 marked[k] = LOST
         elif before == " " and text[k + 1 : k + 3][:1] == " " and text[k + 2 : k + 3].isalpha():
             lone.append(k)
+    restored = _put_back(text, marked)
+    if lone and restored != text:  # a lone one, once a sure one came back ("SOT?23" is none)
+        marked = list(restored)
+        for k in lone:  # "è" before a lowercase word, a dash before a capital (`lost_letter`)
+            marked[k] = LOST
+        restored = _put_back(restored, marked)
+    return restored
+
+
+def _put_back(text: str, marked: list[str]) -> str:
+    """`text` with its `marked` characters (U+FFFD) put back where `lost_letter` is sure of
+    them, the others left as they were."""
     if LOST not in marked:
         return text
-    for k in lone:  # "è" before a lowercase word, a dash before a capital (`lost_letter`)
-        marked[k] = LOST
     restored = _DAMAGED.sub(_restore, "".join(marked))
     if len(restored) != len(text):
         return text
-    return "".join("?" if r == LOST else r for r in restored)
+    return "".join(t if r == LOST else r for r, t in zip(restored, text, strict=True))
 
 
 def _lost_last_letter(before: str) -> bool:
@@ -309,6 +319,10 @@ lost_question_mark = Rewrite(
         Example("Lo dicono?forse no. Davvero? Sì.", "Lo dicono?forse no. Davvero? Sì.", "own"),
         Example("Perch? la citt? non c?è? Chi? Lui?", "Perché la città non c’è? Chi? Lui?", "own"),
         Example("Il file a?b e la query ?id=3 restano.", "Il file a?b e la query ?id=3 restano.", "own"),
+        # a wildcard is no lost letter, and no sure one makes the lone one lost (KiCad's help)
+        Example(
+            "Il filtro SOT?23, e ? vale un carattere.", "Il filtro SOT?23, e ? vale un carattere.", "own"
+        ),
     ),
 )
 
