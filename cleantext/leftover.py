@@ -206,11 +206,12 @@ def judge(
 
 def own_titles(units: Sequence[tuple[str, Detection]], zipf: Zipf, main: str, p: Policy) -> set[str]:
     """The titles a document gives as written: a phrase of its foreign spans that it writes
-    `Policy.title_uses` times or more, its first word capitalised every time and once at least
-    right after an Italian word, a content word in it ("Girl who got away", five times on a page about an
-    album, in its heading, in quotes, in the tracklist; "Keep rock'n roll alive" three times in a
-    review, unquoted; music pages, held out). A machine repeats its leftover in the
-    sentence's lowercase ("broad commonality", seed 004). Keys as `_title_key` gives them."""
+    `Policy.title_uses` times or more, its first word capitalised every time and once at
+    least right after an Italian word, a content word in it ("Girl who got away", five times
+    on a page about an album, in its heading, in quotes, in the tracklist; "Keep rock'n roll
+    alive" three times in a review, unquoted; music pages, held out). A machine repeats its
+    leftover in the sentence's lowercase ("broad commonality", seed 004). Keys as
+    `_title_key` gives them."""
     texts = [text for text, _ in units]
     seen: set[str] = set()
     titles: set[str] = set()
@@ -280,7 +281,7 @@ def _like_a_title(text: str, span: Span, det: Detection, zipf: Zipf, main: str, 
     """On a page that gives its own titles, a phrase of their shape is one more: only its
     first word capitalised, as short as a title, the Italian sentence going on after it, a
     comma between maybe ("Let the music take control lo racconta", "o Under the low lights
-    riferisce", in the review of "Keep rock'n roll alive"; held out), where a manual's
+    riferisce", in the review of "Keep rock'n roll alive"; held out), not where a manual's
     untranslated sentence ends or meets its code ("This defines a function named fname.",
     Debian's manual pages)."""
     words = WORD.findall(text[span.start : span.end])
