@@ -391,10 +391,22 @@ _REFERENCE = regex.compile(
 )
 
 
+# or as medicine cites (Vancouver): numbered maybe, surnames and initials, the title, the
+# journal, then year;volume ("2. Chen R et al. Publication and reporting of clinical trial
+# results: … BMJ 2016;352:i637"; a health blog, held out)
+_JOURNAL_REFERENCE = regex.compile(
+    r"^\W{0,3}(?:\d{1,3}[.)]\s+)?\p{Lu}[\p{L}'’-]+\s\p{Lu}{1,3}(?:,\s\p{Lu}[\p{L}'’-]+\s\p{Lu}{1,3})*"
+    r"(?:,?\s+et\s+al)?\.\s.{10,400}\b(?:1[5-9]|20)\d\d(?:\s\p{L}{3,9})?;\s?\d"
+)
+
+
 def cited(paragraphs: Sequence[str]) -> list[bool]:
     """For each paragraph: is it an entry of a reference list? A title there is the work's, not
     a machine's sentence."""
-    return [_REFERENCE.match(text) is not None for text in paragraphs]
+    return [
+        _REFERENCE.match(text) is not None or _JOURNAL_REFERENCE.match(text) is not None
+        for text in paragraphs
+    ]
 
 
 def announced(paragraphs: Sequence[tuple[str, Sequence[Detection]]], main: str = "it") -> list[bool]:

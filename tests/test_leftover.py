@@ -462,6 +462,10 @@ def test_signed(paragraphs, signed):
         ("Zuboff, S. (2019). The age of surveillance capitalism. New York: PublicAffairs.", True),
         ("Couldry, N., & Mejias, U. A. (2019). The costs of connection. Stanford: SUP.", True),
         ("- Rossi, Mario (2021). Il mondo nella rete. Roma: Laterza.", True),
+        # as medicine cites (ours, after a health blog, held out)
+        ("2. Smith J et al. Reporting of trial results across medical centers. BMJ 2016;352:i637", True),
+        ("Rossi M, Bianchi L. Sleep and memory in older adults. Lancet Neurol 2019 Mar;18(3):2-9.", True),
+        ("3. Lo studio di Rossi M. sui pazienti del 2019; i risultati sono attesi.", False),
         # ours: a sentence naming a person and a year in brackets is no reference
         ("Secondo Rossi, il sindaco (2019) aveva torto.", False),
         ("Rossi, il sindaco, ha parlato ieri (in serata) ai cittadini riuniti in piazza nel 2019.", False),
