@@ -4,8 +4,9 @@
 A scraped "paragraph" can be 100,000 characters of one thing repeated (read.py cuts
 longer ones). Rules that look around each match (a URL guard, a quotation check) went
 quadratic on such lines: 95 s for "ilIl." repeated, 83 s for "citta.", 7.7 s for
-apostrophes. This times each line (repair alone, then the whole pipeline without
-translation) and exits 1 if one takes more than --limit seconds.
+apostrophes, 54 s for 75,000 characters of lost letters. This times each line (repair
+alone, then the whole pipeline without translation) and exits 1 if one takes more than
+--limit seconds.
 
     python scripts/bench_pathological.py [--limit 5]
 """
@@ -29,6 +30,8 @@ LINES = {
     "quotes and spaces": '" ciao " , ',
     "mojibake": "perchÃ© ",
     "entities": "&egrave; &amp; ",
+    "lost letters": "perch\ufffd l\ufffdidea \ufffd ",  # 54 s for 75,000 characters before CONTEXT
+    "question marks": "un?idea pi? ?pratica? Cosa? ",
 }
 
 

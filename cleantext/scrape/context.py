@@ -59,6 +59,7 @@ class DocFacts:
     kept: int = 0  # paragraphs kept so far (find_boilerplate counts them)
     previous_dropped: bool = False  # the paragraph before this one was dropped
     verse: list[bool] | None = None  # paragraphs of a verse line's shape (see Context.in_verse)
+    announced: list[bool] | None = None  # paragraphs a lead-in announces (see layout.announced)
 
 
 @dataclass(slots=True)

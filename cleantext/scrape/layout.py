@@ -30,7 +30,7 @@ def _related_headline(p: str, ctx: Context, rule: Rule) -> bool:
     i = ctx.index
     if ctx.facts.kept == 0 or i == _title(ctx) or not _unrelated_headline(ctx, i, rule):
         return False
-    if _introduced(ctx, i) or _listed(ctx, i) or _runs_on(ctx, i):
+    if _announced(ctx, i) or _listed(ctx, i) or _runs_on(ctx, i):
         return False
     n = len(ctx.paragraphs)
     beside = ctx.facts.previous_dropped or (i + 1 < n and _unrelated_headline(ctx, i + 1, rule))
@@ -49,10 +49,6 @@ def _unrelated_headline(ctx: Context, i: int, rule: Rule) -> bool:
         if k != i:
             rest |= ctx.stems(k)
     return len(mine & rest) / len(mine) < rule.limit("max_overlap")
-
-
-def _introduced(ctx: Context, i: int) -> bool:
-    return _announced(ctx.paragraphs, i)
 
 
 def _runs_on(ctx: Context, i: int) -> bool:
@@ -201,7 +197,7 @@ def _menus(paragraphs: Sequence[str], facts: DocFacts) -> set[int]:
             while j < hi and item(j):
                 j += 1
             after_colon = i > 0 and paragraphs[i - 1].rstrip().endswith(":")
-            if j - i >= MENU_MIN_RUN and not (after_colon or _announced(paragraphs, i)):
+            if j - i >= MENU_MIN_RUN and not (after_colon or _announced(ctx, i)):
                 out.update(range(i, j))
             i = j
     return out
@@ -210,22 +206,29 @@ def _menus(paragraphs: Sequence[str], facts: DocFacts) -> set[int]:
 _BULLET = regex.compile(r"^\s*(?:[-–•*·]|\d{1,2}[.)])\s")
 
 
-def _announced(paragraphs: Sequence[str], i: int) -> bool:
-    """Line i is one of the lines a sentence ending in a colon announces: the lines of a song
-    or a poem after "Il ritornello dice:" (ours); a festival's programme after "Di seguito il
-    programma completo:", its labels ("Concorso:", "Fuori Concorso") and its items
+def _announced(ctx: Context, i: int) -> bool:
+    if ctx.facts.announced is None:
+        ctx.facts.announced = announced(ctx.paragraphs)
+    return ctx.facts.announced[i]
+
+
+def announced(paragraphs: Sequence[str]) -> list[bool]:
+    """For each line: is it one of the lines a sentence ending in a colon announces? The lines
+    of a song or a poem after "Il ritornello dice:" (ours); a festival's programme after "Di
+    seguito il programma completo:", its labels ("Concorso:", "Fuori Concorso") and its items
     ("Madres paralelas, Pedrò Almodovar") between (a film site, held out); a list's items,
     short or long, bulleted ("- Riassunto della tesi in ognuna delle due lingue…"; a PDF's
-    text on a document site, held out). The lines back to it end no sentence, bullets aside; a
-    box of links follows a label ("Leggi anche:") after the article's prose."""
-    for k in range(i - 1, -1, -1):
-        line = paragraphs[k]
+    text on a document site, held out). A sentence the article ends, bullets aside, closes
+    them; a box of links follows a label ("Leggi anche:") after the article's prose. One pass:
+    each line reads what the last lead-in or sentence before it said."""
+    out, open_ = [], False
+    for line in paragraphs:
+        out.append(open_)
         if line.rstrip().rstrip('"”»’)').endswith(":"):
-            if lead_in(line):
-                return True
+            open_ = open_ or lead_in(line)  # a label inside the list ("Concorso:") keeps it open
         elif ends_sentence(line) and not _BULLET.match(line):
-            return False
-    return False
+            open_ = False
+    return out
 
 
 def _menu_run(p: str, ctx: Context, rule: Rule) -> bool:
