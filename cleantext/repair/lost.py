@@ -52,15 +52,24 @@ _PARAGRAPH_END = regex.compile(r"[.!?…,;:)\]]*\s*$")  # what may follow a clos
 _SENTENCE_START = regex.compile(r"(?:^|[.!?…:]\s*|[\s(]?[«“\"]\s*)$")
 
 
+# what a restoration reads around its match, in characters: a sentence or two, so that a
+# paragraph with thousands of them is read in linear time
+CONTEXT = 400
+
+
 def _restore(m: regex.Match[str]) -> str:
-    word, before, rest = m.group(), m.string[: m.start()], m.string[m.end() :]
-    closing = _quoting(before) or _PARAGRAPH_END.match(rest) is not None
+    text, a, b = m.string, m.start(), m.end()
+    # (a window cut inside the paragraph starts with a sentinel: its start is no paragraph's)
+    before = ("\x00" if a > CONTEXT else "") + text[max(0, a - CONTEXT) : a]
+    word, rest = m.group(), text[b : b + CONTEXT]
+    at_end = len(text) - b <= CONTEXT and _PARAGRAPH_END.match(rest) is not None
+    closing = _quoting(before) or at_end
     if word != LOST:
         return _best(word, closing, glued=rest[:1].isalnum()) or word
     if before[-1:] and before[-1] in ".!?…":  # after a sentence's end
         return "”" if closing else word
     after = rest.lstrip()[:1]
-    if after.isalpha() and not m.string[m.end() : m.end() + 1].isspace():
+    if after.isalpha() and not rest[:1].isspace():
         return "“"  # glued to the word after it
     previous = _LAST_WORD.search(before)
     if previous and previous[0].lower() in VERB_AFTER:  # only the verb follows "chi", "non", "che"…
@@ -68,7 +77,7 @@ def _restore(m: regex.Match[str]) -> str:
     if _AUXILIARY.match(rest) or _closes_aside(before):
         return "–"  # "è ha", "è spiega" cannot be: a dash opens who speaks ("– ha detto –"), one closes it
     if after.islower():  # the verb: "c'è", "non è vero"; a capital at a sentence's start
-        return "È" if _SENTENCE_START.search(m.string[: m.start()]) else "è"
+        return "È" if _SENTENCE_START.search(before) else "è"
     return "–" if after.isupper() else word
 
 
@@ -269,7 +278,7 @@ def _lost_question_marks(text: str) -> str:
             if opener is not None:
                 marked[opener] = marked[k] = LOST  # a quotation's two marks, or neither
                 opener = None
-            elif _lost_last_letter(text[:k]):
+            elif _lost_last_letter(text, k):
                 marked[k] = LOST
         elif before == " " and text[k + 1 : k + 3][:1] == " " and text[k + 2 : k + 3].isalpha():
             lone.append(k)
@@ -293,13 +302,16 @@ def _put_back(text: str, marked: list[str]) -> str:
     return "".join(t if r == LOST else r for r, t in zip(restored, text, strict=True))
 
 
-def _lost_last_letter(before: str) -> bool:
-    """The word before a "?" is far less Italian than the word its lost last letter makes
-    ("perch", "citt", "pi"; wordfreq has them from damaged text too): after a word that is one,
-    a question mark ends a question ("Chi?", "qui?", "cosa?")."""
-    stem = regex.search(r"\p{L}+$", before)
-    whole = _best(stem.group() + LOST) if stem else None
-    return bool(whole) and zipf(whole.lower(), "it") - zipf(stem.group().lower(), "it") >= WHOLE_MARGIN
+def _lost_last_letter(text: str, k: int) -> bool:
+    """The word before the "?" at k is far less Italian than the word its lost last letter
+    makes ("perch", "citt", "pi"; wordfreq has them from damaged text too): after a word that
+    is one, a question mark ends a question ("Chi?", "qui?", "cosa?")."""
+    a = k
+    while a > 0 and text[a - 1].isalpha():  # the word's start, read back from the mark
+        a -= 1
+    stem = text[a:k]
+    whole = _best(stem + LOST) if stem else None
+    return bool(whole) and zipf(whole.lower(), "it") - zipf(stem.lower(), "it") >= WHOLE_MARGIN
 
 
 lost_question_mark = Rewrite(
