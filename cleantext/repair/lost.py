@@ -296,7 +296,7 @@ def _put_back(text: str, marked: list[str]) -> str:
     them, the others left as they were."""
     if LOST not in marked:
         return text
-    restored = _DAMAGED.sub(_restore, "".join(marked))
+    restored = lost_letter.fix("".join(marked))
     if len(restored) != len(text):
         return text
     return "".join(t if r == LOST else r for r, t in zip(restored, text, strict=True))
