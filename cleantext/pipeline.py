@@ -199,7 +199,8 @@ class Pipeline:
         marked: tuple[str, ...] = (),
         code: frozenset[str] = frozenset(),
     ) -> list[_Draft]:
-        raw_paras = [text[s:e] for s, e in split.paragraphs(text)]
+        # (a page's code keeps its lines: a program's line may end on "a" or "in")
+        raw_paras = [text[a:b] for a, b in split.paragraphs(text, unwrap=not code, main=self.settings.main)]
         # a page's code is its content as written, however short or repeated ("fi", "$ cd ..",
         # "a  |  b"): not repaired, never boilerplate nor a duplicate
         is_code = [bool(code) and html.collapse(raw) in code for raw in raw_paras]

@@ -1,7 +1,9 @@
 """Stage 4 — split: paragraphs and Italian sentences.
 
 A paragraph is a non-empty line (scraped articles put one paragraph per line, with or
-without blank lines between). Sentences end at . ! ? … (plus closing quotes/brackets)
+without blank lines between), except in prose wrapped at a width (a page's hard line
+breaks, a text file, a PDF's text): there a line a sentence goes on from is one paragraph
+with the next (`wrapped`). Sentences end at . ! ? … (plus closing quotes/brackets)
 followed by a space and a capital letter or an opening quote — except after an
 abbreviation ("Sig.", "dott.", "p.es.", "S.p.A.") or an initial ("J. K. Rowling").
 Offsets are returned, not strings, so records can point back into the text.
@@ -9,9 +11,12 @@ Offsets are returned, not strings, so records can point back into the text.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+from collections.abc import Iterable, Iterator
 
 import regex
+
+from cleantext.vocab import open_ended
 
 # Italian (and a few English/Latin) abbreviations that are followed by a capitalised word
 # without ending the sentence. Lowercased, without the final period.
@@ -38,15 +43,63 @@ _INITIALS = regex.compile(r"(?:\p{L}\.)+\p{L}")
 _LINE_END = regex.compile(r"\r\n|[\n\r\u2028\u2029\x0c]")
 
 
-def paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each non-empty line of `text`."""
+WRAPPED_CUTS = 2  # lines of a block cut after a word no sentence ends on: prose wrapped at a width
+MAX_JOINED = 10_000  # characters; wrapped lines joined make a paragraph at most this long
+
+_ENDS_SENTENCE = regex.compile(r"[.!?…;][”»\"’)\]]*$")
+_LAST_WORD = regex.compile(r"(?<![\p{L}\p{N}_\-'’.])\p{L}+(?=\s*$)")  # a word, not "a1" nor "dell’"
+
+
+def paragraphs(text: str, unwrap: bool = True, main: str = "it") -> Iterator[tuple[int, int]]:
+    """(start, end) of each paragraph of `text`: each non-empty line, or with `unwrap`, in
+    prose wrapped at a width (`wrapped`), the lines a sentence runs on through as one."""
+    blocks: list[list[tuple[int, int]]] = [[]]
     pos = 0
-    for m in _LINE_END.finditer(text):
-        if text[pos : m.start()].strip():
-            yield pos, m.start()
-        pos = m.end()
-    if text[pos:].strip():
-        yield pos, len(text)
+    for m in (*_LINE_END.finditer(text), None):
+        end = m.start() if m else len(text)
+        if text[pos:end].strip():
+            blocks[-1].append((pos, end))
+        elif blocks[-1]:
+            blocks.append([])  # a blank line ends a block
+        pos = m.end() if m else end
+    pairs = ((text[a:b], text[c:d]) for block in blocks for (a, b), (c, d) in itertools.pairwise(block))
+    joins = unwrap and wrapped(pairs, main)
+    for block in blocks:
+        if not block:
+            continue
+        start, end = block[0]
+        for (c, d), (a, b) in itertools.pairwise(block):
+            if joins and runs_on(text[c:d], text[a:b]) and b - start <= MAX_JOINED:
+                end = b
+            else:
+                yield start, end
+                start, end = a, b
+        yield start, end
+
+
+def runs_on(line: str, following: str) -> bool:
+    """The sentence of `line` goes on in `following`: the line ends on no sentence's end and
+    the next one goes on in lowercase, or after a comma."""
+    line, following = line.rstrip(), following.lstrip()
+    if not following or _ENDS_SENTENCE.search(line):
+        return False
+    return following[0].islower() or (line.endswith(",") and following[0].isalnum())
+
+
+def wrapped(pairs: Iterable[tuple[str, str]], main: str = "it") -> bool:
+    """A text's consecutive lines (`pairs`) are prose wrapped at a width, not a paragraph
+    each: at least WRAPPED_CUTS of them end on a word no sentence ends on (an article, a
+    preposition, a conjunction: `vocab.OPEN_ENDED`), the next going on in lowercase ("… La" |
+    "guerra non cambia …", "… nucleare su" | "scala mondiale …"; a game site's review, held
+    out). Verses and list items end where a phrase ends."""
+    cuts = 0
+    for line, following in pairs:
+        last = _LAST_WORD.search(line)
+        if last and following.lstrip()[:1].islower() and runs_on(line, following):
+            cuts += open_ended([last[0]], main)
+            if cuts >= WRAPPED_CUTS:
+                return True
+    return False
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -48,6 +48,22 @@ def test_pure_italian_comes_out_unchanged(pipeline):
     assert all(s.language == "it" and not s.segments and not s.fixes for s in doc.sentences)
 
 
+def test_wrapped_prose_comes_out_as_paragraphs(pipeline):
+    # ours, after a game site's review printed with hard line breaks
+    text = (
+        "La guerra non cambia ma migliora la sua\nveste: dopo due secoli l'umanità vive ancora tra\n"
+        "le rovine di una guerra nucleare su\nscala mondiale.\nIl deserto ci accoglie."
+    )
+    doc = pipeline.run(text)
+    assert doc.text == (
+        "La guerra non cambia ma migliora la sua veste: dopo due secoli l'umanità vive ancora tra "
+        "le rovine di una guerra nucleare su scala mondiale.\n\nIl deserto ci accoglie."
+    )
+    first = doc.sentences[0]
+    assert first.source.count("\n") == 3  # the record points at the text as read
+    assert [f.rule for f in first.fixes] == ["line_break"]
+
+
 def test_records_follow_the_contract(seeds):
     for doc in seeds.values():
         ids = [s.id for s in doc.sentences]

@@ -1,6 +1,6 @@
 import pytest
 
-from cleantext.split import paragraphs, sentences
+from cleantext.split import paragraphs, sentences, wrapped
 
 
 def _split(text):
@@ -44,6 +44,56 @@ def test_italian_sentences(text, expected):
 def test_paragraphs_are_non_empty_lines():
     text = "Titolo\n\nPrimo paragrafo.\n   \nSecondo.\nTerzo."
     assert [text[s:e] for s, e in paragraphs(text)] == ["Titolo", "Primo paragrafo.", "Secondo.", "Terzo."]
+
+
+def _paragraphs(text, **kw):
+    return [text[s:e] for s, e in paragraphs(text, **kw)]
+
+
+# prose wrapped at a width (ours, after a game site's review printed with hard line breaks)
+WRAPPED = (
+    "Il festival si apre domani con un concerto nella\n"
+    "piazza del paese, dove la banda suonerà fino a\n"
+    "mezzanotte. Gli organizzatori hanno chiesto ai residenti di\n"
+    "lasciare libere le strade.\n"
+    "Il programma completo è sul sito del comune,\n"
+    "Biglietti in vendita da lunedì.\n"
+    "\n"
+    "Ingresso libero per i bambini sotto i dieci anni e per\n"
+    "gli over 65."
+)
+
+
+def test_wrapped_prose_is_joined_where_a_sentence_runs_on():
+    assert _paragraphs(WRAPPED) == [
+        "Il festival si apre domani con un concerto nella\npiazza del paese, dove la banda suonerà fino a\n"
+        "mezzanotte. Gli organizzatori hanno chiesto ai residenti di\nlasciare libere le strade.",
+        "Il programma completo è sul sito del comune,\nBiglietti in vendita da lunedì.",
+        # a blank line still ends a paragraph; the document's wrapping joins this one too
+        "Ingresso libero per i bambini sotto i dieci anni e per\ngli over 65.",
+    ]
+    assert _paragraphs(WRAPPED, unwrap=False) == [line for line in WRAPPED.split("\n") if line]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # verses end where a phrase ends, whatever case the next one starts in (ours)
+        "Nel cielo azzurro vola\nuna rondine sola\ne il vento la porta\nlontano dal mare",
+        # a flattened table of commands and their keys: "a1" ends on no word (a manual's page, held out)
+        "Tasti speciali:\na1\na3\nb2\nbackspace\nbacktab",
+        # one paragraph per line, the way scraped articles come (ours)
+        "Il sindaco ha parlato alla\n\nstampa. Poi se ne è andato di\nCorsa verso il municipio.",
+    ],
+)
+def test_lines_not_wrapped_stay_paragraphs(text):
+    assert _paragraphs(text) == [line for line in text.split("\n") if line]
+
+
+def test_wrapping_needs_two_cuts_after_a_word_no_sentence_ends_on():
+    assert wrapped([("il concerto nella", "piazza"), ("fino a", "mezzanotte")])
+    assert not wrapped([("il concerto nella", "piazza"), ("fino a", "Mezzanotte")])
+    assert not wrapped([("il concerto nella", "piazza"), ("tasti a1", "a3")])
 
 
 def test_the_word_before_a_period_is_found_from_the_end_as_from_the_start():

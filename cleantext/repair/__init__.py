@@ -19,6 +19,7 @@ from cleantext.repair.lost import lost_letter, lost_question_mark
 from cleantext.repair.spacing import (
     bracket_inner_spaces,
     doubled_spaces,
+    line_break,
     missing_space_after_sentence,
     quote_spacing,
     space_before_punctuation,
@@ -90,6 +91,7 @@ __all__ = [
     "html_entities",
     "html_tags",
     "invisible",
+    "line_break",
     "lost_letter",
     "lost_question_mark",
     "missing_space_after_sentence",

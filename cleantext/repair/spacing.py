@@ -110,6 +110,23 @@ trim = Rewrite(
     examples=(Example("  Vertice ONU  ", "Vertice ONU", "own"),),
 )
 
+line_break = Rewrite(
+    "line_break",
+    "a line break inside a paragraph is a space: prose wrapped at a width, its lines joined "
+    "into one paragraph (`split.wrapped`)",
+    regex.compile(r"[ \t]*(?:\r\n|[\n\r\u2028\u2029\x0c])[ \t]*"),
+    " ",
+    needs=holding("\n", "\r", "\u2028", "\u2029", "\x0c"),
+    # a game site's review, held out
+    examples=(
+        Example(
+            "e apre nuove prospettive. La\nguerra non cambia",
+            "e apre nuove prospettive. La guerra non cambia",
+            "own",
+        ),
+    ),
+)
+
 # --- quotes -----------------------------------------------------------------------------
 
 _QUOTES = regex.compile(r"[“”«»\"]")
@@ -211,8 +228,9 @@ RULES = (
     quote_spacing,
     missing_space_after_sentence,
     doubled_spaces,
+    line_break,
     trim,
 )
 # the rules that space prose; program text and formulas keep their spaces (a formula's
 # strings: '=ANNULLA.SPAZI(" ciao mondo ")' in LibreOffice's Italian help lost its point)
-PROSE_ONLY = RULES[:-1]
+PROSE_ONLY = RULES[:-2]
