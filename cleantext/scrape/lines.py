@@ -487,7 +487,9 @@ _SITE_PHRASE = regex.compile(
     r"chi siamo|about us|lavora con noi|careers|segnala (?:un errore|abuso|un abuso)|"
     r"report (?:an error|abuse)|"
     r"note legali|informativa|mappa del sito|sitemap|riproduzione vietata|vietata la riproduzione|"
-    r"(?:content|story|article) continues (?:below|after)(?: \w+)?)\W*$",
+    r"(?:content|story|article) continues (?:below|after)(?: \w+)?|"
+    # a page's skip link, with the key that follows it ('Press "Enter" to skip to content')
+    r"(?:press \W*\w+\W* to )?skip to (?:the )?(?:main )?content)\W*$",
     regex.IGNORECASE,
 )
 
@@ -535,7 +537,13 @@ service_link = LineTest(
     "service_link",
     "service link",
     test=lambda p, ctx, rule: bool(_SITE_PHRASE.match(p)),
-    examples=(Example("Chi siamo", True, "own"), Example("Termini e condizioni", True, "own")),
+    examples=(
+        Example("Chi siamo", True, "own"),
+        Example("Termini e condizioni", True, "own"),
+        # ours, after a blog's skip link (held out)
+        Example('Press "Enter" to skip to content', True, "own"),
+        Example("Press Enter to skip this step and see the content.", False, "own"),
+    ),
 )
 new_window_button = LineTest(
     "new_window_button",
