@@ -58,6 +58,10 @@ KEPT_HERE = {
         "('il cosiddetto levelling up', 'ha cantato', 'come dicono gli inglesi,'), or a capitalised "
         "phrase after the noun for a work ('la canzone Let it be')"
     ),
+    "document": (
+        "the whole document is written in that language (its Italian sentences hold less than "
+        "a tenth of its words): a page of another language, not Italian text with leftovers"
+    ),
     "loanword": "words Italian text uses (Italian word frequency), no foreign grammar words",
     "term": "a lone word its document uses again and again: the subject's term, as the writer names it",
     "uncertain": (
@@ -115,6 +119,11 @@ class Policy:
     paired_length: float = 0.4  # ... a translation's length within this share of the longer
     topic_lines: int = 3  # a word in this many of a page's Italian paragraphs is its topic
     title_uses: int = 2  # a capitalised phrase a document writes this often is its own title
+    main_share: float = 0.1  # a document of foreign_sentences or more whose Italian sentences
+    # hold less of its words than this is written in another language (a French site's page in
+    # an Italian crawl): none of its sentences is a leftover in Italian text. A lone foreign
+    # sentence is not a page (one row of a dataset of sentences may be a stray one)
+    foreign_sentences: int = 2
 
 
 Zipf = Callable[[str, str], float]
@@ -135,6 +144,19 @@ def judge(
     posts and credited captions (`signed`); a span inside one is the writer's choice, and no
     sign of machine output. `quoted`: the units a lead-in announces (`announced`), quotations."""
     p = policy or Policy()
+    if _foreign_document(units, main, p):
+        return [
+            Detection(
+                det.language,
+                (),
+                tuple(
+                    sorted(
+                        (*det.kept, *(replace(s, kept="document") for s in det.spans)), key=lambda s: s.start
+                    )
+                ),
+            )
+            for _, det in units
+        ]
     apart = [f" {' '.join(folded(m))} " for m in marked]
     italian = [w for text, det in units if det.language == main for w in folded(text)]
     uses, prose = Counter(italian), f" {' '.join(italian)} "
@@ -202,6 +224,20 @@ def judge(
         language = main if not spans else det.language
         out.append(Detection(language, tuple(spans), tuple(sorted(kept, key=lambda s: s.start))))
     return out
+
+
+def _foreign_document(units: Sequence[tuple[str, Detection]], main: str, p: Policy) -> bool:
+    """The document is written in another language: `Policy.foreign_sentences` foreign
+    sentences or more, its Italian ones holding less than `Policy.main_share` of its words (a
+    headline or a date line read as Italian on a French page is no Italian text)."""
+    here = there = sentences = 0
+    for text, det in units:
+        if det.language == main:
+            here += len(WORD.findall(text))
+        elif det.spans:
+            there += len(WORD.findall(text))
+            sentences += 1
+    return sentences >= p.foreign_sentences and here < p.main_share * (here + there)
 
 
 def own_titles(units: Sequence[tuple[str, Detection]], zipf: Zipf, main: str, p: Policy) -> set[str]:
