@@ -14,7 +14,7 @@ from cleantext.code import code_shaped
 from cleantext.repair import accents, encoding, glue, lost, spacing
 from cleantext.repair.accents import apostrophe_accent, dropped_accent
 from cleantext.repair.encoding import html_entities, html_tags, invisible, mojibake, nfc, odd_spaces
-from cleantext.repair.glue import doubled_prefix
+from cleantext.repair.glue import doubled_prefix, glued_at_accent
 from cleantext.repair.lost import lost_letter, lost_question_mark
 from cleantext.repair.spacing import (
     bracket_inner_spaces,
@@ -87,6 +87,7 @@ __all__ = [
     "bracket_inner_spaces",
     "doubled_prefix",
     "doubled_spaces",
+    "glued_at_accent",
     "dropped_accent",
     "html_entities",
     "html_tags",

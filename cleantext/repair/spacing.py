@@ -63,7 +63,10 @@ missing_space_after_sentence = Rewrite(
     "before and a capitalised word after (or an elided one), so 'S.p.A.' and 'www.ansa.it' "
     "are left alone, and a word that no dot or slash joins to what precedes it: "
     "'com.sun.star.util.Date' is one name",
-    regex.compile(r"(?<=(?<![\p{L}\p{N}_./])\p{Ll}{2,}[.!?]+)(?=\p{Lu}(?:\p{Ll}|['’]\p{L}))"),
+    # (after a closing quote too, 'area euro".Lo'; before a one-letter word, "sovrani.E al di là")
+    regex.compile(
+        r"(?<=(?<![\p{L}\p{N}_./])\p{Ll}{2,}[”»\"’)]?[.!?]+)(?=\p{Lu}(?:\p{Ll}|['’]\p{L}|(?<=[AEIOÈ])\s))"
+    ),
     " ",
     needs=regex.compile(r"[.!?]\p{Lu}"),  # (regex: re, on Latin text, was slower here)
     examples=(
@@ -79,6 +82,13 @@ missing_space_after_sentence = Rewrite(
         ),
         # an elided word opens the next sentence (ours, after a fashion blog)
         Example("tutti corretti.C'è comunque voglia", "tutti corretti. C'è comunque voglia", "own"),
+        # ours, after a news agency's page (held out)
+        Example(
+            'rapporto sugli emittenti sovrani.E "al di là", disse, "area euro".Lo scorso anno',
+            'rapporto sugli emittenti sovrani. E "al di là", disse, "area euro". Lo scorso anno',
+            "own",
+        ),
+        Example("la vitamina A e la vitamina E sono", "la vitamina A e la vitamina E sono", "own"),
     ),
 )
 
