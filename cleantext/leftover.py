@@ -194,7 +194,9 @@ def judge(
                 continue
             if k not in quoted and (sign := _sign(text, span, det, zipf, main, p)):
                 signs.setdefault(_key(text, span), sign)
-                if det.language != main or not short_phrase(text[span.start : span.end], p):
+                if det.language != main or not short_terms(
+                    text[span.start : span.end], span.language, zipf, main, p
+                ):
                     long_inner.append(_inner_phrase(text, span, det, main, p))
     long_sign, inner = bool(long_inner), all(long_inner)
     # a long Italian document whose only signs are short phrases and lone words is a writer's,
@@ -723,6 +725,15 @@ def in_machine_document(reason: str | None) -> bool:
 def short_phrase(phrase: str, p: Policy | None = None) -> bool:
     """A phrase as short as a term (max_loan_words), the length of a writer's borrowing."""
     return len(WORD.findall(phrase)) <= (p or Policy()).max_loan_words
+
+
+def short_terms(phrase: str, language: str, zipf: Zipf, main: str = "it", p: Policy | None = None) -> bool:
+    """Each term of the phrase as short as a writer's borrowing (`short_phrase`): a span an
+    Italian article or conjunction runs through is the terms the writer lists ("il quiet
+    quitting, il quiet hiring e il quiet firing"; a bookshop's page, held out), not one
+    long phrase."""
+    terms = _terms(WORD.findall(phrase), language, zipf, main)
+    return all(len(term) <= (p or Policy()).max_loan_words for term in terms)
 
 
 def _inner_phrase(text: str, span: Span, det: Detection, main: str, p: Policy) -> bool:

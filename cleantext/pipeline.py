@@ -420,8 +420,13 @@ class Pipeline:
         (a machine's document is evidence enough for a fair translation)."""
         if _single(seg.text):
             return True
-        inside = d.sentence.language == self.settings.main
-        return inside and leftover.short_phrase(seg.text) and not leftover.in_machine_document(seg.leftover)
+        main = self.settings.main
+        inside = d.sentence.language == main
+        return (
+            inside
+            and leftover.short_terms(seg.text, seg.language, zipf, main)
+            and not leftover.in_machine_document(seg.leftover)
+        )
 
     def _trusted(self, seg: Segment, back: str | None, checked: bool = False, inside: bool = False) -> bool:
         """With `leftovers="judge"`, a translation replaces its source only when it can be

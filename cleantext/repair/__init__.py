@@ -14,7 +14,7 @@ from cleantext.code import code_shaped
 from cleantext.repair import accents, encoding, glue, lost, spacing
 from cleantext.repair.accents import apostrophe_accent, dropped_accent
 from cleantext.repair.encoding import html_entities, html_tags, invisible, mojibake, nfc, odd_spaces
-from cleantext.repair.glue import doubled_prefix, glued_at_accent
+from cleantext.repair.glue import doubled_prefix, drop_cap, glued_at_accent, hyphen_break
 from cleantext.repair.lost import lost_letter, lost_question_mark
 from cleantext.repair.spacing import (
     bracket_inner_spaces,
@@ -23,6 +23,7 @@ from cleantext.repair.spacing import (
     missing_space_after_sentence,
     quote_spacing,
     space_before_punctuation,
+    spaced_elision,
     stray_punctuation,
     trim,
 )
@@ -87,10 +88,12 @@ __all__ = [
     "bracket_inner_spaces",
     "doubled_prefix",
     "doubled_spaces",
+    "drop_cap",
     "glued_at_accent",
     "dropped_accent",
     "html_entities",
     "html_tags",
+    "hyphen_break",
     "invisible",
     "line_break",
     "lost_letter",
@@ -104,6 +107,7 @@ __all__ = [
     "repair_text",
     "rules_for",
     "space_before_punctuation",
+    "spaced_elision",
     "stray_punctuation",
     "trim",
 ]

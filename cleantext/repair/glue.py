@@ -15,7 +15,7 @@ import regex
 
 from cleantext.caches import memo
 from cleantext.freq import zipf
-from cleantext.rules import Example, Rewrite
+from cleantext.rules import Example, Rewrite, holding
 
 
 def _collapse(m: regex.Match[str]) -> str:
@@ -120,4 +120,73 @@ glued_at_accent = Rewrite(
     ),
 )
 
-RULES = (doubled_prefix, glued_at_accent)
+# A word a line break cut with a hyphen, the line joined back with a space ("pro- prio").
+_BROKEN = regex.compile(r"(?<![\p{L}\p{N}-])(\p{Ll}{2,})- (\p{Ll}{2,})(?![\p{L}\p{N}-])")
+WORD_FROM = 3.0  # Zipf: the joined word is a common Italian word ("proprio", "preparazioni") ...
+FRAGMENT_BELOW = 2.5  # ... and the piece after the hyphen no word of its own ("prio"; "zioni", 2.2)
+
+
+def _mend(m: regex.Match[str]) -> str:
+    left, right = m.group(1), m.group(2)
+    joined = left + right
+    if (
+        zipf(joined, "it") >= WORD_FROM
+        and zipf(right, "it") < FRAGMENT_BELOW
+        and not _in_address(m.string, m.start(), m.end())
+    ):
+        return joined
+    return m.group()
+
+
+hyphen_break = Rewrite(
+    "hyphen_break",
+    "a word a line break cut with a hyphen, its line joined back ('pro- prio' → 'proprio'); "
+    "a hyphen before a word stays ('socio- economico', 'pre- e post-partum')",
+    _BROKEN,
+    _mend,
+    needs=holding("- "),
+    examples=(
+        # ours, after a magazine's page read from its PDF (held out)
+        Example("è pro- prio uno dei dettagli", "è proprio uno dei dettagli", "own"),
+        Example(
+            "le cure pre- e post-partum, socio- economico",
+            "le cure pre- e post-partum, socio- economico",
+            "own",
+        ),
+    ),
+)
+
+_ONE_LETTER = "aeièo"  # the one-letter words of Italian ("a", "e", "è", "i", "o")
+# A magazine's drop cap read from its PDF: the paragraph's first letter spaced off its word.
+_DROP_CAP = regex.compile(r"^(\p{Lu}) (\p{Ll}+)(?![\p{L}\p{N}'’])")
+
+
+def _drop_cap(m: regex.Match[str]) -> str:
+    cap, rest = m.group(1), m.group(2)
+    # the rest no word of its own ("lcuni"), or a lone consonant after a capital that is no
+    # one-letter word ("U n": "n" and "u" are frequent as wordfreq's stray letters; "C è" is
+    # a formula's variable and a verb, LibreOffice's help)
+    apart = zipf(rest, "it") < FRAGMENT_BELOW or (
+        len(rest) == 1 and rest not in _ONE_LETTER and cap not in _ONE_LETTER.upper()
+    )
+    return cap + rest if apart and zipf((cap + rest).lower(), "it") >= WORD_FROM else m.group()
+
+
+drop_cap = Rewrite(
+    "drop_cap",
+    "a paragraph's first letter spaced off its word, a drop cap read from a PDF ('U n "
+    "ristoratore' → 'Un ristoratore'); 'E poi', 'A casa' stay",
+    _DROP_CAP,
+    _drop_cap,
+    needs=regex.compile(r"^\p{Lu} \p{Ll}"),
+    examples=(
+        # ours, after a magazine's page read from its PDF (held out)
+        Example("U n ristoratore che opera", "Un ristoratore che opera", "own"),
+        Example("A lcuni ristoratori", "Alcuni ristoratori", "own"),
+        Example("E poi è arrivato", "E poi è arrivato", "own"),
+        Example("A casa nostra", "A casa nostra", "own"),
+        Example("C è un valore logico", "C è un valore logico", "own"),
+    ),
+)
+
+RULES = (doubled_prefix, glued_at_accent, hyphen_break, drop_cap)
