@@ -218,11 +218,20 @@ def test_settings_refuse_an_unknown_policy():
 class _Terms(_Echo):
     """Two phrases word for word: one comes back as it was, the other does not."""
 
-    words = {**_Echo.words, "quiet quitting": "taciuto lasciare", "broad commonality": "ampia comunanza"}
+    words = {
+        **_Echo.words,
+        "quiet quitting": "taciuto lasciare",
+        "broad commonality": "ampia comunanza",
+        "quiet quitting, il quiet hiring": "taciuto lasciare, il taciuto contrattare",
+    }
 
     def translate(self, texts, source, target):
         if source == "it":
-            back = {"taciuto lasciare": "quiet let", "ampia comunanza": "broad commonality"}
+            back = {
+                "taciuto lasciare": "quiet let",
+                "ampia comunanza": "broad commonality",
+                "taciuto lasciare, il taciuto contrattare": "quiet let, the quiet contract",
+            }
             return [back.get(t.strip(), t) for t in texts]
         return super().translate(texts, source, target)
 
@@ -246,6 +255,9 @@ def test_a_short_phrase_on_its_own_evidence_replaces_its_source_only_when_it_com
     assert "quiet quitting" in doc.text and "ampia comunanza" in doc.text  # two short signs: both checked
     doc, segs = run("Il fenomeno del quiet quitting cresce, the government is not ready.")
     assert "taciuto lasciare" in doc.text and "il governo non è pronto" in doc.text
+    # terms an Italian article lists are short terms, each checked (a bookshop's page, held out)
+    doc, segs = run("Il libro racconta fenomeni come il quiet quitting, il quiet hiring e altri.")
+    assert "il quiet quitting, il quiet hiring" in doc.text and "taciuto" not in doc.text
 
 
 class _Speech(_Echo):
