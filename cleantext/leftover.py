@@ -530,6 +530,10 @@ def _decide(
     signs = f"{n} sign{'s' if n != 1 else ''}"
     doc = f"{signs} {_MACHINE_DOCUMENT}" if long_sign else f"{signs} in the document, all short"
     whole = det.language != main
+    if not whole and named(text, span.start, span.end):
+        # the sentence gives it as written ("dall'inglese chronic wasting disease", "il termine
+        # inglese"): the writer's, quoted or bracketed, whatever else the document holds
+        return "title", ""
     if announced or (_whole_quote(text) if whole else _speech(text, span)):
         return (None, f"quoted, in {doc}") if set_off_machine else ("quote", "")
     if _bracketed(text, span.start, span.end):

@@ -126,6 +126,10 @@ NAMING = regex.compile(
     # spiegato in inglese che we are not…": the sentence names the language
     r"|come\s+(?:dicono|direbbero|dicevano|si\s+dice\s+in|si\s+direbbe\s+in)\s+(?:(?:gli|i|le)\s+)?\p{L}+\s*[,:]?"
     r"|in\s+(?:inglese|francese|latino|lingua\s+\p{L}+)(?:\s+che|\s*[,:])?"
+    # "(CWD, dall'inglese chronic wasting disease)", "dal francese laissez-faire": the
+    # language an acronym or a term comes from (ours, after a science writer's page)
+    r"|dall['’]\s?(?:inglese|americano|olandese|arabo|ebraico)|dal\s+(?:francese|latino|tedesco|greco|giapponese)"
+    r"|dallo\s+spagnolo"
     # "per dirla con gli inglesi, it's not rocket science", "per dirla alla francese,", "a
     # Parigi lo chiamano le quoi qu'il en coûte": the sentence hands the saying to others
     r"|per\s+dirla\s+(?:con\s+(?:gli|i|le)\s+\p{L}+|all['’]\p{L}+|alla\s+\p{L}+)\s*[,:]?"
