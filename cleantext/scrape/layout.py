@@ -118,11 +118,16 @@ def _line_rule_fires(paragraphs: Sequence[str], k: int) -> bool:
 _INNER_STOP = regex.compile(r"[.;!…](?:\s|$)")
 
 
+_CUT = regex.compile(r"(?<=\p{L})(?:…|\.\.\.)$")  # a link's text cut to fit, right after a word
+
+
 def _headline_shape(p: str) -> bool:
     """Capitalised, no sentence punctuation inside or at the end (a question may lead a
     subtitle: "Pronti a negoziare? Condizioni per Kiev"), and no code: a signature's colons
-    ("AddItem(menuitem: str): int", LibreOffice's help) make no two-part headline."""
-    s = p.strip().rstrip('”»"’)')
+    ("AddItem(menuitem: str): int", LibreOffice's help) make no two-part headline. A
+    headline cut to fit its box ends on its last word's "…" ("Il mercato del Bologna si è
+    concluso con una cessione: quella di Ciro Immobile…"; a sports site's page, held out)."""
+    s = _CUT.sub("", p.strip().rstrip('”»"’)'))
     if not s or not s[:1].isupper() or not s[-1:].isalnum():
         return False
     return not _INNER_STOP.search(s) and not code_shaped(s)

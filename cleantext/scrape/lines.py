@@ -258,7 +258,8 @@ _SECTION_WORDS = frozenset(
     """related latest recent popular trending most read more top articles article posts post news
     stories videos video tags tag categories category archive archivio menu articoli articolo correlati
     ultimi ultime ultim'ora notizie più letti lette recenti popolari in evidenza primo piano altri altre
-    dalla stessa sezione you may also like potrebbe interessarti""".split()
+    dalla stessa sezione you may also like potrebbe interessarti consigliato consigliata consigliate
+    consigliati scelti te recommended""".split()
 )
 
 
@@ -313,7 +314,11 @@ related_header = LineTest(
     "related/latest header",
     test=lambda p, ctx, rule: bool(c := _site_words(p, rule)) and all(t in _SECTION_WORDS for t in c),
     thresholds=(("max_words", 6),),
-    examples=(Example("Related Articles", True, "samples"), Example("Ultime notizie", True, "own")),
+    examples=(
+        Example("Related Articles", True, "samples"),
+        Example("Ultime notizie", True, "own"),
+        Example("Consigliato per te", True, "own"),  # (ours, after a sports site's page)
+    ),
 )
 site_navigation = LineTest(
     "site_navigation",
