@@ -233,12 +233,14 @@ date_line = LineTest(
 
 
 _READ_ALSO = regex.compile(
-    r"^\s*(?:leggi anche|leggi pure|leggi l['’]articolo|ti potrebbe(?:ro)? interessare|"
+    r"(?i:^\s*(?:leggi anche|leggi pure|leggi l['’]articolo|ti potrebbe(?:ro)? interessare|"
     r"potrebbe(?:ro)? interessarti|vedi anche|guarda anche|guarda il video|approfondisci|"
     r"articol[oi] correlat[oi]|continua a leggere|read also|read more|see also|related|"
     r"(?:ti |vi )?potrebbe(?:ro)? (?:anche )?piacer(?:ti|vi)|you (?:may|might) also like)"
-    r"(?:\s+anche|\s+also)?\b\s*(?:[:»›>\-–—]|$)",
-    regex.IGNORECASE,
+    r"(?:\s+anche|\s+also)?\b\s*(?:[:»›>\-–—]|$))"
+    # or the link's headline right after it, capitalised ("Leggi anche Joe Biden è il nuovo
+    # presidente"; ours, after a news site's page): "Leggi anche le ultime notizie" is a sentence
+    r"|^\s*(?i:leggi anche|vedi anche|guarda anche|read also|see also)\s+(?=\p{Lu})",
 )
 
 
@@ -249,6 +251,7 @@ read_also = LineTest(
     examples=(
         Example("Leggi anche: Biden-Putin: atteso oggi il summit online", True, "samples"),
         Example("Leggi anche le ultime notizie sulla manovra", False, "own"),
+        Example("Leggi anche Joe Biden è il nuovo presidente degli Stati Uniti", True, "own"),
         Example("Potrebbe interessarti anche: Il governo cade", True, "own"),
     ),
 )
@@ -259,7 +262,7 @@ _SECTION_WORDS = frozenset(
     stories videos video tags tag categories category archive archivio menu articoli articolo correlati
     ultimi ultime ultim'ora notizie più letti lette recenti popolari in evidenza primo piano altri altre
     dalla stessa sezione you may also like potrebbe interessarti consigliato consigliata consigliate
-    consigliati scelti te recommended""".split()
+    consigliati scelti te""".split()
 )
 
 
@@ -339,7 +342,7 @@ site_navigation = LineTest(
 _LABEL = regex.compile(
     r"^\s*(?:tags?|argomenti|categori[ae]|parole chiave|keywords|topics|sei qui|you are here|"
     r"posted in|filed under|pubblicato in|archiviato in|tempo di lettura|reading time|"
-    r"sezione|section|rubrica)\s*[:：»›>]\s*\S",
+    r"sezione|section|rubrica|ultimo aggiornamento|last updated)\s*[:：»›>]\s*\S",
     regex.IGNORECASE,
 )
 
@@ -353,6 +356,7 @@ label_line = LineTest(
         Example("Tag: Russia, Cina", True, "own"),
         Example("Argomenti: manovra, pensioni", True, "own"),
         Example("Parole chiave: energia, gas", True, "own"),
+        Example("Ultimo aggiornamento: Domenica", True, "own"),  # (ours, after a daily's page)
     ),
 )
 
