@@ -145,18 +145,7 @@ def judge(
     sign of machine output. `quoted`: the units a lead-in announces (`announced`), quotations."""
     p = policy or Policy()
     if _foreign_document(units, main, p):
-        return [
-            Detection(
-                det.language,
-                (),
-                tuple(
-                    sorted(
-                        (*det.kept, *(replace(s, kept="document") for s in det.spans)), key=lambda s: s.start
-                    )
-                ),
-            )
-            for _, det in units
-        ]
+        return [_all_kept(det, "document") for _, det in units]
     apart = [f" {' '.join(folded(m))} " for m in marked]
     italian = [w for text, det in units if det.language == main for w in folded(text)]
     uses, prose = Counter(italian), f" {' '.join(italian)} "
@@ -226,6 +215,12 @@ def judge(
         language = main if not spans else det.language
         out.append(Detection(language, tuple(spans), tuple(sorted(kept, key=lambda s: s.start))))
     return out
+
+
+def _all_kept(det: Detection, why: str) -> Detection:
+    """`det` with every span to translate kept as written, for `why`."""
+    kept = (*det.kept, *(replace(span, kept=why) for span in det.spans))
+    return Detection(det.language, (), tuple(sorted(kept, key=lambda span: span.start)))
 
 
 def _foreign_document(units: Sequence[tuple[str, Detection]], main: str, p: Policy) -> bool:

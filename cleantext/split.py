@@ -94,8 +94,11 @@ def wrapped(pairs: Iterable[tuple[str, str]], main: str = "it") -> bool:
     out). Verses and list items end where a phrase ends."""
     cuts = 0
     for line, following in pairs:
-        last = _LAST_WORD.search(line)
-        if last and following.lstrip()[:1].islower() and runs_on(line, following):
+        if (
+            following.lstrip()[:1].islower()
+            and runs_on(line, following)
+            and (last := _LAST_WORD.search(line))
+        ):
             cuts += open_ended([last[0]], main)
             if cuts >= WRAPPED_CUTS:
                 return True
