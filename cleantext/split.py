@@ -45,6 +45,8 @@ _LINE_END = regex.compile(r"\r\n|[\n\r\u2028\u2029\x0c]")
 
 WRAPPED_CUTS = 2  # lines of a block cut after a word no sentence ends on: prose wrapped at a width
 MAX_JOINED = 10_000  # characters; wrapped lines joined make a paragraph at most this long
+BROKEN_PROSE_WORDS = 12  # words of a line cut mid-phrase that is prose, not a heading or a verse
+_WORDS = regex.compile(r"\p{L}+")
 
 _ENDS_SENTENCE = regex.compile(r"[.!?…;][”»\"’)\]]*$")
 _LAST_WORD = regex.compile(r"(?<![\p{L}\p{N}_\-'’.])\p{L}+(?=\s*$)")  # a word, not "a1" nor "dell’"
@@ -69,12 +71,34 @@ def paragraphs(text: str, unwrap: bool = True, main: str = "it") -> Iterator[tup
             continue
         start, end = block[0]
         for (c, d), (a, b) in itertools.pairwise(block):
-            if joins and runs_on(text[c:d], text[a:b]) and b - start <= MAX_JOINED:
+            line, following = text[c:d], text[a:b]
+            if (
+                (joins or (unwrap and _broken_prose(line, following)))
+                and runs_on(line, following)
+                and b - start <= MAX_JOINED
+            ):
                 end = b
             else:
                 yield start, end
                 start, end = a, b
         yield start, end
+
+
+def _broken_prose(line: str, following: str) -> bool:
+    """A paragraph of prose a stray line break cut mid-phrase, in any text: a line opening a
+    sentence, as long as prose (BROKEN_PROSE_WORDS) and ending on a word, the next going on
+    in lowercase and ending a sentence ("Quando la differenza … si aggiorna e si uniforma" |
+    "alle mode del momento. … del 1989)."; a daily's motoring page, held out). A list's items
+    end on no sentence ("punto (.) - consentito … ultimo carattere" | "spazio vuoto () - …",
+    LibreOffice's help)."""
+    line, following = line.strip(), following.strip()
+    return (
+        line[:1].isupper()
+        and line[-1:].isalpha()
+        and following[:1].islower()
+        and _ENDS_SENTENCE.search(following) is not None
+        and len(_WORDS.findall(line)) >= BROKEN_PROSE_WORDS
+    )
 
 
 def runs_on(line: str, following: str) -> bool:

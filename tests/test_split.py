@@ -136,3 +136,20 @@ def test_a_vertical_tab_is_a_soft_break_not_a_paragraph():
         clean_text("Il primo\x0bparagrafo continua qui.", translate=False)
         == "Il primo paragrafo continua qui."
     )
+
+
+def test_a_line_of_prose_a_stray_break_cuts_goes_on_in_the_next():
+    # ours, after a daily's motoring page: one break in a paragraph, no wrapping elsewhere
+    first = "Il consiglio comunale ha discusso a lungo la proposta di bilancio presentata dalla giunta"
+    text = f"{first}\nche alla fine è stata approvata con due voti di scarto.\nLa seduta è stata poi sospesa."
+    assert _paragraphs(text) == [
+        f"{first}\nche alla fine è stata approvata con due voti di scarto.",
+        "La seduta è stata poi sospesa.",
+    ]
+    assert len(_paragraphs(text, unwrap=False)) == 3
+    # a list's items end on no sentence (ours, after LibreOffice's help)
+    items = (
+        "Punto (.) - consentito all'interno di un nome ma non come primo o ultimo carattere del nome\n"
+        "spazio vuoto () - consentito all'interno di un nome ma non per un'area di celle"
+    )
+    assert len(_paragraphs(items)) == 2
