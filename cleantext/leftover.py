@@ -540,7 +540,7 @@ def _decide(
             return None, f"a whole {span.language} sentence"
         return (None, f"a short {span.language} sentence, in {doc}") if set_off_machine else ("uncertain", "")
     words = WORD.findall(text[span.start : span.end])
-    if _titled(text, span, words, zipf, p) or _named(text, span, zipf, p):
+    if _titled(text, span, words, zipf, p) or _topic(text, span, zipf, p):  # (named: returned above)
         return "title", ""
     terms = _terms(words, span.language, zipf, main)
     if terms and all(_loan(term, span.language, zipf, main, p) for term in terms):

@@ -269,5 +269,6 @@ RULES = (
     trim,
 )
 # the rules that space prose; program text and formulas keep their spaces (a formula's
-# strings: '=ANNULLA.SPAZI(" ciao mondo ")' in LibreOffice's Italian help lost its point)
-PROSE_ONLY = RULES[:-2]
+# strings: '=ANNULLA.SPAZI(" ciao mondo ")' in LibreOffice's Italian help lost its point),
+# not the line breaks inside a paragraph nor the spaces at its edges
+PROSE_ONLY = tuple(rule for rule in RULES if rule not in (line_break, trim))
