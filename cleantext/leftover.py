@@ -164,6 +164,8 @@ def judge(
         for span in det.spans:
             if _set_apart(text, span, apart, lambda w: zipf(w, main) >= _GRAMMAR):
                 given[k, span.start] = "marked"
+            elif _names_listed(text[span.start : span.end]):
+                given[k, span.start] = "name"
             elif titles and (
                 _of_titles(text[span.start : span.end], titles)
                 or _like_a_title(text, span, det, zipf, main, p)
@@ -215,6 +217,21 @@ def judge(
         language = main if not spans else det.language
         out.append(Detection(language, tuple(spans), tuple(sorted(kept, key=lambda s: s.start))))
     return out
+
+
+_LIST_ITEM = regex.compile(r"^\W*(?:\p{N}+\s+)?(?:\p{Ll}{1,3}\s|[ld][’']\s?)?\p{Lu}")
+_LIST_ITEMS = 3
+
+
+def _names_listed(phrase: str) -> bool:
+    """A list of names the writer gives in their own language: `_LIST_ITEMS` items or more
+    between semicolons, each opening with a capital ("Foie gras de canard poêlé, servi avec
+    son consommé au yuzu; Noisette de chevreuil rotie au cassis…", a food blog's tasting menu;
+    "l'Hostellerie Jérôme a La Turbie, chef Bruno Cirino; l'Auberge du Père Bise, chef Jean
+    Sulpice; …", a food magazine's starred restaurants; held out). A sentence goes on after
+    its semicolons in lowercase, a machine's left as much as a writer's."""
+    items = [item for item in phrase.split(";") if item.strip()]
+    return len(items) >= _LIST_ITEMS and all(_LIST_ITEM.match(item) for item in items)
 
 
 def _all_kept(det: Detection, why: str) -> Detection:
@@ -540,7 +557,11 @@ def _decide(
             return None, f"a whole {span.language} sentence"
         return (None, f"a short {span.language} sentence, in {doc}") if set_off_machine else ("uncertain", "")
     words = WORD.findall(text[span.start : span.end])
-    if _titled(text, span, words, zipf, p) or _topic(text, span, zipf, p):  # (named: returned above)
+    if (
+        _titled(text, span, words, zipf, p)
+        or _topic(text, span, zipf, p)
+        or _opens_title(text, span, words, p)
+    ):
         return "title", ""
     terms = _terms(words, span.language, zipf, main)
     if terms and all(_loan(term, span.language, zipf, main, p) for term in terms):
@@ -567,9 +588,14 @@ def _sign(text: str, span: Span, det: Detection, zipf: Zipf, main: str, p: Polic
         if _whole_quote(text) or _short(text, p) or _title_case(text, span.language, zipf, p):
             return None
         return f"a whole {span.language} sentence"
-    if _speech(text, span) or _bracketed(text, span.start, span.end) or _named(text, span, zipf, p):
-        return None
     words = WORD.findall(text[span.start : span.end])
+    if (
+        _speech(text, span)
+        or _bracketed(text, span.start, span.end)
+        or _named(text, span, zipf, p)
+        or _opens_title(text, span, words, p)
+    ):
+        return None
     unused = [w for w in words if w.islower() and _unused(w, span.language, zipf, main, p)]
     if unused:
         return "words Italian does not use: " + ", ".join(dict.fromkeys(unused))
@@ -884,6 +910,38 @@ def _titled(text: str, span: Span, words: list[str], zipf: Zipf, p: Policy) -> b
     ):
         return False
     return p.used_from <= zipf(words[0].lower(), span.language) < p.function_from
+
+
+def _opens_title(text: str, span: Span, words: list[str], p: Policy) -> bool:
+    """A title its own capitalised article opens right after its author's name, inside the
+    Italian sentence ("l'inedito del maestro Orson Welles The other side of the wind", "dei
+    fratelli Coen The Ballad of Buster Scruggs"; a page on a film festival, held out): English
+    and French capitalise an article inside a sentence only where a title or a name begins,
+    and a machine leaves a sentence's words in their own case. The name is what tells a title
+    from a sentence's opening words dropped into another one ("modifiche An act of the highest
+    importance", the phrase benchmark's cut). The title as short as one, not cut before its
+    end, nothing set off inside it."""
+    for k, word in enumerate(words):
+        if not word[0].isupper():
+            return False
+        if word.lower() in _ARTICLES:
+            title = words[k:]
+            break
+    else:
+        return False
+    before = text[: span.start].rstrip()
+    if k == 0 and not before[-1:].isalpha():
+        return False  # the name right before it, nothing between
+    lead = [*WORD.findall(before), *words[:k]]
+    name = 0  # the capitalised words right before the article
+    while name < len(lead) and lead[-1 - name][0].isupper():
+        name += 1
+    return (
+        0 < name < len(lead)  # a name, after the sentence's own words
+        and len(title) <= p.max_title_words
+        and not open_ended(title, span.language)
+        and not regex.search(r"[,;:()\[\]]", text[span.start : span.end])
+    )
 
 
 def _named(text: str, span: Span, zipf: Zipf, p: Policy) -> bool:
