@@ -1017,10 +1017,18 @@ def _whole_quote(text: str) -> bool:
     return not any(_closes(t, k) for k in range(1, len(t) - 1))
 
 
+_DASH_BEFORE = regex.compile(r"(?:^|\s)[–—-]\s+$")
+_DASH_AFTER = regex.compile(r"\s+[–—-](?:\s|$)")
+
+
 def _bracketed(text: str, start: int, end: int) -> bool:
     """text[start:end] is (nearly) all of a bracketed aside, or a term of up to three words
     and all of the aside after it, that glosses it ("un clone hi-tech (powered by High
-    Technology)", MarkIT)."""
+    Technology)", MarkIT); or all of an aside between two spaced dashes, as Italian sets
+    off a gloss too ("le emissioni di gas a effetto serra (GES) – greenhouse gas (GHG)
+    emissions – in atmosfera", a page on carbon accounting, held out)."""
+    if _DASH_BEFORE.search(text[:start]) and _DASH_AFTER.match(text, end):
+        return True
     opens = text.find("(", start, end)
     if opens >= 0 and len(WORD.findall(text[start:opens])) <= 3:
         start = opens + 1
