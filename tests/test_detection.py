@@ -453,6 +453,15 @@ def test_a_foreign_run_ends_at_a_word_its_language_never_wrote(detector):
     assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False)), det
 
 
+def test_a_foreign_run_ends_at_a_spaced_dash(detector):
+    """A list's item gives its heading, a spaced dash, and its text, the same term in both
+    (ours, after a page on hiring, held out): one span across the dash took the Italian "Un"
+    in and came back as "tempo per contrattare - Un tempo ad affitto"."""
+    text = "Riduzione del time to hire - Un time to hire elevato fa salire i costi di ogni selezione."
+    det = detector.detect(text)
+    assert [text[s.start : s.end] for s in det.spans] == ["time to hire", "time to hire"], det
+
+
 @pytest.mark.parametrize(
     "text",
     [

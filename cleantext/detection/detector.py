@@ -8,6 +8,8 @@ import math
 import threading
 from collections.abc import Callable
 
+import regex
+
 from cleantext.caches import memo
 from cleantext.detection import shape
 from cleantext.detection.spans import Detection, Span
@@ -463,7 +465,7 @@ class Detector:
         """Candidate runs → spans to translate, and spans kept as written (names, titles,
         quoted titles, other languages): trimmed, with enough evidence, lingua not against."""
         spans, kept = [], []
-        for lang, i, j in (part for run in runs for part in self._apart(toks, *run)):
+        for lang, i, j in (part for run in runs for part in self._apart(text, toks, *run)):
             i, j = shape.trim(text, toks, i, j, lang)
             if i >= j:
                 continue
@@ -492,14 +494,21 @@ class Detector:
     # Italian uses a word at least this often (Zipf) that the run's language has never written
     _ONLY_MAIN = 2.0
 
-    def _apart(self, toks: list[shape.Tok], lang: str, i: int, j: int) -> list[tuple[str, int, int]]:
+    def _apart(
+        self, text: str, toks: list[shape.Tok], lang: str, i: int, j: int
+    ) -> list[tuple[str, int, int]]:
         """A run cut at each lowercase word its language has never written and Italian uses: the
         sequence model lets one weak Italian word pass inside a foreign run, but a writer of
         `lang` would not have put it there ("i Pieux Établissements de la France à Rome
         inaugurano bocal", an art news page, held out: the name, the Italian verb, the lab's
-        name). Each part is judged on its own evidence."""
+        name). Cut too at a spaced dash, where a list's item gives its heading and goes on
+        ("Riduzione del time to hire - Un time to hire elevato comporta…", a page on hiring,
+        held out) or an aside opens: two parts of the text, each judged on its own evidence."""
         parts, a = [], i
         for k in range(i, j):
+            if k > a and _DASH.search(text, toks[k - 1].end, toks[k].start):
+                parts.append((lang, a, k))
+                a = k
             w = toks[k].text
             if (
                 w[0].islower()
@@ -565,6 +574,9 @@ class Detector:
             if n <= 6 and before and before[-1].isalpha() and (quote.strip()[:1].isupper() or compound):
                 return "title"
         return "other language" if self._other_language(toks, i, j, lang) else None
+
+
+_DASH = regex.compile(r"\s[-–—]\s")
 
 
 def _outside(kept: tuple[Span, ...], spans: tuple[Span, ...]) -> tuple[Span, ...]:
