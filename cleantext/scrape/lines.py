@@ -44,7 +44,7 @@ _CUES = {
     r"please enter|you have entered|inserisci (?:il tuo|la tua|un)|campo obbligatorio|"
     r"your (?:name|e-?mail|comment)|il tuo (?:nome|commento)|la tua e-?mail|required|obbligatori[oa]?",
     # (a field's mark alone: "Campo obbligatorio"; as a statement it is news, see `_form_mark`)
-    "share buttons": r"condividi|share|tweet|retweet|whatsapp|facebook|twitter|telegram|linkedin|"
+    "share buttons": r"condividi(?:mi)?|share|tweet|retweet|whatsapp|facebook|twitter|telegram|linkedin|"
     r"condividil[oa]|pinterest|pin it|instagram|tiktok|youtube|seguici|follow us",
     "advertisement": r"advertisements?|pubblicit[àa]|sponsor(?:ed|izzato)?|spot_img|ads?|adv",
     "newsletter/cookie prompt": r"newsletter|cookies?(?: policy)?|iscriviti|subscribe|abbonati|"
@@ -55,20 +55,32 @@ _CUE_RES = {
 }
 
 
-def _cue_test(kind: str, topical_ok: bool) -> Callable[[str, Context, Rule], bool]:
+def _cue_test(kind: str, topical_ok: bool, boxed: bool = False) -> Callable[[str, Context, Rule], bool]:
     """A short line built around one family of cue words; with `topical_ok`, a headline
-    about the cue ("Musk compra Twitter") is not a prompt."""
+    about the cue ("Musk compra Twitter") is not a prompt; with `boxed`, a line up to
+    "box_words" long is one too when the page prints it twice (`_printed_again`)."""
     cue = _CUE_RES[kind]
 
     def test(p: str, ctx: Context, rule: Rule) -> bool:
         n = len(words(p))
-        if n == 0 or n > rule.limit("max_words") or _is_prose(p, n) or lead_in(p):
+        if n == 0 or _is_prose(p, n) or lead_in(p):
+            return False
+        # a box printed again is long enough to count as the prose it is compared with
+        box = n > rule.limit("max_words")
+        if box and not (boxed and n <= rule.limit("box_words") and _printed_again(p, ctx)):
             return False
         if not cue.search(_unguarded(p)) or ctx.in_verse():
             return False
-        return not (topical_ok and _topical(p, cue, ctx))
+        return not (topical_ok and not box and _topical(p, cue, ctx))
 
     return test
+
+
+def _printed_again(p: str, ctx: Context) -> bool:
+    """The page prints this line twice or more: a box of the site repeated on it ("Vuoi
+    ricevere la nostra Newsletter con le novità su …?", above the article and below it; a
+    news site on innovation, held out), longer than a button, every copy of it the site's."""
+    return sum(q == p for q in ctx.paragraphs) >= 2
 
 
 def _unguarded(p: str) -> str:
@@ -115,6 +127,7 @@ share_buttons = LineTest(
     examples=(
         Example("Condividi su Facebook", True, "own"),
         Example("Seguici su Instagram", True, "own"),
+        Example("Condividimi sui Social Network!", True, "own"),
         Example("INSTALLDIR/share/config", False, "own"),
     ),
 )
@@ -128,8 +141,8 @@ advertisement = LineTest(
 newsletter_prompt = LineTest(
     "newsletter_prompt",
     "newsletter/cookie prompt",
-    test=_cue_test("newsletter/cookie prompt", topical_ok=True),
-    thresholds=(("max_words", 8),),
+    test=_cue_test("newsletter/cookie prompt", topical_ok=True, boxed=True),
+    thresholds=(("max_words", 8), ("box_words", 25)),
     examples=(Example("Iscriviti alla newsletter", True, "own"), Example("Cookie Policy", True, "own")),
 )
 
@@ -513,9 +526,19 @@ _LEGAL = regex.compile(
 
 # A call to action: an imperative the site says to the reader, about the site itself
 # ("Clicca qui per…", "Segui le ultime notizie sul nostro canale", "Get the latest news…").
+# (a click for something, or a "read on", says it alone: "clicca per guardare tutte le foto
+# della gallery", "Continua a leggere il report completo: CARBONSINK"; news sites, held out.
+# A click on something is a manual's step, and so is one to do something in its English:
+# "Click Remove in the confirmation dialog", "Click su 'Continue'", "Click to choose Light
+# or Dark.", "Tap to click", GNOME's and Debian Edu's help)
+_CLICK = regex.compile(
+    r"^\W*(?:(?:clicca|cliccate|fai clic) per|continua a leggere|continue reading|read more|leggi tutto)\b",
+    regex.IGNORECASE,
+)
 _CALL = regex.compile(
     r"^\W*(?:clicca|cliccate|fai clic|click|tap|tocca|scarica|download|iscriviti|subscribe|segui|seguici|"
-    r"follow|leggi (?:anche|qui|tutto|l['’]articolo|la notizia|di più)|read|guarda|watch|ascolta|listen|"
+    r"follow|leggi (?:anche|qui|tutto|l['’]articolo|la notizia|di più)|continua a leggere|read|guarda|"
+    r"watch|ascolta|listen|"
     r"scopri|discover|join|registrati|sign up|get|ricevi)\b",
     regex.IGNORECASE,
 )
@@ -569,7 +592,7 @@ def _call_to_action(p: str, ctx: Context, rule: Rule) -> bool:
         n <= rule.limit("max_words")
         and not _prose_to_no_one(p, n)  # (before its word searches)
         and bool(_CALL.search(p))
-        and bool(_SITE_THING.search(p))
+        and (bool(_CLICK.search(p)) or bool(_SITE_THING.search(p)))
     )
 
 
@@ -582,6 +605,9 @@ call_to_action = LineTest(
         Example("Clicca qui per leggere l'articolo completo", True, "own"),
         Example("Segui le ultime notizie sul nostro canale Telegram", True, "own"),
         Example("Click here to subscribe to our newsletter.", True, "own"),
+        Example("Clicca per ingrandire l'immagine", True, "own"),
+        Example("Tocca il cielo con un dito", False, "own"),
+        Example("Clicca su Rimuovi nella finestra di conferma", False, "own"),
     ),
 )
 republication_credit = LineTest(
