@@ -747,13 +747,8 @@ def in_machine_document(reason: str | None) -> bool:
     return reason is not None and _MACHINE_DOCUMENT in reason
 
 
-def short_phrase(phrase: str, p: Policy | None = None) -> bool:
-    """A phrase as short as a term (max_loan_words), the length of a writer's borrowing."""
-    return len(WORD.findall(phrase)) <= (p or Policy()).max_loan_words
-
-
 def short_terms(phrase: str, language: str, zipf: Zipf, main: str = "it", p: Policy | None = None) -> bool:
-    """Each term of the phrase as short as a writer's borrowing (`short_phrase`): a span an
+    """Each term of the phrase as short as a writer's borrowing (max_loan_words): a span an
     Italian article or conjunction runs through is the terms the writer lists ("il quiet
     quitting, il quiet hiring e il quiet firing"; a bookshop's page, held out), not one
     long phrase."""

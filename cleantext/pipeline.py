@@ -463,7 +463,7 @@ class Pipeline:
                 why = "most of the translation's words are not Italian"
             elif (
                 inside
-                and leftover.short_phrase(seg.text)
+                and leftover.short_terms(seg.text, seg.language, zipf, s.main)
                 and (leaked := _neither(seg.text, seg.translation, seg.language, s.main))
             ):
                 # a pivot's word the last pair did not know, in a term inside an Italian

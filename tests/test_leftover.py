@@ -203,6 +203,28 @@ def test_a_term_whose_translation_holds_a_word_of_neither_language_keeps_its_sou
     assert "il governo non è pronto" in doc.text  # a clause: the rest of it counts more
 
 
+class _ListLeak(_Echo):
+    """The same leak in the terms a writer lists, one span an Italian article runs through."""
+
+    words = {
+        **_Echo.words,
+        "quiet quitting, il quiet hiring": "dimissioni silenciosas, il assunzioni silenciosas",
+    }
+
+
+def test_listed_terms_whose_translation_holds_a_word_of_neither_language_keep_their_source():
+    """Five words, but terms of two words each (`leftover.short_terms`): a term's measure, in
+    the leak check as in the judgement (ours)."""
+    text = (
+        MACHINE
+        + " L'autrice racconta il quiet quitting, il quiet hiring e altri fenomeni del lavoro di oggi."
+    )
+    doc = Pipeline(Settings(), router=Router([_ListLeak()], "it", ())).run(text)
+    segs = {g.text: g for s in doc.sentences for g in s.segments}
+    assert "il quiet quitting, il quiet hiring e" in doc.text and "silenciosas" not in doc.text
+    assert "neither language" in segs["quiet quitting, il quiet hiring"].note
+
+
 def test_leftovers_all_translates_every_span():
     doc = _run(Settings(leftovers="all"))
     assert "corre" in doc.text and "barche" in doc.text
