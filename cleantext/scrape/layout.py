@@ -34,7 +34,20 @@ def _related_headline(p: str, ctx: Context, rule: Rule) -> bool:
         return False
     n = len(ctx.paragraphs)
     beside = ctx.facts.previous_dropped or (i + 1 < n and _unrelated_headline(ctx, i + 1, rule))
-    return beside or _two_part(p)
+    return beside or (_two_part(p) and not _field(ctx, i))
+
+
+_LABEL = regex.compile(r"^\W{0,3}(\p{Lu}[\p{L}'’]*(?: [\p{L}'’]+){0,3}):\s")
+
+
+def _field(ctx: Context, i: int) -> bool:
+    """Line i is one of the fields the article gives each of its entries, a label the page
+    opens another line with too ("Barra preferita: Fai come me, …" under each song of a
+    ranking, beside "Voto:"; a music site's page, held out), not a kicker before a headline."""
+    label = _LABEL.match(ctx.paragraphs[i])
+    return label is not None and any(
+        k != i and q.lstrip(" -–•*").startswith(label.group(1) + ":") for k, q in enumerate(ctx.paragraphs)
+    )
 
 
 def _unrelated_headline(ctx: Context, i: int, rule: Rule) -> bool:

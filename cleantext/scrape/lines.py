@@ -45,7 +45,7 @@ _CUES = {
     r"your (?:name|e-?mail|comment)|il tuo (?:nome|commento)|la tua e-?mail|required|obbligatori[oa]?",
     # (a field's mark alone: "Campo obbligatorio"; as a statement it is news, see `_form_mark`)
     "share buttons": r"condividi(?:mi)?|share|tweet|retweet|whatsapp|facebook|twitter|telegram|linkedin|"
-    r"condividil[oa]|pinterest|pin it|instagram|tiktok|youtube|seguici|follow us",
+    r"condividil[oa]|pinterest|pin it|instagram|tiktok|youtube|seguici|follow us|ascoltaci|listen on",
     "advertisement": r"advertisements?|pubblicit[àa]|sponsor(?:ed|izzato)?|spot_img|ads?|adv",
     "newsletter/cookie prompt": r"newsletter|cookies?(?: policy)?|iscriviti|subscribe|abbonati|"
     r"privacy policy|informativa(?: sulla)? privacy|sign (?:in|up)|registrati|accedi|login|scarica l['’]app",
@@ -128,6 +128,8 @@ share_buttons = LineTest(
         Example("Condividi su Facebook", True, "own"),
         Example("Seguici su Instagram", True, "own"),
         Example("Condividimi sui Social Network!", True, "own"),
+        # a podcast's page, its platforms' buttons after it (held out)
+        Example("Ascoltaci su", True, "own"),
         Example("INSTALLDIR/share/config", False, "own"),
     ),
 )
