@@ -13,7 +13,15 @@ from __future__ import annotations
 from cleantext.code import code_shaped
 from cleantext.repair import accents, encoding, glue, lost, spacing
 from cleantext.repair.accents import apostrophe_accent, dropped_accent
-from cleantext.repair.encoding import html_entities, html_tags, invisible, mojibake, nfc, odd_spaces
+from cleantext.repair.encoding import (
+    html_entities,
+    html_tags,
+    invisible,
+    mojibake,
+    nfc,
+    odd_spaces,
+    pinyin_vowels,
+)
 from cleantext.repair.glue import doubled_prefix, drop_cap, glued_at_accent, hyphen_break
 from cleantext.repair.lost import lost_letter, lost_question_mark
 from cleantext.repair.spacing import (
@@ -102,6 +110,7 @@ __all__ = [
     "mojibake",
     "nfc",
     "odd_spaces",
+    "pinyin_vowels",
     "quote_spacing",
     "repair_paragraph",
     "repair_text",

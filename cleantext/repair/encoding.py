@@ -57,6 +57,35 @@ mojibake = Rewrite(
 )
 
 
+# Text that passed through a Chinese codec (GB2312/GBK) keeps the accented vowels as the
+# pinyin letters of its row A8; read back as Latin-1, each is "¨" and a second sign: è is
+# "¨¨", ò "¨°", é "¨¦" ("l'ago della bilancia ¨¨ spesso", "il cui voto pu¨° determinare",
+# "n¨¦ Donald Trump n¨¦ Kamala Harris"; a page on the American elections copied by a
+# Chinese-hosted site, held out). "¨" before one of those signs is no Italian typography.
+_PINYIN = {"¤": "à", "¨": "è", "¦": "é", "¬": "ì", "ª": "í", "°": "ò", "®": "ó", "´": "ù", "²": "ú"}
+
+
+def _pinyin_vowel(m: regex.Match[str]) -> str:
+    return _PINYIN[m.group()[1]]
+
+
+pinyin_vowels = Rewrite(
+    "pinyin_vowels",
+    "accented vowels that went through a Chinese codec and back ('pu¨°' → 'può', 'n¨¦' → 'né')",
+    regex.compile("¨[" + regex.escape("".join(_PINYIN)) + "]"),
+    _pinyin_vowel,
+    needs=holding("¨"),
+    examples=(
+        Example(
+            "Il voto pu¨° cambiare tutto, n¨¦ si sa quando.",
+            "Il voto può cambiare tutto, né si sa quando.",
+            "own",
+        ),
+        Example("La dieresi ¨ si scrive sopra la vocale.", "La dieresi ¨ si scrive sopra la vocale.", "own"),
+    ),
+)
+
+
 def _unescape(m: regex.Match[str]) -> str:
     out = html.unescape(m.group())
     return out.replace("\xa0", " ")
@@ -155,4 +184,4 @@ nfc = Rewrite(
     examples=(Example("perche\u0301", "perché", "own"),),
 )
 
-RULES = (mojibake, html_entities, html_tags, invisible, odd_spaces, nfc)
+RULES = (mojibake, pinyin_vowels, html_entities, html_tags, invisible, odd_spaces, nfc)
