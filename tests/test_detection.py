@@ -453,6 +453,15 @@ def test_a_foreign_run_ends_at_a_word_its_language_never_wrote(detector):
     assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False)), det
 
 
+def test_a_span_never_starts_inside_a_code_word(detector):
+    """An error's number glued to its letter ("00A") split into two tokens, and the span began
+    at its "A": the pivot read it as an article ("00Un desbordament …"; ours, after a Debian
+    fortune listing Windows' errors, held out)."""
+    text = "Ecco l'elenco completo: 00A Promotional literature overflow - la casella è piena."
+    det = detector.detect(text)
+    assert [text[s.start : s.end] for s in det.spans] == ["Promotional literature overflow"], det
+
+
 def test_a_foreign_run_ends_at_a_spaced_dash(detector):
     """A list's item gives its heading, a spaced dash, and its text, the same term in both
     (ours, after a page on hiring, held out): one span across the dash took the Italian "Un"

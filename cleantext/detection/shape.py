@@ -457,6 +457,13 @@ def trim(text: str, toks: list[Tok], i: int, j: int, lang: str) -> tuple[int, in
         i -= 1
     while j < len(toks) and _neutral_name(toks[j], lang) and text[toks[j - 1].end : toks[j].start].isspace():
         j += 1
+    # a word glued to one outside the span is a piece of a code, not a word of the phrase
+    # ("00A Promotional literature overflow", an error's number in a Debian fortune: the pivot
+    # made its "A" an article, "00Un desbordament")
+    while i < j and i > 0 and toks[i - 1].end == toks[i].start:
+        i += 1
+    while j > i and j < len(toks) and toks[j - 1].end == toks[j].start:
+        j -= 1
     return i, j
 
 
