@@ -65,13 +65,14 @@ def _cue_test(kind: str, topical_ok: bool, boxed: bool = False) -> Callable[[str
         n = len(words(p))
         if n == 0 or _is_prose(p, n) or lead_in(p):
             return False
-        # a box printed again is long enough to count as the prose it is compared with
         box = n > rule.limit("max_words")
-        if box and not (boxed and n <= rule.limit("box_words") and _printed_again(p, ctx)):
+        if box and not (boxed and n <= rule.limit("box_words")):
             return False
         if not cue.search(_unguarded(p)) or ctx.in_verse():
             return False
-        return not (topical_ok and not box and _topical(p, cue, ctx))
+        if box:  # (after the cue: the page is read only for a line that holds one)
+            return _printed_again(p, ctx)  # a box is no headline about its cue, long as it is
+        return not (topical_ok and _topical(p, cue, ctx))
 
     return test
 
