@@ -627,6 +627,7 @@ def run(
             if progress:
                 progress(r)
     finally:
+        _remove_stale_parts(jobs)  # a worker killed mid-write left its parts; its batch ran again
         try:
             state.compact()
         except OSError as e:  # the appended log stays valid; only its compaction failed
@@ -652,13 +653,20 @@ def _told(s: Summary) -> str:
     return ", ".join(parts)
 
 
+def _gone(pid: int) -> bool:
+    """The process has ended (a killed worker its parent has not yet reaped has ended too)."""
+    return not alive(pid) or zombie(pid)
+
+
 STALE_PART_SECONDS = 24 * 3600  # a temporary file this old is a leftover, whoever made it
 
 
 def _remove_stale_parts(jobs: list[Job]) -> None:
-    """Temporary files left by a run that was killed mid-write (never complete outputs):
-    those of a process of this machine that is gone, and any a day old. Another run's work
-    in progress (two shards into one OUT) is left alone."""
+    """Temporary files left by a process killed mid-write (never complete outputs): those of
+    a process of this machine that is gone, and any a day old. Run before a run and after
+    it (a worker the OOM killer ended leaves its parts; its batch ran again elsewhere).
+    Another run's work in progress (two shards into one OUT) is left alone; a Ray worker
+    that died on another node leaves its parts until they are a day old."""
     host, now = socket.gethostname(), time.time()
     for d in {j.output_base.parent for j in jobs}:
         if not d.is_dir():
@@ -669,5 +677,5 @@ def _remove_stale_parts(jobs: list[Job]) -> None:
                 old = now - part.stat().st_mtime > STALE_PART_SECONDS
             except OSError:
                 continue
-            if old or (owner is not None and owner[0] == host and not alive(owner[1])):
+            if old or (owner is not None and owner[0] == host and _gone(owner[1])):
                 part.unlink(missing_ok=True)

@@ -4,6 +4,7 @@ import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -17,7 +18,7 @@ from conftest import DEV, SAMPLE_FILES, SAMPLES, FakeEngine, run_cli
 from cleantext.jobs import UsageError, parse_shard, plan
 from cleantext.pipeline import Settings
 from cleantext.resume import Options
-from cleantext.runner import run
+from cleantext.runner import InProcess, run
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -446,6 +447,43 @@ def test_a_worker_killed_by_the_oom_killer_does_not_end_the_run(tmp_path):
     _, err = proc.communicate(timeout=300)
     assert proc.returncode == 0 and "Traceback" not in err, err[-3000:]
     assert len(list(out.rglob("[!.]*.txt"))) == 231
+
+
+class _KilledMidWrite:
+    """An executor whose first worker was killed while writing a document: its temporary
+    file stays behind, and the batch runs again in this process."""
+
+    workers = 1
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+
+    def map(self, task, chunks):
+        dead = subprocess.Popen(["true"])
+        dead.wait()
+        part = self.out / f".doc0000.txt.~{socket.gethostname()}-{dead.pid}~0123456789.part"
+        part.write_text("half a docum")
+        return InProcess().map(task, chunks)
+
+
+def test_a_worker_killed_mid_write_leaves_no_temporary_file(tmp_path, pipeline):
+    """The OOM killer ends a worker (a Ray actor, a pool process) between writing a part and
+    renaming it: its batch runs again, and the run removes what the dead worker left (a Ray
+    run left four hidden '.doc0004.*.part' files beside the complete outputs)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for d in sorted((DEV / "docs").glob("*.txt"))[:3]:
+        shutil.copy(d, src / d.name)
+    out = tmp_path / "out"
+    out.mkdir()
+    mine = out / ".doc0001.txt.~elsewhere-1~abc.part"  # another machine's work in progress
+    mine.write_text("…")
+    opts = Options(pipeline.settings, ("txt",))
+    summary = run(plan([src], out), out, opts, pipeline=pipeline, executor=_KilledMidWrite(out))
+    assert not summary.errors and summary.files == 3
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [".cleantext-state.jsonl", mine.name, "doc0000.txt", "doc0001.txt", "doc0002.txt"]
+    )
 
 
 def _documents(src: Path, n: int) -> Path:
