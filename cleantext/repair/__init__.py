@@ -21,6 +21,7 @@ from cleantext.repair.encoding import (
     nfc,
     odd_spaces,
     pinyin_vowels,
+    thai_codec,
 )
 from cleantext.repair.glue import doubled_prefix, drop_cap, glued_at_accent, hyphen_break
 from cleantext.repair.lost import lost_letter, lost_question_mark
@@ -111,6 +112,7 @@ __all__ = [
     "nfc",
     "odd_spaces",
     "pinyin_vowels",
+    "thai_codec",
     "quote_spacing",
     "repair_paragraph",
     "repair_text",

@@ -86,6 +86,74 @@ pinyin_vowels = Rewrite(
 )
 
 
+# UTF-8 read as Windows-874 (Thai): each accented vowel is "ร" and a Thai letter (è "รจ",
+# é "รฉ", ù "รน"), a curly quote "โ€™"; the bytes Windows-874 leaves undefined show as
+# Windows-1252's ("รˆ" for È). A Fashion Week page copied by a Thai-hosted site, held out.
+# A paragraph is repaired only when every Thai letter in it belongs to such a run, so Thai
+# written in Thai is never touched.
+def _thai_bytes() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for b in range(0x80, 0x100):
+        for codec in ("cp874", "cp1252", "latin-1"):
+            try:
+                table.setdefault(bytes([b]).decode(codec), b)
+                break
+            except UnicodeDecodeError:
+                continue
+    return table
+
+
+_THAI_BYTE = _thai_bytes()
+
+
+def _chars(lo: int, hi: int) -> str:
+    return regex.escape("".join(c for c, b in _THAI_BYTE.items() if lo <= b <= hi))
+
+
+_CONT = f"[{_chars(0x80, 0xBF)}]"
+_THAI_RUN = regex.compile(f"(?:[{_chars(0xC2, 0xDF)}]{_CONT}|[{_chars(0xE0, 0xEF)}]{_CONT}{{2}})+")
+_THAI = regex.compile(r"[\u0e00-\u0e7f]")
+
+
+def _from_thai(text: str) -> str:
+    """Every Thai run of `text` as the UTF-8 it was, or `text` as it is when any Thai letter
+    stands outside such a run or a run does not decode to Latin text (Thai written in Thai)."""
+    if not _THAI.search(text) or _THAI.search(_THAI_RUN.sub("", text)):
+        return text
+    parts: list[str] = []
+    end = 0
+    for m in _THAI_RUN.finditer(text):
+        try:
+            out = bytes(_THAI_BYTE[c] for c in m.group()).decode("utf-8")
+        except UnicodeDecodeError:
+            return text
+        if regex.search(r"[\u0e00-\u0e7f\p{Cc}]", out):
+            return text
+        parts += [text[end : m.start()], out]
+        end = m.end()
+    return "".join(parts) + text[end:]
+
+
+thai_codec = Rewrite(
+    "thai_codec",
+    "UTF-8 text that was decoded as Windows-874, the Thai code page ('perchรฉ' → 'perché')",
+    func=_from_thai,
+    needs=_THAI,
+    examples=(
+        Example(
+            "รˆ la moda che ci accompagna, perchรฉ lโ€™anno",
+            "È la moda che ci accompagna, perché l’anno",
+            "own",
+        ),
+        Example(
+            "Il ristorante si chiama ร้านอาหาร, a Bangkok.",
+            "Il ristorante si chiama ร้านอาหาร, a Bangkok.",
+            "own",
+        ),
+    ),
+)
+
+
 def _unescape(m: regex.Match[str]) -> str:
     out = html.unescape(m.group())
     return out.replace("\xa0", " ")
@@ -184,4 +252,4 @@ nfc = Rewrite(
     examples=(Example("perche\u0301", "perché", "own"),),
 )
 
-RULES = (mojibake, pinyin_vowels, html_entities, html_tags, invisible, odd_spaces, nfc)
+RULES = (mojibake, pinyin_vowels, thai_codec, html_entities, html_tags, invisible, odd_spaces, nfc)
