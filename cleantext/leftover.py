@@ -561,6 +561,7 @@ def _decide(
         _titled(text, span, words, zipf, p)
         or _topic(text, span, zipf, p)
         or _opens_title(text, span, words, p)
+        or _work_cited(text, span, words)
     ):
         return "title", ""
     terms = _terms(words, span.language, zipf, main)
@@ -594,6 +595,7 @@ def _sign(text: str, span: Span, det: Detection, zipf: Zipf, main: str, p: Polic
         or _bracketed(text, span.start, span.end)
         or _named(text, span, zipf, p)
         or _opens_title(text, span, words, p)
+        or _work_cited(text, span, words)
     ):
         return None
     unused = [w for w in words if w.islower() and _unused(w, span.language, zipf, main, p)]
@@ -936,6 +938,23 @@ def _opens_title(text: str, span: Span, words: list[str], p: Policy) -> bool:
         and len(title) <= p.max_title_words
         and not open_ended(title, span.language)
         and not regex.search(r"[,;:()\[\]]", text[span.start : span.end])
+    )
+
+
+_CITED_YEAR = regex.compile(r"\s*[,(]\s*(?:1[5-9]|20)\d\d\b")
+
+
+def _work_cited(text: str, span: Span, words: list[str]) -> bool:
+    """A capitalised phrase a year follows, after a comma or in brackets: a work cited in the
+    sentence, its title and maybe its publisher ("Thomas S Kuhn più di vent'anni fa (The
+    structure of scientific revolutions, The University of Chicago Press, 1962, tradotto in
+    italiano per Einaudi…)", VIT, held out; "Hannah Arendt, The origins of totalitarianism,
+    1951, che…", ours). The span ends on a word: "on May 4, 2019" is a date."""
+    return (
+        bool(words)
+        and words[0][0].isupper()
+        and text[span.end - 1 : span.end].isalpha()
+        and _CITED_YEAR.match(text, span.end) is not None
     )
 
 
