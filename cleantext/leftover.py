@@ -221,6 +221,9 @@ def judge(
 
 _LIST_ITEM = regex.compile(r"^\W*(?:\p{N}+\s+)?(?:\p{Ll}{1,3}\s|[ld][’']\s?)?\p{Lu}")
 _LIST_ITEMS = 3
+_COMMA_ITEMS = 4  # a comma parts a sentence's clauses too: one item more
+_ITEM_WORDS = 8  # each item as long as a song's or a book's title
+_LABEL = regex.compile(r"^\W*\p{L}+(?:\s\p{L}+)?:\s")
 
 
 def _names_listed(phrase: str) -> bool:
@@ -229,9 +232,18 @@ def _names_listed(phrase: str) -> bool:
     son consommé au yuzu; Noisette de chevreuil rotie au cassis…", a food blog's tasting menu;
     "l'Hostellerie Jérôme a La Turbie, chef Bruno Cirino; l'Auberge du Père Bise, chef Jean
     Sulpice; …", a food magazine's starred restaurants; held out). A sentence goes on after
-    its semicolons in lowercase, a machine's left as much as a writer's."""
+    its semicolons in lowercase, a machine's left as much as a writer's. Or `_COMMA_ITEMS`
+    items or more between commas, each capitalised and as short as a title, after a label
+    maybe ("Highlights: Somewhere only we know, This is the last time, Bend and break, …",
+    the songs a record review singles out, held out): English capitalises the words after a
+    comma only where names begin."""
     items = [item for item in phrase.split(";") if item.strip()]
-    return len(items) >= _LIST_ITEMS and all(_LIST_ITEM.match(item) for item in items)
+    if len(items) >= _LIST_ITEMS and all(_LIST_ITEM.match(item) for item in items):
+        return True
+    items = [item for item in _LABEL.sub("", phrase).split(",") if item.strip()]
+    return len(items) >= _COMMA_ITEMS and all(
+        _LIST_ITEM.match(item) and len(WORD.findall(item)) <= _ITEM_WORDS for item in items
+    )
 
 
 def _all_kept(det: Detection, why: str) -> Detection:
