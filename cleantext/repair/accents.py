@@ -28,7 +28,7 @@ from cleantext.caches import memo
 from cleantext.freq import frequent, zipf
 from cleantext.latin import LatinPattern
 from cleantext.repair.glue import _in_address
-from cleantext.rules import Example, Rewrite
+from cleantext.rules import Example, Rewrite, holding
 from cleantext.vocab import WEEKDAYS_UNACCENTED_IT, recase
 
 FINAL = {"a": "à", "e": "èé", "i": "ì", "o": "ò", "u": "ù"}
@@ -203,6 +203,37 @@ def _foreign(word: str) -> tuple[str, ...]:
     low = word.lower()
     floor = max(FOREIGN_ZIPF, zipf(low, "it")) if word[0].islower() else FOREIGN_ZIPF
     return tuple(lang for lang in OTHER_LANGUAGES if zipf(low, lang) >= floor)
+
+
+# Some keyboards and sites put the spacing acute accent "´" where an apostrophe goes ("la
+# Palma d´Oro all´ungherese Laszlo Nemes"), around a title as quotation marks ("per
+# ´Dheepan´") and for a final accent ("perche´"); a page on a film festival's prizes, held
+# out. As an apostrophe it is one: "all´ungherese" is two words.
+_ACUTE_PAIR = regex.compile(
+    r"(?<![\p{L}\p{N}])´(?=[\p{L}\p{N}])([^´\n]{1,80}?)(?<=[\p{L}\p{N}.!?])´(?![\p{L}\p{N}])"
+)
+
+
+def _acute_marks(text: str) -> str:
+    text = _ACUTE_PAIR.sub(r"‘\1’", text)
+    return regex.sub(r"(?<=\p{L})´", "’", text)
+
+
+acute_apostrophe = Rewrite(
+    "acute_apostrophe",
+    "an acute accent '´' typed for an apostrophe or a single quotation mark "
+    "('all´ungherese' → 'all’ungherese', '´Dheepan´' → '‘Dheepan’')",
+    func=_acute_marks,
+    needs=holding("´"),
+    examples=(
+        Example(
+            "La Palma d´Oro va a ´Dheepan´, perche´ ha convinto tutti.",
+            "La Palma d’Oro va a ‘Dheepan’, perche’ ha convinto tutti.",  # apostrophe_accent: "perché"
+            "own",
+        ),
+        Example("Un accento acuto ´ da solo resta.", "Un accento acuto ´ da solo resta.", "own"),
+    ),
+)
 
 
 apostrophe_accent = Rewrite(
@@ -390,5 +421,5 @@ dropped_verb_accent = Rewrite(
 )
 
 # the verb first: once dropped_accent has put accents back, the paragraph no longer reads as folded
-RULES = (apostrophe_accent, dropped_verb_accent, dropped_accent)
+RULES = (acute_apostrophe, apostrophe_accent, dropped_verb_accent, dropped_accent)
 FOLDED_ONLY = (dropped_verb_accent, dropped_accent)  # for documents a folding scraper stripped
