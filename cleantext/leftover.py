@@ -562,6 +562,8 @@ def _decide(
         return (None, f"quoted, in {doc}") if set_off_machine else ("quote", "")
     if _bracketed(text, span.start, span.end):
         return (None, f"bracketed, in {doc}") if set_off_machine else ("gloss", "")
+    if not whole and _glossed_after(text, span, zipf, main, p):
+        return "gloss", ""
     if whole:
         if _title_case(text, span.language, zipf, p):
             return "title", ""
@@ -605,6 +607,7 @@ def _sign(text: str, span: Span, det: Detection, zipf: Zipf, main: str, p: Polic
     if (
         _speech(text, span)
         or _bracketed(text, span.start, span.end)
+        or _glossed_after(text, span, zipf, main, p)
         or _named(text, span, zipf, p)
         or _opens_title(text, span, words, p)
         or _work_cited(text, span, words)
@@ -1045,6 +1048,33 @@ def _whole_quote(text: str) -> bool:
 
 _DASH_BEFORE = regex.compile(r"(?:^|\s)[–—-]\s+$")
 _DASH_AFTER = regex.compile(r"\s+[–—-](?:\s|$)")
+
+
+_ASIDE_AFTER = regex.compile(r"\s*\(([^()]{1,200})\)")
+_GLOSSED_WORDS = 4  # a term, its article maybe
+
+
+def _glossed_after(text: str, span: Span, zipf: Zipf, main: str, p: Policy) -> bool:
+    """A term of a few words, an aside in Italian right after it that says what it is:
+    the writer gives the term and explains it ("Il Prix du scénario (premio per la miglior
+    sceneggiatura) è andato a…", a page on a film festival's prizes, held out; "il
+    dumping sociale (la concorrenza sui salari)", ours). A machine leaves words untranslated,
+    not beside an explanation in the language it writes; the phrase benchmark's injections
+    before an Italian aside are longer or cut ("…nécessaires lors des passages obligatoires
+    d'un (seconda prova)"). The aside two Italian words or more, most of its words Italian's
+    rather than the term's language's."""
+    m = _ASIDE_AFTER.match(text, span.end)
+    term = WORD.findall(text[span.start : span.end])
+    if (
+        m is None
+        or len(term) > _GLOSSED_WORDS
+        or open_ended(term, span.language)  # a cut, not a term: "…passages obligatoires d'un"
+        or regex.search(r"[,;:]", text[span.start : span.end])
+    ):
+        return False
+    words = [w.lower() for w in WORD.findall(m.group(1))]
+    italian = [w for w in words if zipf(w, main) >= p.used_from and zipf(w, main) > zipf(w, span.language)]
+    return len(italian) >= 2 and len(italian) > len(words) / 2
 
 
 def _bracketed(text: str, start: int, end: int) -> bool:
