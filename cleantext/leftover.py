@@ -240,10 +240,17 @@ def _names_listed(phrase: str) -> bool:
     items = [item for item in phrase.split(";") if item.strip()]
     if len(items) >= _LIST_ITEMS and all(_LIST_ITEM.match(item) for item in items):
         return True
-    items = [item for item in _LABEL.sub("", phrase).split(",") if item.strip()]
-    return len(items) >= _COMMA_ITEMS and all(
+    label = _LABEL.match(phrase)
+    items = [item for item in phrase[label.end() if label else 0 :].split(",") if item.strip()]
+    if len(items) < _COMMA_ITEMS or not all(
         _LIST_ITEM.match(item) and len(WORD.findall(item)) <= _ITEM_WORDS for item in items
-    )
+    ):
+        return False
+    # without a label, the first item is a name too, not a sentence's start naming the rest
+    # ("It can be set to Input, Output, Bidirectional, Tri-state, or Passive", KiCad's help,
+    # held out)
+    first = WORD.findall(items[0])
+    return label is not None or sum(w[0].islower() for w in first) * 3 <= len(first)
 
 
 def _all_kept(det: Detection, why: str) -> Detection:
