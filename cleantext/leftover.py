@@ -58,6 +58,10 @@ KEPT_HERE = {
         "('il cosiddetto levelling up', 'ha cantato', 'come dicono gli inglesi,'), or a capitalised "
         "phrase after the noun for a work ('la canzone Let it be')"
     ),
+    "heading": (
+        "a line of its own of up to ten words, not ended as a sentence, over a paragraph of prose: a "
+        "heading names what follows in the writer's words (a song's, a slogan's)"
+    ),
     "document": (
         "the whole document is written in that language (its Italian sentences hold less than "
         "a tenth of its words): a page of another language, not Italian text with leftovers"
@@ -136,13 +140,15 @@ def judge(
     policy: Policy | None = None,
     marked: Collection[str] = (),
     quoted: Collection[int] = (),
+    headed: Collection[int] = (),
 ) -> list[Detection]:
     """The detections of one document's sentences, each span to translate kept as written
     unless the evidence says a machine left it (same order, same offsets).
 
     `marked`: the phrases an HTML page sets apart (`html.set_apart`) and any page's embedded
     posts and credited captions (`signed`); a span inside one is the writer's choice, and no
-    sign of machine output. `quoted`: the units a lead-in announces (`announced`), quotations."""
+    sign of machine output. `quoted`: the units a lead-in announces (`announced`), quotations.
+    `headed`: the units that are headings (`headings`), kept when nothing else keeps them."""
     p = policy or Policy()
     if _foreign_document(units, main, p):
         return [_all_kept(det, "document") for _, det in units]
@@ -181,7 +187,7 @@ def judge(
     long_inner: list[bool] = []
     for k, (text, det) in enumerate(units):
         for span in det.spans:
-            if (k, span.start) in given:
+            if (k, span.start) in given or k in headed:  # a heading is the writer's: no sign
                 continue
             if k not in quoted and (sign := _sign(text, span, det, zipf, main, p)):
                 signs.setdefault(_key(text, span), sign)
@@ -209,6 +215,8 @@ def judge(
                 why, reason = _decide(
                     text, span, det, zipf, main, p, signs.get(key), others, settled, k in quoted, long_sign
                 )
+                if not why and k in headed:
+                    why = "heading"
             if why:
                 kept.append(replace(span, kept=why))
             else:
@@ -421,6 +429,30 @@ def signature_line(line: str) -> bool:
         or _LONE_CREDIT.match(line.strip()) is not None
         or _PHOTO_BY.match(line.strip()) is not None
     )
+
+
+_HEADING_WORDS = 10
+_SENTENCE_END = regex.compile(r"[.!?…;:,]\W*$")  # a line ending on a colon introduces what follows
+_BULLET = regex.compile(r"^\s*[-–•*·]\s")
+
+
+def headings(paragraphs: Sequence[str]) -> list[bool]:
+    """For each paragraph: is it a heading, a line of its own up to `_HEADING_WORDS` words,
+    not ended as a sentence is, over a paragraph of prose? A heading names what follows in
+    the writer's words, a song's or a slogan's as often as not ("London calling, yes, I was
+    there, too" over a blog's guide to London, held out); a machine leaves words and
+    sentences inside the prose it translates. A line over another line is verse or a list,
+    a song's line over its Italian one (`paired`), and not a heading."""
+    prose = [_SENTENCE_END.search(text) is not None for text in paragraphs]
+    return [
+        k + 1 < len(paragraphs)
+        and prose[k + 1]
+        and not prose[k]
+        and "\n" not in text.strip()
+        and _BULLET.match(text) is None  # a list's item, its prose ("- Top toolbars (file …)")
+        and 0 < len(WORD.findall(text)) <= _HEADING_WORDS
+        for k, text in enumerate(paragraphs)
+    ]
 
 
 def signed(paragraphs: Sequence[str], credits: Sequence[bool] = ()) -> list[bool]:
@@ -1064,8 +1096,8 @@ _GLOSSED_WORDS = 4  # a term, its article maybe
 def _glossed_after(text: str, span: Span, zipf: Zipf, main: str, p: Policy) -> bool:
     """A term of a few words, an aside in Italian right after it that says what it is:
     the writer gives the term and explains it ("Il Prix du scénario (premio per la miglior
-    sceneggiatura) è andato a…", a page on a film festival's prizes, held out; "il
-    dumping sociale (la concorrenza sui salari)", ours). A machine leaves words untranslated,
+    sceneggiatura) è andato a…", a page on a film festival's prizes, held out; "per abuse
+    of dominant position (l'abuso di posizione dominante)", ours). A machine leaves words untranslated,
     not beside an explanation in the language it writes; the phrase benchmark's injections
     before an Italian aside are longer or cut ("…nécessaires lors des passages obligatoires
     d'un (seconda prova)"). The aside two Italian words or more, most of its words Italian's

@@ -231,12 +231,17 @@ class Pipeline:
             live = [(para, f) for para, r, f in zip(paras, reasons, found, strict=True) if r is None]
             # lines a lead-in announces ("Il ritornello dice:") are quotations; posts and captions, set apart
             heard = leftover.announced([(para.text, [det for *_, det in f]) for para, f in live], s.main)
+            # a heading is read over the paragraph that follows it on the page as it comes out
+            heads = leftover.headings([para.text for para, _ in live])
             units: list[tuple[str, Detection]] = []
             quoted: set[int] = set()
-            for (para, f), announced in zip(live, heard, strict=True):
+            headed: set[int] = set()
+            for (para, f), announced, head in zip(live, heard, heads, strict=True):
                 for a, b, det in f:
                     if announced:
                         quoted.add(len(units))
+                    if head:
+                        headed.add(len(units))
                     units.append((para.text[a:b], det))
             # (a caption's credit line may be dropped as boilerplate: it still signs the caption)
             credit = f"boilerplate: {scrape_lines.credit_line.reason}"
@@ -249,7 +254,9 @@ class Pipeline:
                 )
             ]
             posts = tuple(p.text for p, r, b in zip(paras, reasons, by, strict=True) if r is None and b)
-            judged = iter(leftover.judge(units, zipf, s.main, marked=(*marked, *posts), quoted=quoted))
+            judged = iter(
+                leftover.judge(units, zipf, s.main, marked=(*marked, *posts), quoted=quoted, headed=headed)
+            )
             found = [
                 f if r is not None else [(a, b, next(judged)) for a, b, _ in f]
                 for r, f in zip(reasons, found, strict=True)

@@ -510,6 +510,34 @@ def test_cited(paragraph, entry):
     assert leftover.cited([paragraph]) == [entry]
 
 
+@pytest.mark.parametrize(
+    ("paragraphs", "heads"),
+    [
+        # ours: a heading over prose; the document's title over its subtitle is no heading
+        (
+            ["Dublino in tre giorni", "It's a long way, but worth it", "Siamo arrivati di venerdì sera."],
+            [False, True, False],
+        ),
+        # a song's line over its Italian line is verse, not a heading (ours, after a lyrics page, held out)
+        (
+            ["The sun shines most the time", "Il sole splende quasi sempre", "Il brano è del 1971."],
+            [False, True, False],
+        ),
+        # a list's item, a line the colon ends, a line longer than a heading (ours)
+        (["- Top toolbars", "Le barre in alto contengono i comandi."], [False, False]),
+        (["Ecco cosa serve:", "Un cavo e un adattatore."], [False, False]),
+        (
+            ["Did you ever read about a frog who dreamed of being a king", "Il brano è del 1971."],
+            [False, False],
+        ),
+        (["Power saving settings", "Per risparmiare energia, riduci la luminosità."], [True, False]),
+    ],
+)
+def test_headings(paragraphs, heads):
+    """A line of its own over prose is a heading, in the writer's words."""
+    assert leftover.headings(paragraphs) == heads
+
+
 def test_a_credit_line_dropped_as_boilerplate_still_signs_its_caption():
     assert leftover.signed(["Protesters march in Milan.", "(Foto Ansa)"], [False, True]) == [True, False]
 
