@@ -120,6 +120,8 @@ class Policy:
     pair_length: float = 0.25  # ... within this share of the translation's words
     pairs_in_document: int = 2  # paragraphs given in two languages, each beside its translation,
     # that make a page of quotations or lyrics
+    single_pair_words: int = 8  # one pair alone: a translation of this many content words ...
+    single_pair_share: float = 0.6  # ... this share of them in the Italian beside it
     paired_length: float = 0.4  # ... a translation's length within this share of the longer
     topic_lines: int = 3  # a word in this many of a page's Italian paragraphs is its topic
     title_uses: int = 2  # a capitalised phrase a document writes this often is its own title
@@ -713,13 +715,14 @@ def paired(
 ) -> list[bool]:
     """For each paragraph of a document, as (its translation if it is all foreign, its text
     if it is all Italian): is it a line given in two languages, its Italian translation the
-    paragraph right before or after it? Only where a document sets two such pairs or more,
-    as pages of quotations and song lyrics do ("Courage is going from failure to failure…",
+    paragraph right before or after it? Where a document sets two such pairs or more, as
+    pages of quotations and song lyrics do ("Courage is going from failure to failure…",
     then "Coraggio è passare di fallimento in fallimento…"; a page of Churchill's sayings,
     held out); a machine leaves a foreign paragraph beside Italian on its topic now and
     then, not as the page's layout. On such a page a line of verse beside an Italian one is
     given in two languages too, however little of it the translation matches ("I am, I said
-    |", then "“Io sono”, l'ho detto |"; a page of lyrics, held out)."""
+    |", then "“Io sono”, l'ho detto |"; a page of lyrics, held out). One pair alone counts
+    when the Italian repeats the translation nearly word for word (`_close`)."""
     p = policy or Policy()
     n = len(lines)
     # the words the page's Italian keeps using say its topic, not what one line says ("campo",
@@ -750,7 +753,18 @@ def paired(
             and any(side is not None for side in sides)
         )
     if sum(out) < p.pairs_in_document:
-        return [False] * len(out)
+        # one pair alone: a long paragraph its neighbour says nearly word for word (a page of
+        # quotations gives a speaker's French after its Italian, held out); a machine's stray
+        # paragraph shares its neighbour's topic, half its content words at most (dev-flores)
+        return [
+            ok
+            and any(
+                _close(lines[k][0] or "", lines[j][1] or "", zipf, main, p, topic)
+                for j in (k - 1, k + 1)
+                if (k, j) in said
+            )
+            for k, ok in enumerate(out)
+        ]
     return [a or b for a, b in zip(out, verse, strict=True)]
 
 
@@ -758,10 +772,27 @@ def _says(translation: str, side: str, zipf: Zipf, main: str, p: Policy, topic: 
     """The Italian says what the translation says: about as long (a pivot's translation is
     terser than a writer's), and a share of its content words, the page's `topic` aside."""
     n, m = len(WORD.findall(translation)), len(WORD.findall(side))
-    gist = _gist(translation, zipf, main) - set(topic)
-    same = len(gist & _gist(side, zipf, main))
+    gist, same = _shared_gist(translation, side, zipf, main, topic)
     near = abs(n - m) <= max(2, p.paired_length * max(n, m))
-    return near and same >= p.gloss_words and same > p.pair_share * len(gist)
+    return near and same >= p.gloss_words and same > p.pair_share * gist
+
+
+def _close(
+    translation: str, side: str, zipf: Zipf, main: str, p: Policy, topic: Collection[str] = ()
+) -> bool:
+    """The Italian repeats most content words of a long translation (`single_pair_words`,
+    `single_pair_share`): its own version of the paragraph, not one on its topic."""
+    gist, same = _shared_gist(translation, side, zipf, main, topic)
+    return gist >= p.single_pair_words and same >= p.single_pair_share * gist
+
+
+def _shared_gist(
+    translation: str, side: str, zipf: Zipf, main: str, topic: Collection[str] = ()
+) -> tuple[int, int]:
+    """How many content words the translation has, the page's `topic` aside, and how many
+    of them the Italian beside it has too."""
+    gist = _gist(translation, zipf, main) - set(topic)
+    return len(gist), len(gist & _gist(side, zipf, main))
 
 
 def _pair(side: str, n: int, p: Policy) -> bool:

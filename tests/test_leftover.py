@@ -591,6 +591,30 @@ def test_lines_given_in_two_languages_need_two_pairs():
     assert leftover.paired([*lines[:4], other, long], zipf) == [True, False, True, False, False, False]
 
 
+def test_one_pair_alone_is_given_in_two_languages_when_the_italian_repeats_it():
+    """A long paragraph whose Italian neighbour repeats most of its content words is the
+    writer's own version (a page of quotations giving a speaker's French after its Italian,
+    held out); a neighbour on its topic, as a machine's stray paragraph has, is not. Ours."""
+    said = (
+        "Il consiglio comunale ha approvato ieri sera il nuovo piano per i trasporti pubblici, che "
+        "prevede autobus elettrici, nuove piste ciclabili e biglietti più economici per gli studenti.",
+        None,
+    )
+    again = (
+        None,
+        "Ieri sera il consiglio comunale ha approvato il nuovo piano dei trasporti pubblici: autobus "
+        "elettrici, nuove piste ciclabili e biglietti meno cari per gli studenti universitari.",
+    )
+    topic = (
+        None,
+        "Il consiglio comunale discuterà la prossima settimana il piano dei trasporti pubblici, mentre "
+        "gli studenti chiedono da anni autobus più frequenti e biglietti più economici.",
+    )
+    assert leftover.paired([again, said], zipf) == [False, True]
+    assert leftover._says(said[0], topic[1] or "", zipf, "it", leftover.Policy())  # as a pair would
+    assert leftover.paired([topic, said], zipf) == [False, False]
+
+
 def test_a_manuals_untranslated_options_are_no_pairs():
     """A manual translated in part: each untranslated option (here as its translation reads)
     shares words with the translated ones beside it, the page's topic ("campo", "gruppo"),
