@@ -79,14 +79,25 @@ _LABEL = regex.compile(r"^([^:]{3,80}):\s+\S")
 def _listed(ctx: Context, i: int) -> bool:
     """Line i is an item of a list of "label: value" lines whose labels share a word with a
     neighbour's ("Leone d'Oro per il miglior film: …", "Leone d'Argento – Premio per la
-    migliore regia: …"; a festival's winners, held out): the article's own table, where a box
-    of other stories' headlines has a different topic on each line."""
+    migliore regia: …"; a festival's winners, held out), or one whose items end on the same
+    field in brackets, a number in it ("Homeland (stagione 2)", "American Horror Story:
+    Asylum (stagione 2)"; a blog's list of the series it reviewed, held out): the article's
+    own table, where a box of other stories' headlines has a different topic on each line."""
+    near = [k for k in (i - 1, i + 1) if 0 <= k < len(ctx.paragraphs)]
     mine = _label_stems(ctx.paragraphs[i])
-    if not mine:
-        return False
-    return any(
-        0 <= k < len(ctx.paragraphs) and mine & _label_stems(ctx.paragraphs[k]) for k in (i - 1, i + 1)
-    )
+    if mine and any(mine & _label_stems(ctx.paragraphs[k]) for k in near):
+        return True
+    field = _field_shape(ctx.paragraphs[i])
+    return field is not None and any(_field_shape(ctx.paragraphs[k]) == field for k in near)
+
+
+_FIELD = regex.compile(r"\(([^()]*\p{N}[^()]*)\)\W*$")
+
+
+def _field_shape(p: str) -> str | None:
+    """The bracketed field a line ends on, a number in it, its numbers masked ("(stagione #)")."""
+    m = _FIELD.search(p.strip())
+    return regex.sub(r"\p{N}+", "#", m.group(1).casefold()) if m else None
 
 
 def _label_stems(p: str) -> set[str]:
