@@ -16,7 +16,7 @@ carry the evidence that made them leftovers (`Span.leftover`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import regex
@@ -143,6 +143,7 @@ def judge(
     marked: Collection[str] = (),
     quoted: Collection[int] = (),
     headed: Collection[int] = (),
+    tails: Mapping[int, tuple[int, int]] | None = None,
 ) -> list[Detection]:
     """The detections of one document's sentences, each span to translate kept as written
     unless the evidence says a machine left it (same order, same offsets).
@@ -150,7 +151,10 @@ def judge(
     `marked`: the phrases an HTML page sets apart (`html.set_apart`) and any page's embedded
     posts and credited captions (`signed`); a span inside one is the writer's choice, and no
     sign of machine output. `quoted`: the units a lead-in announces (`announced`), quotations.
-    `headed`: the units that are headings (`headings`), kept when nothing else keeps them."""
+    `headed`: the units that are headings (`headings`), kept when nothing else keeps them.
+    `tails`: each unit's part inside a quotation that runs over sentences (`quote_tails`);
+    a span that is (nearly) all of it is quoted."""
+    tails = tails or {}
     p = policy or Policy()
     if _foreign_document(units, main, p):
         return [_all_kept(det, "document") for _, det in units]
@@ -191,7 +195,8 @@ def judge(
         for span in det.spans:
             if (k, span.start) in given or k in headed:  # a heading is the writer's: no sign
                 continue
-            if k not in quoted and (sign := _sign(text, span, det, zipf, main, p)):
+            quote = k in quoted or _in_quote(text, span, tails.get(k))
+            if not quote and (sign := _sign(text, span, det, zipf, main, p)):
                 signs.setdefault(_key(text, span), sign)
                 if det.language != main or not short_terms(
                     text[span.start : span.end], span.language, zipf, main, p
@@ -215,7 +220,17 @@ def judge(
                 why, reason = given[k, span.start], ""
             else:
                 why, reason = _decide(
-                    text, span, det, zipf, main, p, signs.get(key), others, settled, k in quoted, long_sign
+                    text,
+                    span,
+                    det,
+                    zipf,
+                    main,
+                    p,
+                    signs.get(key),
+                    others,
+                    settled,
+                    k in quoted or _in_quote(text, span, tails.get(k)),
+                    long_sign,
                 )
                 if not why and k in headed:
                     why = "heading"
@@ -1095,6 +1110,60 @@ def _quoted(text: str, start: int, end: int) -> bool:
         if text[k] in _OPEN and text[k] not in _CLOSE:
             return False
     return False
+
+
+_PARTNER = {"“": '”"', "«": "»", '"': '"', "‘": "’"}
+
+
+def quote_tails(paragraph: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int] | None]:
+    """For each sentence of a paragraph (its bounds, in order): its part inside a quotation
+    that runs over into another sentence, as (start, end) in the sentence, or None. A
+    speaker's words run over sentences, the later ones without a mark of their own
+    ("«Abbiamo vinto. We did it!», ha detto"; "…estremi rimedi. God bless you legitimate
+    President Donald J. Trump!”, ha commentato", a reader's post a news site quotes, held
+    out); each closes on its opening mark's partner (an apostrophe is no closing "’")."""
+    out: list[tuple[int, int] | None] = []
+    mark, pos = "", 0
+    for a, b in sentences:
+        for k in range(pos, a):
+            mark = _quote_step(paragraph, k, mark)
+        carried, closed, opened = bool(mark), None, None
+        for k in range(a, b):
+            was, mark = mark, _quote_step(paragraph, k, mark)
+            if carried and was and not mark and closed is None:
+                closed = k - a
+            if mark and not was:
+                opened = k + 1 - a
+        if carried:
+            out.append((0, b - a if closed is None else closed))
+        else:
+            out.append((opened, b - a) if mark and opened is not None else None)
+        pos = b
+    return out
+
+
+def _in_quote(text: str, span: Span, part: tuple[int, int] | None) -> bool:
+    """The span is (nearly) all of its sentence's `part` of a quotation that runs over
+    sentences (`quote_tails`): two lowercase words more at most (a capitalised one is a
+    name), its closing mark and the sentence's stop maybe with it."""
+    if part is None:
+        return False
+    lo, hi = part
+    if span.start < lo or any(c.isalnum() for c in text[hi : span.end]):
+        return False
+    rest = text[lo : span.start] + " " + text[span.end : max(hi, span.end)]
+    return sum(w[0].islower() for w in WORD.findall(rest)) <= 2
+
+
+def _quote_step(text: str, k: int, mark: str) -> str:
+    """The quotation mark open after text[k], given the one open before it ("" for none)."""
+    if mark:
+        return "" if _closing(text, k, mark) else mark
+    return text[k] if text[k] in _PARTNER else ""
+
+
+def _closing(text: str, k: int, mark: str) -> bool:
+    return text[k] in _PARTNER[mark] and _closes(text, k)
 
 
 def _closes(text: str, k: int) -> bool:

@@ -236,12 +236,17 @@ class Pipeline:
             units: list[tuple[str, Detection]] = []
             quoted: set[int] = set()
             headed: set[int] = set()
+            tails: dict[int, tuple[int, int]] = {}  # a quotation that runs over sentences
             for (para, f), announced, head in zip(live, heard, heads, strict=True):
-                for a, b, det in f:
+                for (a, b, det), tail in zip(
+                    f, leftover.quote_tails(para.text, [(a, b) for a, b, _ in f]), strict=True
+                ):
                     if announced:
                         quoted.add(len(units))
                     if head:
                         headed.add(len(units))
+                    if tail is not None:
+                        tails[len(units)] = tail
                     units.append((para.text[a:b], det))
             # (a caption's credit line may be dropped as boilerplate: it still signs the caption)
             credit = f"boilerplate: {scrape_lines.credit_line.reason}"
@@ -255,7 +260,9 @@ class Pipeline:
             ]
             posts = tuple(p.text for p, r, b in zip(paras, reasons, by, strict=True) if r is None and b)
             judged = iter(
-                leftover.judge(units, zipf, s.main, marked=(*marked, *posts), quoted=quoted, headed=headed)
+                leftover.judge(
+                    units, zipf, s.main, marked=(*marked, *posts), quoted=quoted, headed=headed, tails=tails
+                )
             )
             found = [
                 f if r is not None else [(a, b, next(judged)) for a, b, _ in f]

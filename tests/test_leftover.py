@@ -538,6 +538,22 @@ def test_headings(paragraphs, heads):
     assert leftover.headings(paragraphs) == heads
 
 
+def test_a_quotation_goes_on_over_sentences():
+    """A speaker's words run over sentences: the part of each inside the quotation, the later
+    ones carrying no mark of their own; a closing mark's partner ends it, not an apostrophe
+    (ours)."""
+    para = "Ha detto: «Abbiamo vinto un po’ tutti. We did it!», e poi è uscito. Poi ha taciuto."
+    one, two = para.index(" We"), para.index(" Poi")
+    bounds = [(0, one), (one + 1, two), (two + 1, len(para))]
+    assert leftover.quote_tails(para, bounds) == [(11, one), (0, len("We did it!")), None]
+    straight = 'Il cartello diceva "Chiuso per ferie. Back in September". Nessuno ci ha creduto.'
+    cut = straight.index(" Back")
+    tails = leftover.quote_tails(straight, [(0, cut), (cut + 1, len(straight))])
+    assert tails[1] == (0, len("Back in September"))
+    # a quotation inside one sentence is that sentence's own (`_quoted`)
+    assert leftover.quote_tails("Ha detto «basta». Poi è uscito.", [(0, 17), (18, 31)]) == [None, None]
+
+
 def test_a_credit_line_dropped_as_boilerplate_still_signs_its_caption():
     assert leftover.signed(["Protesters march in Milan.", "(Foto Ansa)"], [False, True]) == [True, False]
 
