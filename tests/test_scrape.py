@@ -294,6 +294,21 @@ def test_a_list_whose_items_end_on_one_field_is_the_articles_own():
     assert find_boilerplate([*ARTICLE[:2], *box, *ARTICLE[2:]])[2:4] == ["boilerplate: related headline"] * 2
 
 
+def test_a_works_card_keeps_its_author_a_pages_credits_go():
+    """A review's card of the work names its author and translator (ours, after a book blog,
+    held out: "Autore: …" went as a credit line); the page's own credits still go."""
+    card = [
+        "Autore: Anna Bruni",
+        "Traduzione: Marco Neri",
+        "Genere: giallo",
+        "Editore: Sellerio",
+        "Pagine: 320",
+    ]
+    assert find_boilerplate([*ARTICLE[:2], *card, *ARTICLE[2:]])[2:4] == [None, None]
+    credits = ["Testo: Anna Bruni", "Foto: Ansa", "Fonte: Reuters"]
+    assert find_boilerplate([*ARTICLE, *credits])[-3:] == ["boilerplate: credit line"] * 3
+
+
 PAGES = sorted((CASES / "pages").glob("*.txt"))
 
 

@@ -716,10 +716,11 @@ _DATELINE = regex.compile(rf"\({_AGENCY}\)", regex.IGNORECASE)  # "ROMA (ANSA) -
 
 
 def _credit_line(p: str, ctx: Context, rule: Rule) -> bool:
-    """'Fonte: Press Tv', 'Traduzione: Luciano Lago', 'Foto: Ansa', '(Foto Ansa)', 'ANSA/EPA'."""
+    """'Fonte: Press Tv', 'Traduzione: Luciano Lago', 'Foto: Ansa', '(Foto Ansa)', 'ANSA/EPA'.
+    Not a line of a work's card, whose author or translator is the work's."""
     n = len(words(p))
     return (
-        (n <= rule.limit("label_max_words") and bool(_CREDIT.search(p)))
+        (n <= rule.limit("label_max_words") and bool(_CREDIT.search(p)) and not _work_card(ctx, rule))
         or (n <= rule.limit("photo_max_words") and bool(_PHOTO.search(p)))
         or (n <= rule.limit("dateline_max_words") and bool(_DATELINE.search(p)))  # a wire dateline alone
         or (
@@ -727,6 +728,27 @@ def _credit_line(p: str, ctx: Context, rule: Rule) -> bool:
             and bool(_AGENCIES_ONLY.fullmatch(regex.sub(r"^[\s(©]+|[\s)]+$", "", p)))
         )
     )
+
+
+_CARD_LINE = regex.compile(r"^\W{0,3}\p{Lu}[\p{L}'’]*(?: [\p{L}'’]+){0,2}\s*:\s*\S")
+
+
+def _work_card(ctx: Context, rule: Rule) -> bool:
+    """The line is one of a run of "Label: value" lines, `card_labels` or more of them about
+    something other than credits: a review's card of the work ("Autore: Cameron Jace",
+    "Sottotitolo: …", "Lingua: inglese", "Genere: distopico", "Prima pubblicazione: 2014"; a
+    book blog, held out), where the author and translator are the work's, not the page's."""
+    ps, i = ctx.paragraphs, ctx.index
+
+    def card(k: int) -> bool:
+        return len(words(ps[k])) <= rule.limit("label_max_words") and bool(_CARD_LINE.match(ps[k]))
+
+    lo, hi = i, i
+    while lo > 0 and card(lo - 1):
+        lo -= 1
+    while hi + 1 < len(ps) and card(hi + 1):
+        hi += 1
+    return sum(not _CREDIT.search(ps[k]) for k in range(lo, hi + 1)) >= rule.limit("card_labels")
 
 
 credit_line = LineTest(
@@ -738,6 +760,7 @@ credit_line = LineTest(
         ("photo_max_words", 6),
         ("dateline_max_words", 5),
         ("agency_max_words", 4),
+        ("card_labels", 2),
     ),
     examples=(
         Example("Fonte: Press Tv", True, "samples"),
