@@ -37,7 +37,8 @@ def _related_headline(p: str, ctx: Context, rule: Rule) -> bool:
     return beside or (_two_part(p) and not _field(ctx, i))
 
 
-_LABEL = regex.compile(r"^\W{0,3}(\p{Lu}[\p{L}'’]*(?: [\p{L}'’]+){0,3}):\s")
+# a line's label: what comes before its colon ("Barra preferita:", "Leone d'Oro per il miglior film:")
+_LABEL = regex.compile(r"^([^:]{3,80}):\s+\S")
 
 
 def _field(ctx: Context, i: int) -> bool:
@@ -71,9 +72,6 @@ def _runs_on(ctx: Context, i: int) -> bool:
     document site, held out), not a headline."""
     after = ctx.paragraphs[i + 1] if i + 1 < len(ctx.paragraphs) else ""
     return after[:1].islower() and len(words(after)) >= PROSE_MIN_WORDS
-
-
-_LABEL = regex.compile(r"^([^:]{3,80}):\s+\S")
 
 
 def _listed(ctx: Context, i: int) -> bool:
