@@ -296,7 +296,8 @@ def test_a_list_whose_items_end_on_one_field_is_the_articles_own():
 
 def test_a_works_card_keeps_its_author_a_pages_credits_go():
     """A review's card of the work names its author and translator (ours, after a book blog,
-    held out: "Autore: …" went as a credit line); the page's own credits still go."""
+    held out: "Autore: …" went as a credit line) and its length ("Pagine: 320", not a page
+    menu); the page's own credits and its metadata still go."""
     card = [
         "Autore: Anna Bruni",
         "Traduzione: Marco Neri",
@@ -304,9 +305,11 @@ def test_a_works_card_keeps_its_author_a_pages_credits_go():
         "Editore: Sellerio",
         "Pagine: 320",
     ]
-    assert find_boilerplate([*ARTICLE[:2], *card, *ARTICLE[2:]])[2:4] == [None, None]
+    assert find_boilerplate([*ARTICLE[:2], *card, *ARTICLE[2:]])[2:7] == [None] * 5
     credits = ["Testo: Anna Bruni", "Foto: Ansa", "Fonte: Reuters"]
     assert find_boilerplate([*ARTICLE, *credits])[-3:] == ["boilerplate: credit line"] * 3
+    footer = ["Autore: Anna Bruni", "Categoria: Cronaca", "Tag: Roma, sciopero"]
+    assert find_boilerplate([*ARTICLE, *footer])[-3] == "boilerplate: credit line"
 
 
 PAGES = sorted((CASES / "pages").glob("*.txt"))

@@ -343,9 +343,11 @@ site_navigation = LineTest(
     "site_navigation",
     "site navigation",
     test=lambda p, ctx, rule: (
-        bool(c := _site_words(p, rule)) and all(t in _NAV_WORDS or t in _SECTION_WORDS for t in c)
+        bool(c := _site_words(p, rule))
+        and all(t in _NAV_WORDS or t in _SECTION_WORDS for t in c)
+        and not _work_card(ctx, rule)  # "Pagine: 320" on a book's card
     ),
-    thresholds=(("max_words", 6),),
+    thresholds=(("max_words", 6), ("label_max_words", 8), ("card_labels", 2)),
     examples=(
         Example("Articolo successivo", True, "own"),
         Example("Pagina 1 di 3", True, "own"),
@@ -735,9 +737,10 @@ _CARD_LINE = regex.compile(r"^\W{0,3}\p{Lu}[\p{L}'’]*(?: [\p{L}'’]+){0,2}\s*
 
 def _work_card(ctx: Context, rule: Rule) -> bool:
     """The line is one of a run of "Label: value" lines, `card_labels` or more of them about
-    something other than credits: a review's card of the work ("Autore: Cameron Jace",
-    "Sottotitolo: …", "Lingua: inglese", "Genere: distopico", "Prima pubblicazione: 2014"; a
-    book blog, held out), where the author and translator are the work's, not the page's."""
+    something other than credits and the page's metadata (`label_line`): a review's card of
+    the work ("Autore: Cameron Jace", "Sottotitolo: …", "Lingua: inglese", "Genere:
+    distopico", "Prima pubblicazione: 2014"; a book blog, held out), where the author, the
+    translator and the pages are the work's, not the page's."""
     ps, i = ctx.paragraphs, ctx.index
 
     def card(k: int) -> bool:
@@ -748,7 +751,8 @@ def _work_card(ctx: Context, rule: Rule) -> bool:
         lo -= 1
     while hi + 1 < len(ps) and card(hi + 1):
         hi += 1
-    return sum(not _CREDIT.search(ps[k]) for k in range(lo, hi + 1)) >= rule.limit("card_labels")
+    about = sum(not _CREDIT.search(ps[k]) and not _LABEL.search(ps[k]) for k in range(lo, hi + 1))
+    return about >= rule.limit("card_labels")
 
 
 credit_line = LineTest(
