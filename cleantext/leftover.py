@@ -176,7 +176,7 @@ def judge(
         for span in det.spans:
             if _set_apart(text, span, apart, lambda w: zipf(w, main) >= _GRAMMAR):
                 given[k, span.start] = "marked"
-            elif _names_listed(text[span.start : span.end]):
+            elif _names_listed(text[span.start : span.end]) or _opens_item(text, span):
                 given[k, span.start] = "name"
             elif titles and (
                 _of_titles(text[span.start : span.end], titles)
@@ -249,6 +249,20 @@ _LIST_ITEMS = 3
 _COMMA_ITEMS = 4  # a comma parts a sentence's clauses too: one item more
 _ITEM_WORDS = 8  # each item as long as a song's or a book's title
 _LABEL = regex.compile(r"^\W*\p{L}+(?:\s\p{L}+)?:\s")
+
+
+def _opens_item(text: str, span: Span) -> bool:
+    """The span opens one item of the sentence's list between semicolons, each item opening
+    with a capital: the item's name, foreign among Italian ones ("…premi: Premio per la
+    migliore interpretazione maschile a …; Prix du jury ex aequo a “Memoria” …; Premio per
+    la migliore regia a …", a festival's prizes, held out). Italian goes on after a
+    semicolon in lowercase; capitals there open names."""
+    items = [item for item in text.split(";") if item.strip()]
+    return (
+        len(items) >= _LIST_ITEMS
+        and text[: span.start].rstrip().endswith(";")
+        and all(_LIST_ITEM.match(item) for item in items[1:])  # the first may follow a lead-in
+    )
 
 
 def _names_listed(phrase: str) -> bool:
