@@ -187,6 +187,14 @@ def judge(
                 given[k, span.start] = "code"
             elif _term(_core(folded(text[span.start : span.end])), uses, prose, used, p):
                 given[k, span.start] = "term"
+    # the spans inside a quotation: a lead-in's lines, or all of a sentence's part of one
+    # that runs over sentences
+    in_quote = {
+        (k, span.start)
+        for k, (text, det) in enumerate(units)
+        for span in det.spans
+        if k in quoted or _in_quote(text, span, tails.get(k))
+    }
     signs: dict[str, str] = {}  # each distinct sign of machine output in the document, with its kind
     # the signs from a whole sentence or a phrase longer than a term: is each a phrase inside
     # its sentence, as short as a title?
@@ -195,8 +203,7 @@ def judge(
         for span in det.spans:
             if (k, span.start) in given or k in headed:  # a heading is the writer's: no sign
                 continue
-            quote = k in quoted or _in_quote(text, span, tails.get(k))
-            if not quote and (sign := _sign(text, span, det, zipf, main, p)):
+            if (k, span.start) not in in_quote and (sign := _sign(text, span, det, zipf, main, p)):
                 signs.setdefault(_key(text, span), sign)
                 if det.language != main or not short_terms(
                     text[span.start : span.end], span.language, zipf, main, p
@@ -229,7 +236,7 @@ def judge(
                     signs.get(key),
                     others,
                     settled,
-                    k in quoted or _in_quote(text, span, tails.get(k)),
+                    (k, span.start) in in_quote,
                     long_sign,
                 )
                 if not why and k in headed:
