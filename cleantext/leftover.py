@@ -258,13 +258,17 @@ _ITEM_WORDS = 8  # each item as long as a song's or a book's title
 _LABEL = regex.compile(r"^\W*\p{L}+(?:\s\p{L}+)?:\s")
 
 
+def _semicolon_items(text: str) -> list[str]:
+    return [item for item in text.split(";") if item.strip()]
+
+
 def _opens_item(text: str, span: Span) -> bool:
     """The span opens one item of the sentence's list between semicolons, each item opening
     with a capital: the item's name, foreign among Italian ones ("…premi: Premio per la
     migliore interpretazione maschile a …; Prix du jury ex aequo a “Memoria” …; Premio per
     la migliore regia a …", a festival's prizes, held out). Italian goes on after a
     semicolon in lowercase; capitals there open names."""
-    items = [item for item in text.split(";") if item.strip()]
+    items = _semicolon_items(text)
     return (
         len(items) >= _LIST_ITEMS
         and text[: span.start].rstrip().endswith(";")
@@ -283,7 +287,7 @@ def _names_listed(phrase: str) -> bool:
     maybe ("Highlights: Somewhere only we know, This is the last time, Bend and break, …",
     the songs a record review singles out, held out): English capitalises the words after a
     comma only where names begin."""
-    items = [item for item in phrase.split(";") if item.strip()]
+    items = _semicolon_items(phrase)
     if len(items) >= _LIST_ITEMS and all(_LIST_ITEM.match(item) for item in items):
         return True
     label = _LABEL.match(phrase)
