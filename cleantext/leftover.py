@@ -15,6 +15,7 @@ carry the evidence that made them leftovers (`Span.leftover`).
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -123,6 +124,8 @@ class Policy:
     single_pair_words: int = 8  # one pair alone: a translation of this many content words ...
     single_pair_share: float = 0.6  # ... this share of them in the Italian beside it
     paired_length: float = 0.4  # ... a translation's length within this share of the longer
+    twice_lines: int = 3  # a page written twice: this many foreign paragraphs with their Italian
+    # versions in another part of the page, in order
     topic_lines: int = 3  # a word in this many of a page's Italian paragraphs is its topic
     title_uses: int = 2  # a capitalised phrase a document writes this often is its own title
     main_share: float = 0.1  # a document of foreign_sentences or more whose Italian sentences
@@ -808,11 +811,81 @@ def paired(
     return [a or b for a, b in zip(out, verse, strict=True)]
 
 
+def given_twice(
+    lines: Sequence[tuple[str | None, str | None]], zipf: Zipf, main: str = "it", policy: Policy | None = None
+) -> list[bool]:
+    """For each paragraph of a document, as `paired` takes them: is it one of the foreign
+    paragraphs of a page written twice, its Italian version elsewhere on the page, the
+    versions in the same order (an English section, then "Italiano" and the same post again;
+    a blog's bilingual post, held out)? `Policy.twice_lines` such paragraphs or more, each
+    part of the page in one language, make the page's layout: a machine leaves a paragraph
+    untranslated here and there, never a second copy of the page in order; and a manual
+    translated in part mixes its untranslated paragraphs with the others, sharing their
+    topic. Each Italian paragraph is one paragraph's version at most."""
+    p = policy or Policy()
+    out = [False] * len(lines)
+    foreign = [k for k, (translation, _) in enumerate(lines) if translation is not None]
+    italian = [j for j, (_, text) in enumerate(lines) if text is not None]
+    if len(foreign) < p.twice_lines or len(italian) < p.twice_lines:
+        return out
+    uses = Counter(stem for j in italian for stem in _gist(lines[j][1] or "", zipf, main))
+    topic = {stem for stem, count in uses.items() if count >= p.topic_lines}
+    size = [len(WORD.findall(translation or text or "")) for translation, text in lines]
+    gists = [_gist(translation or text or "", zipf, main) - topic for translation, text in lines]
+    # (k, j): foreign paragraph k says what Italian paragraph j says (`_says`)
+    said = [
+        (k, j)
+        for k in foreign
+        for j in italian
+        if _agree(size[k], size[j], len(gists[k]), len(gists[k] & gists[j]), p)
+    ]
+    chain = _in_order(said)
+    if len(chain) < p.twice_lines:
+        return out
+    # the two versions are two parts of the page, one after the other; every foreign paragraph
+    # of the foreign part belongs to that version, matched or not (its own introduction, a
+    # line the Italian put otherwise)
+    first, last = chain[0][1], chain[-1][1]  # the Italian version's ends
+    if chain[-1][0] < first:
+        return [translation is not None and k < first for k, (translation, _) in enumerate(lines)]
+    if chain[0][0] > last:
+        return [translation is not None and k > last for k, (translation, _) in enumerate(lines)]
+    return out
+
+
+def _in_order(matches: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest chain of (k, j) matches, given in order of k, whose k and j both rise:
+    each j after the last (patience sorting; a k's own matches taken from the highest j
+    down, so no chain holds two of them)."""
+    ordered = sorted(matches, key=lambda m: (m[0], -m[1]))
+    tails: list[int] = []  # tails[n]: the lowest j that ends a chain of n + 1 matches
+    ends: list[int] = []  # ... and the index of that match
+    before: list[int] = []  # each match's predecessor in its chain (-1: none)
+    for i, (_, j) in enumerate(ordered):
+        n = bisect.bisect_left(tails, j)
+        before.append(ends[n - 1] if n else -1)
+        if n == len(tails):
+            tails.append(j)
+            ends.append(i)
+        else:
+            tails[n], ends[n] = j, i
+    chain, i = [], ends[-1] if ends else -1
+    while i >= 0:
+        chain.append(ordered[i])
+        i = before[i]
+    return chain[::-1]
+
+
 def _says(translation: str, side: str, zipf: Zipf, main: str, p: Policy, topic: Collection[str] = ()) -> bool:
     """The Italian says what the translation says: about as long (a pivot's translation is
     terser than a writer's), and a share of its content words, the page's `topic` aside."""
     n, m = len(WORD.findall(translation)), len(WORD.findall(side))
-    gist, same = _shared_gist(translation, side, zipf, main, topic)
+    return _agree(n, m, *_shared_gist(translation, side, zipf, main, topic), p)
+
+
+def _agree(n: int, m: int, gist: int, same: int, p: Policy) -> bool:
+    """`_says`, counted: `n` and `m` words, `same` of the translation's `gist` content words
+    in the Italian."""
     near = abs(n - m) <= max(2, p.paired_length * max(n, m))
     return near and same >= p.gloss_words and same > p.pair_share * gist
 

@@ -366,7 +366,7 @@ class Pipeline:
                     backs[i] = back
             by_draft: dict[int, list[tuple[int, int, Segment, Outcome]]] = {}
             beside = _Beside(prepared) if lone else None
-            pairs = _pairs(prepared, todo, outcomes, self.settings.main) if lone else set()
+            pairs = _pairs(prepared, todo, outcomes, self.settings.main) if lone else {}
             for (d, a, b, seg), out, back, check in zip(todo, outcomes, backs, checked, strict=True):
                 seg.translation, seg.engine, seg.note = out.translation, out.engine, out.note
                 if (
@@ -375,7 +375,7 @@ class Pipeline:
                     and (id(seg) in pairs or beside.glossed(d, a, b, out.translation, self.settings.main))
                 ):
                     seg.kept = "gloss"
-                    seg.note = "the Italian beside it translates it: the writer gave both"
+                    seg.note = pairs.get(id(seg), _BESIDE)
                     if d.sentence.language != self.settings.main and len(d.spans) == 1:
                         d.sentence.language = self.settings.main  # as the judgement reads a sentence it keeps
                 elif out.translation is not None:
@@ -553,16 +553,21 @@ def _fixes_in(para: Tracked, start: int, end: int) -> list[Fix]:
     return out
 
 
+_BESIDE = "the Italian beside it translates it: the writer gave both"
+
+
 def _pairs(
     prepared: list[tuple[Document, list[_Draft]]],
     todo: list[tuple[_Draft, int, int, Segment]],
     outcomes: list[Outcome],
     main: str,
-) -> set[int]:
-    """The segments (by id) of the foreign paragraphs each given beside its Italian
-    translation, on pages that set two such pairs or more (`leftover.paired`)."""
+) -> dict[int, str]:
+    """The segments (by id, with the note that says why) of the foreign paragraphs each given
+    beside its Italian translation, on pages that set two such pairs or more
+    (`leftover.paired`), and of the pages written twice, once in each language
+    (`leftover.given_twice`)."""
     said = {id(seg): out.translation for (_, _, _, seg), out in zip(todo, outcomes, strict=True)}
-    found: set[int] = set()
+    found: dict[int, str] = {}
     for _, drafts in prepared:
         paras = _live_paragraphs(drafts)
         # two short paragraphs of one kind in a row are one block: a line of verse broken in two
@@ -590,9 +595,11 @@ def _pairs(
             )
             for kind, ds in blocks
         ]
-        for (_, ds), is_pair in zip(blocks, leftover.paired(lines, zipf, main), strict=True):
-            if is_pair:
-                found.update(id(seg) for d in ds for _, _, seg in d.spans)
+        beside, twice = leftover.paired(lines, zipf, main), leftover.given_twice(lines, zipf, main)
+        for (_, ds), is_pair, again in zip(blocks, beside, twice, strict=True):
+            if is_pair or again:
+                note = _BESIDE if is_pair else "the page gives it in Italian too: the writer gave both"
+                found.update((id(seg), note) for d in ds for _, _, seg in d.spans)
     return found
 
 

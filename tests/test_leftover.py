@@ -407,6 +407,63 @@ def test_a_line_shaped_like_the_pages_pairs_is_one_with_apertium(pipeline):
     assert [g.kept for s in doc.sentences for g in s.segments] == ["gloss"] * 3
 
 
+# (English, as a pivot translates it, as the writer put it in Italian); ours
+_TWICE = [
+    (
+        "Why did I start keeping a reading diary?",
+        "Perché ho cominciato a tenere un diario di lettura?",
+        "Perché ho iniziato a tenere un diario di lettura?",
+    ),
+    (
+        "Mostly because I wanted to keep track of the books I read each month and what I thought of them.",
+        "Maggioritariamente perché ho voluto pista dei libri ho letto ogni mese e che ho pensato di loro.",
+        "Soprattutto perché volevo tenere traccia dei libri che leggo ogni mese e di cosa ne pensavo.",
+    ),
+    (
+        "Which tools do you use to publish it?",
+        "Quali utensili solere pubblicarlo?",
+        "Quali strumenti usi per pubblicarlo?",
+    ),
+    (
+        "A small static site, a text editor and a lot of patience with the hosting service.",
+        "Un luogo statico piccolo, un editore di testo e molta pazienza con il servizio di ospitalità.",
+        "Un piccolo sito statico, un editor di testo e tanta pazienza con il servizio di hosting.",
+    ),
+]
+
+
+def test_a_page_written_twice_keeps_its_foreign_version():
+    """A post given in English, then again in Italian, in the same order: each English
+    paragraph is the writer's, matched or not (a greeting of its own), while the same
+    English in a partly translated page, mixed with the Italian, is not (ours, after a blog's
+    bilingual post, held out). As `paired` takes them, translations stand for the English."""
+    english = [(tr, None) for _, tr, _ in _TWICE]
+    italian = [(None, it) for *_, it in _TWICE]
+    intro = ("Grazie per passare di qua!", None)  # ("Thanks for stopping by!"), no Italian version
+    lines = [intro, *english, (None, "Versione italiana"), *italian]
+    assert leftover.given_twice(lines, zipf) == [True] * 5 + [False] * 5
+    assert leftover.given_twice([*italian, *english], zipf) == [False] * 4 + [True] * 4
+    # the versions out of order, or fewer than three matched, are no page written twice
+    assert not any(leftover.given_twice([*english, *italian[::-1]], zipf))
+    assert not any(leftover.given_twice([*english[:2], *italian[:2]], zipf))
+    # mixed with the Italian, each next to another paragraph, they are no second version
+    mixed = [line for pair in zip(english, italian[1:] + italian[:1], strict=True) for line in pair]
+    assert not any(leftover.given_twice(mixed, zipf))
+
+
+def test_a_page_written_twice_keeps_its_english_with_apertium(pipeline):
+    """The whole pipeline, translations by Apertium: the English section stays as written,
+    kept `gloss`; without its Italian version it is translated (ours)."""
+    english = "\n\n".join(en for en, *_ in _TWICE)
+    italian = "\n\n".join(it for *_, it in _TWICE)
+    text = f"Il mio diario di lettura, in due lingue.\n\n{english}\n\nItaliano\n\n{italian}"
+    doc = pipeline.run(text)
+    assert doc.text.strip() == text
+    assert {g.kept for s in doc.sentences for g in s.segments} == {"gloss"}
+    alone = pipeline.run(f"Il mio diario di lettura, in due lingue.\n\n{english}")
+    assert "Mostly because" not in alone.text
+
+
 def test_every_span_of_a_sentence_shaped_as_code_is_code():
     """LilyPond's music between braces reads as a French phrase ("c1:2 c:3 c:4"), no code
     sign of its own; the sentence around it is code (a command, braces; ours)."""
