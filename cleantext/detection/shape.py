@@ -164,7 +164,8 @@ WORK = regex.compile(
     r"|saggi[oi]?|documentari[oi]?|spettacol[oi]|musical|fumett[oi]|videogioc(?:o|hi)|podcast|sequel|remake"
     r"|prequel|spin-off|show|programm[ai]|poesi[ae]|opera|pezz[oi]|hit|inno|colonna\s+sonora|mostra|festival"
     r"|note|docuserie|miniserie|sitcom|telefilm|cortometraggi[oi]|raccont[oi]|raccolta|commedia|dramma"
-    r"|balletto|tracci?a|tracce|mixtape|audiolibr[oi]|videoclip|trailer|manga|saga|tour|rubrica|format)"
+    r"|balletto|tracci?a|tracce|mixtape|audiolibr[oi]|videoclip|trailer|manga|saga|tour|rubrica|format|cover"
+    r"|remix)"
     r"(?:\s+(?:di|del|dello|della|dei|degli|delle))?\s*,?\s*$"
 )
 
