@@ -6,6 +6,7 @@ import pytest
 
 from cleantext.repeats import RepeatFinder
 from cleantext.scrape import RULES, Context, find_boilerplate, menu_run, related_headline
+from cleantext.scrape.context import fact_line
 
 
 def dropped(doc):
@@ -310,6 +311,24 @@ def test_a_works_card_keeps_its_author_a_pages_credits_go():
     assert find_boilerplate([*ARTICLE, *credits])[-3:] == ["boilerplate: credit line"] * 3
     footer = ["Autore: Anna Bruni", "Categoria: Cronaca", "Tag: Roma, sciopero"]
     assert find_boilerplate([*ARTICLE, *footer])[-3] == "boilerplate: credit line"
+
+
+@pytest.mark.parametrize(
+    ("line", "fact"),
+    [
+        ("Regia: Paolo Sorrentino", True),
+        ("- Titolo originale: Nettle", True),
+        ("Pagine:320", True),
+        ("Prima pubblicazione in Italia: 2014", True),
+        ("Dott. Rossi: medico di base", True),
+        ("Oggi il governo ha deciso: nuove tasse", False),  # a sentence's clause, not a label
+        ("tag: cronaca", False),
+        ("Regia:", False),
+    ],
+)
+def test_a_fact_line_is_a_short_label_and_its_value(line, fact):
+    """One shape for the lines of a fact sheet and of a work's card (ours)."""
+    assert fact_line(line) is fact
 
 
 PAGES = sorted((CASES / "pages").glob("*.txt"))

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import regex
+
 from cleantext.caches import memo
 from cleantext.tokens import LETTERS, LINE_WORD
 from cleantext.vocab import fold
@@ -19,6 +21,16 @@ FUNCTION_WORD_ZIPF = 5.0  # Italian or English words this frequent say nothing o
 def ends_sentence(text: str) -> bool:
     """The text ends as a sentence ends: a period, "!", "?" or "…", closing quotes after it."""
     return text.rstrip('”»"’) ').endswith((".", "!", "?", "…"))
+
+
+# a label and its value: a capitalised label of up to four words, a colon, the value ("Regia:
+# …", "- Titolo originale: Nettle", "Pagine: 320"; a book blog's pages, held out)
+_FACT_LINE = regex.compile(r"^\W{0,3}\p{Lu}[\p{L}.'’]*(?: [\p{L}.'’]+){0,3}\s*:\s*\S")
+
+
+def fact_line(text: str) -> bool:
+    """A line of a fact sheet or a work's card: a label and its value (`_FACT_LINE`)."""
+    return _FACT_LINE.match(text) is not None
 
 
 LEAD_IN_WORDS = 4  # a lead-in is a sentence; a label ("Tags:") is shorter

@@ -11,7 +11,15 @@ import regex
 from cleantext.code import code_shaped
 from cleantext.rules import LineTest, Rule
 from cleantext.scrape import lines
-from cleantext.scrape.context import Context, DocFacts, content_stems, ends_sentence, lead_in, words
+from cleantext.scrape.context import (
+    Context,
+    DocFacts,
+    content_stems,
+    ends_sentence,
+    fact_line,
+    lead_in,
+    words,
+)
 
 
 def _related_headline(p: str, ctx: Context, rule: Rule) -> bool:
@@ -179,12 +187,6 @@ def _menu_item(p: str) -> bool:
     return n <= CONTACT_MAX_WORDS and bool(_CONTACT.search(p))
 
 
-# a line of a fact sheet, a label and its value ("- Titolo originale: Nettle", "- Codice ISBN:
-# 9791223200520", "Regia: …"; a book blog's page, held out): the article's data above its prose,
-# not a menu's items (a footer's colophon, "Direttore responsabile: …", stays one)
-_FACT = regex.compile(r"^\W{0,3}\p{Lu}[\p{L}.']*(?: [\p{L}.']+){0,3}:\s+\S")
-
-
 def _is_body(p: str) -> bool:
     return len(words(p)) >= PROSE_MIN_WORDS and ends_sentence(p)
 
@@ -211,9 +213,7 @@ def _menus(paragraphs: Sequence[str], facts: DocFacts) -> set[int]:
     for lo, hi in ((0, first), (last + 1, len(paragraphs))):
 
         def item(k: int, above: bool = lo == 0) -> bool:
-            return (
-                k not in guarded and _menu_item(paragraphs[k]) and not (above and _FACT.match(paragraphs[k]))
-            )
+            return k not in guarded and _menu_item(paragraphs[k]) and not (above and fact_line(paragraphs[k]))
 
         i = lo
         while i < hi:

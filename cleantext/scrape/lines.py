@@ -17,6 +17,7 @@ from cleantext.scrape.context import (
     SENTENCE_MIN_WORDS,
     Context,
     ends_sentence,
+    fact_line,
     lead_in,
     words,
 )
@@ -732,9 +733,6 @@ def _credit_line(p: str, ctx: Context, rule: Rule) -> bool:
     )
 
 
-_CARD_LINE = regex.compile(r"^\W{0,3}\p{Lu}[\p{L}'’]*(?: [\p{L}'’]+){0,2}\s*:\s*\S")
-
-
 def _work_card(ctx: Context, rule: Rule) -> bool:
     """The line is one of a run of "Label: value" lines, `card_labels` or more of them about
     something other than credits and the page's metadata (`label_line`): a review's card of
@@ -744,7 +742,7 @@ def _work_card(ctx: Context, rule: Rule) -> bool:
     ps, i = ctx.paragraphs, ctx.index
 
     def card(k: int) -> bool:
-        return len(words(ps[k])) <= rule.limit("label_max_words") and bool(_CARD_LINE.match(ps[k]))
+        return len(words(ps[k])) <= rule.limit("label_max_words") and fact_line(ps[k])
 
     lo, hi = i, i
     while lo > 0 and card(lo - 1):
