@@ -29,6 +29,7 @@ from cleantext.repair import repair_paragraph
 from cleantext.repeats import dedup_key
 from cleantext.rules import LineTest, Rule
 from cleantext.scrape import ends_sentence, words
+from cleantext.scrape.context import CONTEXT_MIN_WORDS
 
 # What a line needs to count as shared by the corpus (the thresholds a user may change).
 MIN_DOCS = 3  # never fewer documents than this
@@ -38,6 +39,8 @@ SHORT_SENTENCE_WORDS = 12  # up to this, a sentence repeated as a line of its ow
 MAX_PREFIX_WORDS = 5  # a template's fixed part: "Potrebbe piacerti anche", "Ultime notizie"
 MAX_TAIL_WORDS = 30  # its other part is a headline, a name or a label: longer, it is prose
 MAX_COUNT_BYTES = 4 << 20  # larger files are cleaned block by block and not counted
+ASIDE_WORDS = 3  # a line this short, ended as a sentence or on a colon, between two paragraphs
+# of prose is the writer's aside ("E quindi?", "Bene:", "No."), however many documents have it
 COPY_WORDS = 8  # a line this long is the document's own text (a site's lines are shorter) ...
 COPY_SHARE = 0.8  # ... and a document with this share of them in one earlier document is its copy
 
@@ -91,9 +94,10 @@ class CorpusLines:
     def min_docs(self) -> int:
         return max(MIN_DOCS, int(self.documents * MIN_SHARE + 0.999))
 
-    def reason(self, paragraph: str) -> str | None:
-        """'repeated across documents' or 'repeated template', or None."""
-        if self.documents < MIN_DOCS:
+    def reason(self, paragraph: str, before: str = "", after: str = "") -> str | None:
+        """'repeated across documents' or 'repeated template', or None. `before` and `after`
+        are the paragraphs around it in its document (`aside`)."""
+        if self.documents < MIN_DOCS or aside(paragraph, before, after):
             return None
         return next((rule.reason for rule in RULES if rule.fires(paragraph, self)), None)
 
@@ -190,6 +194,25 @@ def _copy_of(mine: set[str], first: dict[str, str], whole: dict[frozenset[str], 
         return None
     name, n = seen_in.most_common(1)[0]
     return name if n >= COPY_SHARE * len(own) else None
+
+
+def aside(paragraph: str, before: str, after: str) -> bool:
+    """A writer's aside inside the prose: up to `ASIDE_WORDS` words ended as a sentence or on
+    a colon, a paragraph of prose on either side ("E quindi?", "Bene:", "No.", each on a line
+    of its own in several posts of one blog, held out). A site's repeated lines are labels,
+    buttons and prompts ("Related Articles", "Condividi su Facebook", "Please enter your
+    comment!"), or stand by the page's furniture, not between two paragraphs of its prose."""
+    text = paragraph.strip()
+    return (
+        0 < len(words(text)) <= ASIDE_WORDS
+        and text.rstrip('”»"’)').endswith((".", "?", ":"))
+        and not text.endswith("...")
+        and all(_is_prose(p) for p in (before, after))
+    )
+
+
+def _is_prose(paragraph: str) -> bool:
+    return len(words(paragraph)) >= CONTEXT_MIN_WORDS and ends_sentence(paragraph)
 
 
 def _repeated_line(paragraph: str, corpus: CorpusLines, rule: Rule) -> bool:

@@ -212,7 +212,8 @@ class Pipeline:
         reasons = [None] * len(paras) if s.keep_boilerplate else find_boilerplate([p.text for p in paras])
         if corpus is not None and not s.keep_boilerplate:
             for i, p in enumerate(paras):
-                if reasons[i] is None and not is_code[i] and (why := corpus.reason(p.text)):
+                around = [paras[k].text if 0 <= k < len(paras) else "" for k in (i - 1, i + 1)]
+                if reasons[i] is None and not is_code[i] and (why := corpus.reason(p.text, *around)):
                     reasons[i] = f"boilerplate: {why}"
         reasons = [None if c else r for r, c in zip(reasons, is_code, strict=True)]
         if s.dedup:

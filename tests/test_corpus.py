@@ -97,6 +97,43 @@ def test_the_same_article_line_in_a_few_documents_stays(tmp_path):
         assert not [r for r in recs if r["dropped"]]
 
 
+def test_a_writers_aside_between_paragraphs_stays_a_sites_short_lines_go(tmp_path):
+    """One blog's posts each put "E quindi?" or "Bene:" on a line of its own between two
+    paragraphs (ours, after a blog, held out: 50 such lines went as repeated across
+    documents); the site's "Leggi anche:" and "Condividi su Facebook" between the same
+    paragraphs, and "Bene:" at the end of a post, still go."""
+    docs = tmp_path / "in"
+    docs.mkdir()
+    for d in range(12):
+        k = 10 + 8 * d
+        prose = [f"{SENTENCES[k + j]} {SENTENCES[k + j + 1]}" for j in range(0, 8, 2)]
+        paras = [
+            _headline(k),
+            prose[0],
+            "E quindi?",
+            prose[1],
+            "Condividi su Facebook",
+            prose[2],
+            "Bene:",
+            prose[3],
+            "Leggi anche:",
+            _headline(k + 200),
+            "Bene:" if d % 2 else "Commenti",
+        ]
+        (docs / f"d{d:02d}.txt").write_text("\n\n".join(paras) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    settings = Settings(translate=False)
+    jobs = plan([docs], out)
+    run(jobs, out, Options(settings, corpus=count_corpus(jobs, settings)))
+    for d in range(12):
+        recs = _records(out, f"d{d:02d}")
+        kept = [r["source"] for r in recs if not r["dropped"]]
+        assert kept.count("E quindi?") == kept.count("Bene:") == 1
+        dropped = [r["source"] for r in recs if r["dropped"]]
+        assert {"Condividi su Facebook", "Leggi anche:"} <= set(dropped)
+        assert ("Bene:" if d % 2 else "Commenti") == dropped[-1]
+
+
 @pytest.mark.parametrize("others", [0, 12])
 def test_copies_of_one_article_count_once_and_keep_their_text(tmp_path, others):
     """Issue 32, item 4: three identical copies in a folder came out empty (every line
