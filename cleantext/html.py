@@ -285,9 +285,9 @@ def extract(data: bytes | str, name: str = "<input>", tables: bool = False, comm
     if (lost := _text_lost(html, tree)) is not None:
         log.warning("%s: %s", name, lost)
     _unwrap_lines(tree)
+    marked = set_apart(tree)  # (before `_keep_inline_words` takes a running text's classes)
     _keep_inline_words(tree)
     anchors = {a.text_content().strip() for a in tree.iter("a")} - {""}
-    marked = set_apart(tree)
     blocks = _block_texts(tree)
     code = code_lines(tree)
     found = trafilatura.bare_extraction(
@@ -326,13 +326,22 @@ QUOTE_TAGS = ("blockquote",)
 MAX_QUOTE_WORDS = 150  # longer, and the block is a page's section, not one quotation
 # commands, code, program output and keys: the computer's words, never a translator's leftover
 CODE_TAGS = ("code", "pre", "kbd", "samp", "tt")
+# ... and the classes DocBook's HTML gives them (manuals of Debian, GNOME, GIMP and their
+# translations: "<span class="command"><strong>make install</strong></span>"), or the
+# labels of a program's interface, left as the program shows them
+CODE_CLASSES = frozenset(
+    "command option filename literal userinput computeroutput systemitem varname envar parameter "
+    "function replaceable package application cmdsynopsis synopsis prompt keycap keycombo "
+    "guimenu guimenuitem guisubmenu guibutton guilabel guiicon".split()
+)
 MAX_CODE_WORDS = 2000  # a bound on what is kept in memory, not a judgement: code blocks run long
 
 
 def set_apart(tree: Any, main: str = "it") -> tuple[str, ...]:
     """The phrases the page marks as not its own running text: short ones inside <i>,
     <em>, <cite>, <q> or <dfn>, or with a `lang` other than the main language, the
-    quotations of a <blockquote>, and code (<code>, <pre>, <kbd>, <samp>, <tt>). Each in
+    quotations of a <blockquote>, and code (<code>, <pre>, <kbd>, <samp>, <tt>, DocBook's
+    classes for commands, options, files and a program's labels: `CODE_CLASSES`). Each in
     the form `cleantext.leftover` compares spans in (`marked_phrase`: its words, lowercase,
     one apostrophe)."""
     found = []
@@ -343,7 +352,7 @@ def set_apart(tree: Any, main: str = "it") -> tuple[str, ...]:
         ).lower()
         if tag in QUOTE_TAGS:
             limit = MAX_QUOTE_WORDS
-        elif tag in CODE_TAGS:
+        elif tag in CODE_TAGS or not CODE_CLASSES.isdisjoint((element.get("class") or "").split()):
             limit = MAX_CODE_WORDS
         elif tag in SET_APART_TAGS or (lang and not lang.startswith(main) and tag not in ("html", "body")):
             limit = MAX_SET_APART_WORDS  # (html and body: the page's own language, however declared)

@@ -300,6 +300,18 @@ def test_words_the_page_sets_apart_are_the_writers_choice(plain, marked, phrase)
     assert running.kept is None and running.leftover
 
 
+def test_set_apart_takes_docbooks_commands_and_a_programs_labels():
+    """A translated manual shows commands and the labels of a program's interface in DocBook's
+    classes, not in <code>: "il comando <span class="command"><strong>make install</strong>
+    </span>" came out "il marchio installare" (aptitude's Italian manual, held out). Ours."""
+    tree = html._parse(
+        '<html lang="it"><body><p>Usare <span class="command"><strong>make install</strong></span>'
+        ' e poi <span class="guimenu">File</span> → <span class="guimenuitem">Print Preview</span>;'
+        ' un <span class="quote">«nome»</span> resta.</p></body></html>'
+    )
+    assert html.set_apart(tree) == ("make install", "file", "print preview")
+
+
 def test_set_apart_takes_short_inline_phrases_and_foreign_lang_only():
     tree = html._parse(
         '<html lang="it"><body><p>Un <em>Long  Goodbye</em> e <q>parole</q>; <span lang="it-IT">no</span>'
@@ -348,7 +360,8 @@ def test_code_on_a_page_is_never_translated(plain):
         "si avvia dal menu delle applicazioni.",
     ]
     block = "$ sudo make install # this copies the files into the system folders"
-    for markup in ("<pre>{}</pre>", "<p><code>{}</code></p>"):
+    docbook = '<p><span class="command"><strong>{}</strong></span></p>'  # a manual's markup
+    for markup in ("<pre>{}</pre>", "<p><code>{}</code></p>", docbook):
         found = _segments_around(plain, paras, markup, block)
         assert found and all(g.kept == "marked" for g in found), markup
     running = _segments_around(plain, paras, "<p>{}</p>", block)
