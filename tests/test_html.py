@@ -387,6 +387,18 @@ def test_lines_the_source_wraps_inside_a_paragraph_are_one_paragraph():
     assert "hosts: files mdns4_minimal\nnetworks: files" in text
 
 
+def test_a_control_character_in_a_wrapped_paragraph_does_not_stop_the_page():
+    """A blog's page held a "\\x1d" before a word in a paragraph its source wraps (one of
+    trafilatura's test pages, German, not copied here): joining its lines failed ("All
+    strings must be XML compatible") and the page was not cleaned at all. Ours."""
+    body = (
+        "<p>Il libro racconta la vita di una famiglia \x1dnella campagna toscana\n"
+        "durante gli anni della guerra, tra fame, paura e speranza.</p>"
+    )
+    text = html.extract(page(body).encode(), "p.html").text
+    assert "una famiglia nella campagna toscana durante gli anni della guerra" in text
+
+
 def test_words_styled_inside_a_sentence_stay_in_it():
     """The extractor drops elements by the words of their class ("guimenu"): inside a
     sentence that cut words out silently ("tramite → o usando Ctrl+P", the GIMP manual's
