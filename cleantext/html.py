@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cleantext.read import ReadError, decode
-from cleantext.tokens import folded
+from cleantext.tokens import folded, link_key
 
 EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml")
 _HEAD = re.compile(
@@ -44,6 +44,7 @@ class Page:
     html: bool = True  # False: the input was read as text
     marked: tuple[str, ...] = ()  # phrases the page sets apart (see `set_apart`)
     code: frozenset[str] = frozenset()  # the lines of its preformatted blocks (see `code_lines`)
+    links: frozenset[str] | None = None  # its links' words (`tokens.link_key`); None: not a page
 
 
 def read_input(
@@ -318,7 +319,8 @@ def extract(data: bytes | str, name: str = "<input>", tables: bool = False, comm
     lines = [line.strip() for line in text.splitlines()[:3]]
     if title and lines and not any(title in line for line in lines):
         text = title + "\n" + text  # the title first, as an article's text begins
-    return Page(text + "\n", encoding, meta, marked=marked, code=code)
+    links = frozenset(key for anchor in anchors if (key := link_key(anchor)))
+    return Page(text + "\n", encoding, meta, marked=marked, code=code, links=links)
 
 
 # Inline elements by which a writer sets words apart: the convention of Italian print is

@@ -170,7 +170,7 @@ class Pipeline:
             doc.meta = page.meta
         if corpus is not None and (original := corpus.duplicates.get(path or "")):
             doc.meta = {**doc.meta, "duplicate_of": original}  # cleaned as usual, and named
-        return doc, self._prepare_block(text, doc, _DocState(), corpus, page.marked, page.code)
+        return doc, self._prepare_block(text, doc, _DocState(), corpus, page.marked, page.code, page.links)
 
     def is_html(self, data: str | bytes, path: str | None = None) -> bool:
         """Is this input an HTML page: --input-format, else its extension or first bytes."""
@@ -198,6 +198,7 @@ class Pipeline:
         corpus: CorpusLines | None = None,
         marked: tuple[str, ...] = (),
         code: frozenset[str] = frozenset(),
+        links: frozenset[str] | None = None,
     ) -> list[_Draft]:
         # (a page's code keeps its lines: a program's line may end on "a" or "in")
         raw_paras = [text[a:b] for a, b in split.paragraphs(text, unwrap=not code, main=self.settings.main)]
@@ -209,7 +210,11 @@ class Pipeline:
             Tracked(p) if c else repair_paragraph(p, rules) for p, c in zip(raw_paras, is_code, strict=True)
         ]
         s = self.settings
-        reasons = [None] * len(paras) if s.keep_boilerplate else find_boilerplate([p.text for p in paras])
+        reasons = (
+            [None] * len(paras)
+            if s.keep_boilerplate
+            else find_boilerplate([p.text for p in paras], links=links)
+        )
         if corpus is not None and not s.keep_boilerplate:
             for i, p in enumerate(paras):
                 around = [paras[k].text if 0 <= k < len(paras) else "" for k in (i - 1, i + 1)]

@@ -40,3 +40,8 @@ def words(text: str) -> list[str]:
 def folded(text: str) -> list[str]:
     """`text`'s words as phrases are compared: lowercase, one apostrophe ("L’Aia" → "l'aia")."""
     return [w.lower().replace("’", "'") for w in WORD.findall(text)]
+
+
+def link_key(text: str) -> str:
+    """A link's text, or a line, as the two are compared: its words, lowercase."""
+    return " ".join(w.lower() for w in LINE_WORD.findall(text))

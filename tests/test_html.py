@@ -387,6 +387,22 @@ def test_lines_the_source_wraps_inside_a_paragraph_are_one_paragraph():
     assert "hosts: files mdns4_minimal\nnetworks: files" in text
 
 
+def test_a_list_after_the_article_that_holds_no_links_is_the_articles(plain):
+    """A concert review ends on its setlist, a heading and short items (a blog, held out:
+    every line went as a footer's menu); on a page, a menu's items are links (ours)."""
+    body = (
+        "<p>Il concerto è cominciato con mezz'ora di ritardo, ma il pubblico non ha smesso di "
+        "cantare per tutta la sera, fino all'ultimo bis.</p>"
+        "<p>La band ha suonato quasi tutto il nuovo disco e qualche classico degli esordi, con "
+        "un finale che in pochi si aspettavano.</p>"
+        "<h3>Scaletta dei Lunatici</h3><ul><li>Notte di fuoco</li><li>Lupo e luna</li>"
+        "<li>Ultimo treno</li><li>Addio</li></ul>"
+    )
+    doc = plain.run(page(body).encode(), "p.html")
+    kept = {s.source for s in doc.sentences if not s.dropped}
+    assert {"Scaletta dei Lunatici", "- Notte di fuoco", "- Ultimo treno", "- Addio"} <= kept
+
+
 def test_a_control_character_in_a_wrapped_paragraph_does_not_stop_the_page():
     """A blog's page held a "\\x1d" before a word in a paragraph its source wraps (one of
     trafilatura's test pages, German, not copied here): joining its lines failed ("All

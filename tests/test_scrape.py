@@ -7,6 +7,7 @@ import pytest
 from cleantext.repeats import RepeatFinder
 from cleantext.scrape import RULES, Context, find_boilerplate, menu_run, related_headline
 from cleantext.scrape.context import fact_line
+from cleantext.tokens import link_key
 
 
 def dropped(doc):
@@ -275,6 +276,21 @@ def test_the_title_after_dropped_navigation_is_the_articles_own():
     # the lines a sentence announces with a colon are its quotation, not a box of links (ours)
     song = ["Il pubblico ha cantato con lui il ritornello, che dice:", title, other]
     assert find_boilerplate([*ARTICLE[:2], *song, *ARTICLE[2:]])[2:5] == [None] * 3
+
+
+def test_on_an_html_page_menus_and_boxes_of_headlines_are_made_of_links():
+    """A concert review's setlist after its last paragraph, a note and a two-part line of the
+    writer's own ("Nota: …"), went as a footer's menu and another story's headline (a blog,
+    held out). On an HTML page, whose links are known, they are no links: they stay; the
+    same lines as links go, and in plain text, links unknown, they go as before. Ours."""
+    setlist = ["Scaletta dei Lunatici", "- Notte di fuoco", "- Lupo e luna", "- Ultimo treno", "- Addio"]
+    note = "Nota: le canzoni del bis non erano in scaletta, ma nessuno si è lamentato"
+    paras = [*ARTICLE, note, *setlist]
+    dropped = ["boilerplate: related headline"] + ["boilerplate: menu or footer"] * len(setlist)
+    assert find_boilerplate(paras)[len(ARTICLE) :] == dropped
+    assert find_boilerplate(paras, links=frozenset())[len(ARTICLE) :] == [None] * (1 + len(setlist))
+    links = frozenset(link_key(line) for line in [note.partition(":")[2], *setlist])
+    assert find_boilerplate(paras, links=links)[len(ARTICLE) :] == dropped
 
 
 def test_a_list_whose_items_end_on_one_field_is_the_articles_own():

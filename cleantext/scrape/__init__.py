@@ -34,10 +34,13 @@ __all__ = [
 RULES: tuple[LineTest, ...] = lines.RULES + layout.RULES
 
 
-def find_boilerplate(paragraphs: Sequence[str], rules: Sequence[LineTest] = RULES) -> list[str | None]:
-    """For each paragraph, 'boilerplate: <reason>' or None."""
+def find_boilerplate(
+    paragraphs: Sequence[str], rules: Sequence[LineTest] = RULES, links: frozenset[str] | None = None
+) -> list[str | None]:
+    """For each paragraph, 'boilerplate: <reason>' or None. `links`: an HTML page's links
+    (`tokens.link_key`), where menus and boxes of headlines are made of them."""
     out: list[str | None] = []
-    facts = DocFacts()
+    facts = DocFacts(links=links)
     for i, p in enumerate(paragraphs):
         ctx = Context(paragraphs, i, facts)
         reason = next((rule.reason for rule in rules if rule.fires(p, ctx)), None)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import regex
 
 from cleantext.caches import memo
-from cleantext.tokens import LETTERS, LINE_WORD
+from cleantext.tokens import LETTERS, LINE_WORD, link_key
 from cleantext.vocab import fold
 
 # Shapes every rule reads the same way.
@@ -72,6 +72,7 @@ class DocFacts:
     previous_dropped: bool = False  # the paragraph before this one was dropped
     verse: list[bool] | None = None  # paragraphs of a verse line's shape (see Context.in_verse)
     announced: list[bool] | None = None  # paragraphs a lead-in announces (see layout.announced)
+    links: frozenset[str] | None = None  # an HTML page's links (`link_key`); None: not a page
 
 
 @dataclass(slots=True)
@@ -84,6 +85,16 @@ class Context:
     paragraphs: Sequence[str]
     index: int
     facts: DocFacts = field(default_factory=DocFacts)
+
+    def linked(self, i: int) -> bool:
+        """Paragraph i may be a link printed as text: on an HTML page, it is one of the page's
+        links (bullet aside), or what follows its label is ("Leggi anche: <a>…</a>"); in
+        text, where links are not known, any line may be."""
+        links = self.facts.links
+        if links is None:
+            return True
+        tail = link_key(self.paragraphs[i].partition(":")[2])
+        return link_key(self.paragraphs[i]) in links or (bool(tail) and tail in links)
 
     def stems(self, i: int) -> set[str]:
         if self.facts.stems is None:

@@ -33,10 +33,12 @@ def _related_headline(p: str, ctx: Context, rule: Rule) -> bool:
     headlines (a "related" box), or written as a two-part headline ("Pronti a negoziare?
     Condizioni per Kiev", "Confine cinese: l'UE cerca…"). A lone line stays — a subheading,
     a closing "Data a Roma, addì 12 marzo 2024" — and so does the title (the first line
-    kept, or the last line before the prose that no line rule drops).
+    kept, or the last line before the prose that no line rule drops). On an HTML page the
+    line is one of its links, too: a blog's "Nota: si legge tutto in stile manga, cioè da
+    destra verso sinistra" is its own (held out).
     """
     i = ctx.index
-    if ctx.facts.kept == 0 or i == _title(ctx) or not _unrelated_headline(ctx, i, rule):
+    if ctx.facts.kept == 0 or i == _title(ctx) or not ctx.linked(i) or not _unrelated_headline(ctx, i, rule):
         return False
     if _announced(ctx, i) or _listed(ctx, i) or _runs_on(ctx, i):
         return False
@@ -224,7 +226,10 @@ def _menus(paragraphs: Sequence[str], facts: DocFacts) -> set[int]:
             while j < hi and item(j):
                 j += 1
             after_colon = i > 0 and paragraphs[i - 1].rstrip().endswith(":")
-            if j - i >= MENU_MIN_RUN and not (after_colon or _announced(ctx, i)):
+            # on an HTML page a menu is made of links: a run of lines most of which are none
+            # is the article's (a concert's setlist, an album's tracks as headings; a blog, held out)
+            links = sum(Context(paragraphs, k, facts).linked(k) for k in range(i, j))
+            if j - i >= MENU_MIN_RUN and not (after_colon or _announced(ctx, i)) and 2 * links >= j - i:
                 out.update(range(i, j))
             i = j
     return out
