@@ -49,6 +49,13 @@ def _corpus(tmp_path, n: int = 12):
     return docs
 
 
+def _clean_folder(docs, out):
+    """A folder run as `cleantext clean` makes it: the counting pass, then the cleaning."""
+    settings = Settings(translate=False)
+    jobs = plan([docs], out)
+    return run(jobs, out, Options(settings, corpus=count_corpus(jobs, settings)))
+
+
 def _records(out, name):
     return [json.loads(x) for x in (out / f"{name}.jsonl").read_text("utf-8").splitlines()]
 
@@ -56,10 +63,7 @@ def _records(out, name):
 def test_lines_and_templates_shared_by_many_documents_go(tmp_path):
     docs = _corpus(tmp_path)
     out = tmp_path / "out"
-    settings = Settings(translate=False)
-    jobs = plan([docs], out)
-    summary = run(jobs, out, Options(settings, corpus=count_corpus(jobs, settings)))
-    assert not summary.errors
+    assert not _clean_folder(docs, out).errors
     for d in range(12):
         k = 10 + 4 * d
         recs = _records(out, f"a{d:02d}")
@@ -89,9 +93,7 @@ def test_the_same_article_line_in_a_few_documents_stays(tmp_path):
         ]
         (docs / f"b{d:02d}.txt").write_text("\n\n".join(paras) + "\n", encoding="utf-8")
     out = tmp_path / "out"
-    settings = Settings(translate=False)
-    jobs = plan([docs], out)
-    run(jobs, out, Options(settings, corpus=count_corpus(jobs, settings)))
+    _clean_folder(docs, out)
     for d in range(30):
         recs = _records(out, f"b{d:02d}")
         assert not [r for r in recs if r["dropped"]]
@@ -122,9 +124,7 @@ def test_a_writers_aside_between_paragraphs_stays_a_sites_short_lines_go(tmp_pat
         ]
         (docs / f"d{d:02d}.txt").write_text("\n\n".join(paras) + "\n", encoding="utf-8")
     out = tmp_path / "out"
-    settings = Settings(translate=False)
-    jobs = plan([docs], out)
-    run(jobs, out, Options(settings, corpus=count_corpus(jobs, settings)))
+    _clean_folder(docs, out)
     for d in range(12):
         recs = _records(out, f"d{d:02d}")
         kept = [r["source"] for r in recs if not r["dropped"]]
@@ -242,9 +242,7 @@ def test_dialogue_and_long_paragraphs_after_a_template_head_stay(tmp_path):
         path = docs / f"a{d:02d}.txt"
         path.write_text(path.read_text("utf-8") + "\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "out"
-    settings = Settings(translate=False)
-    jobs = plan([docs], out)
-    run(jobs, out, Options(settings, corpus=count_corpus(jobs, settings)))
+    _clean_folder(docs, out)
     for name, lines in said.items():
         recs = _records(out, name)
         kept = " ".join(r["source"] for r in recs if not r["dropped"])
