@@ -29,7 +29,7 @@ from cleantext.repair import repair_paragraph
 from cleantext.repeats import dedup_key
 from cleantext.rules import LineTest, Rule
 from cleantext.scrape import ends_sentence, words
-from cleantext.scrape.context import CONTEXT_MIN_WORDS
+from cleantext.scrape.context import prose
 
 # What a line needs to count as shared by the corpus (the thresholds a user may change).
 MIN_DOCS = 3  # never fewer documents than this
@@ -207,12 +207,9 @@ def aside(paragraph: str, before: str, after: str) -> bool:
         0 < len(words(text)) <= ASIDE_WORDS
         and text.rstrip('”»"’)').endswith((".", "?", ":"))
         and not text.endswith("...")
-        and all(_is_prose(p) for p in (before, after))
+        and prose(before)
+        and prose(after)
     )
-
-
-def _is_prose(paragraph: str) -> bool:
-    return len(words(paragraph)) >= CONTEXT_MIN_WORDS and ends_sentence(paragraph)
 
 
 def _repeated_line(paragraph: str, corpus: CorpusLines, rule: Rule) -> bool:

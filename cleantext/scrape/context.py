@@ -23,6 +23,14 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip('”»"’) ').endswith((".", "!", "?", "…"))
 
 
+PROSE_MIN_WORDS = 10  # a paragraph this long ending like a sentence is the article's prose
+
+
+def prose(text: str) -> bool:
+    """A paragraph of the article's prose: `PROSE_MIN_WORDS` words or more, ended as a sentence."""
+    return len(words(text)) >= PROSE_MIN_WORDS and ends_sentence(text)
+
+
 # a label and its value: a capitalised label of up to four words, a colon, the value ("Regia:
 # …", "- Titolo originale: Nettle", "Pagine: 320"; a book blog's pages, held out)
 _FACT_LINE = regex.compile(r"^\W{0,3}\p{Lu}[\p{L}.'’]*(?: [\p{L}.'’]+){0,3}\s*:\s*\S")

@@ -12,12 +12,14 @@ from cleantext.code import code_shaped
 from cleantext.rules import LineTest, Rule
 from cleantext.scrape import lines
 from cleantext.scrape.context import (
+    PROSE_MIN_WORDS,
     Context,
     DocFacts,
     content_stems,
     ends_sentence,
     fact_line,
     lead_in,
+    prose,
     words,
 )
 
@@ -125,7 +127,7 @@ def _two_part(p: str) -> bool:
 def _body(ctx: Context) -> tuple[int | None, int | None]:
     """Indices of the article's first and last paragraph of prose."""
     if ctx.facts.body is None:
-        body = [k for k, q in enumerate(ctx.paragraphs) if _is_body(q)]
+        body = [k for k, q in enumerate(ctx.paragraphs) if prose(q)]
         ctx.facts.body = (body[0], body[-1]) if body else (None, None)
     return ctx.facts.body
 
@@ -169,7 +171,6 @@ def _headline_shape(p: str) -> bool:
 MENU_MIN_RUN = 3  # consecutive short lines that make a menu
 MENU_MAX_WORDS = 4  # words in a menu item ("Cronaca", "Lavora con noi", "Accedi")
 CONTACT_MAX_WORDS = 12  # words in a contact line ("Tel. 06 1234567 - redazione@…")
-PROSE_MIN_WORDS = 10  # a paragraph this long ending like a sentence is the article's prose
 
 _CONTACT = regex.compile(
     r"(?:\+?\d[\d ./-]{6,}\d)|[\w.+-]+@[\w-]+\.[\w.]+|(?<![\p{L}])(?:tel|fax|cell|e-?mail|p\.?\s?iva)\b",
@@ -187,10 +188,6 @@ def _menu_item(p: str) -> bool:
     if n <= MENU_MAX_WORDS and not ends:
         return True
     return n <= CONTACT_MAX_WORDS and bool(_CONTACT.search(p))
-
-
-def _is_body(p: str) -> bool:
-    return len(words(p)) >= PROSE_MIN_WORDS and ends_sentence(p)
 
 
 def _menus(paragraphs: Sequence[str], facts: DocFacts) -> set[int]:
