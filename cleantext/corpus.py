@@ -63,10 +63,12 @@ def template_head(line: str) -> str | None:
     return head if head and len(head.split()) <= MAX_PREFIX_WORDS else None
 
 
-def _is_sentence(line: str) -> bool:
-    """A line written as prose: capitalised, several words, sentence punctuation at its end."""
+def _is_sentence(line: str, after_label: bool = False) -> bool:
+    """A line written as prose: capitalised, several words, sentence punctuation at its end.
+    After a label's colon Italian goes on in lowercase too ("PS: il 3D non serve a niente!";
+    a blog's postscripts, held out): there the capital is not needed."""
     s = line.strip().rstrip('”»"’)')
-    return len(words(s)) >= 4 and s[:1].isupper() and s.endswith((".", "!", "?", "…"))
+    return len(words(s)) >= 4 and (after_label or s[:1].isupper()) and s.endswith((".", "!", "?", "…"))
 
 
 def _is_speech(line: str) -> bool:
@@ -229,7 +231,7 @@ def _repeated_template(paragraph: str, corpus: CorpusLines, rule: Rule) -> bool:
     # (longer, or more than one sentence: a dialogue's lines after "Lei:")
     if len(words(tail)) > rule.limit("max_tail_words") or len(split.sentences(tail)) > 1:
         return False
-    return not (_is_sentence(tail) or _is_speech(tail))
+    return not (_is_sentence(tail, after_label=True) or _is_speech(tail))
 
 
 repeated_line = LineTest(

@@ -228,7 +228,7 @@ def test_dialogue_and_long_paragraphs_after_a_template_head_stay(tmp_path):
     """A template's tail is a headline or a label. Dialogue lines share their heads across
     documents ('Lei: «…»', 'Lui: - …') and a paragraph may open with a head a template uses:
     both were dropped whole, and so was an exchange of several sentences after 'Lei:'
-    (Italian fortune cookies, fortunes-it, held out)."""
+    (Italian fortune cookies, fortunes-it, held out), and a blog's postscripts ('PS: …')."""
     docs = _corpus(tmp_path)
     said = {}
     for d in range(12):
@@ -236,6 +236,8 @@ def test_dialogue_and_long_paragraphs_after_a_template_head_stay(tmp_path):
         lines = [f"Lei: «{_headline(k + 1)}!»", f"Lui: - {_headline(k + 2)}."]
         # an exchange in one paragraph, its source after it: not one sentence, nor a headline
         lines.append(f"Lei: - {_headline(k + 3)}. Lui: - {_headline(k + 4)}? (dal web)")
+        # a postscript goes on in lowercase after its label (a blog's, held out)
+        lines.append(f"PS: {SENTENCES[k + 5][0].lower()}{SENTENCES[k + 5][1:]}")
         if d == 0:  # a paragraph of prose after the head of the corpus' template
             lines.append(f"Il punto della settimana: {' '.join(SENTENCES[k + 100 : k + 103])}")
         said[f"a{d:02d}"] = lines
