@@ -26,6 +26,7 @@ from cleantext.repair import Tracked, repair_paragraph, rules_for
 from cleantext.repeats import RepeatFinder
 from cleantext.respell import respell
 from cleantext.scrape import find_boilerplate, lead_in
+from cleantext.scrape import layout as scrape_layout
 from cleantext.scrape import lines as scrape_lines
 from cleantext.scrape.context import VERSE_MAX_WORDS
 from cleantext.settings import Settings
@@ -222,10 +223,13 @@ class Pipeline:
                     reasons[i] = f"boilerplate: {why}"
         reasons = [None if c else r for r, c in zip(reasons, is_code, strict=True)]
         if s.dedup:
+            # an entry's field repeats by design ("Predefinito: false" under each option)
+            given = scrape_layout.fields([p.text for p in paras])
             for i, p in enumerate(paras):
                 if (
                     reasons[i] is None
                     and not is_code[i]
+                    and not given[i]
                     and not lead_in(p.text)
                     and not leftover.signature_line(p.text)
                     and state.paragraphs.seen(p.text)

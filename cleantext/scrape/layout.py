@@ -53,6 +53,21 @@ def _related_headline(p: str, ctx: Context, rule: Rule) -> bool:
 _LABEL = regex.compile(r"^([^:]{3,80}):\s+\S")
 
 
+def fields(paragraphs: Sequence[str]) -> list[bool]:
+    """For each line: is it a field the document gives each of its entries, a label and its
+    value whose label opens another line with another value ("Predefinito: false" under each
+    option of a manual, beside "Predefinito: 0"; aptitude's Italian manual, held out)? Such a
+    line repeats by design; a title printed twice repeats with its own words."""
+    labels: list[str | None] = []
+    values: dict[str, set[str]] = {}
+    for p in paragraphs:
+        label = _LABEL.match(p.lstrip(" -–•*")) if fact_line(p) else None
+        labels.append(label.group(1) if label else None)
+        if label:
+            values.setdefault(label.group(1), set()).add(" ".join(p.split()))
+    return [label is not None and len(values[label]) >= 2 for label in labels]
+
+
 def _field(ctx: Context, i: int) -> bool:
     """Line i is one of the fields the article gives each of its entries, a label the page
     opens another line with too ("Barra preferita: Fai come me, …" under each song of a
