@@ -96,10 +96,13 @@ class CorpusLines:
     def min_docs(self) -> int:
         return max(MIN_DOCS, int(self.documents * MIN_SHARE + 0.999))
 
-    def reason(self, paragraph: str, before: str = "", after: str = "") -> str | None:
+    def reason(self, paragraph: str, before: str = "", after: str = "", heading: bool = False) -> str | None:
         """'repeated across documents' or 'repeated template', or None. `before` and `after`
-        are the paragraphs around it in its document (`aside`)."""
-        if self.documents < MIN_DOCS or aside(paragraph, before, after):
+        are the paragraphs around it in its document (`aside`); `heading`: an HTML page sets
+        it as a heading, which over a paragraph of prose is the article's own section
+        ("Conclusioni", "Premessa" in many posts of one blog, held out), however many
+        documents have it."""
+        if self.documents < MIN_DOCS or aside(paragraph, before, after) or (heading and prose(after)):
             return None
         return next((rule.reason for rule in RULES if rule.fires(paragraph, self)), None)
 

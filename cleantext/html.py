@@ -45,6 +45,7 @@ class Page:
     marked: tuple[str, ...] = ()  # phrases the page sets apart (see `set_apart`)
     code: frozenset[str] = frozenset()  # the lines of its preformatted blocks (see `code_lines`)
     links: frozenset[str] | None = None  # its links' words (`tokens.link_key`); None: not a page
+    headings: frozenset[str] | None = None  # its headings' words, <h1> to <h6>, the same way
 
 
 def read_input(
@@ -173,6 +174,7 @@ def _keep_inline_words(tree: Any) -> None:
             el.attrib.pop("id", None)
 
 
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Elements whose text is one line of the article: a paragraph, a heading, an item, a cell.
 _BLOCKS = ("p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "figcaption", "caption")
 _SPACES = re.compile(r"\s+")
@@ -320,7 +322,8 @@ def extract(data: bytes | str, name: str = "<input>", tables: bool = False, comm
     if title and lines and not any(title in line for line in lines):
         text = title + "\n" + text  # the title first, as an article's text begins
     links = frozenset(key for anchor in anchors if (key := link_key(anchor)))
-    return Page(text + "\n", encoding, meta, marked=marked, code=code, links=links)
+    headings = frozenset(key for h in tree.iter(*_HEADINGS) if (key := link_key(h.text_content())))
+    return Page(text + "\n", encoding, meta, marked=marked, code=code, links=links, headings=headings)
 
 
 # Inline elements by which a writer sets words apart: the convention of Italian print is

@@ -30,7 +30,7 @@ from cleantext.scrape import layout as scrape_layout
 from cleantext.scrape import lines as scrape_lines
 from cleantext.scrape.context import VERSE_MAX_WORDS
 from cleantext.settings import Settings
-from cleantext.tokens import words
+from cleantext.tokens import link_key, words
 from cleantext.translation import postedit
 from cleantext.translation.route import Outcome, Router, plausible_length
 
@@ -171,7 +171,7 @@ class Pipeline:
             doc.meta = page.meta
         if corpus is not None and (original := corpus.duplicates.get(path or "")):
             doc.meta = {**doc.meta, "duplicate_of": original}  # cleaned as usual, and named
-        return doc, self._prepare_block(text, doc, _DocState(), corpus, page.marked, page.code, page.links)
+        return doc, self._prepare_block(text, doc, _DocState(), corpus, page)
 
     def is_html(self, data: str | bytes, path: str | None = None) -> bool:
         """Is this input an HTML page: --input-format, else its extension or first bytes."""
@@ -197,10 +197,12 @@ class Pipeline:
         doc: Document,
         state: _DocState,
         corpus: CorpusLines | None = None,
-        marked: tuple[str, ...] = (),
-        code: frozenset[str] = frozenset(),
-        links: frozenset[str] | None = None,
+        page: html.Page | None = None,
     ) -> list[_Draft]:
+        # what an HTML page says of its text (`html.Page`): phrases it sets apart, its code,
+        # its links and headings (None: text, where they are not known)
+        marked, code = (page.marked, page.code) if page else ((), frozenset[str]())
+        links, headings = (page.links, page.headings) if page else (None, None)
         # (a page's code keeps its lines: a program's line may end on "a" or "in")
         raw_paras = [text[a:b] for a, b in split.paragraphs(text, unwrap=not code, main=self.settings.main)]
         # a page's code is its content as written, however short or repeated ("fi", "$ cd ..",
@@ -219,7 +221,8 @@ class Pipeline:
         if corpus is not None and not s.keep_boilerplate:
             for i, p in enumerate(paras):
                 around = [paras[k].text if 0 <= k < len(paras) else "" for k in (i - 1, i + 1)]
-                if reasons[i] is None and not is_code[i] and (why := corpus.reason(p.text, *around)):
+                heading = headings is not None and link_key(p.text) in headings
+                if reasons[i] is None and not is_code[i] and (why := corpus.reason(p.text, *around, heading)):
                     reasons[i] = f"boilerplate: {why}"
         reasons = [None if c else r for r, c in zip(reasons, is_code, strict=True)]
         if s.dedup:

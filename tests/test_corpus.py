@@ -134,6 +134,47 @@ def test_a_writers_aside_between_paragraphs_stays_a_sites_short_lines_go(tmp_pat
         assert ("Bene:" if d % 2 else "Commenti") == dropped[-1]
 
 
+def test_a_pages_own_heading_over_its_prose_stays_however_many_pages_have_it(tmp_path):
+    """Twelve posts of one blog each close under <h2>Conclusioni</h2> (ours, after a blog,
+    held out: such headings went as repeated across documents). A heading over a box of
+    links ("Articoli correlati") still goes, and so do the same lines in plain text."""
+    for kind in ("html", "txt"):
+        docs = tmp_path / kind
+        docs.mkdir()
+        for d in range(12):
+            k = 10 + 8 * d
+            prose = [f"{SENTENCES[k + j]} {SENTENCES[k + j + 1]}" for j in range(0, 6, 2)]
+            related = [_headline(k + 300), _headline(k + 301)]
+            if kind == "html":
+                body = (
+                    f"<h1>{_headline(k)}</h1><p>{prose[0]}</p><p>{prose[1]}</p><h2>Conclusioni</h2>"
+                    f"<p>{prose[2]}</p><h3>Articoli correlati</h3><ul>"
+                    + "".join(f'<li><a href="/{n}">{h}</a></li>' for n, h in enumerate(related))
+                    + "</ul>"
+                )
+                head = f'<html lang="it"><head><title>{_headline(k)}</title></head>'
+                page = f"{head}<body><article>{body}</article></body></html>"
+                (docs / f"p{d:02d}.html").write_text(page, encoding="utf-8")
+            else:
+                paras = [
+                    _headline(k),
+                    prose[0],
+                    prose[1],
+                    "Conclusioni",
+                    prose[2],
+                    "Articoli correlati",
+                    *related,
+                ]
+                (docs / f"p{d:02d}.txt").write_text("\n\n".join(paras) + "\n", encoding="utf-8")
+        out = tmp_path / f"out-{kind}"
+        assert not _clean_folder(docs, out).errors
+        for d in range(12):
+            recs = _records(out, f"p{d:02d}")
+            kept = {r["source"] for r in recs if not r["dropped"]}
+            assert "Articoli correlati" not in kept
+            assert ("Conclusioni" in kept) is (kind == "html")
+
+
 @pytest.mark.parametrize("others", [0, 12])
 def test_copies_of_one_article_count_once_and_keep_their_text(tmp_path, others):
     """Issue 32, item 4: three identical copies in a folder came out empty (every line
