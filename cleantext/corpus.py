@@ -24,7 +24,7 @@ from pathlib import Path
 import regex
 
 from cleantext import split
-from cleantext.read import ReadError, decode
+from cleantext.read import decode
 from cleantext.repair import repair_paragraph
 from cleantext.repeats import dedup_key
 from cleantext.rules import LineTest, Rule
@@ -135,7 +135,7 @@ def count(paths: Iterable[Path], text_of: Callable[[bytes, str], str] | None = N
                 if path.stat().st_size > MAX_COUNT_BYTES:
                     continue
                 yield str(path), text_of(path.read_bytes(), str(path))
-            except (OSError, ReadError):
+            except Exception:  # noqa: BLE001 -- evidence only: whatever stops a file, the cleaning pass reports it
                 continue
 
     return count_documents(texts())

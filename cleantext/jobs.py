@@ -221,7 +221,7 @@ def count_corpus(jobs: list[Job], settings: Settings) -> CorpusLines | None:
     from cleantext import dataset
     from cleantext.corpus import MAX_COUNT_BYTES, MIN_DOCS, count_documents
     from cleantext.html import collapse, read_input
-    from cleantext.read import ReadError, read_file
+    from cleantext.read import read_file
 
     datasets = [j for j in jobs if j.kind]
     if settings.keep_boilerplate or (len(jobs) < MIN_DOCS and not datasets):
@@ -236,6 +236,9 @@ def count_corpus(jobs: list[Job], settings: Settings) -> CorpusLines | None:
         # a page's code is its content, never a site's line or template: not counted
         return "\n".join(line for line in page.text.split("\n") if collapse(line) not in page.code)
 
+    # The count is evidence, not output: a file or a row it cannot read, for whatever reason,
+    # is left out of it, and the cleaning pass reports it (one bad file fails alone: an
+    # HTML page lxml could not take once stopped the whole run here)
     def documents() -> Iterator[tuple[str, str]]:  # each file, or each row of a dataset
         for j in jobs:
             try:
@@ -245,9 +248,14 @@ def count_corpus(jobs: list[Job], settings: Settings) -> CorpusLines | None:
                     continue
                 for row in dataset.rows(j.source, j.kind, s.text_field, s.id_field):
                     data = row.data
-                    if data is not None and len(data) <= MAX_COUNT_BYTES:
-                        yield dataset.row_name(j.source, row), text_of(data, str(j.source), row.html)
-            except (OSError, ReadError):
+                    if data is None or len(data) > MAX_COUNT_BYTES:
+                        continue
+                    try:
+                        text = text_of(data, str(j.source), row.html)
+                    except Exception:  # noqa: BLE001 -- see above: this row alone
+                        continue
+                    yield dataset.row_name(j.source, row), text
+            except Exception:  # noqa: BLE001 -- see above: the rest of this file
                 continue
 
     return count_documents(documents())

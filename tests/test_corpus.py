@@ -4,6 +4,7 @@ The articles are real Italian sentences (lingua's test set, tests/data/lingua); 
 lines and templates are our own, written for these tests in the shapes other sites use."""
 
 import json
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -173,6 +174,30 @@ def test_a_pages_own_heading_over_its_prose_stays_however_many_pages_have_it(tmp
             kept = {r["source"] for r in recs if not r["dropped"]}
             assert "Articoli correlati" not in kept
             assert ("Conclusioni" in kept) is (kind == "html")
+
+
+def test_a_file_the_counting_pass_cannot_read_is_left_to_the_cleaning_pass(tmp_path, monkeypatch):
+    """A page lxml refused stopped the whole folder run in the counting pass (one of
+    trafilatura's test pages, a control character in it); whatever stops one file there, the
+    others are counted and cleaned, and the cleaning pass names that file (ours)."""
+    from cleantext import html
+
+    docs = _corpus(tmp_path)
+    (docs / "bad.html").write_text("<html><body><p>Una pagina.</p></body></html>", encoding="utf-8")
+    real = html.extract
+
+    def extract(data, name, *args, **kwargs):
+        if name.endswith("bad.html"):
+            raise ValueError("All strings must be XML compatible")
+        return real(data, name, *args, **kwargs)
+
+    monkeypatch.setattr(html, "extract", extract)
+    settings = Settings(translate=False)
+    corpus = count_corpus(plan([docs], tmp_path / "out"), settings)
+    assert corpus is not None and corpus.documents == 12
+    summary = _clean_folder(docs, tmp_path / "out")
+    assert [Path(path).name for path, _ in summary.errors] == ["bad.html"]
+    assert all((tmp_path / "out" / f"a{d:02d}.txt").exists() for d in range(12))
 
 
 @pytest.mark.parametrize("others", [0, 12])
