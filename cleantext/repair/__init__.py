@@ -57,20 +57,21 @@ def rules_for(text: str, rules: tuple[Rewrite, ...] = RULES) -> tuple[Rewrite, .
 
 
 def _for_paragraph(text: str, rules: tuple[Rewrite, ...]) -> tuple[Rewrite, ...]:
-    """`rules` less those that space prose, for a paragraph shaped as code (`code_shaped`)."""
+    """`rules` less those that space prose and mend its words (`glue`: "iaIa" is an
+    identifier there, not "Ia" typed twice), for a paragraph shaped as code (`code_shaped`).
+    Asked again each round: mending mojibake can make code-like text prose ("bÃ¨hd()")."""
     if code_shaped(text):
-        return tuple(rule for rule in rules if rule not in spacing.PROSE_ONLY)
+        return tuple(rule for rule in rules if rule not in spacing.PROSE_ONLY and rule not in glue.RULES)
     return rules
 
 
 def repair_paragraph(raw: str, rules: tuple[Rewrite, ...] = RULES) -> Tracked:
     """Apply `rules` in order to one paragraph, keeping offsets back into `raw`; a paragraph
     shaped as code keeps its spacing."""
-    rules = _for_paragraph(raw, rules)
     tracked = Tracked(raw)
     for _ in range(ROUNDS):  # until nothing changes: one fix can reveal another (idempotence)
         changed = False
-        for rule in rules:
+        for rule in _for_paragraph(tracked.text, rules):  # (a fix may make code prose, or prose code)
             if rule.skips(tracked.text):
                 continue  # (most rules, most paragraphs: asked here, one call less)
             changed |= tracked.apply(rule)
@@ -84,7 +85,11 @@ def repair_text(text: str, rules: tuple[Rewrite, ...] = RULES) -> str:
     out = []
     rules = rules_for(text, rules)
     for line in text.split("\n"):
-        out.append(fixed_point(_for_paragraph(line, rules), line, ROUNDS))
+        for _ in range(ROUNDS):  # as `repair_paragraph`: the rules for the text as it is now
+            before, line = line, fixed_point(_for_paragraph(line, rules), line, 1)
+            if line == before:
+                break
+        out.append(line)
     return "\n".join(out)
 
 

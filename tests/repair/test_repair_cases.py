@@ -37,3 +37,19 @@ def test_offsets_point_back_into_the_raw_text():
     a, b = t.span_origin(j, j + len("perché"))
     assert raw[a:b].startswith("perch")
     assert {r.name for r, _ in t.applied} >= {"doubled_prefix", "doubled_spaces", "quote_spacing", "mojibake"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "iaIa()  0",  # code: an identifier and its spacing stay (scripts/fuzz.py)
+        "bÃ¨hd()",  # mojibake that reads as code until it is mended (scripts/fuzz.py)
+        "ilIl presidente ha detto  che “ caro amico ” è perchÃ© .",
+    ],
+)
+def test_repair_reaches_its_fixed_point_at_once(text):
+    """A second repair changes nothing, and a paragraph repairs as a line does: the rules
+    for code are asked of the text as each round leaves it."""
+    once = repair_text(text)
+    assert repair_text(once) == once
+    assert repair_paragraph(text).text == once
