@@ -71,6 +71,9 @@ def test_any_text_cleans_without_error_with_valid_offsets(detector, text):
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=TEXTS)
 @example(text="0.0.A.\r0\r0\r0")  # issue 17: it became "0.0.A." and then ""
+@example(text="HOME\rANCHE:0")  # scripts/fuzz.py: "HOME" read as a work's card beside "ANCHE:0"
+@example(text="E''I ANCHE:0\rE''I ANCHE:0")  # ... and a line and its copy read as a card's two labels
+@example(text=":E''I ANCHE:0\rE''I ANCHE:0")  # ... two lines the repeat check reads as one
 def test_cleaning_is_idempotent(detector, text):
     once = _pipe(detector).run(text).text
     assert _pipe(detector).run(once).text == once

@@ -323,6 +323,11 @@ def test_a_works_card_keeps_its_author_a_pages_credits_go():
         "Pagine: 320",
     ]
     assert find_boilerplate([*ARTICLE[:2], *card, *ARTICLE[2:]])[2:7] == [None] * 5
+    # a menu's line beside the card is none of its lines (the fuzzer's "HOME" over "ANCHE:0")
+    assert find_boilerplate([*ARTICLE[:2], "Torna su", *card, *ARTICLE[2:]])[2:8] == [
+        "boilerplate: site navigation",
+        *[None] * 5,
+    ]
     credits = ["Testo: Anna Bruni", "Foto: Ansa", "Fonte: Reuters"]
     assert find_boilerplate([*ARTICLE, *credits])[-3:] == ["boilerplate: credit line"] * 3
     footer = ["Autore: Anna Bruni", "Categoria: Cronaca", "Tag: Roma, sciopero"]

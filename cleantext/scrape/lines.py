@@ -744,13 +744,21 @@ def _work_card(ctx: Context, rule: Rule) -> bool:
     def card(k: int) -> bool:
         return len(words(ps[k])) <= rule.limit("label_max_words") and fact_line(ps[k])
 
+    if not card(i):  # ("HOME" over a card's line is no line of it; the fuzzer's "HOME | ANCHE:0")
+        return False
     lo, hi = i, i
     while lo > 0 and card(lo - 1):
         lo -= 1
     while hi + 1 < len(ps) and card(hi + 1):
         hi += 1
-    about = sum(not _CREDIT.search(ps[k]) and not _LABEL.search(ps[k]) for k in range(lo, hi + 1))
-    return about >= rule.limit("card_labels")
+    # its lines, each once as the repeat check reads them: a copy that check drops must not
+    # change the card's reading (the fuzzer's "E''I ANCHE:0" twice, and after ":E''I ANCHE:0")
+    from cleantext.repeats import dedup_key  # (repeats reads scrape's words)
+
+    about = {
+        dedup_key(ps[k]) for k in range(lo, hi + 1) if not _CREDIT.search(ps[k]) and not _LABEL.search(ps[k])
+    }
+    return len(about) >= rule.limit("card_labels")
 
 
 credit_line = LineTest(
