@@ -735,7 +735,8 @@ def _credit_line(p: str, ctx: Context, rule: Rule) -> bool:
 
 def _work_card(ctx: Context, rule: Rule) -> bool:
     """The line is one of a run of "Label: value" lines, `card_labels` or more of them about
-    something other than credits and the page's metadata (`label_line`): a review's card of
+    something other than credits, the page's metadata (`label_line`) and links to other
+    stories ("Leggi anche: …", which go whatever stands beside them): a review's card of
     the work ("Autore: Cameron Jace", "Sottotitolo: …", "Lingua: inglese", "Genere:
     distopico", "Prima pubblicazione: 2014"; a book blog, held out), where the author, the
     translator and the pages are the work's, not the page's."""
@@ -756,7 +757,9 @@ def _work_card(ctx: Context, rule: Rule) -> bool:
     from cleantext.repeats import dedup_key  # (repeats reads scrape's words)
 
     about = {
-        dedup_key(ps[k]) for k in range(lo, hi + 1) if not _CREDIT.search(ps[k]) and not _LABEL.search(ps[k])
+        dedup_key(ps[k])
+        for k in range(lo, hi + 1)
+        if not (_CREDIT.search(ps[k]) or _LABEL.search(ps[k]) or _READ_ALSO.search(ps[k]))
     }
     return len(about) >= rule.limit("card_labels")
 
