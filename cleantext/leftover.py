@@ -29,7 +29,7 @@ from cleantext.detection.shape import named, open_headed
 from cleantext.freq import GRAMMAR_ZIPF, grammar_of
 from cleantext.scrape.context import VERSE_MAX_WORDS, ends_sentence
 from cleantext.scrape.lines import PHOTO_WORDS
-from cleantext.tokens import WORD, folded
+from cleantext.tokens import WORD, folded, link_key
 from cleantext.vocab import fold, open_ended
 
 # The reasons a span is kept here (detection.KEPT has the ones detection gives itself).
@@ -481,21 +481,28 @@ _SENTENCE_END = regex.compile(r"[.!?…;:,]\W*$")  # a line ending on a colon in
 _BULLET = regex.compile(r"^\s*[-–•*·]\s")
 
 
-def headings(paragraphs: Sequence[str]) -> list[bool]:
+def headings(paragraphs: Sequence[str], set_as: Collection[str] = ()) -> list[bool]:
     """For each paragraph: is it a heading, a line of its own up to `_HEADING_WORDS` words,
     not ended as a sentence is, over a paragraph of prose? A heading names what follows in
     the writer's words, a song's or a slogan's as often as not ("London calling, yes, I was
     there, too" over a blog's guide to London, held out); a machine leaves words and
     sentences inside the prose it translates. A line over another line is verse or a list,
-    a song's line over its Italian one (`paired`), and not a heading."""
+    a song's line over its Italian one (`paired`), and not a heading, unless the page sets
+    it as one: `set_as`, an HTML page's headings (`tokens.link_key`; an album's tracks as
+    headings over their videos, "Into the West", held out)."""
     prose = [_SENTENCE_END.search(text) is not None for text in paragraphs]
     return [
-        k + 1 < len(paragraphs)
-        and prose[k + 1]
-        and not prose[k]
+        0 < len(WORD.findall(text)) <= _HEADING_WORDS
         and "\n" not in text.strip()
-        and _BULLET.match(text) is None  # a list's item, its prose ("- Top toolbars (file …)")
-        and 0 < len(WORD.findall(text)) <= _HEADING_WORDS
+        and (
+            link_key(text) in set_as
+            or (
+                k + 1 < len(paragraphs)
+                and prose[k + 1]
+                and not prose[k]
+                and _BULLET.match(text) is None  # a list's item, its prose ("- Top toolbars (file …)")
+            )
+        )
         for k, text in enumerate(paragraphs)
     ]
 

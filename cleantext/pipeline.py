@@ -245,7 +245,7 @@ class Pipeline:
             # lines a lead-in announces ("Il ritornello dice:") are quotations; posts and captions, set apart
             heard = leftover.announced([(para.text, [det for *_, det in f]) for para, f in live], s.main)
             # a heading is read over the paragraph that follows it on the page as it comes out
-            heads = leftover.headings([para.text for para, _ in live])
+            heads = leftover.headings([para.text for para, _ in live], headings or ())
             units: list[tuple[str, Detection]] = []
             quoted: set[int] = set()
             headed: set[int] = set()

@@ -403,6 +403,22 @@ def test_a_list_after_the_article_that_holds_no_links_is_the_articles(plain):
     assert {"Scaletta dei Lunatici", "- Notte di fuoco", "- Ultimo treno", "- Addio"} <= kept
 
 
+def test_a_pages_heading_is_the_writers_whatever_follows_it(plain):
+    """An album's tracks as headings, each over its video, on a page with a leftover of its
+    own (a blog, held out: "Into the West" came out "A quello Dell'ovest"). Ours."""
+    prose = (
+        "<p>Il disco racconta la vita di un vecchio cercatore d'oro, dalla Scozia fino al Klondike, "
+        "con un'orchestra che suona come a wall of sound made by hundreds of players, e un coro.</p>"
+        "<p>Ogni brano ha il suo video, e li ho messi qui sotto uno dopo l'altro, nell'ordine del "
+        "disco, per chi vuole ascoltarlo tutto.</p>"
+    )
+    tracks = "<h2>Into the West</h2><h2>Glasgow di notte</h2>"
+    body = prose + tracks + "<p>Il finale è il pezzo più lungo del disco.</p>"
+    doc = plain.run(page(body).encode(), "p.html")
+    kept = {g.text: g.kept for s in doc.sentences for g in s.segments}
+    assert kept.get("Into the West") == "heading", kept
+
+
 def test_a_control_character_in_a_wrapped_paragraph_does_not_stop_the_page():
     """A blog's page held a "\\x1d" before a word in a paragraph its source wraps (one of
     trafilatura's test pages, German, not copied here): joining its lines failed ("All

@@ -595,6 +595,15 @@ def test_headings(paragraphs, heads):
     assert leftover.headings(paragraphs) == heads
 
 
+def test_a_line_the_page_sets_as_a_heading_is_one_whatever_follows_it():
+    """An album's tracks as a page's headings, each over its video, none over prose (a blog,
+    held out: "Into the West" came out "A quello Dell'ovest"). Ours."""
+    tracks = ["Into the West", "Duel and Cloudscapes", "Il finale è il pezzo più lungo."]
+    assert leftover.headings(tracks) == [False, True, False]
+    set_as = {"into the west", "duel and cloudscapes"}
+    assert leftover.headings(tracks, set_as) == [True, True, False]
+
+
 def test_a_quotation_goes_on_over_sentences():
     """A speaker's words run over sentences: the part of each inside the quotation, the later
     ones carrying no mark of their own; a closing mark's partner ends it, not an apostrophe
