@@ -60,8 +60,9 @@ KEPT_HERE = {
         "phrase after the noun for a work ('la canzone Let it be')"
     ),
     "heading": (
-        "a line of its own of up to ten words, not ended as a sentence, over a paragraph of prose: a "
-        "heading names what follows in the writer's words (a song's, a slogan's)"
+        "a line of its own of up to ten words, not ended as a sentence, over a paragraph of prose, or "
+        "one an HTML page sets as a heading: a heading names what follows in the writer's words (a "
+        "song's, a slogan's)"
     ),
     "document": (
         "the whole document is written in that language (its Italian sentences hold less than "
