@@ -177,7 +177,7 @@ def _keep_inline_words(tree: Any) -> None:
 # A page's headings: over a paragraph of prose, the article's own sections (`Page.headings`).
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Elements whose text is one line of the article: a paragraph, a heading, an item, a cell.
-_BLOCKS = ("p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "figcaption", "caption")
+_BLOCKS = ("p", "li", "dt", "dd", *_HEADINGS, "td", "th", "figcaption", "caption")
 _SPACES = re.compile(r"\s+")
 
 

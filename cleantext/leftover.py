@@ -778,8 +778,7 @@ def paired(
     n = len(lines)
     # the words the page's Italian keeps using say its topic, not what one line says ("campo",
     # "gruppo" in a manual's options): a translation is matched on the others
-    uses = Counter(stem for _, text in lines if text is not None for stem in _gist(text, zipf, main))
-    topic = {stem for stem, count in uses.items() if count >= p.topic_lines}
+    topic = _page_topic(lines, zipf, main, p)
     said = {
         (k, j)
         for k, (translation, _) in enumerate(lines)
@@ -836,8 +835,7 @@ def given_twice(
     italian = [j for j, (_, text) in enumerate(lines) if text is not None]
     if len(foreign) < p.twice_lines or len(italian) < p.twice_lines:
         return out
-    uses = Counter(stem for j in italian for stem in _gist(lines[j][1] or "", zipf, main))
-    topic = {stem for stem, count in uses.items() if count >= p.topic_lines}
+    topic = _page_topic(lines, zipf, main, p)
     size = [len(WORD.findall(translation or text or "")) for translation, text in lines]
     gists = [_gist(translation or text or "", zipf, main) - topic for translation, text in lines]
     # (k, j): foreign paragraph k says what Italian paragraph j says (`_says`)
@@ -859,6 +857,13 @@ def given_twice(
     if chain[0][0] > last:
         return [translation is not None and k > last for k, (translation, _) in enumerate(lines)]
     return out
+
+
+def _page_topic(lines: Sequence[tuple[str | None, str | None]], zipf: Zipf, main: str, p: Policy) -> set[str]:
+    """The stems of the page's topic: those `Policy.topic_lines` of its Italian paragraphs or
+    more use, which say what the page is about, not what one line says."""
+    uses = Counter(stem for _, text in lines if text is not None for stem in _gist(text, zipf, main))
+    return {stem for stem, count in uses.items() if count >= p.topic_lines}
 
 
 def _in_order(matches: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -220,9 +220,11 @@ class Pipeline:
         )
         if corpus is not None and not s.keep_boilerplate:
             for i, p in enumerate(paras):
+                if reasons[i] is not None or is_code[i]:
+                    continue
                 around = [paras[k].text if 0 <= k < len(paras) else "" for k in (i - 1, i + 1)]
                 heading = headings is not None and link_key(p.text) in headings
-                if reasons[i] is None and not is_code[i] and (why := corpus.reason(p.text, *around, heading)):
+                if why := corpus.reason(p.text, *around, heading):
                     reasons[i] = f"boilerplate: {why}"
         reasons = [None if c else r for r, c in zip(reasons, is_code, strict=True)]
         if s.dedup:

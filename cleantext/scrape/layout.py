@@ -240,8 +240,11 @@ def _menus(paragraphs: Sequence[str], facts: DocFacts) -> set[int]:
             after_colon = i > 0 and paragraphs[i - 1].rstrip().endswith(":")
             # on an HTML page a menu is made of links: a run of lines most of which are none
             # is the article's (a concert's setlist, an album's tracks as headings; a blog, held out)
-            links = sum(Context(paragraphs, k, facts).linked(k) for k in range(i, j))
-            if j - i >= MENU_MIN_RUN and not (after_colon or _announced(ctx, i)) and 2 * links >= j - i:
+            if (
+                j - i >= MENU_MIN_RUN
+                and not (after_colon or _announced(ctx, i))
+                and 2 * sum(ctx.linked(k) for k in range(i, j)) >= j - i
+            ):
                 out.update(range(i, j))
             i = j
     return out
