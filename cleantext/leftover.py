@@ -955,8 +955,9 @@ def _gist(text: str, zipf: Zipf, main: str) -> set[str]:
 def in_machine_document(reason: str | None) -> bool:
     """A leftover's evidence (`Span.leftover`) counts its document's other signs of machine
     output, one of them a whole sentence or a longer phrase: the strongest evidence there
-    is, beside which a fair translation may stand. Signs all as short as a writer's terms
-    ("short squeeze", "cost cutting"; ours) are not that strong."""
+    is, beside which a short phrase's translation needs only half its words to come back.
+    Signs all as short as a writer's terms ("short squeeze", "cost cutting"; ours) are not
+    that strong."""
     return reason is not None and _MACHINE_DOCUMENT in reason
 
 

@@ -444,17 +444,15 @@ class Pipeline:
         return True
 
     def _checked_back(self, d: _Draft, seg: Segment) -> bool:
-        """Is this translation trusted only if it comes back? A single word always; a short
-        phrase inside an Italian sentence when its evidence is its own, not its document's
-        (a machine's document is evidence enough for a fair translation)."""
+        """Is this translation trusted only if it comes back? A single word always, and a
+        short phrase inside an Italian sentence: a term translated out of context takes the
+        wrong sense of its words ("stable, testing, unstable" → "stalla, assaggiando,
+        instabile"; "upstream author" → "ride sopra autore"; Debian's manuals), whatever
+        else its document holds (`_trusted` says how much must come back)."""
         if _single(seg.text):
             return True
-        main = self.settings.main
-        inside = d.sentence.language == main
-        return (
-            inside
-            and leftover.short_terms(seg.text, seg.language, zipf, main)
-            and not leftover.in_machine_document(seg.leftover)
+        return d.sentence.language == self.settings.main and leftover.short_terms(
+            seg.text, seg.language, zipf, self.settings.main
         )
 
     def _trusted(self, seg: Segment, back: str | None, checked: bool = False, inside: bool = False) -> bool:
@@ -477,9 +475,15 @@ class Pipeline:
             # a word has many senses ("runs" → "corre", "innings" → "possibilità"): the one
             # chosen out of context must lead back to the word
             why = f"a single word that comes back as {back!r}"
-        elif checked and not _single(seg.text) and not _comes_back(seg.text, back or ""):
+        elif (
+            checked
+            and not _single(seg.text)
+            and not _comes_back(seg.text, back or "", half=leftover.in_machine_document(seg.leftover))
+        ):
             # a term is not the sum of its words ("quiet quitting" → "taciuto lasciare" →
-            # "quiet let"; ours): most of them must come back
+            # "quiet let"; ours): most of them must come back, or half of them in a
+            # machine's document, whose evidence is stronger than a lone phrase's ("broad
+            # commonality" → "ampio commonality" → "wide commonality"; the seeds)
             why = f"a short phrase that comes back as {back!r}"
         else:
             used = leftover.Policy().used_from  # below it, a word is not Italian usage
@@ -538,11 +542,13 @@ def _single(text: str) -> bool:
     return len(words(text)) == 1
 
 
-def _comes_back(source: str, back: str) -> bool:
-    """More than half of the source's words are in its translation's translation back."""
+def _comes_back(source: str, back: str, half: bool = False) -> bool:
+    """More than half of the source's words (`half`: at least half) are in its
+    translation's translation back."""
     mine = [w.lower() for w in words(source)]
     theirs = {w.lower() for w in words(back)}
-    return sum(w in theirs for w in mine) > len(mine) / 2
+    came = sum(w in theirs for w in mine)
+    return 2 * came >= len(mine) if half else 2 * came > len(mine)
 
 
 def _final_stop(text: str, end: int) -> str:

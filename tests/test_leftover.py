@@ -245,6 +245,7 @@ class _Terms(_Echo):
         "quiet quitting": "taciuto lasciare",
         "broad commonality": "ampia comunanza",
         "quiet quitting, il quiet hiring": "taciuto lasciare, il taciuto contrattare",
+        "bug tracking system": "l'insetto che segue sistema",
     }
 
     def translate(self, texts, source, target):
@@ -253,16 +254,18 @@ class _Terms(_Echo):
                 "taciuto lasciare": "quiet let",
                 "ampia comunanza": "broad commonality",
                 "taciuto lasciare, il taciuto contrattare": "quiet let, the quiet contract",
+                "l'insetto che segue sistema": "the insect that tracks system",
             }
             return [back.get(t.strip(), t) for t in texts]
         return super().translate(texts, source, target)
 
 
-def test_a_short_phrase_on_its_own_evidence_replaces_its_source_only_when_it_comes_back():
+def test_a_short_phrase_replaces_its_source_only_when_it_comes_back():
     """A term is not the sum of its words (ours): a short phrase inside an Italian sentence,
     the only sign in its document or beside other short ones, must come back when
-    translated back; in a machine's document (a whole foreign sentence), its translation
-    stands."""
+    translated back, more than half of its words; in a machine's document (a whole foreign
+    sentence), half of them is enough, and fewer keep the source (a Debian manual's
+    "bug tracking system" came out "l'insetto che segue sistema")."""
 
     def run(text: str):
         doc = Pipeline(Settings(), router=Router([_Terms()], "it", ())).run(text)
@@ -277,6 +280,11 @@ def test_a_short_phrase_on_its_own_evidence_replaces_its_source_only_when_it_com
     assert "quiet quitting" in doc.text and "ampia comunanza" in doc.text  # two short signs: both checked
     doc, segs = run("Il fenomeno del quiet quitting cresce, the government is not ready.")
     assert "taciuto lasciare" in doc.text and "il governo non è pronto" in doc.text
+    doc, segs = run("Segnalatelo nel bug tracking system del progetto, the government is not ready.")
+    assert "bug tracking system" in doc.text and "il governo non è pronto" in doc.text
+    assert (
+        segs["bug tracking system"].kept == "uncertain" and "the insect" in segs["bug tracking system"].note
+    )
     # terms an Italian article lists are short terms, each checked (a bookshop's page, held out)
     doc, segs = run("Il libro racconta fenomeni come il quiet quitting, il quiet hiring e altri.")
     assert "il quiet quitting, il quiet hiring" in doc.text and "taciuto" not in doc.text
