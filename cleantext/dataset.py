@@ -6,8 +6,9 @@ journalists export scrapes from a spreadsheet.
 A dataset file is one job of a run: its rows are read in batches, cleaned as the same text
 would be as a file, and written in order to `OUT/<same name>` in the same format, every
 field kept, the text field replaced by the clean text and a `cleantext` field added with
-what changed. A WARC's HTML responses become rows of `OUT/<name>.jsonl.gz` (`id` the
-WARC-Record-ID, `url`, `date`, `text`). Rows are read and written as they come, so memory
+what changed. A WARC's responses become rows of `OUT/<name>.jsonl.gz` (`id` the
+WARC-Record-ID, `url`, `date`, `text`): an HTML page with a 2xx status is cleaned, any other
+(an image, a redirect, a page gone) is no page and no error, its row's text empty. Rows are read and written as they come, so memory
 does not grow with the file. A row that cannot be read (an invalid JSON line, no text
 field) is reported with its file and row, and the others are written.
 """
@@ -327,9 +328,15 @@ def _warc_rows(path: Path) -> Iterator[Row]:
                 "url": record.rec_headers.get_header("WARC-Target-URI"),
                 "date": record.rec_headers.get_header("WARC-Date"),
             }
-            if "html" not in ctype.lower():
+            status = (headers.get_statuscode() if headers else "") or ""
+            if not status.startswith("2"):
+                why = f"HTTP {status or 'no status'} response"
+            elif "html" not in ctype.lower():
                 why = f"not an HTML response ({ctype or 'no type'})"
-                yield Row(index, rid, fields, None, why, unit="response")
+            else:
+                why = ""
+            if why:  # a crawl's images, redirects and errors: no page, and no error either
+                yield Row(index, rid, fields, None, extra={"no_page": why}, unit="response")
             else:
                 body = record.content_stream().read()
                 yield Row(index, rid, fields, None, html=True, extra={"body": body}, unit="response")
@@ -401,7 +408,7 @@ def record(row: Row, doc: Document | None, text_field: str) -> dict[str, Any]:
     out[text_field] = text
     info: dict[str, Any] = dict.fromkeys(CLEANTEXT_FIELDS)
     if doc is None:
-        info["error"] = row.error
+        info["error"], info["empty"] = row.error, row.extra.get("no_page")
     else:
         s = Summary()
         s.add(doc)

@@ -139,6 +139,7 @@ def _summary_table(s: Summary) -> str:
 
     rows = [
         row("files", f"{s.files} cleaned, {s.skipped} up to date, {len(s.errors)} failed"),
+        *([row("WARC responses with no page", str(s.no_page))] if s.no_page else []),
         row("sentences", str(s.sentences)),
         row("fixes by rule", counts(s.fixes)),
         row("dropped by reason", counts(s.dropped)),

@@ -325,7 +325,9 @@ class Task:
         s = self.opts.settings
         prepared, places = [], []
         for k, row in enumerate(rows):
-            if row.error is None:
+            if row.extra.get("no_page"):
+                part.summary.no_page += 1
+            elif row.error is None:
                 try:
                     with time_limit(s.file_timeout):
                         data = row.data

@@ -15,6 +15,7 @@ class Summary:
     files: int = 0
     skipped: int = 0
     duplicates: int = 0  # documents that copy an earlier input of the run
+    no_page: int = 0  # WARC responses with no page to clean (not HTML, not a 2xx status)
     lost_left: int = 0  # U+FFFD left in the clean text: letters no rule could put back
     sentences: int = 0
     fixes: Counter[str] = field(default_factory=Counter)
@@ -66,6 +67,7 @@ class Summary:
             "files": self.files,
             "up_to_date": self.skipped,
             "copies": self.duplicates,
+            "no_page": self.no_page,
             "sentences": self.sentences,
             "fixes": dict(self.fixes.most_common()),
             "dropped": dict(self.dropped.most_common()),
@@ -83,6 +85,7 @@ class Summary:
         self.files += other.files
         self.skipped += other.skipped
         self.duplicates += other.duplicates
+        self.no_page += other.no_page
         self.lost_left += other.lost_left
         self.sentences += other.sentences
         self.fixes.update(other.fixes)

@@ -195,19 +195,42 @@ def test_a_warc_of_pages_gives_what_the_pages_give_as_files(tmp_path):
                 http_headers=headers,
             )
             writer.write_record(rec)
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
-        writer.write_record(
-            writer.create_warc_record(
-                "https://example.org/x.png", "response", payload=io.BytesIO(b"\x89PNG"), http_headers=headers
+        # a crawl's other responses: an image, a page that is gone; no page, and no error
+        for url, status, ctype, body in (
+            ("https://example.org/x.png", "200 OK", "image/png", b"\x89PNG"),
+            (
+                "https://example.org/old",
+                "404 Not Found",
+                "text/html",
+                b"<html><p>Pagina non trovata</p></html>",
+            ),
+        ):
+            headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
             )
-        )
     out = tmp_path / "out"
-    r = run_cli("clean", str(src), "-o", str(out), "--no-translate", "--keep-boilerplate")
-    assert "crawl.warc.gz: response 4: not an HTML response (image/png)" in r.stderr
+    r = run_cli(
+        "clean",
+        str(src),
+        "-o",
+        str(out),
+        "--no-translate",
+        "--keep-boilerplate",
+        "--stats",
+        str(tmp_path / "s.json"),
+    )
+    assert r.returncode == 0 and "error:" not in r.stderr, r.stderr[-2000:]
     got = _read_jsonl_gz(out / "crawl.jsonl.gz")
     assert [g["url"] for g in got] == [f"https://example.org/{k}" for k in range(3)] + [
-        "https://example.org/x.png"
+        "https://example.org/x.png",
+        "https://example.org/old",
     ]
+    assert [(g["text"], g["cleantext"]["empty"], g["cleantext"]["error"]) for g in got[3:]] == [
+        ("", "not an HTML response (image/png)", None),
+        ("", "HTTP 404 response", None),
+    ]
+    assert json.loads((tmp_path / "s.json").read_text("utf-8"))["no_page"] == 2
     assert all(g["id"].startswith("<urn:uuid:") and g["date"] for g in got)
     assert [g["text"] for g in got[:3]] == [
         (out / "pages" / f"p{k}.txt").read_text("utf-8") for k in range(3)

@@ -192,6 +192,10 @@ def print_summary(console, summary, output: Path) -> None:  # noqa: ANN001
         )
     if summary.duplicates:
         t.add_row("copies", f"{summary.duplicates} copy another input (cleaned as usual; meta: duplicate_of)")
+    if summary.no_page:
+        t.add_row(
+            "no page", f"{summary.no_page} WARC responses not HTML or not 2xx (rows with an empty text)"
+        )
     t.add_row("sentences", str(summary.sentences))
     t.add_row("fixes", counts(summary.fixes))
     t.add_row("dropped", counts(summary.dropped))
