@@ -8,9 +8,10 @@ would be as a file, and written in order to `OUT/<same name>` in the same format
 field kept, the text field replaced by the clean text and a `cleantext` field added with
 what changed. A WARC's responses become rows of `OUT/<name>.jsonl.gz` (`id` the
 WARC-Record-ID, `url`, `date`, `text`): an HTML page with a 2xx status is cleaned, any other
-(an image, a redirect, a page gone) is no page and no error, its row's text empty. Rows are read and written as they come, so memory
-does not grow with the file. A row that cannot be read (an invalid JSON line, no text
-field) is reported with its file and row, and the others are written.
+(an image, a redirect, a page gone) is no page and no error, its row's text empty. Rows are
+read and written as they come, so memory does not grow with the file. A row that cannot be
+read (an invalid JSON line, no text field) is reported with its file and row, and the others
+are written.
 """
 
 from __future__ import annotations
