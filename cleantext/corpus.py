@@ -1,4 +1,5 @@
-"""Cross-document evidence for boilerplate: lines and line templates a corpus repeats.
+"""Cross-document evidence: lines and line templates a corpus repeats (boilerplate), and the
+foreign terms its documents use (loans of its writers, not one machine's leftovers).
 
 A site prints the same lines on every page ("Prosegui la lettura dopo l'annuncio") and
 the same templates with another story in them ("Potrebbe piacerti anche: <headline>",
@@ -6,6 +7,10 @@ the same templates with another story in them ("Potrebbe piacerti anche: <headli
 folder run can. Like the line filters of web-corpus builders (C4, datatrove), a first pass
 counts, per document, normalised lines and line prefixes (up to ':', '|', '>', '›', '»',
 ' - '); the cleaning pass then drops what many documents share, whatever its words.
+
+The same pass counts, per document, each run of up to three lowercase words with one that
+Italian text does not use ("quiet quitting", "friend-shoring"): a foreign term several
+documents of the run use is their writers' usage (`leftover.judge` keeps it as a `term`).
 
 Shape guards what a count alone would not: a long sentence that several articles share
 (a quotation, a syndicated paragraph) and a paragraph after a dateline ("ROMA - Il
@@ -24,12 +29,15 @@ from pathlib import Path
 import regex
 
 from cleantext import split
+from cleantext.freq import zipf
 from cleantext.read import decode
 from cleantext.repair import repair_paragraph
 from cleantext.repeats import dedup_key
 from cleantext.rules import LineTest, Rule
 from cleantext.scrape import ends_sentence, words
 from cleantext.scrape.context import prose
+from cleantext.settings import DEFAULT_STRAY
+from cleantext.tokens import WORD
 
 # What a line needs to count as shared by the corpus (the thresholds a user may change).
 MIN_DOCS = 3  # never fewer documents than this
@@ -43,6 +51,10 @@ ASIDE_WORDS = 3  # a line this short, ended as a sentence or on a colon, between
 # of prose is the writer's aside ("E quindi?", "Bene:", "No."), however many documents have it
 COPY_WORDS = 8  # a line this long is the document's own text (a site's lines are shorter) ...
 COPY_SHARE = 0.8  # ... and a document with this share of them in one earlier document is its copy
+TERM_WORDS = 3  # a foreign term counted across documents is this short (a loan phrase)
+TERM_BELOW = 3.0  # and holds a word Italian text uses less than this (Zipf: not Italian usage)
+TERM_DOCUMENT_SHARE = 0.3  # a document with more of its words foreign is not Italian prose
+# (a foreign page, a listing of code): its words are no Italian writer's usage
 
 _TEMPLATE = regex.compile(r"^(?P<head>[^:|>›»]{1,80}?)\s*(?::|\||>|›|»|\s[-–—]\s)\s*(?P<tail>\S.*)$")
 _DIGITS = regex.compile(r"\d+")
@@ -91,10 +103,15 @@ class CorpusLines:
     lines: dict[str, int] = field(default_factory=dict)
     heads: dict[str, int] = field(default_factory=dict)
     duplicates: dict[str, str] = field(default_factory=dict)  # a copy's name -> the first one's
+    terms: dict[str, int] = field(default_factory=dict)  # foreign terms (`term_key`) -> documents
 
     @property
     def min_docs(self) -> int:
         return max(MIN_DOCS, int(self.documents * MIN_SHARE + 0.999))
+
+    def used_term(self, key: str) -> bool:
+        """Do enough documents of the run (`min_docs`) use this foreign term (`term_key`)?"""
+        return self.terms.get(key, 0) >= self.min_docs
 
     def reason(self, paragraph: str, before: str = "", after: str = "", heading: bool = False) -> str | None:
         """'repeated across documents' or 'repeated template', or None. `before` and `after`
@@ -113,6 +130,8 @@ class CorpusLines:
             h.update(f"l{k}\t{self.lines[k]}\n".encode())
         for k in sorted(self.heads):
             h.update(f"h{k}\t{self.heads[k]}\n".encode())
+        for k in sorted(self.terms):
+            h.update(f"t{k}\t{self.terms[k]}\n".encode())
         for k in sorted(self.duplicates):  # file names: a name's undecodable bytes as they are
             h.update(f"d{k}\t{self.duplicates[k]}\n".encode("utf-8", "surrogateescape"))
         return h.hexdigest()[:16]
@@ -149,13 +168,18 @@ def count_documents(named_texts: Iterable[tuple[str, str]]) -> CorpusLines:
     first: dict[str, str] = {}  # a long line -> the document it was first seen in
     whole: dict[frozenset[str], str] = {}  # a document's lines -> its name
     duplicates: dict[str, str] = {}
+    terms: Counter[str] = Counter()
     documents = 0
     for name, text in named_texts:
         mine, my_heads, my_tails = set(), set(), []
+        my_terms: set[str] = set()
+        n_words = n_foreign = 0  # the document's words, and those that read as foreign
         for a, b in split.paragraphs(text):
             para = repair_paragraph(text[a:b]).text  # as the cleaning pass will see it
             if not para:
                 continue
+            n, k = _foreign_terms(para, my_terms)
+            n_words, n_foreign = n_words + n, n_foreign + k
             key = line_key(para)
             if key:
                 mine.add(key)
@@ -177,11 +201,39 @@ def count_documents(named_texts: Iterable[tuple[str, str]]) -> CorpusLines:
                 seen.add(key)
         lines.update(mine)
         heads.update(my_heads)
+        if n_foreign <= TERM_DOCUMENT_SHARE * n_words:
+            terms.update(my_terms)
     stats = CorpusLines(documents, duplicates=duplicates)
     need = stats.min_docs
     stats.lines = {k: n for k, n in lines.items() if n >= need}
+    stats.terms = {k: n for k, n in terms.items() if n >= need}
     stats.heads = {k: n for k, n in heads.items() if n >= need and len(tails.get(k, ())) >= 2}
     return stats
+
+
+def term_key(words: Iterable[str]) -> str:
+    """A term as documents are compared on it: its words, lowercase, one apostrophe."""
+    return " ".join(w.lower().replace("’", "'") for w in words)
+
+
+def _foreign_terms(paragraph: str, into: set[str]) -> tuple[int, int]:
+    """Add to `into` the paragraph's runs of up to `TERM_WORDS` lowercase words that read
+    more as a stray language than as Italian, one of them a word Italian text does not use
+    (`TERM_BELOW`); return how many words the paragraph has, and how many read as foreign."""
+    found = [(m.group(), m.start(), m.end()) for m in WORD.finditer(paragraph)]
+    foreign, rare = [], []
+    for w, _, _ in found:
+        low = w.lower()
+        z = zipf(low, "it")
+        foreign.append(w[0].islower() and z < max(zipf(low, lang) for lang in DEFAULT_STRAY))
+        rare.append(foreign[-1] and z < TERM_BELOW)
+    for i in range(len(found)):
+        for j in range(i, min(i + TERM_WORDS, len(found))):
+            if not foreign[j] or (j > i and paragraph[found[j - 1][2] : found[j][1]].strip()):
+                break  # a run of foreign words side by side, nothing between them but spaces
+            if any(rare[i : j + 1]):
+                into.add(term_key(w for w, _, _ in found[i : j + 1]))
+    return len(found), sum(foreign)
 
 
 def _copy_of(mine: set[str], first: dict[str, str], whole: dict[frozenset[str], str]) -> str | None:

@@ -69,7 +69,11 @@ KEPT_HERE = {
         "a tenth of its words): a page of another language, not Italian text with leftovers"
     ),
     "loanword": "words Italian text uses (Italian word frequency), no foreign grammar words",
-    "term": "a lone word its document uses again and again: the subject's term, as the writer names it",
+    "term": (
+        "a lone word its document uses again and again: the subject's term, as the writer names "
+        "it; or a word or phrase of up to three words that several documents of a folder run use "
+        "(its writers' usage, where a machine's leftovers are its own)"
+    ),
     "uncertain": (
         "a candidate without a sign of a leftover, a lone word in a document with no other sign, a "
         "short phrase in a long Italian document whose signs are all short, or a word or short "
@@ -148,6 +152,7 @@ def judge(
     quoted: Collection[int] = (),
     headed: Collection[int] = (),
     tails: Mapping[int, tuple[int, int]] | None = None,
+    used_terms: Callable[[str], bool] | None = None,
 ) -> list[Detection]:
     """The detections of one document's sentences, each span to translate kept as written
     unless the evidence says a machine left it (same order, same offsets).
@@ -157,7 +162,8 @@ def judge(
     sign of machine output. `quoted`: the units a lead-in announces (`announced`), quotations.
     `headed`: the units that are headings (`headings`), kept when nothing else keeps them.
     `tails`: each unit's part inside a quotation that runs over sentences (`quote_tails`);
-    a span that is (nearly) all of it is quoted."""
+    a span that is (nearly) all of it is quoted. `used_terms`: does the run's corpus say
+    that several documents use this term (`corpus.CorpusLines.used_term`)?"""
     tails = tails or {}
     p = policy or Policy()
     if _foreign_document(units, main, p):
@@ -189,7 +195,9 @@ def judge(
                 given[k, span.start] = "title"
             elif shaped or code_shaped(_joined(text, span)):
                 given[k, span.start] = "code"
-            elif _term(_core(folded(text[span.start : span.end])), uses, prose, used, p):
+            elif _term(core := _core(folded(text[span.start : span.end])), uses, prose, used, p) or (
+                used_terms is not None and 0 < len(core) <= p.max_loan_words and used_terms(" ".join(core))
+            ):
                 given[k, span.start] = "term"
     # the spans inside a quotation: a lead-in's lines, or all of a sentence's part of one
     # that runs over sentences

@@ -276,7 +276,14 @@ class Pipeline:
             posts = tuple(p.text for p, r, b in zip(paras, reasons, by, strict=True) if r is None and b)
             judged = iter(
                 leftover.judge(
-                    units, zipf, s.main, marked=(*marked, *posts), quoted=quoted, headed=headed, tails=tails
+                    units,
+                    zipf,
+                    s.main,
+                    marked=(*marked, *posts),
+                    quoted=quoted,
+                    headed=headed,
+                    tails=tails,
+                    used_terms=corpus.used_term if corpus is not None else None,
                 )
             )
             found = [

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from cleantext.corpus import CorpusLines, count, template_head
+from cleantext.corpus import CorpusLines, count, count_documents, template_head
 from cleantext.jobs import count_corpus, plan, select_shard
 from cleantext.pipeline import Settings
 from cleantext.resume import Options
@@ -336,3 +336,57 @@ def test_code_lines_pages_share_are_not_counted(tmp_path):
     corpus = count_corpus(plan([docs], tmp_path / "out"), settings)
     assert corpus is not None and corpus.documents == 5
     assert not any("apt" in key for key in corpus.lines)
+
+
+# ours: a term Italian writers borrow, in sentences of our own, one document each
+_CITIES = ["Milano", "Torino", "Napoli", "Bari", "Genova"]
+_ENGLISH = [
+    "The government says that it is not ready for such a change in the labour market.",
+    "Many workers told us that they do not want to work late any more.",
+    "The unions have asked the companies for a new contract this year.",
+    "Most young people think that their salaries are far too low.",
+    "The managers of the company said that they would look into the problem.",
+]
+
+
+def test_foreign_terms_are_counted_in_italian_documents_only():
+    """The counting pass counts, per document, runs of up to three foreign words with one
+    Italian text does not use; a page in another language testifies to no Italian usage."""
+    docs = [
+        (f"d{d}", f"{SENTENCES[300 + d]}\n\nNelle aziende di {city} si parla ormai di quiet quitting.\n")
+        for d, city in enumerate(_CITIES)
+    ]
+    docs.append(("en", "\n\n".join(_ENGLISH) + "\n\nNobody here talks about quiet quitting.\n"))
+    docs.append(("once", f"{SENTENCES[320]}\n\nLa riforma si basa su una broad commonality di interessi.\n"))
+    corpus = count_documents(docs)
+    assert corpus.terms["quiet quitting"] == 5 and corpus.used_term("quiet quitting")
+    assert not corpus.used_term("broad commonality") and "broad commonality" not in corpus.terms
+    assert not corpus.used_term("the managers") and "government" not in corpus.terms
+
+
+def test_a_term_several_documents_use_is_their_writers(tmp_path):
+    """A foreign phrase that a run's documents use, each in its own sentence, is kept as a
+    `term` even in a document a whole English sentence makes a machine's; without the run
+    (one file alone) it is a leftover there."""
+    docs = tmp_path / "in"
+    docs.mkdir()
+    for d, city in enumerate(_CITIES):
+        k = 300 + 5 * d
+        paras = [
+            SENTENCES[k],
+            SENTENCES[k + 1],
+            f"Nelle aziende di {city} si parla ormai di quiet quitting tra i dipendenti più giovani.",
+            _ENGLISH[d],
+            SENTENCES[k + 2],
+        ]
+        (docs / f"a{d}.txt").write_text("\n\n".join(paras) + "\n", encoding="utf-8")
+    settings = Settings(engine="none")  # the judgement, without an engine
+    jobs = plan([docs], tmp_path / "out")
+    run(jobs, tmp_path / "out", Options(settings, corpus=count_corpus(jobs, settings)))
+    segments = {g["text"]: g for r in _records(tmp_path / "out", "a0") for g in r["segments"]}
+    assert segments["quiet quitting"].get("kept") == "term"
+    assert segments[_ENGLISH[0]].get("leftover") == "a whole en sentence"
+    alone = plan([docs / "a0.txt"], tmp_path / "alone")
+    run(alone, tmp_path / "alone", Options(settings))
+    segments = {g["text"]: g for r in _records(tmp_path / "alone", "a0") for g in r["segments"]}
+    assert segments["quiet quitting"].get("leftover", "").startswith("words Italian does not use: quiet")
