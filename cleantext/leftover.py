@@ -829,8 +829,8 @@ def paired(
 def given_twice(
     lines: Sequence[tuple[str | None, str | None]], zipf: Zipf, main: str = "it", policy: Policy | None = None
 ) -> list[bool]:
-    """For each paragraph of a document, as `paired` takes them: is it one of the foreign
-    paragraphs of a page written twice, its Italian version elsewhere on the page, the
+    """For each paragraph of a document, as `paired` takes them: is it part of the foreign
+    version of a page written twice, its Italian version elsewhere on the page, the
     versions in the same order (an English section, then "Italiano" and the same post again;
     a blog's bilingual post, held out)? `Policy.twice_lines` such paragraphs or more, each
     part of the page in one language, make the page's layout: a machine leaves a paragraph
@@ -858,12 +858,13 @@ def given_twice(
         return out
     # the two versions are two parts of the page, one after the other; every foreign paragraph
     # of the foreign part belongs to that version, matched or not (its own introduction, a
-    # line the Italian put otherwise)
+    # line the Italian put otherwise), and so does any paragraph between its matched ones (one
+    # that opens with an Italian-read "Yep!" before its English)
     first, last = chain[0][1], chain[-1][1]  # the Italian version's ends
     if chain[-1][0] < first:
-        return [translation is not None and k < first for k, (translation, _) in enumerate(lines)]
+        return [k < first and (tr is not None or k <= chain[-1][0]) for k, (tr, _) in enumerate(lines)]
     if chain[0][0] > last:
-        return [translation is not None and k > last for k, (translation, _) in enumerate(lines)]
+        return [k > last and (tr is not None or k >= chain[0][0]) for k, (tr, _) in enumerate(lines)]
     return out
 
 

@@ -625,9 +625,13 @@ def _pairs(
         ]
         beside, twice = leftover.paired(lines, zipf, main), leftover.given_twice(lines, zipf, main)
         for (_, ds), is_pair, again in zip(blocks, beside, twice, strict=True):
-            if is_pair or again:
-                note = _BESIDE if is_pair else "the page gives it in Italian too: the writer gave both"
-                found.update((id(seg), note) for d in ds for _, _, seg in d.spans)
+            if is_pair:
+                found.update((id(seg), _BESIDE) for d in ds for _, _, seg in d.spans)
+            elif again:  # the foreign sentences of the page's foreign version
+                note = "the page gives it in Italian too: the writer gave both"
+                found.update(
+                    (id(seg), note) for d in ds if d.sentence.language != main for _, _, seg in d.spans
+                )
     return found
 
 

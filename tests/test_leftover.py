@@ -457,6 +457,11 @@ def test_a_page_written_twice_keeps_its_foreign_version():
     # mixed with the Italian, each next to another paragraph, they are no second version
     mixed = [line for pair in zip(english, italian[1:] + italian[:1], strict=True) for line in pair]
     assert not any(leftover.given_twice(mixed, zipf))
+    # a paragraph between the matched ones is the foreign version's, whatever it holds ("Yep!
+    # Centuries ago I was on…": an Italian-read line, then English; a blog's bilingual post)
+    both = (None, None)
+    lines = [intro, *english[:2], both, *english[2:], (None, "Versione italiana"), both, *italian]
+    assert leftover.given_twice(lines, zipf) == [True] * 6 + [False] * 6
 
 
 def test_a_page_written_twice_keeps_its_english_with_apertium(pipeline):
@@ -465,6 +470,12 @@ def test_a_page_written_twice_keeps_its_english_with_apertium(pipeline):
     english = "\n\n".join(en for en, *_ in _TWICE)
     italian = "\n\n".join(it for *_, it in _TWICE)
     text = f"Il mio diario di lettura, in due lingue.\n\n{english}\n\nItaliano\n\n{italian}"
+    doc = pipeline.run(text)
+    assert doc.text.strip() == text
+    assert {g.kept for s in doc.sentences for g in s.segments} == {"gloss"}
+    # a paragraph of the English version that opens with an Italian-read line stays too
+    mine = "Eeeh! It is hard to choose, but I am very fond of the one about my grandfather's library."
+    text = text.replace(_TWICE[1][0], f"{_TWICE[1][0]}\n\n{mine}")
     doc = pipeline.run(text)
     assert doc.text.strip() == text
     assert {g.kept for s in doc.sentences for g in s.segments} == {"gloss"}
