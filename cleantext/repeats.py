@@ -12,8 +12,7 @@ import regex
 
 from cleantext.caches import memo
 from cleantext.latin import covered
-from cleantext.scrape import words
-from cleantext.tokens import NAME_WORD
+from cleantext.tokens import NAME_WORD, line_words
 from cleantext.vocab import fold
 
 
@@ -28,8 +27,8 @@ def dedup_key(text: str) -> str:
         # folding Latin text works letter by letter, a letter or digit into letters, any
         # other character into others (tests/test_scrape.py checks every such character):
         # the line's words, which the boilerplate rules found already, folded
-        return fold(" ".join(words(text))).lower()
-    return " ".join(words(fold(text))).lower()
+        return fold(" ".join(line_words(text))).lower()
+    return " ".join(line_words(fold(text))).lower()
 
 
 # Words whose presence alone changes what a sentence says: two texts that differ in one of

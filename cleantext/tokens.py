@@ -1,8 +1,9 @@
 """The word tokenisers, one per purpose, each declared once.
 
 - `LETTERS`: runs of letters (a paragraph's content stems; respelling word by word).
-- `LINE_WORD`: a line's words for the boilerplate rules: letters and digits, hyphenated
-  words and elisions whole ("e-mail", "l'articolo", "2024"); by `re` on Latin text.
+- `LINE_WORD` (`line_words`): a line's words for the boilerplate rules and the repeat
+  check: letters and digits, hyphenated words and elisions whole ("e-mail", "l'articolo",
+  "2024"); by `re` on Latin text.
 - `WORD` (`words`): the words of a phrase in any language: letters and combining marks,
   hyphenated words and elisions whole; what a foreign span is measured in.
 - `PLAIN_WORD`: the words of a translation as its quality counts them: letters, elisions
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import regex
 
+from cleantext.caches import memo
 from cleantext.latin import LatinPattern
 
 LETTERS = regex.compile(r"\p{L}+")
@@ -30,6 +32,21 @@ WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
 PLAIN_WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 INSIDE = r"(?<=[\p{L}\p{N},;:)]\s+)"
 NAME_WORD = regex.compile(INSIDE + r"\p{Lu}[\p{L}'’-]*")
+
+
+def line_words(text: str) -> tuple[str, ...]:
+    """A line's words (`LINE_WORD`), found once per line: every boilerplate rule reads them
+    (a tuple, shared). Lines longer than a paragraph are not kept (8,192 of them would hold
+    gigabytes)."""
+    return _line_words(text) if len(text) <= CACHED_LINE_CHARS else tuple(LINE_WORD.findall(text))
+
+
+CACHED_LINE_CHARS = 5000
+
+
+@memo(8192)
+def _line_words(text: str) -> tuple[str, ...]:
+    return tuple(LINE_WORD.findall(text))
 
 
 def words(text: str) -> list[str]:

@@ -528,7 +528,7 @@ def test_long_paragraphs_of_the_same_few_words_are_not_near_repeats():
     import random
 
     from cleantext.repeats import RepeatFinder
-    from cleantext.scrape.context import _line_words, words
+    from cleantext.tokens import _line_words, line_words
 
     vocab = "il governo ha detto che la riforma delle pensioni sarà approvata entro fine mese".split()
     rng = random.Random(5)
@@ -538,7 +538,7 @@ def test_long_paragraphs_of_the_same_few_words_are_not_near_repeats():
     text = " ".join(f"Il ministro {w} ha parlato a lungo della riforma." for w in vocab[:8])
     assert not finder.seen(text) and finder.seen(text.replace("a lungo della", "della", 1))
     _line_words.cache_clear()
-    words("parola " * 2000)  # a long line is not kept in the words cache
+    line_words("parola " * 2000)  # a long line is not kept in the words cache
     assert _line_words.cache_info().currsize == 0
 
 

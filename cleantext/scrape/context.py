@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from cleantext.caches import memo
-from cleantext.tokens import LETTERS, LINE_WORD, link_key
+from cleantext.tokens import LETTERS, link_key
+from cleantext.tokens import line_words as words  # the scrape rules' name for a line's words
 from cleantext.vocab import fold
 
 # Shapes every rule reads the same way.
@@ -51,20 +51,6 @@ def lead_in(text: str) -> bool:
     A label ("Tags:", "Type: select") is shorter than a sentence: a repeat (`repeats`), and
     no lead-in to the lines after it (`layout`)."""
     return len(words(text)) >= LEAD_IN_WORDS and text.rstrip().rstrip('"”»’)').endswith(("…", "...", ":"))
-
-
-def words(text: str) -> tuple[str, ...]:
-    """A line's words, found once per line: every rule reads them (a tuple, shared). Lines
-    longer than a paragraph are not kept (8,192 of them would hold gigabytes)."""
-    return _line_words(text) if len(text) <= CACHED_LINE_CHARS else tuple(LINE_WORD.findall(text))
-
-
-CACHED_LINE_CHARS = 5000
-
-
-@memo(8192)
-def _line_words(text: str) -> tuple[str, ...]:
-    return tuple(LINE_WORD.findall(text))
 
 
 @dataclass(slots=True)
