@@ -22,15 +22,13 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import regex
 
 from cleantext import split
 from cleantext.freq import zipf
-from cleantext.read import decode
 from cleantext.repair import repair_paragraph
 from cleantext.repeats import dedup_key
 from cleantext.rules import LineTest, Rule
@@ -137,31 +135,15 @@ class CorpusLines:
         return h.hexdigest()[:16]
 
 
-def count(paths: Iterable[Path], text_of: Callable[[bytes, str], str] | None = None) -> CorpusLines:
-    """The first pass over a corpus: each line and template head counted once per document.
+def count_documents(named_texts: Iterable[tuple[str, str]]) -> CorpusLines:
+    """The first pass over a corpus, its documents given as (name, text) pairs (files, or
+    the rows of datasets, as `jobs.count_corpus` reads them): each line and template head
+    counted once per document, and each foreign term (`_foreign_terms`).
 
     A head counts only with different tails (one line repeated is counted as a line).
     Copies of a document (scraped news repeats whole articles) count once, and are named in
     `duplicates`: a copy is not evidence of a site's template, and three copies of one
-    article would otherwise lose every line. `text_of` reads a file's bytes as the cleaning
-    pass will (HTML pages: their main text); unreadable files are skipped here, the
-    cleaning pass reports them."""
-    text_of = text_of or (lambda data, name: decode(data, name).text)
-
-    def texts() -> Iterator[tuple[str, str]]:
-        for path in paths:
-            try:
-                if path.stat().st_size > MAX_COUNT_BYTES:
-                    continue
-                yield str(path), text_of(path.read_bytes(), str(path))
-            except Exception:  # noqa: BLE001 -- evidence only: whatever stops a file, the cleaning pass reports it
-                continue
-
-    return count_documents(texts())
-
-
-def count_documents(named_texts: Iterable[tuple[str, str]]) -> CorpusLines:
-    """`count` over (name, text) pairs: files, or the rows of datasets."""
+    article would otherwise lose every line."""
     lines: Counter[str] = Counter()
     heads: Counter[str] = Counter()
     tails: dict[str, set[str]] = {}
