@@ -91,11 +91,12 @@ def _is_speech(line: str) -> bool:
 
 @dataclass(slots=True)
 class CorpusLines:
-    """Per-document counts of lines and template heads, kept only where they are frequent.
+    """Per-document counts of lines, template heads and foreign terms, kept only where they
+    are frequent.
 
-    Build it with `count`; `reason` answers for one paragraph of any document of the corpus.
-    It is small (only frequent keys survive `count`) and pickles to worker processes and
-    Ray actors."""
+    Build it with `count_documents`; `reason` answers for one paragraph of any document of
+    the corpus, `used_term` for one foreign term. It is small (only frequent keys survive
+    the count) and pickles to worker processes and Ray actors."""
 
     documents: int = 0
     lines: dict[str, int] = field(default_factory=dict)
