@@ -200,7 +200,11 @@ def _row(index: int, fields: Any, text_field: str, id_field: str, unit: str = "r
     if text is None and text_field in fields:  # a row with no text (null): empty, not an error
         return Row(index, rid, fields, "", extra={"null": True}, unit=unit)
     if not isinstance(text, str):
-        why = f"no {text_field!r} field" if text is None else f"the {text_field!r} field is not a string"
+        if text is None:  # the row's own fields, shortened, tell which --text-field to give
+            shown = ", ".join(list(fields)[:8]) + (", …" if len(fields) > 8 else "")
+            why = f"no {text_field!r} field (its fields: {shown or 'none'}; name it with --text-field)"
+        else:
+            why = f"the {text_field!r} field is not a string"
         return Row(index, rid, fields, None, why, unit=unit)
     return Row(index, rid, fields, text, unit=unit)
 
