@@ -15,11 +15,18 @@ from cleantext.rules import Example, Rewrite, holding
 
 stray_punctuation = Rewrite(
     "stray_punctuation",
-    "a lone period repeated after a finished sentence ('Stati Uniti. .')",
-    regex.compile(r"(?<=[.!?…][”»\"’)]?)(?:[ ]+\.(?!\.))+(?=\s|$)"),
+    "a lone period repeated after a finished sentence ('Stati Uniti. .'), or opening a paragraph "
+    "before its first word, as machine translation leaves one ('. Poi il sindaco': the sentence "
+    "before it ended already)",
+    regex.compile(r"(?<=[.!?…][”»\"’)]?)(?:[ ]+\.(?!\.))+(?=\s|$)|^\.[ ]+(?=\p{Lu})"),
     "",
-    needs=holding(" ."),
-    examples=(Example("dagli Stati Uniti. .", "dagli Stati Uniti.", "samples"),),
+    needs=holding(" .", ". "),
+    examples=(
+        Example("dagli Stati Uniti. .", "dagli Stati Uniti.", "samples"),
+        Example(". Poi il sindaco ha lasciato la sala.", "Poi il sindaco ha lasciato la sala.", "own"),
+        Example("... e poi se ne andò.", "... e poi se ne andò.", "own"),
+        Example(". bashrc è il file letto dalla shell", ". bashrc è il file letto dalla shell", "own"),
+    ),
 )
 
 space_before_punctuation = Rewrite(
