@@ -575,19 +575,33 @@ def announced(paragraphs: Sequence[tuple[str, Sequence[Detection]]], main: str =
     """For each paragraph (its text and its sentences' detections): is it one of the foreign
     lines a lead-in announces, as the lines of a song or a poem after "Il ritornello dice:"
     (ours)? An Italian sentence's colon quotes what follows it, line after line, until the
-    Italian resumes; lines as short as verse (a foreign paragraph of prose after a colon may
-    be a machine's)."""
-    out, lead = [], False
-    for text, dets in paragraphs:
-        foreign = (
-            bool(dets)
-            and all(d.language != main for d in dets)
-            and len(WORD.findall(text)) <= VERSE_MAX_WORDS
-        )
-        out.append(lead and foreign)
-        opens = bool(dets) and dets[-1].language == main and text.rstrip().endswith(":")
-        lead = opens or (lead and foreign)
+    Italian resumes: lines as short as verse, or a message quoted whole, `QUOTED_PARAGRAPHS`
+    foreign paragraphs or more in a row (a short line between two of them, a title and its
+    link, read as either language; a blog quoting an English mail, held out). One foreign
+    paragraph of prose after a colon may be a machine's; a machine leaves no run of them
+    after the sentence that announces them."""
+    n = len(paragraphs)
+    foreign = [bool(dets) and all(d.language != main for d in dets) for _, dets in paragraphs]
+    short = [len(WORD.findall(text)) <= VERSE_MAX_WORDS for text, _ in paragraphs]
+    out = [False] * n
+    for k, (text, dets) in enumerate(paragraphs):
+        if not (dets and dets[-1].language == main and text.rstrip().endswith(":")):
+            continue
+        j = k + 1
+        while j < n and foreign[j] and short[j]:  # lines of verse
+            out[j] = True
+            j += 1
+        run, j = [], k + 1
+        while j < n and (foreign[j] or (run and short[j] and j + 1 < n and foreign[j + 1])):
+            run.append(j)
+            j += 1
+        if sum(foreign[x] for x in run) >= QUOTED_PARAGRAPHS:
+            for x in run:
+                out[x] = True
     return out
+
+
+QUOTED_PARAGRAPHS = 3  # foreign paragraphs in a row after a lead-in: a message quoted whole
 
 
 # where a span may join two phrases the page sets apart: punctuation between them
