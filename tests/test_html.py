@@ -312,6 +312,19 @@ def test_set_apart_takes_docbooks_commands_and_a_programs_labels():
     assert html.set_apart(tree) == ("make install", "file", "print preview")
 
 
+def test_a_code_block_is_set_apart_line_by_line_however_long_it_runs():
+    """A tutorial's class ran to 2,300 words, past any bound on one phrase, and its English
+    comments came out translated ("// Horizontal surface with an upward pointing normal.";
+    Microsoft's Italian docs, held out). Each line of a block is set apart. Ours."""
+    body = "\n".join(f"    int value{k} = {k};" for k in range(html.MAX_CODE_WORDS // 4 + 10))
+    tree = html._parse(
+        '<html lang="it"><body><p>Il codice:</p><pre><code>// Keep the object above the floor.\n'
+        f"{body}\n}}</code></pre></body></html>"
+    )
+    found = html.set_apart(tree)
+    assert found == ("keep the object above the floor", "int value")
+
+
 def test_set_apart_takes_short_inline_phrases_and_foreign_lang_only():
     tree = html._parse(
         '<html lang="it"><body><p>Un <em>Long  Goodbye</em> e <q>parole</q>; <span lang="it-IT">no</span>'
