@@ -16,7 +16,7 @@ Capitals inside a sentence mark names; one pattern says where that is:
   Apertium engine keeps runs of such words as names (`translation.apertium.keep_names`).
 
 Detection reads tokens of its own, numbers included (`cleantext.detection.shape.TOKEN`),
-and tells a name by how rarely its word is written in lowercase (`detection.shape.is_name`).
+and takes two capitalised words or more in a row as a name (`Detector._protect_names`).
 """
 
 from __future__ import annotations
