@@ -35,7 +35,7 @@ from cleantext.rules import LineTest, Rule
 from cleantext.scrape import ends_sentence, words
 from cleantext.scrape.context import prose
 from cleantext.settings import DEFAULT_STRAY
-from cleantext.tokens import WORD
+from cleantext.tokens import WORD, folded
 
 # What a line needs to count as shared by the corpus (the thresholds a user may change).
 MIN_DOCS = 3  # never fewer documents than this
@@ -102,14 +102,15 @@ class CorpusLines:
     lines: dict[str, int] = field(default_factory=dict)
     heads: dict[str, int] = field(default_factory=dict)
     duplicates: dict[str, str] = field(default_factory=dict)  # a copy's name -> the first one's
-    terms: dict[str, int] = field(default_factory=dict)  # foreign terms (`term_key`) -> documents
+    terms: dict[str, int] = field(default_factory=dict)  # foreign terms (`tokens.folded`) -> documents
 
     @property
     def min_docs(self) -> int:
         return max(MIN_DOCS, int(self.documents * MIN_SHARE + 0.999))
 
     def used_term(self, key: str) -> bool:
-        """Do enough documents of the run (`min_docs`) use this foreign term (`term_key`)?"""
+        """Do enough documents of the run (`min_docs`) use this foreign term (its words as
+        `tokens.folded` gives them, joined by a space)?"""
         return self.terms.get(key, 0) >= self.min_docs
 
     def reason(self, paragraph: str, before: str = "", after: str = "", heading: bool = False) -> str | None:
@@ -194,11 +195,6 @@ def count_documents(named_texts: Iterable[tuple[str, str]]) -> CorpusLines:
     return stats
 
 
-def term_key(words: Iterable[str]) -> str:
-    """A term as documents are compared on it: its words, lowercase, one apostrophe."""
-    return " ".join(w.lower().replace("’", "'") for w in words)
-
-
 def _foreign_terms(paragraph: str, into: set[str]) -> tuple[int, int]:
     """Add to `into` the paragraph's runs of up to `TERM_WORDS` lowercase words that read
     more as a stray language than as Italian, one of them a word Italian text does not use
@@ -214,8 +210,8 @@ def _foreign_terms(paragraph: str, into: set[str]) -> tuple[int, int]:
         for j in range(i, min(i + TERM_WORDS, len(found))):
             if not foreign[j] or (j > i and paragraph[found[j - 1][2] : found[j][1]].strip()):
                 break  # a run of foreign words side by side, nothing between them but spaces
-            if any(rare[i : j + 1]):
-                into.add(term_key(w for w, _, _ in found[i : j + 1]))
+            if any(rare[i : j + 1]):  # (in the form spans are compared in: `tokens.folded`)
+                into.add(" ".join(folded(paragraph[found[i][1] : found[j][2]])))
     return len(found), sum(foreign)
 
 
