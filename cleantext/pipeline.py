@@ -454,8 +454,8 @@ class Pipeline:
         """Is this translation trusted only if it comes back? A single word always, and a
         short phrase inside an Italian sentence: a term translated out of context takes the
         wrong sense of its words ("stable, testing, unstable" → "stalla, assaggiando,
-        instabile"; "upstream author" → "ride sopra autore"; Debian's manuals), whatever
-        else its document holds (`_trusted` says how much must come back)."""
+        instabile"; "bug tracking system" → "l'insetto che segue sistema"; Debian's
+        manuals), whatever else its document holds (`_trusted` says how much must come back)."""
         if _single(seg.text):
             return True
         return d.sentence.language == self.settings.main and leftover.short_terms(
