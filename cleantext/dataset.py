@@ -145,7 +145,21 @@ def rows(path: Path, file_kind: str, text_field: str = "text", id_field: str = "
 
 def check(path: Path, file_kind: str, text_field: str = "text") -> None:
     """Refuse, before any output is made, a table whose header has no text column: a CSV
-    header or a Parquet schema names its columns once (a JSONL row is checked as it comes)."""
+    header or a Parquet schema names its columns once; JSON and JSONL, whose first object
+    has no text field (a wrong --text-field would make every row an error, one line each;
+    a later row without it is a bad row, as it comes)."""
+    if file_kind in ("jsonl", "json"):
+        # the first object, whatever malformed lines come before it (the rows' reader closes
+        # its file as soon as it is let go)
+        first = next((r for r in rows(path, file_kind, text_field) if r.fields), None)
+        if first is not None and text_field not in first.fields:
+            names = list(first.fields)
+            shown = ", ".join(names[:12]) + (", …" if len(names) > 12 else "") if names else "none"
+            raise ReadError(
+                f"{path}: its first {first.unit} has no {text_field!r} field (fields: {shown}); "
+                "name it with --text-field"
+            )
+        return
     if file_kind == "csv":
         try:
             columns = csv_layout(path).columns

@@ -73,6 +73,22 @@ def test_jsonl_parquet_and_files_give_the_same_text_row_for_row(tmp_path):
     assert "1 already up to date" in again.stderr
 
 
+def test_a_jsonl_whose_first_row_has_no_text_field_is_refused_before_any_output(tmp_path):
+    """A wrong --text-field would make every row an error line; the file is refused at once,
+    naming the fields its first row has, and the other files of the run are cleaned."""
+    src = tmp_path / "in"
+    src.mkdir()
+    rows = [{"id": k, "content": {"body": r["text"]}} for k, r in enumerate(_rows(3))]
+    (src / "nested.jsonl").write_text("{not json\n" + "".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    _write_jsonl_gz(src / "good.jsonl.gz", _rows(3), [])
+    out = tmp_path / "out"
+    r = run_cli("clean", str(src), "-o", str(out), "--no-translate")
+    assert r.returncode == 1, r.stderr[-2000:]
+    assert r.stderr.count("nested.jsonl") == 1, r.stderr[-2000:]
+    assert "nested.jsonl: its first line has no 'text' field (fields: id, content)" in r.stderr
+    assert not (out / "nested.jsonl").exists() and len(_read_jsonl_gz(out / "good.jsonl.gz")) == len(_rows(3))
+
+
 def test_bad_rows_are_named_and_the_others_written(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
