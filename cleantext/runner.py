@@ -336,10 +336,8 @@ class Task:
                     places.append(k)
                 except (ReadError, FileTimeout) as e:
                     row.error = str(e) if isinstance(e, ReadError) else "took longer than --file-timeout"
-            if row.error is not None:
-                part.summary.errors.append(
-                    (f"{job.source} {row.place}", f"{job.source}: {row.place}: {row.error}")
-                )
+            if row.error is not None:  # (the file, and the message naming the row)
+                part.summary.errors.append((str(job.source), f"{job.source}: {row.place}: {row.error}"))
         docs = dict(zip(places, self.pipeline.finish(prepared), strict=True))
         for k, row in enumerate(rows):
             doc = docs.get(k)

@@ -89,6 +89,20 @@ def test_a_jsonl_whose_first_row_has_no_text_field_is_refused_before_any_output(
     assert not (out / "nested.jsonl").exists() and len(_read_jsonl_gz(out / "good.jsonl.gz")) == len(_rows(3))
 
 
+def test_a_files_bad_rows_past_twenty_are_counted_not_each_printed(tmp_path):
+    """A file of many bad rows names its first twenty and counts the others; every row is
+    still written with its error (ours)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    _write_jsonl_gz(src / "many.jsonl.gz", _rows(1), ["{not json"] * 30)
+    out = tmp_path / "out"
+    r = run_cli("clean", str(src), "-o", str(out), "--no-translate")
+    assert r.returncode == 1
+    assert r.stderr.count("invalid JSON") == 20 and "many.jsonl.gz: 10 more bad rows" in r.stderr
+    got = _read_jsonl_gz(out / "many.jsonl.gz")
+    assert sum(g["cleantext"]["error"] is not None for g in got) == 30
+
+
 def test_bad_rows_are_named_and_the_others_written(tmp_path):
     src = tmp_path / "in"
     src.mkdir()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -68,6 +69,9 @@ def count(console, jobs, settings):  # noqa: ANN001, ANN201
         return count_corpus(jobs, settings)
 
 
+SHOWN_ERRORS = 20  # error lines printed per file; a dataset's other bad rows are counted
+
+
 def exit_for(summary) -> None:  # noqa: ANN001
     """1 when a file failed; 3 when every file was written but some spans had no working
     engine (those files are not marked done, so a rerun with an engine redoes them)."""
@@ -79,8 +83,14 @@ def exit_for(summary) -> None:  # noqa: ANN001
             err=True,
         )
     if summary.errors:
-        for _path, err in summary.errors:
-            echo_error(str(err))
+        shown: Counter[str] = Counter()
+        for path, err in summary.errors:
+            shown[path] += 1
+            if shown[path] <= SHOWN_ERRORS:
+                echo_error(str(err))
+        for path, n in shown.items():
+            if n > SHOWN_ERRORS:  # a dataset's bad rows, each named in its own output row
+                echo_error(f"{path}: {n - SHOWN_ERRORS} more bad rows (each row's cleantext.error says why)")
         raise typer.Exit(1)
     if summary.unserved:
         raise typer.Exit(INCOMPLETE)
