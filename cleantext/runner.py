@@ -90,6 +90,9 @@ class Task:
         self._own = pipeline is None
         self.keep_records = keep_records  # hand each document's records back too (for a report)
         self._key: str | None = None
+        # told each batch of a dataset's rows as it is cleaned, in this process only (`run`'s
+        # `rows`): a dataset file is one job, and a large one is hours of a progress bar at 0
+        self.rows_done: Callable[[int], None] | None = None
 
     def key(self) -> str:
         """The options' resume key, computed once: the driver's, which workers receive with
@@ -101,7 +104,7 @@ class Task:
     def __getstate__(self) -> dict:
         """Workers get the options, never a live pipeline (they build their own)."""
         state = dict(self.__dict__)
-        state["pipeline"], state["_own"] = None, True
+        state["pipeline"], state["_own"], state["rows_done"] = None, True, None
         return state
 
     def setup(self) -> None:
@@ -266,6 +269,8 @@ class Task:
         def clean(batch: list[dataset.Row]) -> None:
             part.sentences += self._clean_rows(job, batch, part)
             part.rows += len(batch)
+            if self.rows_done and batch:
+                self.rows_done(len(batch))
 
         def close_part(save: bool) -> None:
             nonlocal part, parts, sentences, keep
@@ -587,12 +592,14 @@ def run(
     progress: Callable[[Result], None] | None = None,
     executor: Executor | str = "local",
     task: Task | None = None,
+    rows: Callable[[int], None] | None = None,
 ) -> Summary:
     """Run every job; return the merged summary (errors included, never raised).
 
     `executor` is "local" (this process, or a pool of `workers` processes) or an executor
     object (`cleantext.ray.RayExecutor` for a Ray cluster); `task` defaults to cleaning
-    with `opts` (and `pipeline`, when given, in this process)."""
+    with `opts` (and `pipeline`, when given, in this process). `progress` is told each
+    job's result; `rows`, each batch of a dataset's rows cleaned in this process."""
     if isinstance(executor, str):
         if executor not in EXECUTORS:
             raise UsageError(f"unknown executor {executor!r}; choose from {', '.join(EXECUTORS)}")
@@ -610,6 +617,7 @@ def run(
     skipped = (Result(j, 0, Summary(skipped=1)) for j in jobs if j.rel not in pending)
     if isinstance(executor, str):
         executor = InProcess() if workers <= 1 or len(todo) <= 1 or pipeline is not None else local(workers)
+    task.rows_done = rows if isinstance(executor, InProcess) else None
     log.info("%d files: %d to do, %d up to date", len(jobs), len(todo), len(jobs) - len(todo))
     results = executor.map(task, chunks_for(todo, executor.workers)) if todo else iter(())
     try:

@@ -664,3 +664,21 @@ def test_a_row_ends_with_a_line_break_only_where_it_did(tmp_path):
     assert r.returncode == 0, r.stderr[-2000:]
     got = [json.loads(x) for x in (out / "d.jsonl").read_text("utf-8").splitlines()]
     assert [g["text"] for g in got] == [r["text"] for r in rows]
+
+
+def test_a_datasets_rows_are_told_as_they_are_cleaned(tmp_path):
+    """A dataset file is one job: the run tells each batch of its rows as it is cleaned, so a
+    large file's progress moves before the file is done (in this process; ours)."""
+    from cleantext import dataset
+    from cleantext.jobs import plan
+    from cleantext.pipeline import Settings
+    from cleantext.resume import Options
+    from cleantext.runner import run
+
+    n = dataset.ROWS_PER_BATCH + 40
+    rows = [{"id": k, "text": SENTENCES[k % len(SENTENCES)]} for k in range(n)]
+    (tmp_path / "rows.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    told: list[int] = []
+    jobs = plan([tmp_path / "rows.jsonl"], tmp_path / "out")
+    summary = run(jobs, tmp_path / "out", Options(Settings(translate=False)), rows=told.append)
+    assert not summary.errors and told == [dataset.ROWS_PER_BATCH, 40]

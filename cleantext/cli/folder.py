@@ -114,10 +114,27 @@ def run(console, label: str, todo, output: Path, task, executor, force: bool, sh
         transient=True,
     ) as bar:
         bar_task = bar.add_task("", total=len(todo), rate="")
-        done = {"sentences": 0, "files": 0, "seen": 0}
+        done = {"sentences": 0, "files": 0, "seen": 0, "rows": 0}
         # no terminal (nohup, CI, a scheduler's log): a line now and then instead of the bar
         lines = not console.is_terminal and not console.quiet
         last = [time.monotonic()]
+
+        def show(advance: int, final: bool = False) -> None:
+            elapsed = bar.tasks[bar_task].elapsed or 0.0
+            rate = (
+                f"{done['sentences'] / elapsed:,.0f} sentences/s"
+                if elapsed > 0.5 and done["sentences"]
+                else ""
+            )
+            if done["rows"]:  # a dataset's rows, as they are cleaned (its file is one job)
+                rate = ", ".join(filter(None, (f"{done['rows']:,} rows", rate)))
+            bar.update(bar_task, advance=advance, rate=rate)
+            now = time.monotonic()
+            if lines and (now - last[0] >= PROGRESS_EVERY or final):
+                last[0] = now
+                typer.echo(
+                    f"{label}: {done['seen']}/{len(todo)} files, {elapsed:.0f} s, {rate or '-'}", err=True
+                )
 
         def tick(r):  # noqa: ANN001, ANN202
             done["sentences"] += r.sentences
@@ -128,18 +145,14 @@ def run(console, label: str, todo, output: Path, task, executor, force: bool, sh
                     shown.append((r.job.rel, _records(r.outputs["records"])))
                 elif r.summary.skipped and (kept := _records_written(task, r.job)) is not None:
                     shown.append((r.job.rel, kept))  # up to date: the report shows what OUT holds
-            elapsed = bar.tasks[bar_task].elapsed or 0.0
-            rate = f"{done['sentences'] / elapsed:,.0f} sentences/s" if elapsed > 0.5 else ""
-            bar.update(bar_task, advance=1, rate=rate)
-            now = time.monotonic()
-            if lines and (now - last[0] >= PROGRESS_EVERY or done["seen"] == len(todo)):
-                last[0] = now
-                typer.echo(
-                    f"{label}: {done['seen']}/{len(todo)} files, {elapsed:.0f} s, {rate or '-'}", err=True
-                )
+            show(1, final=done["seen"] == len(todo))
+
+        def rows(n: int) -> None:
+            done["rows"] += n
+            show(0)
 
         try:
-            return run(todo, output, force=force, progress=tick, executor=executor, task=task)
+            return run(todo, output, force=force, progress=tick, executor=executor, task=task, rows=rows)
         except RuntimeError:
             bar.stop()
             raise
