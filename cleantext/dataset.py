@@ -419,11 +419,15 @@ def _csv_rows(path: Path, text_field: str, id_field: str) -> Iterator[Row]:
 def record(row: Row, doc: Document | None, text_field: str) -> dict[str, Any]:
     """The output row: every input field, the text field replaced by the clean text, and
     what changed in `cleantext`. The text ends with a line break only where the row's did
-    (a WARC page's text, as NAME.txt, always does): a clean row comes back as it was."""
+    (a WARC page's text, as NAME.txt, always does), and its paragraphs are a blank line apart
+    only where the row's were (a spreadsheet's cell, many scrapers' rows: one line break):
+    a clean row comes back as it was."""
     out = dict(row.fields)
     text = to_txt(doc) if doc is not None else ""
     if not row.html and not (row.text or "").endswith("\n"):
         text = text.removesuffix("\n")
+    if not row.html and "\n\n" not in (row.text or ""):
+        text = text.replace("\n\n", "\n")  # paragraphs a line apart, as the row gave them
     out[text_field] = text
     info: dict[str, Any] = dict.fromkeys(CLEANTEXT_FIELDS)
     if doc is None:

@@ -682,3 +682,22 @@ def test_a_datasets_rows_are_told_as_they_are_cleaned(tmp_path):
     jobs = plan([tmp_path / "rows.jsonl"], tmp_path / "out")
     summary = run(jobs, tmp_path / "out", Options(Settings(translate=False)), rows=told.append)
     assert not summary.errors and told == [dataset.ROWS_PER_BATCH, 40]
+
+
+def test_a_rows_paragraphs_keep_their_separator(tmp_path):
+    """A row whose paragraphs are one line break apart (a spreadsheet's cell, many scrapers'
+    rows) comes back so, repaired; one whose paragraphs are a blank line apart keeps that (ours)."""
+    rows = [
+        {"id": 1, "text": "Il presidente ha detto .\nPoi è andato via ."},
+        {"id": 2, "text": "Il presidente ha detto .\n\nPoi è andato via ."},
+    ]
+    src = tmp_path / "rows.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    out = tmp_path / "out"
+    r = run_cli("clean", str(src), "-o", str(out), "--no-translate")
+    assert r.returncode == 0, r.stderr[-2000:]
+    got = [json.loads(x) for x in (out / "rows.jsonl").read_text("utf-8").splitlines()]
+    assert [g["text"] for g in got] == [
+        "Il presidente ha detto.\nPoi è andato via.",
+        "Il presidente ha detto.\n\nPoi è andato via.",
+    ]
