@@ -1340,23 +1340,27 @@ def _glossed_after(text: str, span: Span, zipf: Zipf, main: str, p: Policy) -> b
     """A term of a few words, an aside in Italian right after it that says what it is:
     the writer gives the term and explains it ("Il Prix du scénario (premio per la miglior
     sceneggiatura) è andato a…", a page on a film festival's prizes, held out; "per abuse
-    of dominant position (l'abuso di posizione dominante)", ours). A machine leaves words untranslated,
-    not beside an explanation in the language it writes; the phrase benchmark's injections
-    before an Italian aside are longer or cut ("…nécessaires lors des passages obligatoires
+    of dominant position (l'abuso di posizione dominante)", ours); or a longer phrase and an
+    aside as long as it, its translation (a manual's labels and commands as the program
+    shows them: "digita go ahead and launch the rocket (vai avanti e lancia il missile)";
+    Microsoft's Italian docs, held out). A machine leaves words untranslated, not beside an
+    explanation in the language it writes; the phrase benchmark's injections before an
+    Italian aside are longer than it or cut ("…nécessaires lors des passages obligatoires
     d'un (seconda prova)"). The aside two Italian words or more, most of its words Italian's
     rather than the term's language's."""
     m = _ASIDE_AFTER.match(text, span.end)
     term = WORD.findall(text[span.start : span.end])
     if (
         m is None
-        or len(term) > _GLOSSED_WORDS
         or open_ended(term, span.language)  # a cut, not a term: "…passages obligatoires d'un"
         or regex.search(r"[,;:]", text[span.start : span.end])
     ):
         return False
     words = [w.lower() for w in WORD.findall(m.group(1))]
     italian = [w for w in words if zipf(w, main) >= p.used_from and zipf(w, main) > zipf(w, span.language)]
-    return len(italian) >= 2 and len(italian) > len(words) / 2
+    if not (len(italian) >= 2 and len(italian) > len(words) / 2):
+        return False
+    return len(term) <= _GLOSSED_WORDS or as_long(len(term), len(words), p)
 
 
 def _bracketed(text: str, start: int, end: int) -> bool:
