@@ -229,21 +229,28 @@ def _menus(paragraphs: Sequence[str], facts: DocFacts) -> set[int]:
         def item(k: int, above: bool = lo == 0) -> bool:
             return k not in guarded and _menu_item(paragraphs[k]) and not (above and fact_line(paragraphs[k]))
 
+        def bare(k: int) -> bool:  # punctuation alone (":", "|"): no item, and no break in a run
+            return not words(paragraphs[k])
+
         i = lo
         while i < hi:
             if not item(i):
                 i += 1
                 continue
             j = i
-            while j < hi and item(j):
+            while j < hi and (item(j) or (bare(j) and j + 1 < hi and item(j + 1))):
                 j += 1
-            after_colon = i > 0 and paragraphs[i - 1].rstrip().endswith(":")
+            items = [k for k in range(i, j) if not bare(k)]
+            before = i - 1
+            while before >= 0 and bare(before):
+                before -= 1
+            after_colon = before >= 0 and paragraphs[before].rstrip().endswith(":")
             # on an HTML page a menu is made of links: a run of lines most of which are none
             # is the article's (a concert's setlist, an album's tracks as headings; a blog, held out)
             if (
-                j - i >= MENU_MIN_RUN
+                len(items) >= MENU_MIN_RUN
                 and not (after_colon or _announced(ctx, i))
-                and 2 * sum(ctx.linked(k) for k in range(i, j)) >= j - i
+                and 2 * sum(ctx.linked(k) for k in items) >= len(items)
             ):
                 out.update(range(i, j))
             i = j
