@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 import regex
 
 from cleantext import split
+from cleantext.caches import memo
 from cleantext.freq import zipf
 from cleantext.repair import repair_paragraph
 from cleantext.repeats import dedup_key
@@ -200,12 +201,8 @@ def _foreign_terms(paragraph: str, into: set[str]) -> tuple[int, int]:
     more as a stray language than as Italian, one of them a word Italian text does not use
     (`TERM_BELOW`); return how many words the paragraph has, and how many read as foreign."""
     found = [(m.group(), m.start(), m.end()) for m in WORD.finditer(paragraph)]
-    foreign, rare = [], []
-    for w, _, _ in found:
-        low = w.lower()
-        z = zipf(low, "it")
-        foreign.append(w[0].islower() and z < max(zipf(low, lang) for lang in DEFAULT_STRAY))
-        rare.append(foreign[-1] and z < TERM_BELOW)
+    flags = [_foreign_word(w) for w, _, _ in found]
+    foreign, rare = [f for f, _ in flags], [r for _, r in flags]
     for i in range(len(found)):
         for j in range(i, min(i + TERM_WORDS, len(found))):
             if not foreign[j] or (j > i and paragraph[found[j - 1][2] : found[j][1]].strip()):
@@ -213,6 +210,18 @@ def _foreign_terms(paragraph: str, into: set[str]) -> tuple[int, int]:
             if any(rare[i : j + 1]):  # (in the form spans are compared in: `tokens.folded`)
                 into.add(" ".join(folded(paragraph[found[i][1] : found[j][2]])))
     return len(found), sum(foreign)
+
+
+@memo(200_000)
+def _foreign_word(word: str) -> tuple[bool, bool]:
+    """(reads more as a stray language than as Italian, and is not Italian usage) for a
+    lowercase word; a capitalised one is neither (a name)."""
+    if not word[0].islower():
+        return False, False
+    low = word.lower()
+    z = zipf(low, "it")
+    foreign = z < max(zipf(low, lang) for lang in DEFAULT_STRAY)
+    return foreign, foreign and z < TERM_BELOW
 
 
 def _copy_of(mine: set[str], first: dict[str, str], whole: dict[frozenset[str], str]) -> str | None:
