@@ -200,16 +200,22 @@ def _foreign_terms(paragraph: str, into: set[str]) -> tuple[int, int]:
     """Add to `into` the paragraph's runs of up to `TERM_WORDS` lowercase words that read
     more as a stray language than as Italian, one of them a word Italian text does not use
     (`TERM_BELOW`); return how many words the paragraph has, and how many read as foreign."""
-    found = [(m.group(), m.start(), m.end()) for m in WORD.finditer(paragraph)]
-    flags = [_foreign_word(w) for w, _, _ in found]
-    foreign, rare = [f for f, _ in flags], [r for _, r in flags]
-    for i in range(len(found)):
-        for j in range(i, min(i + TERM_WORDS, len(found))):
-            if not foreign[j] or (j > i and paragraph[found[j - 1][2] : found[j][1]].strip()):
-                break  # a run of foreign words side by side, nothing between them but spaces
-            if any(rare[i : j + 1]):  # (in the form spans are compared in: `tokens.folded`)
-                into.add(" ".join(folded(paragraph[found[i][1] : found[j][2]])))
-    return len(found), sum(foreign)
+    n = n_foreign = 0
+    for piece in _BETWEEN_WORDS.split(paragraph):  # words side by side, only spaces between
+        found = WORD.findall(piece)
+        flags = [_foreign_word(w) for w in found]
+        n += len(found)
+        n_foreign += sum(f for f, _ in flags)
+        for i in range(len(found)):
+            for j in range(i, min(i + TERM_WORDS, len(found))):
+                if not flags[j][0]:
+                    break
+                if any(r for _, r in flags[i : j + 1]):  # (the form spans are compared in)
+                    into.add(" ".join(folded(" ".join(found[i : j + 1]))))
+    return n, n_foreign
+
+
+_BETWEEN_WORDS = regex.compile(r"[^\p{L}\p{M}\s'’\-]+")  # what parts two words of one term
 
 
 @memo(200_000)

@@ -20,7 +20,7 @@ stray_punctuation = Rewrite(
     "before it ended already)",
     regex.compile(r"(?<=[.!?…][”»\"’)]?)(?:[ ]+\.(?!\.))+(?=\s|$)|^\.[ ]+(?=\p{Lu})"),
     "",
-    needs=holding(" .", ". "),
+    needs=lambda text: " ." in text or text.startswith(". "),
     examples=(
         Example("dagli Stati Uniti. .", "dagli Stati Uniti.", "samples"),
         Example(". Poi il sindaco ha lasciato la sala.", "Poi il sindaco ha lasciato la sala.", "own"),
