@@ -27,7 +27,7 @@ import os
 import pickle
 import shutil
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -153,11 +153,9 @@ def check(path: Path, file_kind: str, text_field: str = "text") -> None:
         # its file as soon as it is let go)
         first = next((r for r in rows(path, file_kind, text_field) if r.fields), None)
         if first is not None and text_field not in first.fields:
-            names = list(first.fields)
-            shown = ", ".join(names[:12]) + (", …" if len(names) > 12 else "") if names else "none"
             raise ReadError(
-                f"{path}: its first {first.unit} has no {text_field!r} field (fields: {shown}); "
-                "name it with --text-field"
+                f"{path}: its first {first.unit} has no {text_field!r} field "
+                f"(fields: {_names(first.fields)}); name it with --text-field"
             )
         return
     if file_kind == "csv":
@@ -181,8 +179,15 @@ def check(path: Path, file_kind: str, text_field: str = "text") -> None:
         named = ", ".join(repr(c) for c in twice)
         raise ReadError(f"{path}: columns named twice ({named}); give each column its own name")
     if text_field not in columns:
-        shown = ", ".join(columns[:12]) + (", …" if len(columns) > 12 else "") if columns else "none"
-        raise ReadError(f"{path}: no {text_field!r} column (columns: {shown}); name it with --text-field")
+        raise ReadError(
+            f"{path}: no {text_field!r} column (columns: {_names(columns)}); name it with --text-field"
+        )
+
+
+def _names(names: Iterable[str], most: int = 12) -> str:
+    """A table's columns or a row's fields, as an error names them: the first `most`."""
+    names = list(names)
+    return ", ".join(names[:most]) + (", …" if len(names) > most else "") if names else "none"
 
 
 def _open_text(path: Path, newline: str | None = None) -> io.TextIOBase:
@@ -215,8 +220,7 @@ def _row(index: int, fields: Any, text_field: str, id_field: str, unit: str = "r
         return Row(index, rid, fields, "", extra={"null": True}, unit=unit)
     if not isinstance(text, str):
         if text is None:  # the row's own fields, shortened, tell which --text-field to give
-            shown = ", ".join(list(fields)[:8]) + (", …" if len(fields) > 8 else "")
-            why = f"no {text_field!r} field (its fields: {shown or 'none'}; name it with --text-field)"
+            why = f"no {text_field!r} field (its fields: {_names(fields, 8)}; name it with --text-field)"
         else:
             why = f"the {text_field!r} field is not a string"
         return Row(index, rid, fields, None, why, unit=unit)
