@@ -61,4 +61,4 @@ def folded(text: str) -> list[str]:
 
 def link_key(text: str) -> str:
     """A link's text, or a line, as the two are compared: its words, lowercase."""
-    return " ".join(w.lower() for w in LINE_WORD.findall(text))
+    return " ".join(w.lower() for w in line_words(text))

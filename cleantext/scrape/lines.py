@@ -10,6 +10,7 @@ import regex
 
 from cleantext.caches import memo
 from cleantext.detection.shape import guarded
+from cleantext.repeats import dedup_key
 from cleantext.rules import Example, LineTest, Rule
 from cleantext.scrape.context import (
     CONTEXT_MIN_WORDS,
@@ -754,8 +755,6 @@ def _work_card(ctx: Context, rule: Rule) -> bool:
         hi += 1
     # its lines, each once as the repeat check reads them: a copy that check drops must not
     # change the card's reading (the fuzzer's "E''I ANCHE:0" twice, and after ":E''I ANCHE:0")
-    from cleantext.repeats import dedup_key  # (repeats reads scrape's words)
-
     about = {
         dedup_key(ps[k])
         for k in range(lo, hi + 1)
