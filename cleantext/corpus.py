@@ -34,9 +34,9 @@ from cleantext.repair import repair_paragraph
 from cleantext.repeats import dedup_key
 from cleantext.rules import LineTest, Rule
 from cleantext.scrape import ends_sentence, words
-from cleantext.scrape.context import prose
+from cleantext.scrape.context import LEAD_IN_WORDS, lead_in, prose
 from cleantext.settings import DEFAULT_STRAY
-from cleantext.tokens import WORD, folded
+from cleantext.tokens import WORD, folded, opens_lowercase
 
 # What a line needs to count as shared by the corpus (the thresholds a user may change).
 MIN_DOCS = 3  # never fewer documents than this
@@ -45,6 +45,8 @@ SENTENCE_SHARE = 0.5  # a long sentence (a syndicated paragraph) goes only when 
 SHORT_SENTENCE_WORDS = 12  # up to this, a sentence repeated as a line of its own is a site's
 MAX_PREFIX_WORDS = 5  # a template's fixed part: "Potrebbe piacerti anche", "Ultime notizie"
 MAX_TAIL_WORDS = 30  # its other part is a headline, a name or a label: longer, it is prose
+RUN_ON_WORDS = 12  # a lowercase tail longer than a headline, not a list of short items, is a
+# sentence going on (a headline's kicker has lowercase after it: "Covid: i contagi salgono")
 MAX_COUNT_BYTES = 4 << 20  # larger files are cleaned block by block and not counted
 ASIDE_WORDS = 3  # a line this short, ended as a sentence or on a colon, between two paragraphs
 # of prose is the writer's aside ("E quindi?", "Bene:", "No."), however many documents have it
@@ -249,18 +251,25 @@ def _copy_of(mine: set[str], first: dict[str, str], whole: dict[frozenset[str], 
 
 def aside(paragraph: str, before: str, after: str) -> bool:
     """A writer's aside inside the prose: up to `ASIDE_WORDS` words ended as a sentence or on
-    a colon, a paragraph of prose on either side ("E quindi?", "Bene:", "No.", each on a line
-    of its own in several posts of one blog, held out). A site's repeated lines are labels,
-    buttons and prompts ("Related Articles", "Condividi su Facebook", "Please enter your
-    comment!"), or stand by the page's furniture, not between two paragraphs of its prose."""
+    a colon between the writer's sentences ("E quindi?", "Bene:", "No.", each on a line of
+    its own in several posts of one blog, held out). On a colon it announces a paragraph of
+    prose; ended as a sentence it answers or opens one, and stands between two sentences, a
+    paragraph of prose on one side ("Serve davvero una legge? / No. / Dall'Asia…", a question
+    asked, then answered). A site's repeated lines are labels, buttons and prompts ("Related
+    Articles", "Condividi su Facebook", "Leggi anche:" before a headline), or stand by the
+    page's furniture, not between the sentences of its prose."""
     text = paragraph.strip()
-    return (
-        0 < len(words(text)) <= ASIDE_WORDS
-        and text.rstrip('”»"’)').endswith((".", "?", ":"))
-        and not text.endswith("...")
-        and prose(before)
-        and prose(after)
-    )
+    if not 0 < len(words(text)) <= ASIDE_WORDS or text.endswith("..."):
+        return False
+    end = text.rstrip('”»"’)')
+    if end.endswith(":"):
+        return _said(before) and prose(after)
+    return end.endswith((".", "?")) and _said(before) and _said(after) and (prose(before) or prose(after))
+
+
+def _said(text: str) -> bool:
+    """A sentence of the writer's, however short: a question, an answer, a lead-in."""
+    return len(words(text)) >= LEAD_IN_WORDS and (ends_sentence(text) or lead_in(text))
 
 
 def _repeated_line(paragraph: str, corpus: CorpusLines, rule: Rule) -> bool:
@@ -280,7 +289,21 @@ def _repeated_template(paragraph: str, corpus: CorpusLines, rule: Rule) -> bool:
     # (longer, or more than one sentence: a dialogue's lines after "Lei:")
     if len(words(tail)) > rule.limit("max_tail_words") or len(split.sentences(tail)) > 1:
         return False
-    return not (_is_sentence(tail, after_label=True) or _is_speech(tail))
+    return not (_is_sentence(tail, after_label=True) or _is_speech(tail) or _runs_on(tail, rule))
+
+
+_PIECES = regex.compile(r"[,;]")
+
+
+def _runs_on(tail: str, rule: Rule) -> bool:
+    """A sentence going on in lowercase after its label, unended or ended on a colon ("PS:
+    spero che il discorso sia comprensibile, ho mangiato troppo e bevuto troppo", a blog's
+    postscripts, held out): after a template's head comes a name, a label's value, short or
+    a list of short items ("Tag: politica, governo, legge di bilancio"), or a headline,
+    capitalised or, after a kicker, shorter than this."""
+    if not opens_lowercase(tail) or len(words(tail)) < rule.limit("run_on_words"):
+        return False
+    return max(len(words(piece)) for piece in _PIECES.split(tail)) > rule.limit("list_item_words")
 
 
 repeated_line = LineTest(
@@ -294,7 +317,7 @@ repeated_template = LineTest(
     "repeated_template",
     "repeated template",
     test=_repeated_template,
-    thresholds=(("max_tail_words", MAX_TAIL_WORDS),),
+    thresholds=(("max_tail_words", MAX_TAIL_WORDS), ("run_on_words", RUN_ON_WORDS), ("list_item_words", 3)),
     examples=(),  # it needs a corpus: tests/test_corpus.py
 )
 RULES = (repeated_line, repeated_template)

@@ -59,6 +59,13 @@ def folded(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in WORD.findall(text)]
 
 
+def opens_lowercase(text: str) -> bool:
+    """Is `text`'s first letter lowercase? (A headline, a name or a section opens with a
+    capital; a sentence going on after a colon or a slash does not.)"""
+    first = LETTERS.search(text)
+    return first is not None and first.group()[0].islower()
+
+
 def link_key(text: str) -> str:
     """A link's text, or a line, as the two are compared: its words, lowercase."""
     return " ".join(w.lower() for w in line_words(text))

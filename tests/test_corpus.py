@@ -20,6 +20,9 @@ SENTENCES = [
     for line in (ROOT / "tests" / "data" / "lingua" / "sentences" / "it.txt").read_text("utf-8").splitlines()
     if len(line.split()) >= 8 and line.strip().endswith(".")
 ]
+LONG = [
+    s for s in SENTENCES if len(s.split()) > 20 and s[0].isalpha() and ":" not in s
+]  # longer than any headline
 # our own site furniture: a line on every page, templates with another story in them
 EVERY_PAGE = ["Prosegui la lettura dopo l'annuncio", "Segnala un refuso alla redazione"]
 
@@ -102,8 +105,8 @@ def test_the_same_article_line_in_a_few_documents_stays(tmp_path):
 
 def test_a_writers_aside_between_paragraphs_stays_a_sites_short_lines_go(tmp_path):
     """One blog's posts each put "E quindi?" or "Bene:" on a line of its own between two
-    paragraphs (ours, after a blog, held out: 50 such lines went as repeated across
-    documents); the site's "Leggi anche:" and "Condividi su Facebook" between the same
+    paragraphs, or "No." answering a question (ours, after a blog, held out: 50 such lines
+    went as repeated across documents); the site's "Leggi anche:" and "Condividi su Facebook" between the same
     paragraphs, and "Bene:" at the end of a post, still go."""
     docs = tmp_path / "in"
     docs.mkdir()
@@ -119,6 +122,9 @@ def test_a_writers_aside_between_paragraphs_stays_a_sites_short_lines_go(tmp_pat
             prose[2],
             "Bene:",
             prose[3],
+            "Serve davvero una legge per questo?",  # a question asked, then answered
+            "No.",
+            f"{SENTENCES[k + 400]} {SENTENCES[k + 401]}",
             "Leggi anche:",
             _headline(k + 200),
             "Bene:" if d % 2 else "Commenti",
@@ -129,7 +135,7 @@ def test_a_writers_aside_between_paragraphs_stays_a_sites_short_lines_go(tmp_pat
     for d in range(12):
         recs = _records(out, f"d{d:02d}")
         kept = [r["source"] for r in recs if not r["dropped"]]
-        assert kept.count("E quindi?") == kept.count("Bene:") == 1
+        assert kept.count("E quindi?") == kept.count("Bene:") == kept.count("No.") == 1
         dropped = [r["source"] for r in recs if r["dropped"]]
         assert {"Condividi su Facebook", "Leggi anche:"} <= set(dropped)
         assert ("Bene:" if d % 2 else "Commenti") == dropped[-1]
@@ -302,6 +308,8 @@ def test_dialogue_and_long_paragraphs_after_a_template_head_stay(tmp_path):
         lines.append(f"Lei: - {_headline(k + 3)}. Lui: - {_headline(k + 4)}? (dal web)")
         # a postscript goes on in lowercase after its label (a blog's, held out)
         lines.append(f"PS: {SENTENCES[k + 5][0].lower()}{SENTENCES[k + 5][1:]}")
+        # ... and is left unended as often (a blog's, held out)
+        lines.append(f"PPS: {LONG[d][0].lower()}{LONG[d][1:].rstrip('.')}")
         if d == 0:  # a paragraph of prose after the head of the corpus' template
             lines.append(f"Il punto della settimana: {' '.join(SENTENCES[k + 100 : k + 103])}")
         said[f"a{d:02d}"] = lines
@@ -315,6 +323,24 @@ def test_dialogue_and_long_paragraphs_after_a_template_head_stay(tmp_path):
         assert all(" ".join(line.split()) in kept for line in lines), name
         dropped = [r["source"] for r in recs if r["dropped"] == "boilerplate: repeated template"]
         assert any(s.startswith("Il punto della settimana: ") for s in dropped), name  # the template goes
+
+
+def test_a_label_listing_short_lowercase_values_still_goes():
+    """A site's label may list lowercase values as long as a sentence (ours): a list of
+    short items, not a sentence going on; an unended lowercase sentence after a head the
+    documents share stays (a blog's postscripts, held out)."""
+    topics = ["politica interna", "governo", "legge di bilancio", "pensioni", "sanità pubblica", "scuola"]
+    cities = "Roma Milano Napoli Torino Bari Genova Trento Pisa Siena Lecce Parma Como".split()
+    docs, lines = [], []
+    for d in range(12):
+        listed = f"Nel dossier: {', '.join(topics[d % 3 :] + topics[: d % 3])}, cronaca di {cities[d]}"
+        said = f"Nel dossier: {LONG[d][0].lower()}{LONG[d][1:].rstrip('.')}"
+        lines.append((listed, said))
+        docs.append((f"a{d}", "\n\n".join([*_article(10 + 4 * d), listed, said])))
+    corpus = count_documents(docs)
+    for listed, said in lines:
+        assert corpus.reason(listed) == "repeated template"
+        assert corpus.reason(said) is None
 
 
 def test_code_lines_pages_share_are_not_counted(tmp_path):

