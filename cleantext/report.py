@@ -138,7 +138,8 @@ def _summary_table(s: Summary) -> str:
         return ", ".join(f"{k} {v}" for k, v in sorted(c.items(), key=lambda kv: -kv[1])) or "–"
 
     rows = [
-        row("files", f"{s.files} cleaned, {s.skipped} up to date, {len(s.errors)} failed"),
+        row("files", f"{s.files} cleaned, {s.skipped} up to date"),
+        row("errors", str(s.error_count) + (" (the first listed below)" if s.untold else "")),
         *([row("WARC responses with no page", str(s.no_page))] if s.no_page else []),
         row("sentences", str(s.sentences)),
         row("fixes by rule", counts(s.fixes)),

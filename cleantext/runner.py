@@ -225,7 +225,7 @@ class Task:
         for (job, digest), doc, (error, outputs) in zip(ready, docs, written, strict=True):
             s = Summary()
             if error:
-                s.errors.append((str(job.source), error))
+                s.fail(str(job.source), error)
                 yield Result(job, len(doc.sentences), s)
                 continue
             s.add(doc)
@@ -307,7 +307,7 @@ class Task:
         except ReadError as e:  # a file cut short: the rows before it are written, the file is not done
             clean(batch)
             close_part(save=False)
-            summary.errors.append((str(job.source), str(e)))
+            summary.fail(str(job.source), str(e))
             digest = None
         except BaseException:
             for w in writers:
@@ -342,7 +342,7 @@ class Task:
                 except (ReadError, FileTimeout) as e:
                     row.error = str(e) if isinstance(e, ReadError) else "took longer than --file-timeout"
             if row.error is not None:  # (the file, and the message naming the row)
-                part.summary.errors.append((str(job.source), f"{job.source}: {row.place}: {row.error}"))
+                part.summary.fail(str(job.source), f"{job.source}: {row.place}: {row.error}")
         docs = dict(zip(places, self.pipeline.finish(prepared), strict=True))
         for k, row in enumerate(rows):
             doc = docs.get(k)
@@ -629,9 +629,7 @@ def run(
                 try:
                     state.add(r.job.rel, r.digest, key, _sizes(task.outputs(r.job)))
                 except OSError as e:  # a full disk: the outputs stand, the file is redone next time
-                    summary.errors.append(
-                        (str(r.job.source), f"{state.path}: cannot record {r.job.rel} ({e})")
-                    )
+                    summary.fail(str(r.job.source), f"{state.path}: cannot record {r.job.rel} ({e})")
             if progress:
                 progress(r)
     finally:
@@ -639,7 +637,7 @@ def run(
         try:
             state.compact()
         except OSError as e:  # the appended log stays valid; only its compaction failed
-            summary.errors.append((str(state.path), f"{state.path}: cannot compact the resume log ({e})"))
+            summary.fail(str(state.path), f"{state.path}: cannot compact the resume log ({e})")
     return summary
 
 

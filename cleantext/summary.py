@@ -9,6 +9,9 @@ from dataclasses import dataclass, field
 
 from cleantext.model import NOT_IN_TEXT, Document
 
+KEPT_ERRORS = 1000  # messages kept per file; a dataset's further bad rows are counted only
+# (each bad row's output names its own error: a file of a million bad rows holds no million here)
+
 
 @dataclass(slots=True)
 class Summary:
@@ -27,7 +30,25 @@ class Summary:
     untranslated: int = 0
     unserved: int = 0  # of those, spans no working engine served (none installed, or it failed)
     unserved_files: int = 0
-    errors: list[tuple[str, str]] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (file, message), `KEPT_ERRORS` a file
+    untold: Counter[str] = field(default_factory=Counter)  # a file's errors past those, counted
+    listed: Counter[str] = field(default_factory=Counter)  # a file's messages in `errors`
+
+    def __post_init__(self) -> None:
+        self.listed.update(path for path, _ in self.errors)
+
+    def fail(self, path: str, message: str) -> None:
+        """Record an error of `path` (a file, or one of its rows): kept, or past
+        `KEPT_ERRORS` for that file, counted."""
+        if self.listed[path] < KEPT_ERRORS:
+            self.listed[path] += 1
+            self.errors.append((path, message))
+        else:
+            self.untold[path] += 1
+
+    @property
+    def error_count(self) -> int:
+        return len(self.errors) + sum(self.untold.values())
 
     def add(self, doc: Document, part: bool = False) -> None:
         """Count one document (or, with part=True, a further part of a streamed one)."""
@@ -79,6 +100,7 @@ class Summary:
             "unserved": self.unserved,
             "lost_letters_left": self.lost_left,
             "errors": [{"file": f, "error": e} for f, e in self.errors],
+            "errors_not_listed": dict(self.untold),  # per file, past the first KEPT_ERRORS
         }
 
     def merge(self, other: Summary) -> None:
@@ -97,7 +119,9 @@ class Summary:
         self.untranslated += other.untranslated
         self.unserved += other.unserved
         self.unserved_files += other.unserved_files
-        self.errors.extend(other.errors)
+        for path, message in other.errors:
+            self.fail(path, message)
+        self.untold.update(other.untold)
 
 
 def unserved(note: str | None) -> bool:

@@ -89,6 +89,27 @@ def test_a_jsonl_whose_first_row_has_no_text_field_is_refused_before_any_output(
     assert not (out / "nested.jsonl").exists() and len(_read_jsonl_gz(out / "good.jsonl.gz")) == len(_rows(3))
 
 
+def test_a_runs_summary_keeps_a_files_first_errors_and_counts_the_rest(tmp_path, monkeypatch):
+    """A dataset of millions of bad rows must not hold millions of messages in the run's
+    summary: past `KEPT_ERRORS` a file's errors are counted (`--stats`: errors_not_listed),
+    and each row's output still names its own (ours)."""
+    from cleantext import summary
+    from cleantext.jobs import plan
+    from cleantext.pipeline import Settings
+    from cleantext.resume import Options
+    from cleantext.runner import run
+
+    monkeypatch.setattr(summary, "KEPT_ERRORS", 5)
+    src = tmp_path / "in"
+    src.mkdir()
+    _write_jsonl_gz(src / "many.jsonl.gz", _rows(1), ["{not json"] * 30)
+    out = tmp_path / "out"
+    got = run(plan([src], out), out, Options(Settings(translate=False)))
+    assert len(got.errors) == 5 and got.error_count == 30
+    assert got.figures()["errors_not_listed"] == {str(src / "many.jsonl.gz"): 25}
+    assert sum(g["cleantext"]["error"] is not None for g in _read_jsonl_gz(out / "many.jsonl.gz")) == 30
+
+
 def test_a_files_bad_rows_past_twenty_are_counted_not_each_printed(tmp_path):
     """A file of many bad rows names its first twenty and counts the others; every row is
     still written with its error (ours)."""

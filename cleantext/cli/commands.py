@@ -252,7 +252,8 @@ def _clean_files(
 
         write_report(report, sorted(shown), summary)
         console.print(f"report: {report}")
-    summary.errors.extend(unreadable)
+    for path, message in unreadable:
+        summary.fail(path, message)
     if stats is not None:
         from cleantext.write import atomic_write
 
@@ -338,7 +339,8 @@ def translate_cmd(
     summary = folder.run(
         console, "translating", todo, output, task, local(jobs if len(todo) > 1 else 1), force
     )
-    summary.errors.extend(unreadable)
+    for path, message in unreadable:
+        summary.fail(path, message)
     if not quiet:
         done = f"{summary.files} files ({summary.skipped} already up to date)"
         typer.echo(f"{done}, {summary.sentences} sentences → {output}", err=True)

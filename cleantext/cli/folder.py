@@ -88,9 +88,10 @@ def exit_for(summary) -> None:  # noqa: ANN001
             shown[path] += 1
             if shown[path] <= SHOWN_ERRORS:
                 echo_error(str(err))
-        for path, n in shown.items():
-            if n > SHOWN_ERRORS:  # a dataset's bad rows, each named in its own output row
-                echo_error(f"{path}: {n - SHOWN_ERRORS} more bad rows (each row's cleantext.error says why)")
+        for path in shown.keys() | summary.untold.keys():
+            more = max(0, shown[path] - SHOWN_ERRORS) + summary.untold[path]
+            if more:  # a dataset's bad rows, each named in its own output row
+                echo_error(f"{path}: {more} more bad rows (each row's cleantext.error says why)")
         raise typer.Exit(1)
     if summary.unserved:
         raise typer.Exit(INCOMPLETE)
@@ -227,5 +228,5 @@ def print_summary(console, summary, output: Path) -> None:  # noqa: ANN001
     t.add_row("translated", counts(summary.translated) + f" (untranslated {summary.untranslated})")
     if summary.weak:
         t.add_row("quality policy", counts(summary.weak))
-    t.add_row("errors", str(len(summary.errors)))
+    t.add_row("errors", str(summary.error_count))
     console.print(t)
