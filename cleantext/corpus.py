@@ -34,7 +34,7 @@ from cleantext.repair import repair_paragraph
 from cleantext.repeats import dedup_key
 from cleantext.rules import LineTest, Rule
 from cleantext.scrape import ends_sentence, words
-from cleantext.scrape.context import LEAD_IN_WORDS, lead_in, prose
+from cleantext.scrape.context import aside, prose
 from cleantext.settings import DEFAULT_STRAY
 from cleantext.tokens import WORD, folded, opens_lowercase
 
@@ -48,8 +48,6 @@ MAX_TAIL_WORDS = 30  # its other part is a headline, a name or a label: longer, 
 RUN_ON_WORDS = 12  # a lowercase tail longer than a headline, not a list of short items, is a
 # sentence going on (a headline's kicker has lowercase after it: "Covid: i contagi salgono")
 MAX_COUNT_BYTES = 4 << 20  # larger files are cleaned block by block and not counted
-ASIDE_WORDS = 3  # a line this short, ended as a sentence or on a colon, between two paragraphs
-# of prose is the writer's aside ("E quindi?", "Bene:", "No."), however many documents have it
 COPY_WORDS = 8  # a line this long is the document's own text (a site's lines are shorter) ...
 COPY_SHARE = 0.8  # ... and a document with this share of them in one earlier document is its copy
 TERM_WORDS = 3  # a foreign term counted across documents is this short (a loan phrase)
@@ -247,29 +245,6 @@ def _copy_of(mine: set[str], first: dict[str, str], whole: dict[frozenset[str], 
         return None
     name, n = seen_in.most_common(1)[0]
     return name if n >= COPY_SHARE * len(own) else None
-
-
-def aside(paragraph: str, before: str, after: str) -> bool:
-    """A writer's aside inside the prose: up to `ASIDE_WORDS` words ended as a sentence or on
-    a colon between the writer's sentences ("E quindi?", "Bene:", "No.", each on a line of
-    its own in several posts of one blog, held out). On a colon it announces a paragraph of
-    prose; ended as a sentence it answers or opens one, and stands between two sentences, a
-    paragraph of prose on one side ("Serve davvero una legge? / No. / Dall'Asia…", a question
-    asked, then answered). A site's repeated lines are labels, buttons and prompts ("Related
-    Articles", "Condividi su Facebook", "Leggi anche:" before a headline), or stand by the
-    page's furniture, not between the sentences of its prose."""
-    text = paragraph.strip()
-    if not 0 < len(words(text)) <= ASIDE_WORDS or text.endswith("..."):
-        return False
-    end = text.rstrip('”»"’)')
-    if end.endswith(":"):
-        return _said(before) and prose(after)
-    return end.endswith((".", "?")) and _said(before) and _said(after) and (prose(before) or prose(after))
-
-
-def _said(text: str) -> bool:
-    """A sentence of the writer's, however short: a question, an answer, a lead-in."""
-    return len(words(text)) >= LEAD_IN_WORDS and (ends_sentence(text) or lead_in(text))
 
 
 def _repeated_line(paragraph: str, corpus: CorpusLines, rule: Rule) -> bool:

@@ -460,3 +460,17 @@ def test_a_repeat_key_is_its_words_each_lowered():
     for text in texts:
         dedup_key.cache_clear()
         assert dedup_key(text) == " ".join(w.lower() for w in _WORD.findall(fold(text))), text
+
+
+def test_a_writers_aside_in_site_words_stays_between_sentences():
+    """ "Tutto qui?", "non mi piace!", "Ok:" are a site's words ("tutto", "qui", "mi piace",
+    "ok"); on a line of their own after a writer's question, or before a sentence that opens
+    what follows, they are asides (ours, after a blog's posts, held out). The same words by
+    the page's furniture, and a button between paragraphs, still go."""
+    question = "La trama di questa serie sembra chiara e scontata fin dal primo episodio?"
+    answer = "No, c'è ancora questo colpo di scena:"
+    for line in ("Tutto qui?", "Non mi piace!"):
+        assert find_boilerplate([*ARTICLE[:2], question, line, answer, *ARTICLE[2:]])[3] is None
+    assert find_boilerplate([*ARTICLE[:2], question, "Ok:", *ARTICLE[2:]])[3] is None
+    assert find_boilerplate([*ARTICLE, "Tutto qui?"])[-1] == "boilerplate: site navigation"
+    assert find_boilerplate([*ARTICLE[:2], "Torna su", *ARTICLE[2:]])[2] == "boilerplate: site navigation"

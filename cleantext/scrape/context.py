@@ -53,6 +53,36 @@ def lead_in(text: str) -> bool:
     return len(words(text)) >= LEAD_IN_WORDS and text.rstrip().rstrip('"”»’)').endswith(("…", "...", ":"))
 
 
+ASIDE_WORDS = 3  # a line this short, ended as a sentence or on a colon, between the writer's
+# sentences is an aside ("E quindi?", "Bene:", "No."), however its words read elsewhere
+
+
+def aside(paragraph: str, before: str, after: str) -> bool:
+    """A writer's aside inside the prose: up to `ASIDE_WORDS` words ended as a sentence or on
+    a colon between the writer's sentences ("E quindi?", "Bene:", "No.", each on a line of
+    its own in several posts of one blog, held out). On a colon it announces a paragraph of
+    prose; ended as a sentence it answers or opens one, and stands between two sentences, a
+    paragraph of prose on one side ("Serve davvero una legge? / No. / Dall'Asia…", a question
+    asked, then answered). A site's lines are labels, buttons and prompts ("Related
+    Articles", "Condividi su Facebook", "Leggi anche:" before a headline), or stand by the
+    page's furniture, not between the sentences of its prose."""
+    text = paragraph.strip()
+    if not 0 < len(words(text)) <= ASIDE_WORDS or text.endswith(("...", "…")):
+        return False
+    if text.rstrip('”»"’)').endswith(":"):
+        return _said(before) and prose(after)
+    return ends_sentence(text) and _said(before) and _said(after) and (prose(before) or prose(after))
+
+
+def _asks(text: str) -> bool:
+    return text.rstrip('”»"’) ').endswith("?")
+
+
+def _said(text: str) -> bool:
+    """A sentence of the writer's, however short: a question, an answer, a lead-in."""
+    return len(words(text)) >= LEAD_IN_WORDS and (ends_sentence(text) or lead_in(text))
+
+
 @dataclass(slots=True)
 class DocFacts:
     """What is computed once per document, on first need, for every paragraph's context."""
@@ -89,6 +119,15 @@ class Context:
             return True
         tail = link_key(self.paragraphs[i].partition(":")[2])
         return link_key(self.paragraphs[i]) in links or (bool(tail) and tail in links)
+
+    def in_exchange(self) -> bool:
+        """The paragraph is a writer's aside (`aside`) in an exchange with the reader: a
+        sentence beside it asks, or opens what follows ("…devo dire che... / non mi piace! /
+        …"; a blog's, held out). A site's button or prompt between two paragraphs of prose
+        ("Password dimenticata?", "Cerca:"; ours) is in none."""
+        i, ps = self.index, self.paragraphs
+        before, after = ps[i - 1] if i else "", ps[i + 1] if i + 1 < len(ps) else ""
+        return aside(ps[i], before, after) and any(_asks(s) or lead_in(s) for s in (before, after))
 
     def stems(self, i: int) -> set[str]:
         if self.facts.stems is None:

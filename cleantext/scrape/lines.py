@@ -349,6 +349,7 @@ site_navigation = LineTest(
         bool(c := _site_words(p, rule))
         and all(t in _NAV_WORDS or t in _SECTION_WORDS for t in c)
         and not _work_card(ctx, rule)  # "Pagine: 320" on a book's card
+        and not ctx.in_exchange()  # "Tutto qui?" before a blog's answer (held out)
     ),
     thresholds=(("max_words", 6), ("label_max_words", 8), ("card_labels", 2)),
     examples=(
