@@ -360,6 +360,12 @@ CODE = {  # ours, after Italian manual pages (manpages-it), whose translations t
     ],
     "Edit debian/rules and the files in usr/bin, for input/output and/or speed.": ["debian/rules", "usr/bin"],
     "Print the result of --help and --version for every program.": ["--help", "--version"],
+    # a documentation site's directives (after Microsoft's Italian docs' Markdown, held out)
+    ":::row::: :::column::: The toolkit covers spatial mapping and hand tracking. :::column-end:::": [
+        ":::row:::",
+        ":::column:::",
+        ":::column-end:::",
+    ],
     "Use \\tiny or \\huge before the text, and \\harp-pedal for a diagram.": [
         "\\tiny",
         "\\huge",

@@ -52,6 +52,7 @@ PROTECTED = regex.compile(
     r"|(?<![\w.-])\p{L}[\w.-]*+\((?:\d\w?)?\)"
     r"|\b\w+=[^\s,;]+"  # settings ("count=1")
     r"|\b\w+(?:::[\w-]+)+"  # scoped names ("APT::Get::allow-downgrades")
+    r"|(?<![\p{L}\p{N}:]):{3,}\{?[\w.-]*\}?(?::{3,})?"  # directives (":::row:::", ":::{note}")
     r"|(?<![\p{L}\p{N}])\\\p{L}[\w-]*"  # backslash commands ("\override", "\harp-pedal")
 )
 # Every alternative of PROTECTED holds one of these: most sentences hold none, and the
