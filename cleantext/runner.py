@@ -90,8 +90,9 @@ class Task:
         self._own = pipeline is None
         self.keep_records = keep_records  # hand each document's records back too (for a report)
         self._key: str | None = None
-        # told each batch of a dataset's rows as it is cleaned, in this process only (`run`'s
-        # `rows`): a dataset file is one job, and a large one is hours of a progress bar at 0
+        # told each batch of a dataset's rows as it is cleaned (`run`'s `rows`; a pool's
+        # workers send theirs back): a dataset file is one job, and a large one is hours of a
+        # progress bar at 0
         self.rows_done: Callable[[int], None] | None = None
 
     def key(self) -> str:
@@ -488,13 +489,27 @@ class ProcessPool:
         self.workers = workers
 
     def map(self, task: Task, chunks: list[list[Job]]) -> Iterator[Result]:
+        context = _mp_context()
+        # the workers' counts of a dataset's rows, told to the task's `rows_done` here
+        rows = _RowCounts(context, task.rows_done) if task.rows_done else None
+        try:
+            yield from self._map(task, chunks, context, rows)
+        finally:
+            if rows is not None:
+                rows.close()
+
+    def _map(self, task: Task, chunks: list[list[Job]], context, rows: _RowCounts | None) -> Iterator[Result]:  # noqa: ANN001
         pending = list(chunks)
+        counts = rows.queue if rows is not None else None
         for _ in range(2):
             if not pending:
                 return
             broken: list[list[Job]] = []
             pool = ProcessPoolExecutor(
-                self.workers, mp_context=_mp_context(), initializer=_worker_init, initargs=(task, os.getpid())
+                self.workers,
+                mp_context=context,
+                initializer=_worker_init,
+                initargs=(task, os.getpid(), counts),
             )
             try:
                 futures = {pool.submit(_worker_run, c): c for c in pending}
@@ -517,6 +532,27 @@ class ProcessPool:
                 yield Result(job, 0, Summary(errors=[(str(job.source), why)]))
 
 
+class _RowCounts:
+    """A queue the workers put their rows' counts in, and a thread here that tells them to
+    the callback (the progress line) as they come."""
+
+    def __init__(self, context, told: Callable[[int], None]) -> None:  # noqa: ANN001
+        self.queue = context.Queue()
+        self._told = told
+        self._thread = threading.Thread(target=self._drain, daemon=True, name="cleantext-rows")
+        self._thread.start()
+
+    def _drain(self) -> None:
+        while (n := self.queue.get()) is not None:
+            with contextlib.suppress(Exception):  # a progress line's trouble stops no run
+                self._told(n)
+
+    def close(self) -> None:
+        self.queue.put(None)
+        self._thread.join(timeout=5)
+        self.queue.close()
+
+
 def _stop(pool: ProcessPoolExecutor) -> None:
     """End every worker now (each closes its engines on SIGTERM: no Apertium left behind)."""
     for proc in list(getattr(pool, "_processes", {}).values()):
@@ -528,9 +564,11 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 _worker_task: Task | None = None
 
 
-def _worker_init(task: Task, parent: int) -> None:
+def _worker_init(task: Task, parent: int, rows=None) -> None:  # noqa: ANN001
     global _worker_task
     _worker_task = task
+    if rows is not None:
+        task.rows_done = rows.put
     signal.signal(signal.SIGTERM, _worker_exit)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides; it ends us with SIGTERM
     threading.Thread(target=_orphan_watch, args=(parent,), daemon=True, name="cleantext-orphan").start()
@@ -599,7 +637,8 @@ def run(
     `executor` is "local" (this process, or a pool of `workers` processes) or an executor
     object (`cleantext.ray.RayExecutor` for a Ray cluster); `task` defaults to cleaning
     with `opts` (and `pipeline`, when given, in this process). `progress` is told each
-    job's result; `rows`, each batch of a dataset's rows cleaned in this process."""
+    job's result; `rows`, each batch of a dataset's rows cleaned, here or in this machine's
+    pool."""
     if isinstance(executor, str):
         if executor not in EXECUTORS:
             raise UsageError(f"unknown executor {executor!r}; choose from {', '.join(EXECUTORS)}")
@@ -617,7 +656,7 @@ def run(
     skipped = (Result(j, 0, Summary(skipped=1)) for j in jobs if j.rel not in pending)
     if isinstance(executor, str):
         executor = InProcess() if workers <= 1 or len(todo) <= 1 or pipeline is not None else local(workers)
-    task.rows_done = rows if isinstance(executor, InProcess) else None
+    task.rows_done = rows if isinstance(executor, InProcess | ProcessPool) else None
     log.info("%d files: %d to do, %d up to date", len(jobs), len(todo), len(jobs) - len(todo))
     results = executor.map(task, chunks_for(todo, executor.workers)) if todo else iter(())
     try:

@@ -705,6 +705,27 @@ def test_a_datasets_rows_are_told_as_they_are_cleaned(tmp_path):
     assert not summary.errors and told == [dataset.ROWS_PER_BATCH, 40]
 
 
+def test_a_pools_workers_tell_their_rows_too(tmp_path):
+    """Two dataset files in a pool of two workers: each worker's batches are told here, as
+    they are cleaned, not only the files when they end (ours)."""
+    from cleantext import dataset
+    from cleantext.jobs import plan
+    from cleantext.pipeline import Settings
+    from cleantext.resume import Options
+    from cleantext.runner import run
+
+    n = dataset.ROWS_PER_BATCH + 40
+    rows = [{"id": k, "text": SENTENCES[k % len(SENTENCES)]} for k in range(n)]
+    for name in ("a.jsonl", "b.jsonl"):
+        (tmp_path / "in").mkdir(exist_ok=True)
+        (tmp_path / "in" / name).write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    told: list[int] = []
+    jobs = plan([tmp_path / "in"], tmp_path / "out")
+    summary = run(jobs, tmp_path / "out", Options(Settings(translate=False)), workers=2, rows=told.append)
+    assert not summary.errors and summary.files == 2
+    assert sorted(told) == sorted([dataset.ROWS_PER_BATCH, 40] * 2)
+
+
 def test_a_rows_paragraphs_keep_their_separator(tmp_path):
     """A row whose paragraphs are one line break apart (a spreadsheet's cell, many scrapers'
     rows) comes back so, repaired; one whose paragraphs are a blank line apart keeps that (ours)."""
