@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from cleantext import split
 from cleantext.read import ReadError, decode
 from cleantext.tokens import folded, link_key
 
@@ -56,9 +57,16 @@ def read_input(
     if is_page(data, name, input_format):
         return extract(data, name, tables, comments)
     if isinstance(data, str):
-        return Page(data, "str", html=False)
+        return text_page(data, "str")
     decoded = decode(data, name)
-    return Page(decoded.text, decoded.encoding, html=False)
+    return text_page(decoded.text, decoded.encoding)
+
+
+def text_page(text: str, encoding: str) -> Page:
+    """A text as the pipeline reads it: its Markdown fences' lines are its code, set apart
+    as a page's `<pre>` is (a page exported as Markdown, a forum's post)."""
+    lines = [line for a, b in split.fences(text) for raw in text[a:b].splitlines() if (line := collapse(raw))]
+    return Page(text, encoding, html=False, code=frozenset(lines), marked=tuple(dict.fromkeys(lines)))
 
 
 def looks_like_html(head: bytes, name: str = "") -> bool:

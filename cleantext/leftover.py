@@ -167,7 +167,7 @@ def judge(
     tails = tails or {}
     p = policy or Policy()
     if _foreign_document(units, main, p):
-        return [_all_kept(det, "document") for _, det in units]
+        return [all_kept(det, "document") for _, det in units]
     apart = [f" {' '.join(folded(m))} " for m in marked]
     italian = [w for text, det in units if det.language == main for w in folded(text)]
     uses, prose = Counter(italian), f" {' '.join(italian)} "
@@ -315,7 +315,7 @@ def _names_listed(phrase: str) -> bool:
     return label is not None or sum(w[0].islower() for w in first) * 3 <= len(first)
 
 
-def _all_kept(det: Detection, why: str) -> Detection:
+def all_kept(det: Detection, why: str) -> Detection:
     """`det` with every span to translate kept as written, for `why`."""
     kept = (*det.kept, *(replace(span, kept=why) for span in det.spans))
     return Detection(det.language, (), tuple(sorted(kept, key=lambda span: span.start)))

@@ -189,7 +189,8 @@ class Pipeline:
         for text, encoding in read_blocks(path, block_chars):
             part = Document(str(path) if isinstance(path, (str, Path)) else "<stdin>", encoding)
             part.extracted = text
-            yield self.finish([(part, self._prepare_block(text, part, state, corpus))])[0]
+            page = html.text_page(text, encoding)  # (a fence a block boundary cuts is no block)
+            yield self.finish([(part, self._prepare_block(text, part, state, corpus, page))])[0]
 
     def _prepare_block(
         self,
@@ -203,8 +204,10 @@ class Pipeline:
         # its links and headings (None: text, where they are not known)
         marked, code = (page.marked, page.code) if page else ((), frozenset[str]())
         links, headings = (page.links, page.headings) if page else (None, None)
-        # (a page's code keeps its lines: a program's line may end on "a" or "in")
-        raw_paras = [text[a:b] for a, b in split.paragraphs(text, unwrap=not code, main=self.settings.main)]
+        # (a page's code keeps its lines: a program's line may end on "a" or "in"; a text's
+        # Markdown fences keep theirs in `split.paragraphs`, its prose still unwrapped)
+        unwrap = not (code and page is not None and page.html)
+        raw_paras = [text[a:b] for a, b in split.paragraphs(text, unwrap=unwrap, main=self.settings.main)]
         # a page's code is its content as written, however short or repeated ("fi", "$ cd ..",
         # "a  |  b"): not repaired, never boilerplate nor a duplicate
         is_code = [bool(code) and html.collapse(raw) in code for raw in raw_paras]
@@ -241,7 +244,9 @@ class Pipeline:
                 ):
                     reasons[i] = "duplicate"
 
-        found = [self._sentences(p.text) for p in paras]
+        found = [
+            self._code(p.text) if c else self._sentences(p.text) for p, c in zip(paras, is_code, strict=True)
+        ]
         if s.leftovers == "judge":  # a document's own evidence: which spans a machine left
             live = [(para, f) for para, r, f in zip(paras, reasons, found, strict=True) if r is None]
             # lines a lead-in announces ("Il ritornello dice:") are quotations; posts and captions, set apart
@@ -290,6 +295,12 @@ class Pipeline:
                 f if r is not None else [(a, b, next(judged)) for a, b, _ in f]
                 for r, f in zip(reasons, found, strict=True)
             ]
+        # whatever the policy, a program's words stay as written (`--leftovers all` translated
+        # the comments of a page's code)
+        found = [
+            [(a, b, leftover.all_kept(det, "marked")) for a, b, det in f] if c else f
+            for f, c in zip(found, is_code, strict=True)
+        ]
         drafts: list[_Draft] = []
         for para, reason, sentences, in_code in zip(paras, reasons, found, is_code, strict=True):
             pi = state.next_paragraph
@@ -332,6 +343,12 @@ class Pipeline:
                     if not self._untranslated(d):
                         self._start_engine(seg.language)  # it loads while we go on
         return drafts
+
+    def _code(self, line: str) -> list[tuple[int, int, Detection]]:
+        """A line of program text: one unit, its indentation kept (a program's lines are
+        no sentences, and Python's indentation is its grammar)."""
+        end = len(line.rstrip())
+        return [(0, end, self.detector.detect(line[:end]))] if end else []
 
     def _sentences(self, text: str) -> list[tuple[int, int, Detection]]:
         """The paragraph's sentences with their languages; a sentence whose final period was

@@ -52,9 +52,37 @@ _ENDS_SENTENCE = regex.compile(r"[.!?…;][”»\"’)\]]*$")
 _LAST_WORD = regex.compile(r"(?<![\p{L}\p{N}_\-'’.])\p{L}+(?=\s*$)")  # a word, not "a1" nor "dell’"
 
 
+# a Markdown code fence: three backticks or tildes or more, an info string maybe ("```bash")
+_FENCE = regex.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^`\n\r]*$", regex.MULTILINE)
+
+
+def fences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each fenced block of Markdown in `text`, its fence lines included:
+    program text a page exported as Markdown carries, to keep line by line as written. A
+    fence never closed is no block (prose may open a line with three backticks)."""
+    if "```" not in text and "~~~" not in text:
+        return []
+    found, pos = [], 0
+    while (m := _FENCE.search(text, pos)) is not None:
+        mark = m.group(1)
+        close = regex.compile(rf"^[ ]{{0,3}}{regex.escape(mark[0])}{{{len(mark)},}}[ \t]*$", regex.MULTILINE)
+        c = close.search(text, m.end())
+        if c is None:
+            break
+        found.append((m.start(), c.end()))
+        pos = c.end()
+    return found
+
+
 def paragraphs(text: str, unwrap: bool = True, main: str = "it") -> Iterator[tuple[int, int]]:
     """(start, end) of each paragraph of `text`: each non-empty line, or with `unwrap`, in
-    prose wrapped at a width (`wrapped`), the lines a sentence runs on through as one."""
+    prose wrapped at a width (`wrapped`), the lines a sentence runs on through as one. A
+    Markdown fence's lines (`fences`) are each a paragraph of its own."""
+    code = fences(text)
+
+    def in_code(at: int) -> bool:
+        return any(a <= at < b for a, b in code)
+
     blocks: list[list[tuple[int, int]]] = [[]]
     pos = 0
     for m in (*_LINE_END.finditer(text), None):
@@ -76,6 +104,7 @@ def paragraphs(text: str, unwrap: bool = True, main: str = "it") -> Iterator[tup
                 (joins or (unwrap and _broken_prose(line, following)))
                 and runs_on(line, following)
                 and b - start <= MAX_JOINED
+                and not (code and (in_code(c) or in_code(a)))
             ):
                 end = b
             else:

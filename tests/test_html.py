@@ -489,6 +489,7 @@ def test_code_lines_are_kept_as_written_however_short_or_repeated(plain):
     for line in lines:
         assert kept.count(line) == lines.count(line), line
     assert "evince  | 3.38.2   | testing" in doc.text
+    assert "\n  cp conf conf.bak\n" in doc.text  # its indentation too: Python's is its grammar
 
 
 def test_a_code_block_the_extraction_joins_into_one_line_is_kept(plain):

@@ -425,3 +425,27 @@ def test_each_fix_says_where_in_the_source_it_changed_the_text(detector):
         ("space_before_punctuation", " "),
         ("mojibake", "PerchÃ©"),
     }
+
+
+def test_a_texts_markdown_fence_is_kept_as_written():
+    """A text exported as Markdown (a forum's post, a page saved as Markdown) holds program
+    text between fences: its lines stay as written, English comments, indentation and
+    fences too, as a page's <pre> does, whatever the policy; the prose around is cleaned as
+    ever (ours)."""
+    from cleantext.pipeline import Pipeline, Settings
+    from cleantext.translation.route import Router
+
+    class Upper(FakeEngine):
+        def translate(self, texts, source, target):
+            return [t.upper() for t in texts]
+
+    code = "```python\ndef add(a, b):\n    # return the sum of the two numbers\n    return a + b\n```"
+    stray = "The government has not yet decided on the new rules for the schools of the region."
+    text = (
+        "Ecco una funzione scritta in Python per sommare due numeri interi tra di loro.\n\n"
+        f"{code}\n\nLa funzione restituisce la somma dei due numeri passati come argomenti .\n\n{stray}\n"
+    )
+    for policy in ("judge", "all"):  # (every span translated: a program's words still are not)
+        doc = Pipeline(Settings(leftovers=policy), router=Router([Upper()], "it", ())).run(text)
+        assert "\n\n".join(code.splitlines()) in doc.text, policy
+        assert "argomenti." in doc.text and stray.upper() in doc.text  # the prose: repaired, translated

@@ -1,5 +1,6 @@
 import pytest
 
+from cleantext import split
 from cleantext.split import paragraphs, sentences, wrapped
 
 
@@ -153,3 +154,21 @@ def test_a_line_of_prose_a_stray_break_cuts_goes_on_in_the_next():
         "spazio vuoto () - consentito all'interno di un nome ma non per un'area di celle"
     )
     assert len(_paragraphs(items)) == 2
+
+
+def test_markdown_fences_are_found_and_their_lines_kept_apart():
+    """A text exported as Markdown holds program text between fences ("```bash" … "```",
+    "~~~"): each line is a paragraph of its own, never joined to the next as a wrapped
+    sentence's are; a fence never closed is no block (ours)."""
+    prose = (
+        "Per installare il pacchetto sul vostro computer eseguite questi comandi nel terminale del\n"
+        "sistema, uno dopo l'altro."
+    )
+    code = "```bash\nsudo apt-get install \\\n  cleantext\n```"
+    text = f"{prose}\n\n{code}\n\n~~~\nx = 1\n~~~\n"
+    blocks = split.fences(text)
+    assert [text[a:b] for a, b in blocks] == [code, "~~~\nx = 1\n~~~"]
+    got = [text[a:b] for a, b in split.paragraphs(text)]
+    assert got[0] == prose  # the prose around is still unwrapped
+    assert got[1:] == ["```bash", "sudo apt-get install \\", "  cleantext", "```", "~~~", "x = 1", "~~~"]
+    assert split.fences("Tre apici inversi, ```, aprono un blocco.\n```python\nx = 1\n") == []
