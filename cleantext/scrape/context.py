@@ -150,9 +150,10 @@ class Context:
         "share") in a sentence of their own; a form's labels are shorter, or end as sentences."""
         if self.facts.verse is None:
             lo, hi = VERSE_LINE_WORDS
-            # (a verse's words have letters: a line of numbers, a date or a score, is no verse)
+            # (a verse's words have letters and spaces between them: a line of numbers, a
+            # date, a score or tokens a colon joins, "A:A:A:REPLY", is no verse)
             self.facts.verse = [
-                lo <= sum(bool(LETTERS.search(w)) for w in words(p)) <= hi and not p.rstrip().endswith(".")
+                lo <= sum(bool(LETTERS.search(t)) for t in p.split()) <= hi and not p.rstrip().endswith(".")
                 for p in self.paragraphs
             ]
         verse, k = self.facts.verse, self.index
