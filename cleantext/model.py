@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 _to_json = json.JSONEncoder(ensure_ascii=False).encode
 _string = json.encoder.encode_basestring  # what that encoder writes a string with
 PARAGRAPH_BREAK = "\n\n"  # between paragraphs of a clean text; a paragraph's sentences join with a space
+CODE_BREAK = "\n"  # between two lines of a program (a <pre>'s, a Markdown fence's), as written
 
 
 @dataclass(slots=True, frozen=True)
@@ -68,6 +69,7 @@ class Sentence:
     segments: list[Segment] = field(default_factory=list)
     fixes: list[Fix] = field(default_factory=list)
     dropped: str | None = None
+    code: bool = False  # a line of a program: one line break from the next one (not recorded)
 
     @property
     def foreign(self) -> list[Segment]:
@@ -125,8 +127,22 @@ class Document:
 
     @property
     def text(self) -> str:
-        """The clean document: paragraphs separated by one blank line."""
-        return PARAGRAPH_BREAK.join(paragraph_text(p) for p in self.paragraphs)
+        """The clean document: paragraphs separated by one blank line, a program's lines by
+        one line break."""
+        out: list[str] = []
+        before: list[Sentence] | None = None
+        for para in self.paragraphs:
+            if before is not None:
+                out.append(paragraph_break(before, para))
+            out.append(paragraph_text(para))
+            before = para
+        return "".join(out)
+
+
+def paragraph_break(before: list[Sentence], after: list[Sentence]) -> str:
+    """What separates two paragraphs of a clean text: a line break between a program's lines
+    (a blank line would change the program), else a blank line."""
+    return CODE_BREAK if before[-1].code and after[0].code else PARAGRAPH_BREAK
 
 
 def paragraph_text(sentences: list[Sentence]) -> str:

@@ -310,7 +310,9 @@ class Pipeline:
                 # (a sentence whose raw text is all "whitespace" to Python, such as a cp1252
                 # "\x85" that repair reads as "…", keeps it: a record always points at text read)
                 source = para.raw[src_s:src_e].rstrip() or para.raw[src_s:src_e]
-                sent = Sentence(state.next_id, pi, source, para.text[start:end], s.main, dropped=reason)
+                sent = Sentence(
+                    state.next_id, pi, source, para.text[start:end], s.main, dropped=reason, code=in_code
+                )
                 state.next_id += 1
                 sent.fixes = _fixes_in(para, src_s, src_s + len(source))
                 if (

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from cleantext.split import fence_closes, fence_opens
+
 MAX_LINE = 100_000  # characters; a longer "paragraph" is a scraping accident, not prose
 BLOCK_CHARS = 1_000_000  # text handed to the pipeline at a time when streaming
 
@@ -233,6 +235,9 @@ class _Prefixed(io.RawIOBase):
         return len(data)
 
 
+FENCED_BLOCK = 4  # a block may grow this many times its size to end after a code block
+
+
 def _blocks(fh: io.BufferedIOBase, name: str, block_chars: int | None) -> Iterator[tuple[str, str]]:
     head = fh.read(4096)
     if fh.seekable():
@@ -243,11 +248,18 @@ def _blocks(fh: io.BufferedIOBase, name: str, block_chars: int | None) -> Iterat
     enc = _Encodings(bom)
     buf: list[str] = []
     size = 0
+    fence: str | None = None  # the Markdown fence a code block opened and has not closed
     for line in _lines(fh, bom, enc, name):
         for part in _split_long(line):
             buf.append(part)
             size += len(part) + 1
-            if block_chars and size >= block_chars:  # a line is a paragraph: any line ends a block
+            if fence is None:
+                fence = fence_opens(part)
+            elif fence_closes(fence, part):
+                fence = None
+            # a line is a paragraph: any line ends a block, but one inside a fenced code
+            # block (its lines are code only seen whole), unless it runs on too long
+            if block_chars and size >= block_chars and (fence is None or size >= FENCED_BLOCK * block_chars):
                 yield "\n".join(buf), enc.name
                 buf, size = [], 0
     if buf:

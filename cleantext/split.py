@@ -56,6 +56,20 @@ _LAST_WORD = regex.compile(r"(?<![\p{L}\p{N}_\-'’.])\p{L}+(?=\s*$)")  # a word
 _FENCE = regex.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^`\n\r]*$", regex.MULTILINE)
 
 
+def fence_opens(line: str) -> str | None:
+    """The fence ("```", "~~~~") a line of Markdown opens a code block with, or None."""
+    if "``" not in line and "~~" not in line:
+        return None
+    m = _FENCE.fullmatch(line.rstrip("\r\n"))
+    return m.group(1) if m else None
+
+
+def fence_closes(mark: str, line: str) -> bool:
+    """The line closes the block `mark` opened: the same character, as many times or more."""
+    bare = line.strip()
+    return len(bare) >= len(mark) and bare == mark[0] * len(bare) and len(line) - len(line.lstrip(" ")) <= 3
+
+
 def fences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each fenced block of Markdown in `text`, its fence lines included:
     program text a page exported as Markdown carries, to keep line by line as written. A

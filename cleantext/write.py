@@ -21,7 +21,7 @@ import socket
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from cleantext.model import PARAGRAPH_BREAK, Document, Sentence, paragraph_text
+from cleantext.model import Document, Sentence, paragraph_break, paragraph_text
 
 FORMATS = ("txt", "jsonl", "tsv", "tmx", "extracted", "meta")
 # formats whose file is not NAME.<format>: the text as read (an HTML page's main text, before
@@ -222,6 +222,7 @@ class DocumentWriter:
         self._files: dict[str, tuple[str, int]] = {}  # once spilled: the temporary files
         self._paragraphs = 0
         self._last_paragraph: int | None = None
+        self._last: list[Sentence] | None = None  # the last paragraph written
         self._meta = False
         if "tmx" in self._held:
             self._hold("tmx", _TMX_HEAD)
@@ -237,10 +238,11 @@ class DocumentWriter:
                     if para[0].paragraph == self._last_paragraph:  # a paragraph split across parts
                         self._hold(fmt, " " + paragraph_text(para))
                     else:
-                        sep = PARAGRAPH_BREAK if self._paragraphs else ""
+                        sep = paragraph_break(self._last, para) if self._last else ""
                         self._hold(fmt, sep + paragraph_text(para))
                         self._paragraphs += 1
                     self._last_paragraph = para[-1].paragraph
+                    self._last = para
             elif fmt == "jsonl":
                 self._hold(fmt, to_jsonl(doc))
             elif fmt == "tsv":

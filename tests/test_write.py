@@ -122,3 +122,23 @@ def test_a_record_line_is_the_encoder_s_line_for_every_sentence(detector):
         assert line == json.dumps(s.record(), ensure_ascii=False) + "\n", s
         if "\ud800" not in s.source:
             assert json.loads(line) == s.record()
+
+
+def test_a_programs_lines_are_one_line_break_apart_in_every_writer(tmp_path, detector):
+    """A Markdown fence's lines come back one line break apart, as written, whether the
+    document is written whole or streamed block by block (ours)."""
+    from cleantext.pipeline import Pipeline, Settings
+    from cleantext.write import DocumentWriter
+
+    code = "```python\ndef add(a, b):\n    return a + b\n```"
+    prose = "La funzione restituisce la somma dei due numeri passati come argomenti alla chiamata."
+    after = "Il risultato si può usare subito in qualsiasi altra espressione del programma."
+    text = f"{prose}\n\n{code}\n\n{after}\n"
+    (tmp_path / "in.txt").write_text(text, encoding="utf-8")
+    p = Pipeline(Settings(translate=False), detector=detector)
+    assert p.run(text).text == text.rstrip("\n")
+    streamed = DocumentWriter(tmp_path / "out" / "doc", ("txt",))
+    for part in p.stream(tmp_path / "in.txt", block_chars=len(prose) + 40):
+        streamed.add(part)
+    streamed.commit()
+    assert (tmp_path / "out" / "doc.txt").read_text(encoding="utf-8").rstrip("\n") == text.rstrip("\n")
