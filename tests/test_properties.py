@@ -78,7 +78,9 @@ def test_any_text_cleans_without_error_with_valid_offsets(detector, text):
 @example(text="0:0:0:B:REPLY\r0:0:0:0:0\r0:0:0:0:0")  # ... lines of numbers read as a verse's lines
 @example(text="0:0:0:0:0:0:0:0:0:0.\r0A\r:\r0B\r00A")  # ... a lone ":" broke a menu's run, then went
 @example(text="i:ANCHE:A:A:A\rA:A:A:A:A\rA:A:A:A:REPLY")  # ... tokens a colon joins read as a verse
-@example(text="Il testo .\n\n```\nx  =  1\n  y = 2\n```\n\nE poi basta .")  # a Markdown fence: code, as written
+@example(
+    text="Il testo .\n\n```\nx  =  1\n  y = 2\n```\n\nE poi basta ."
+)  # a Markdown fence: code, as written
 def test_cleaning_is_idempotent(detector, text):
     once = _pipe(detector).run(text).text
     assert _pipe(detector).run(once).text == once
