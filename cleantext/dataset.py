@@ -56,6 +56,8 @@ KINDS = {
     ".csv": "csv",
     ".csv.gz": "csv",
     ".parquet": "parquet",
+    ".arrow": "arrow",  # Arrow IPC: a stream (a Hugging Face dataset's cache) or a file
+    ".feather": "arrow",
     ".warc": "warc",
     ".warc.gz": "warc",
 }
@@ -133,8 +135,8 @@ def rows(path: Path, file_kind: str, text_field: str = "text", id_field: str = "
         yield from _jsonl_rows(path, text_field, id_field)
     elif k == "json":
         yield from _json_rows(path, text_field, id_field)
-    elif k == "parquet":
-        yield from _parquet_rows(path, text_field, id_field)
+    elif k in TABLES:
+        yield from _table_rows(path, k, text_field, id_field)
     elif k == "warc":
         yield from _warc_rows(path)
     elif k == "csv":
@@ -163,15 +165,8 @@ def check(path: Path, file_kind: str, text_field: str = "text") -> None:
             columns = csv_layout(path).columns
         except (OSError, EOFError, gzip.BadGzipFile, csv.Error) as e:
             raise ReadError(f"{path}: not a readable CSV file ({e})") from None
-    elif file_kind == "parquet":
-        try:
-            import pyarrow.parquet as pq
-
-            columns = tuple(pq.ParquetFile(path).schema_arrow.names)
-        except ImportError:
-            return  # said when the rows are read
-        except Exception as e:  # noqa: BLE001 -- pyarrow's errors: not a Parquet file
-            raise ReadError(f"{path}: not a readable Parquet file ({e})") from None
+    elif file_kind in TABLES:
+        columns = tuple(_Table(path, file_kind).schema.names)
     else:
         return
     twice = sorted({c for c in columns if columns.count(c) > 1})
@@ -314,20 +309,55 @@ def _json_rows(path: Path, text_field: str, id_field: str) -> Iterator[Row]:
         raise ReadError(f"{path}: cannot be read to its end ({e}); the rows before are written") from None
 
 
-def _parquet_rows(path: Path, text_field: str, id_field: str) -> Iterator[Row]:
-    try:
-        import pyarrow.parquet as pq
-    except ImportError:
-        raise ReadError(
-            f"{path}: reading Parquet needs pyarrow: pip install 'cleantext-it[datasets]'"
-        ) from None
+TABLES = {"parquet": "Parquet", "arrow": "Arrow IPC"}  # the columnar kinds, as errors name them
 
-    try:
-        parquet = pq.ParquetFile(path)
-    except Exception as e:  # noqa: BLE001 -- pyarrow's errors: not a Parquet file
-        raise ReadError(f"{path}: not a readable Parquet file ({e})") from None
+
+class _Table:
+    """A Parquet file, or an Arrow IPC file (random access, as Feather and pyarrow write it)
+    or stream (as a Hugging Face dataset's cache holds it): its schema and its batches."""
+
+    def __init__(self, path: Path, file_kind: str) -> None:
+        self.path, self.kind = path, file_kind
+        try:
+            import pyarrow as pa
+        except ImportError:
+            raise ReadError(
+                f"{path}: reading {TABLES[file_kind]} needs pyarrow: pip install 'cleantext-it[datasets]'"
+            ) from None
+        self.stream = False
+        try:
+            if file_kind == "parquet":
+                import pyarrow.parquet as pq
+
+                self.schema = pq.ParquetFile(path).schema_arrow
+            else:
+                try:
+                    self.schema = pa.ipc.open_file(pa.memory_map(str(path))).schema
+                except pa.ArrowInvalid:
+                    self.schema, self.stream = pa.ipc.open_stream(pa.memory_map(str(path))).schema, True
+        except Exception as e:  # noqa: BLE001 -- pyarrow's errors: not such a file
+            raise ReadError(f"{path}: not a readable {TABLES[file_kind]} file ({e})") from None
+
+    def batches(self) -> Iterator[Any]:
+        """The record batches in order, from the start (of ROWS_PER_BATCH rows for Parquet;
+        as the file holds them for Arrow)."""
+        import pyarrow as pa
+
+        if self.kind == "parquet":
+            import pyarrow.parquet as pq
+
+            yield from pq.ParquetFile(self.path).iter_batches(batch_size=ROWS_PER_BATCH)
+        elif self.stream:
+            yield from pa.ipc.open_stream(pa.memory_map(str(self.path)))
+        else:
+            reader = pa.ipc.open_file(pa.memory_map(str(self.path)))
+            for i in range(reader.num_record_batches):
+                yield reader.get_batch(i)
+
+
+def _table_rows(path: Path, file_kind: str, text_field: str, id_field: str) -> Iterator[Row]:
     index = 0
-    for batch in parquet.iter_batches(batch_size=ROWS_PER_BATCH):
+    for batch in _Table(path, file_kind).batches():
         for fields in batch.to_pylist():
             yield _row(index, fields, text_field, id_field)
             index += 1
@@ -485,13 +515,12 @@ def _text_type(field: Any) -> Any:
     )
 
 
-def _schema(source: Path, text_field: str) -> Any:
-    """The output schema of a Parquet input: its own, with its metadata (a Hugging Face
-    dataset's features, pandas' index), the text field a string, plus `cleantext`."""
+def _schema(table: _Table, text_field: str) -> Any:
+    """The output schema of a Parquet or Arrow input: its own, with its metadata (a Hugging
+    Face dataset's features, pandas' index), the text field a string, plus `cleantext`."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
-    schema = pq.ParquetFile(source).schema_arrow
+    schema = table.schema
     info = pa.struct([(k, pa.type_for_alias(t)) for k, t in CLEANTEXT_FIELDS.items()])
     fields = [
         f.with_type(_text_type(f)) if f.name == text_field else f for f in schema if f.name != "cleantext"
@@ -501,13 +530,11 @@ def _schema(source: Path, text_field: str) -> Any:
 
 class _SourceColumns:
     """The input's own Arrow columns, read again in step with the output rows: a Parquet
-    output keeps every column as stored (nanoseconds, decimals, dictionaries), which a
+    or Arrow output keeps every column as stored (nanoseconds, decimals, dictionaries), which a
     round trip through Python values would not (a time64[ns] came back as 0)."""
 
-    def __init__(self, source: Path) -> None:
-        import pyarrow.parquet as pq
-
-        self._batches = pq.ParquetFile(source).iter_batches(batch_size=ROWS_PER_BATCH)
+    def __init__(self, table: _Table) -> None:
+        self._batches = table.batches()
         self._held: list[Any] = []
         self._rows = 0
 
@@ -533,8 +560,10 @@ class Writer:
         from cleantext.write import _mkstemp
 
         self.path, self.fmt = path, fmt
-        self._schema = _schema(source, text_field) if fmt == "parquet" and source is not None else None
-        self._columns_in = _SourceColumns(source) if self._schema is not None else None
+        table = _Table(source, fmt) if fmt in TABLES and source is not None else None
+        self._stream = table is not None and table.stream  # an Arrow stream in, a stream out
+        self._schema = _schema(table, text_field) if table is not None else None
+        self._columns_in = _SourceColumns(table) if table is not None else None
         self._csv: Any = None
         self._text_field = text_field
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -591,7 +620,6 @@ class Writer:
 
     def _flush(self) -> None:
         import pyarrow as pa
-        import pyarrow.parquet as pq
 
         if not self._pending:
             return
@@ -610,9 +638,18 @@ class Writer:
             table = table.append_column(info, pa.array([r["cleantext"] for r in self._pending], info.type))
             table = table.replace_schema_metadata(self._schema.metadata)
         if self._parquet is None:
-            self._parquet = pq.ParquetWriter(self._raw, table.schema)
+            self._parquet = self._table_writer(table.schema)
         self._parquet.write_table(table)
         self._pending = []
+
+    def _table_writer(self, schema: Any) -> Any:
+        """A Parquet writer, or an Arrow IPC one, a stream or a file as the input was."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if self.fmt == "parquet":
+            return pq.ParquetWriter(self._raw, schema)
+        return pa.ipc.new_stream(self._raw, schema) if self._stream else pa.ipc.new_file(self._raw, schema)
 
     def commit(self) -> None:
         import os
@@ -629,10 +666,9 @@ class Writer:
         else:
             self._flush()
             if self._parquet is None and self._schema is not None:  # no rows: an empty table
-                import pyarrow.parquet as pq
-
-                pq.write_table(self._schema.empty_table(), self._raw)
-            elif self._parquet is not None:
+                self._parquet = self._table_writer(self._schema)
+                self._parquet.write_table(self._schema.empty_table())
+            if self._parquet is not None:
                 self._parquet.close()
         self._raw.close()
         os.replace(self.tmp, self.path)

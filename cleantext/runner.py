@@ -252,7 +252,7 @@ class Task:
         s = self.opts.settings
         dataset.check(job.source, job.kind, s.text_field)  # before any output is made
         digest = file_digest(job.source)
-        fmt = job.kind if job.kind in ("parquet", "csv", "json") else "jsonl"  # a WARC's rows become JSONL
+        fmt = job.kind if job.kind in ("parquet", "arrow", "csv", "json") else "jsonl"  # a WARC's rows: JSONL
         output = dataset.output_path(job.source, job.output_base, job.kind)
         checkpoints = dataset.Checkpoints(output, f"{digest} {self.key()}")
         checkpoints.clear(stale_only=True)

@@ -14,14 +14,14 @@ DEFAULT_STRAY = ("fr", "en")
 # the languages detection has word frequencies for (wordfreq's tables, cleantext.freq)
 LANGUAGES = ("it", "fr", "en", "es", "pt", "de", "ca")
 Engine = Literal["auto", "argos", "apertium", "none"]
-InputFormat = Literal["auto", "text", "html", "jsonl", "json", "parquet", "warc", "csv"]
+InputFormat = Literal["auto", "text", "html", "jsonl", "json", "parquet", "arrow", "warc", "csv"]
 Weak = Literal["translate", "keep", "drop", "mark"]
 StraySentences = Literal["translate", "drop", "keep"]
 Leftovers = Literal["judge", "all"]
 ENGINES: tuple[str, ...] = get_args(Engine)
 INPUT_FORMATS: tuple[str, ...] = get_args(InputFormat)
 # files of documents, one per row (cleantext.dataset)
-DATASET_FORMATS = ("jsonl", "json", "parquet", "warc", "csv")
+DATASET_FORMATS = ("jsonl", "json", "parquet", "arrow", "warc", "csv")
 WEAK: tuple[str, ...] = get_args(Weak)
 STRAY_SENTENCES: tuple[str, ...] = get_args(StraySentences)
 LEFTOVERS: tuple[str, ...] = get_args(Leftovers)
@@ -29,7 +29,7 @@ LEFTOVERS: tuple[str, ...] = get_args(Leftovers)
 # documents (cleantext.dataset); the CLI's --pattern default
 DEFAULT_PATTERN = (
     "*.txt,*.html,*.htm,*.txt.gz,*.html.gz,*.jsonl,*.jsonl.gz,*.jsonl.zst,*.json.gz,*.json.zst,"
-    "*.ndjson,*.ndjson.gz,*.parquet,*.warc,*.warc.gz,*.csv,*.csv.gz,*.tsv,*.tsv.gz"
+    "*.ndjson,*.ndjson.gz,*.parquet,*.arrow,*.feather,*.warc,*.warc.gz,*.csv,*.csv.gz,*.tsv,*.tsv.gz"
 )
 # settings added after runs were logged: at these values they leave a run's resume key as it was
 LATER_DEFAULTS = {

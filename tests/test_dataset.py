@@ -621,6 +621,56 @@ def test_a_parquet_output_keeps_every_column_as_stored(tmp_path):
     assert got.column_names == [*table.column_names, "cleantext"]
 
 
+@pytest.mark.parametrize("layout", ["stream", "file"])
+def test_an_arrow_dataset_comes_back_in_its_own_layout_every_column_as_stored(tmp_path, layout):
+    """A Hugging Face dataset's cache is Arrow IPC streams ("data-00000-of-00001.arrow");
+    Feather and pyarrow write IPC files. Each comes back in its own layout, row for row,
+    its other columns and its metadata as stored, the text cleaned, `cleantext` added; 600
+    rows in batches of 250 cross the writer's (ours)."""
+    import datetime
+
+    import pyarrow as pa
+
+    n = 600
+    table = pa.table(
+        {
+            "text": pa.array(["Il sindaco , ieri, ha parlato."] * (n - 1) + [None], pa.large_string()),
+            "when": pa.array(
+                [datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)] * n, pa.timestamp("ns", "UTC")
+            ),
+            "site": pa.array(["a", "b", "c"] * (n // 3)).dictionary_encode(),
+        }
+    ).replace_schema_metadata({"huggingface": '{"info": {"features": {}}}'})
+    src = tmp_path / "in"
+    src.mkdir()
+    with pa.OSFile(str(src / "data.arrow"), "wb") as sink:
+        new = pa.ipc.new_stream if layout == "stream" else pa.ipc.new_file
+        with new(sink, table.schema) as writer:
+            for batch in table.to_batches(max_chunksize=250):
+                writer.write_batch(batch)
+    out = tmp_path / "out"
+    r = run_cli("clean", str(src), "-o", str(out), "--no-translate")
+    assert r.returncode == 0, r.stderr[-2000:]
+    with pa.memory_map(str(out / "data.arrow")) as source:
+        got = (pa.ipc.open_stream if layout == "stream" else pa.ipc.open_file)(source).read_all()
+    for column in ("when", "site"):
+        assert got[column].type == table[column].type and got[column].equals(table[column]), column
+    assert got.schema.metadata == table.schema.metadata
+    texts = got["text"].to_pylist()
+    assert texts[:-1] == ["Il sindaco, ieri, ha parlato."] * (n - 1) and texts[-1] is None
+    assert got.column_names == [*table.column_names, "cleantext"]
+
+
+def test_a_file_named_arrow_that_is_not_one_is_refused_alone(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "bad.arrow").write_bytes(b"not an arrow file at all")
+    (src / "good.txt").write_text(SENTENCES[0] + "\n", encoding="utf-8")
+    r = run_cli("clean", str(src), "-o", str(tmp_path / "out"), "--no-translate")
+    assert r.returncode == 1 and "bad.arrow: not a readable Arrow IPC file" in r.stderr
+    assert (tmp_path / "out" / "good.txt").exists() and not (tmp_path / "out" / "bad.arrow").exists()
+
+
 def test_a_json_array_comes_back_as_an_array_row_for_row(tmp_path):
     """scrapy's `-o items.json` writes one array: it was read as a text document (the JSON
     cleaned as prose), and a .tsv lost its tabs to the spacing rules (ours). A .json is now

@@ -86,7 +86,7 @@ def clean(
     inputs: Annotated[
         list[Path],
         typer.Argument(
-            help="Files or folders (*.txt, *.html pages and datasets: JSONL, Parquet, WARC, CSV, "
+            help="Files or folders (*.txt, *.html pages and datasets: JSONL, Parquet, Arrow, WARC, CSV, "
             "TSV; recursive; a .json dataset by name or --pattern); '-' reads stdin."
         ),
     ],
@@ -127,8 +127,8 @@ def clean(
     log_level: LogLevel = None,
 ) -> None:
     """Clean files into OUT: NAME.txt (clean Italian) and NAME.jsonl (one record per sentence).
-    A dataset (JSONL, JSON, Parquet, CSV, TSV; a WARC's pages) comes back as OUT/NAME in its format, row
-    for row, with its sentence records in OUT/NAME.sentences.jsonl.gz.
+    A dataset (JSONL, JSON, Parquet, Arrow, CSV, TSV; a WARC's pages) comes back as OUT/NAME in
+    its format, row for row, with its sentence records in OUT/NAME.sentences.jsonl.gz.
 
     Reruns skip files whose outputs are complete and up to date: same input, options and
     versions of cleantext, of the libraries and of the Apertium packages that decide the

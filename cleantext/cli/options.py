@@ -65,7 +65,7 @@ Translate = Annotated[bool, typer.Option("--translate/--no-translate", help="Tra
 TextField = Annotated[
     str,
     typer.Option(
-        help="Datasets (JSONL, JSON, Parquet, CSV, TSV): the field or column holding each row's text."
+        help="Datasets (JSONL, JSON, Parquet, Arrow, CSV, TSV): the field or column holding each row's text."
     ),
 ]
 IdField = Annotated[
@@ -139,9 +139,10 @@ InputFormat = Annotated[
     settings_.InputFormat,
     typer.Option(
         help="auto: datasets by extension (.jsonl[.gz|.zst], .json.gz, .ndjson, .json (an array or "
-        "objects, taken from folders by --pattern only), .parquet, .warc[.gz], .csv[.gz], .tsv[.gz]), "
+        "objects, taken from folders by --pattern only), .parquet, .arrow, .feather, .warc[.gz], "
+        ".csv[.gz], .tsv[.gz]), "
         "HTML pages by extension (.html, .htm) or first bytes, other files as text; or force text or "
-        "html (also for stdin), or jsonl, json, parquet, warc or csv (every file taken is a dataset "
+        "html (also for stdin), or jsonl, json, parquet, arrow, warc or csv (every file taken is a dataset "
         "of that format)."
     ),
 ]
