@@ -28,7 +28,7 @@ from cleantext.respell import respell
 from cleantext.scrape import find_boilerplate, lead_in
 from cleantext.scrape import layout as scrape_layout
 from cleantext.scrape import lines as scrape_lines
-from cleantext.scrape.context import VERSE_MAX_WORDS
+from cleantext.scrape.context import VERSE_MAX_WORDS, aside
 from cleantext.settings import Settings
 from cleantext.tokens import link_key, words
 from cleantext.translation import postedit
@@ -231,7 +231,8 @@ class Pipeline:
                     reasons[i] = f"boilerplate: {why}"
         reasons = [None if c else r for r, c in zip(reasons, is_code, strict=True)]
         if s.dedup:
-            # an entry's field repeats by design ("Predefinito: false" under each option)
+            # an entry's field repeats by design ("Predefinito: false" under each option), and
+            # a writer's aside between sentences as often as they like ("Ora.", "Lo dico:")
             given = scrape_layout.fields([p.text for p in paras])
             for i, p in enumerate(paras):
                 if (
@@ -240,6 +241,9 @@ class Pipeline:
                     and not given[i]
                     and not lead_in(p.text)
                     and not leftover.signature_line(p.text)
+                    and not aside(
+                        p.text, *(paras[k].text if 0 <= k < len(paras) else "" for k in (i - 1, i + 1))
+                    )
                     and state.paragraphs.seen(p.text)
                 ):
                     reasons[i] = "duplicate"

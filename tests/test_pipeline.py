@@ -147,6 +147,25 @@ def test_a_repeated_sentence_goes_but_a_repeated_lead_in_stays(pipeline):
     assert doc.text.count("Ti accorgi di passare troppo tempo") == 2
 
 
+def test_a_writers_aside_stays_however_often_a_title_printed_twice_goes(pipeline):
+    """ "Ora." between two of a review's sentences, twice in one post, is the writer's both
+    times (ours, after a blog's posts, held out: "Ora.", "Lo dico:", "...ma:" went as
+    duplicates); a short title printed twice is still a duplicate."""
+    text = (
+        "Recensione del mese\n\n"
+        "Ho provato il gioco per tre settimane e devo dire che la storia mi ha preso subito.\n\n"
+        "Ora.\n\n"
+        "Il problema vero è che i combattimenti diventano ripetitivi dopo una decina di ore.\n\n"
+        "Passiamo alla musica, che è la parte migliore di tutto il pacchetto secondo me.\n\n"
+        "Ora.\n\n"
+        "La colonna sonora accompagna benissimo ogni momento della storia e resta in testa.\n\n"
+        "Recensione del mese"
+    )
+    doc = pipeline.run(text)
+    assert doc.text.count("\n\nOra.\n\n") == 2
+    assert [s.dropped for s in doc.sentences if s.text == "Recensione del mese"] == [None, "duplicate"]
+
+
 def test_each_entrys_fields_stay_a_title_printed_twice_goes(pipeline):
     """A manual gives each option its default ("Predefinito: false", "Predefinito: 0"): every
     one is the option's, where all but the first went as duplicates (ours, after aptitude's
