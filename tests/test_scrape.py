@@ -474,3 +474,21 @@ def test_a_writers_aside_in_site_words_stays_between_sentences():
     assert find_boilerplate([*ARTICLE[:2], question, "Ok:", *ARTICLE[2:]])[3] is None
     assert find_boilerplate([*ARTICLE, "Tutto qui?"])[-1] == "boilerplate: site navigation"
     assert find_boilerplate([*ARTICLE[:2], "Torna su", *ARTICLE[2:]])[2] == "boilerplate: site navigation"
+
+
+def test_a_line_in_the_writers_voice_is_no_other_storys_headline_in_text():
+    """In text, where links are not known, two unended lines side by side read as a box of
+    related headlines; in the first person they are the writer's (ours, after a blog's posts,
+    held out). Headlines still go, and so do those quoting someone in the first person."""
+    mine = [
+        "Il resto o non mi è piaciuto o non me lo ricordo affatto",
+        "Fabio Fazio non scappa e si stringe nel suo ruolo",
+    ]
+    assert find_boilerplate([*ARTICLE[:2], *mine, *ARTICLE[2:]])[2] is None
+    theirs = [
+        "Bufera sul calciomercato, la Juventus cerca un nuovo allenatore",
+        "Salvini: «Non mi dimetto», e la Lega resta divisa",
+    ]
+    assert (
+        find_boilerplate([*ARTICLE[:2], *theirs, *ARTICLE[2:]])[2:4] == ["boilerplate: related headline"] * 2
+    )

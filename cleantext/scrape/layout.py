@@ -37,10 +37,15 @@ def _related_headline(p: str, ctx: Context, rule: Rule) -> bool:
     a closing "Data a Roma, addì 12 marzo 2024" — and so does the title (the first line
     kept, or the last line before the prose that no line rule drops). On an HTML page the
     line is one of its links, too: a blog's "Nota: si legge tutto in stile manga, cioè da
-    destra verso sinistra" is its own (held out).
+    destra verso sinistra" is its own (held out). In text, where links are not known, a line
+    in the writer's own voice is no other story's headline (a headline speaks in the first
+    person only inside quotation marks): "Il resto o non m'è piaciuto o non me lo ricordo",
+    a blog's post (held out).
     """
     i = ctx.index
     if ctx.facts.kept == 0 or i == _title(ctx) or not ctx.linked(i) or not _unrelated_headline(ctx, i, rule):
+        return False
+    if ctx.facts.links is None and _first_person(p):
         return False
     if _announced(ctx, i) or _listed(ctx, i) or _runs_on(ctx, i):
         return False
@@ -51,6 +56,14 @@ def _related_headline(p: str, ctx: Context, rule: Rule) -> bool:
 
 # a line's label: what comes before its colon ("Barra preferita:", "Leone d'Oro per il miglior film:")
 _LABEL = regex.compile(r"^([^:]{3,80}):\s+\S")
+# the first person singular's pronouns and possessives ("m'" elided: "m'è piaciuto")
+_FIRST_PERSON = regex.compile(r"(?i)(?<![\p{L}'’])(?:io|me|mi|mio|mia|miei|mie|m['’](?=\p{L}))(?!\p{L})")
+_QUOTED = regex.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+
+
+def _first_person(text: str) -> bool:
+    """A first-person singular word outside quotation marks: the writer speaking."""
+    return _FIRST_PERSON.search(_QUOTED.sub(" ", text)) is not None
 
 
 def fields(paragraphs: Sequence[str]) -> list[bool]:
