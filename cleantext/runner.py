@@ -28,7 +28,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, 
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from cleantext import dataset, html
 from cleantext.jobs import Job, UsageError, job_outputs
@@ -39,6 +39,10 @@ from cleantext.read import ReadError, open_file, read_file
 from cleantext.resume import Finished, Options, StateLog
 from cleantext.summary import Summary
 from cleantext.write import DocumentWriter, part_owner, to_jsonl, write_document
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+    from multiprocessing.queues import Queue
 
 log = logging.getLogger(__name__)
 
@@ -498,7 +502,9 @@ class ProcessPool:
             if rows is not None:
                 rows.close()
 
-    def _map(self, task: Task, chunks: list[list[Job]], context, rows: _RowCounts | None) -> Iterator[Result]:  # noqa: ANN001
+    def _map(
+        self, task: Task, chunks: list[list[Job]], context: BaseContext, rows: _RowCounts | None
+    ) -> Iterator[Result]:
         pending = list(chunks)
         counts = rows.queue if rows is not None else None
         for _ in range(2):
@@ -536,7 +542,7 @@ class _RowCounts:
     """A queue the workers put their rows' counts in, and a thread here that tells them to
     the callback (the progress line) as they come."""
 
-    def __init__(self, context, told: Callable[[int], None]) -> None:  # noqa: ANN001
+    def __init__(self, context: BaseContext, told: Callable[[int], None]) -> None:
         self.queue = context.Queue()
         self._told = told
         self._thread = threading.Thread(target=self._drain, daemon=True, name="cleantext-rows")
@@ -564,7 +570,7 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 _worker_task: Task | None = None
 
 
-def _worker_init(task: Task, parent: int, rows=None) -> None:  # noqa: ANN001
+def _worker_init(task: Task, parent: int, rows: Queue | None = None) -> None:
     global _worker_task
     _worker_task = task
     if rows is not None:
