@@ -53,7 +53,7 @@ _LAST_WORD = regex.compile(r"(?<![\p{L}\p{N}_\-'’.])\p{L}+(?=\s*$)")  # a word
 
 
 # a Markdown code fence: three backticks or tildes or more, an info string maybe ("```bash")
-_FENCE = regex.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^`\n\r]*$", regex.MULTILINE)
+_FENCE = regex.compile(r"[ ]{0,3}(`{3,}|~{3,})[^`\n\r]*")
 
 
 def fence_opens(line: str) -> str | None:
@@ -65,9 +65,11 @@ def fence_opens(line: str) -> str | None:
 
 
 def fence_closes(mark: str, line: str) -> bool:
-    """The line closes the block `mark` opened: the same character, as many times or more."""
-    bare = line.strip()
-    return len(bare) >= len(mark) and bare == mark[0] * len(bare) and len(line) - len(line.lstrip(" ")) <= 3
+    """The line closes the block `mark` opened: the same character, as many times or more,
+    after up to three spaces (a tab indents code: no fence)."""
+    body = line.rstrip(" \t\r\n")
+    bare = body.lstrip(" ")
+    return len(body) - len(bare) <= 3 and len(bare) >= len(mark) and bare == mark[0] * len(bare)
 
 
 def fences(text: str) -> list[tuple[int, int]]:
@@ -76,15 +78,18 @@ def fences(text: str) -> list[tuple[int, int]]:
     fence never closed is no block (prose may open a line with three backticks)."""
     if "```" not in text and "~~~" not in text:
         return []
-    found, pos = [], 0
-    while (m := _FENCE.search(text, pos)) is not None:
-        mark = m.group(1)
-        close = regex.compile(rf"^[ ]{{0,3}}{regex.escape(mark[0])}{{{len(mark)},}}[ \t]*$", regex.MULTILINE)
-        c = close.search(text, m.end())
-        if c is None:
-            break
-        found.append((m.start(), c.end()))
-        pos = c.end()
+    found: list[tuple[int, int]] = []
+    mark: str | None = None  # the fence of the block open, read line by line
+    start = pos = 0
+    for m in (*_LINE_END.finditer(text), None):
+        end = m.start() if m else len(text)
+        if mark is None:
+            if (mark := fence_opens(text[pos:end])) is not None:
+                start = pos
+        elif fence_closes(mark, text[pos:end]):
+            found.append((start, end))
+            mark = None
+        pos = m.end() if m else end
     return found
 
 
