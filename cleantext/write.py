@@ -220,9 +220,7 @@ class DocumentWriter:
         self._size = 0  # characters held
         self._paths = {fmt: output_path(base, fmt) for fmt in self.formats}  # made once
         self._files: dict[str, tuple[str, int]] = {}  # once spilled: the temporary files
-        self._paragraphs = 0
-        self._last_paragraph: int | None = None
-        self._last: list[Sentence] | None = None  # the last paragraph written
+        self._last: list[Sentence] | None = None  # the text's last paragraph written
         self._meta = False
         if "tmx" in self._held:
             self._hold("tmx", _TMX_HEAD)
@@ -235,13 +233,12 @@ class DocumentWriter:
         for fmt in self.formats:
             if fmt == "txt":
                 for para in doc.paragraphs:
-                    if para[0].paragraph == self._last_paragraph:  # a paragraph split across parts
+                    if self._last is None:
+                        self._hold(fmt, paragraph_text(para))
+                    elif para[0].paragraph == self._last[-1].paragraph:  # a paragraph split across parts
                         self._hold(fmt, " " + paragraph_text(para))
                     else:
-                        sep = paragraph_break(self._last, para) if self._last else ""
-                        self._hold(fmt, sep + paragraph_text(para))
-                        self._paragraphs += 1
-                    self._last_paragraph = para[-1].paragraph
+                        self._hold(fmt, paragraph_break(self._last, para) + paragraph_text(para))
                     self._last = para
             elif fmt == "jsonl":
                 self._hold(fmt, to_jsonl(doc))
@@ -270,7 +267,7 @@ class DocumentWriter:
         self._size = 0
 
     def commit(self) -> list[Path]:
-        if "txt" in self._held and self._paragraphs:
+        if "txt" in self._held and self._last is not None:
             self._hold("txt", "\n")
         if "tmx" in self._held:
             self._hold("tmx", _TMX_TAIL)
