@@ -569,7 +569,7 @@ class Writer:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, self.tmp = _mkstemp(path)
         self._raw = open(fd, "wb")  # noqa: SIM115 -- closed in commit/abort
-        self._parquet: Any = None
+        self._table_out: Any = None
         self._pending: list[dict] = []
         self._array = fmt == "json" and source is not None and json_array(source)
         self._rows = 0
@@ -637,9 +637,9 @@ class Writer:
             info = self._schema.field("cleantext")
             table = table.append_column(info, pa.array([r["cleantext"] for r in self._pending], info.type))
             table = table.replace_schema_metadata(self._schema.metadata)
-        if self._parquet is None:
-            self._parquet = self._table_writer(table.schema)
-        self._parquet.write_table(table)
+        if self._table_out is None:
+            self._table_out = self._table_writer(table.schema)
+        self._table_out.write_table(table)
         self._pending = []
 
     def _table_writer(self, schema: Any) -> Any:
@@ -665,11 +665,11 @@ class Writer:
                 packed.close()  # gzip's end
         else:
             self._flush()
-            if self._parquet is None and self._schema is not None:  # no rows: an empty table
-                self._parquet = self._table_writer(self._schema)
-                self._parquet.write_table(self._schema.empty_table())
-            if self._parquet is not None:
-                self._parquet.close()
+            if self._table_out is None and self._schema is not None:  # no rows: an empty table
+                self._table_out = self._table_writer(self._schema)
+                self._table_out.write_table(self._schema.empty_table())
+            if self._table_out is not None:
+                self._table_out.close()
         self._raw.close()
         os.replace(self.tmp, self.path)
 

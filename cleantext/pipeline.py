@@ -225,9 +225,8 @@ class Pipeline:
             for i, p in enumerate(paras):
                 if reasons[i] is not None or is_code[i]:
                     continue
-                around = [paras[k].text if 0 <= k < len(paras) else "" for k in (i - 1, i + 1)]
                 heading = headings is not None and link_key(p.text) in headings
-                if why := corpus.reason(p.text, *around, heading):
+                if why := corpus.reason(p.text, *_around(paras, i), heading):
                     reasons[i] = f"boilerplate: {why}"
         reasons = [None if c else r for r, c in zip(reasons, is_code, strict=True)]
         if s.dedup:
@@ -241,9 +240,7 @@ class Pipeline:
                     and not given[i]
                     and not lead_in(p.text)
                     and not leftover.signature_line(p.text)
-                    and not aside(
-                        p.text, *(paras[k].text if 0 <= k < len(paras) else "" for k in (i - 1, i + 1))
-                    )
+                    and not aside(p.text, *_around(paras, i))
                     and state.paragraphs.seen(p.text)
                 ):
                     reasons[i] = "duplicate"
@@ -566,6 +563,11 @@ _RESPELL = {
     "restore_accents": "accents of a foreign word put back before translating it",
     "spelling": "a misspelled foreign word respelled before translating it",
 }
+
+
+def _around(paras: list[Tracked], i: int) -> tuple[str, str]:
+    """The texts of the paragraphs before and after paragraph i ("" at the document's edges)."""
+    return (paras[i - 1].text if i else "", paras[i + 1].text if i + 1 < len(paras) else "")
 
 
 def _single(text: str) -> bool:
