@@ -32,36 +32,31 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cleantext import compression
 from cleantext.model import Document
 from cleantext.read import ReadError, unescape
 from cleantext.settings import DATASET_FORMATS
 from cleantext.summary import Summary
 from cleantext.write import to_txt
 
-# extension -> kind; the longest match wins (".jsonl.gz" before ".gz"). dolma's documents
-# are JSON lines named ".json.gz" or ".json.zst". A bare ".json" is an array of objects (as
-# scrapy's `-o items.json` writes) or objects one after another; a folder run does not take
-# it by default (a run's own NAME.meta.json is one), a file named or a --pattern does.
+# extension -> kind. A bare ".json" is an array of objects (as scrapy's `-o items.json`
+# writes) or objects one after another; a folder run does not take it by default (a run's
+# own NAME.meta.json is one), a file named or a --pattern does.
 KINDS = {
-    ".json": "json",
-    ".tsv": "csv",
-    ".tsv.gz": "csv",
     ".jsonl": "jsonl",
-    ".jsonl.gz": "jsonl",
-    ".jsonl.zst": "jsonl",
-    ".json.gz": "jsonl",
-    ".json.zst": "jsonl",
     ".ndjson": "jsonl",
-    ".ndjson.gz": "jsonl",
+    ".json": "json",
     ".csv": "csv",
-    ".csv.gz": "csv",
+    ".tsv": "csv",
     ".parquet": "parquet",
     ".arrow": "arrow",  # Arrow IPC: a stream (a Hugging Face dataset's cache) or a file
     ".feather": "arrow",
     ".warc": "warc",
-    ".warc.gz": "warc",
 }
-_LONGEST_FIRST = sorted(KINDS.items(), key=lambda x: -len(x[0]))
+# compressed (`cleantext.compression`): the text formats, any compression; dolma's documents
+# are JSON lines named ".json.gz" or ".json.zst"; a WARC's records are gzip members as
+# crawlers write them, or nothing
+COMPRESSED = {"jsonl": "jsonl", "json": "jsonl", "csv": "csv"}
 ROWS_PER_BATCH = 256  # rows cleaned together (their spans translated in one round trip)
 
 
@@ -71,7 +66,11 @@ def kind(path: Path | str, input_format: str = "auto") -> str | None:
     if input_format != "auto":
         return input_format if input_format in DATASET_FORMATS else None
     name = str(path).lower()
-    return next((k for ext, k in _LONGEST_FIRST if name.endswith(ext)), None)
+    end = compression.suffix(name)
+    found = next((k for ext, k in KINDS.items() if name[: len(name) - len(end)].endswith(ext)), None)
+    if not end or found is None:
+        return found
+    return "warc" if found == "warc" and end == ".gz" else COMPRESSED.get(found)
 
 
 def output_path(source: Path, output_base: Path, file_kind: str) -> Path:
@@ -163,7 +162,7 @@ def check(path: Path, file_kind: str, text_field: str = "text") -> None:
     if file_kind == "csv":
         try:
             columns = csv_layout(path).columns
-        except (OSError, EOFError, gzip.BadGzipFile, csv.Error) as e:
+        except (*compression.BROKEN, csv.Error) as e:
             raise ReadError(f"{path}: not a readable CSV file ({e})") from None
     elif file_kind in TABLES:
         columns = tuple(_Table(path, file_kind).schema.names)
@@ -187,20 +186,8 @@ def _names(names: Iterable[str], most: int = 12) -> str:
 
 def _open_text(path: Path, newline: str | None = None) -> io.TextIOBase:
     """The file's text, decompressed (`newline=""`: line ends as written, as csv needs)."""
-    name = path.name.lower()
-    if name.endswith(".gz"):
-        raw = gzip.open(path, "rb")
-        return io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape", newline=newline)
-    if name.endswith(".zst"):
-        try:
-            import zstandard
-        except ImportError:
-            raise ReadError(
-                f"{path}: reading .zst needs zstandard: pip install 'cleantext-it[datasets]'"
-            ) from None
-        raw = zstandard.ZstdDecompressor().stream_reader(open(path, "rb"), closefd=True)  # noqa: SIM115
-        return io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape", newline=newline)
-    return open(path, encoding="utf-8", errors="surrogateescape", newline=newline)  # noqa: SIM115
+    raw = compression.open_read(path)
+    return io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape", newline=newline)
 
 
 def _row(index: int, fields: Any, text_field: str, id_field: str, unit: str = "row") -> Row:
@@ -236,7 +223,7 @@ def _jsonl_rows(path: Path, text_field: str, id_field: str) -> Iterator[Row]:
                     yield Row(index, str(index), {}, None, f"invalid JSON ({e})", unit="line")
                     continue
                 yield _row(index, fields, text_field, id_field, unit="line")
-    except (OSError, EOFError, gzip.BadGzipFile) as e:
+    except compression.BROKEN as e:
         raise ReadError(f"{path}: cannot be read to its end ({e}); the rows before are written") from None
 
 
@@ -305,7 +292,7 @@ def _json_rows(path: Path, text_field: str, id_field: str) -> Iterator[Row]:
                 yield _row(index, value, text_field, id_field, unit=unit)
                 index += 1
                 buf, pos = buf[end:], 0
-    except (OSError, EOFError, gzip.BadGzipFile) as e:
+    except compression.BROKEN as e:
         raise ReadError(f"{path}: cannot be read to its end ({e}); the rows before are written") from None
 
 
@@ -419,7 +406,7 @@ def csv_layout(path: Path) -> CsvLayout:
     # the output is UTF-8: a spreadsheet reads it so only after a byte order mark
     bom = first.startswith("\ufeff") or unescape(head) != head
     first = first.removeprefix("\ufeff")
-    tsv = path.name.lower().endswith((".tsv", ".tsv.gz"))
+    tsv = compression.bare(path.name.lower()).endswith(".tsv")
     delimiter = "\t" if tsv else max(CSV_DELIMITERS, key=first.count)
     columns = next(csv.reader([unescape(first)], delimiter=delimiter), [])
     line_end = "\n" if first.endswith("\n") and not first.endswith("\r\n") else "\r\n"
@@ -446,7 +433,7 @@ def _csv_rows(path: Path, text_field: str, id_field: str) -> Iterator[Row]:
                     yield Row(k + 1, str(k + 1), fields, None, why)
                     continue
                 yield _row(k + 1, fields, text_field, id_field)
-    except (OSError, EOFError, gzip.BadGzipFile, csv.Error) as e:
+    except (*compression.BROKEN, csv.Error) as e:
         raise ReadError(f"{path}: cannot be read to its end ({e}); the rows before are written") from None
 
 
@@ -574,23 +561,11 @@ class Writer:
         self._array = fmt == "json" and source is not None and json_array(source)
         self._rows = 0
         if fmt in ("jsonl", "json"):
-            name = path.name.lower()
-            if name.endswith(".gz"):
-                self._out: Any = gzip.GzipFile(fileobj=self._raw, mode="wb", mtime=0)
-            elif name.endswith(".zst"):
-                import zstandard
-
-                self._out = zstandard.ZstdCompressor().stream_writer(self._raw, closefd=False)
-            else:
-                self._out = self._raw
+            self._out: Any = compression.open_write(self._raw, path)
         elif fmt == "csv":
             assert source is not None, "a CSV output takes its layout from its input"
             layout = csv_layout(source)
-            packed: Any = (
-                gzip.GzipFile(fileobj=self._raw, mode="wb", mtime=0)
-                if path.name.lower().endswith(".gz")
-                else self._raw
-            )
+            packed = compression.open_write(self._raw, path)
             self._out = io.TextIOWrapper(packed, encoding="utf-8", errors="surrogateescape", newline="")
             self._columns = [c for c in layout.columns if c != "cleantext"] + ["cleantext"]
             if layout.bom:
@@ -662,7 +637,7 @@ class Writer:
         elif self.fmt == "csv":
             packed = self._out.detach()  # the text layer goes; the file is closed below
             if packed is not self._raw:
-                packed.close()  # gzip's end
+                packed.close()  # the compressed stream's end
         else:
             self._flush()
             if self._table_out is None and self._schema is not None:  # no rows: an empty table

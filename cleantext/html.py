@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from cleantext import split
+from cleantext import compression, split
 from cleantext.read import ReadError, decode
 from cleantext.tokens import folded, link_key
 
@@ -71,7 +71,7 @@ def text_page(text: str, encoding: str) -> Page:
 
 def looks_like_html(head: bytes, name: str = "") -> bool:
     """By extension, else by the first bytes (after a byte-order mark)."""
-    if name.lower().removesuffix(".gz").endswith(EXTENSIONS):
+    if compression.bare(name.lower()).endswith(EXTENSIONS):
         return True
     for bom in (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         if head.startswith(bom):

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cleantext import compression
 from cleantext.corpus import CorpusLines
 from cleantext.resume import STATE_LOG
 from cleantext.settings import DEFAULT_PATTERN, Settings
@@ -42,13 +43,15 @@ def plan(
     shard: tuple[int, int] | None = None,
     problems: list[tuple[str, str]] | None = None,
     input_format: str = "auto",
+    left: list[Path] | None = None,
 ) -> list[Job]:
     """Map each input file to its output base, mirroring folders under OUT; a dataset file
     (by its extension, or every file when `input_format` names a dataset format) is one job
     of many documents.
 
     A subfolder that cannot be read is added to `problems` (path, error), to be reported
-    like an unreadable file, never skipped in silence."""
+    like an unreadable file, never skipped in silence; the files of a folder the pattern
+    does not take, to `left` (a user told of them finds a format named otherwise)."""
     from cleantext import dataset
 
     patterns = [x.strip() for x in pattern.split(",") if x.strip()] or ["*.txt"]
@@ -67,7 +70,7 @@ def plan(
                 raise UsageError(f"output folder {out} is inside the input folder {inp}; choose another -o")
             if problems is not None:
                 problems.extend(_unreadable_folders(inp))
-            for f in _listed(inp, patterns, resolve):
+            for f in _listed(inp, patterns, resolve, left):
                 if not _inside(resolve(f), root):
                     continue  # a link out of the input folder is not followed
                 rel = f.relative_to(inp)
@@ -100,15 +103,17 @@ def plan(
     return select_shard(jobs, shard)
 
 
-def _listed(folder: Path, patterns: list[str], resolve: Resolver) -> list[Path]:
+def _listed(
+    folder: Path, patterns: list[str], resolve: Resolver, left: list[Path] | None = None
+) -> list[Path]:
     """The files under `folder` whose name matches one of `patterns`, in the order of
     `sorted(set(folder.rglob(p) for p in patterns))` filtered by `Path.is_file`, but for
-    hidden files and files in hidden folders (editor backups, .git: not articles).
+    hidden files and files in hidden folders (editor backups, .git: not articles); the
+    other files, to `left`.
 
-    One walk, each folder listed once, the listing's own answers used: rglob lists each
-    folder twice per pattern, and is_file and the resolver's link check asked the system
-    twice per file (planning 105 files: 5.1 → 4.4 ms). Hidden folders are not entered. A
-    pattern with a folder in it ("2024/*.txt") goes to rglob."""
+    One walk, each folder listed once, the listing's own answers used (rglob lists each
+    folder twice per pattern). Hidden folders are not entered. A pattern with a folder in
+    it ("2024/*.txt") goes to rglob, and leaves nothing counted."""
     if any("/" in one or "**" in one for one in patterns):
         found = {f for one in patterns for f in folder.rglob(one)}
         hidden = [f for f in found if any(part.startswith(".") for part in f.relative_to(folder).parts)]
@@ -133,6 +138,8 @@ def _listed(folder: Path, patterns: list[str], resolve: Resolver) -> list[Path]:
                 path = Path(entry.path)
                 resolve.listed(path, _answer(entry.is_symlink))
                 files.append(path)
+            elif left is not None and _answer(entry.is_file):
+                left.append(Path(entry.path))
 
     walk(str(folder))
     return sorted(files)
@@ -168,9 +175,7 @@ def _unreadable_folders(root: Path) -> list[tuple[str, str]]:
 def _bare(path: Path) -> Path:
     """The name outputs are made from: without its extension, and a compression's
     ("a.txt.gz" → "a", "corpus.jsonl.zst" → "corpus")."""
-    if path.suffix.lower() in (".gz", ".zst"):
-        path = path.with_suffix("")
-    return path.with_suffix("")
+    return path.with_name(compression.bare(path.name) or path.name).with_suffix("")
 
 
 def job_outputs(job: Job, formats: tuple[str, ...]) -> list[Path]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from cleantext import compression
 from cleantext.split import fence_closes, fence_opens
 
 MAX_LINE = 100_000  # characters; a longer "paragraph" is a scraping accident, not prose
@@ -42,9 +43,12 @@ _BINARY_MAGIC = {
     b"\xff\xd8\xff": "a JPEG image",
     b"GIF8": "a GIF image",
     b"\x7fELF": "an executable",
-    b"\x1f\x8b": "a gzip archive",
     b"\xd0\xcf\x11\xe0": "an old Office document",
 }
+
+
+# a compressed file whose name does not say so (a name that does is decompressed as read)
+_COMPRESSED_MAGIC = {b"\x1f\x8b": ".gz", b"\xfd7zXZ\x00": ".xz", b"\x28\xb5\x2f\xfd": ".zst"}
 
 
 def sniff(head: bytes, name: str) -> str | None:
@@ -52,6 +56,14 @@ def sniff(head: bytes, name: str) -> str | None:
     for magic, what in _BINARY_MAGIC.items():
         if head.startswith(magic):
             raise ReadError(f"{name}: this is {what}, not a text file; convert it to text first")
+    end = next((e for magic, e in _COMPRESSED_MAGIC.items() if head.startswith(magic)), None)
+    if end is None and head[:3] == b"BZh" and head[4:10] == b"1AY&SY":
+        end = ".bz2"
+    if end is not None:
+        raise ReadError(
+            f"{name}: this is {compression.NAMES[end]}-compressed, not text; "
+            f"name it with {end} at the end and it is decompressed as it is read"
+        )
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -162,48 +174,38 @@ def decode(data: bytes, name: str = "<input>") -> Decoded:
     return Decoded(blocks[0][0], blocks[-1][1])
 
 
-GZIP_DOCUMENTS = (".txt.gz", ".html.gz", ".htm.gz")  # one document, compressed
-MAX_GZIP_BYTES = 256 << 20  # what one compressed document may inflate to when read whole
-
-
-def gzipped(path: Path | str) -> bool:
-    return str(path).lower().endswith(GZIP_DOCUMENTS)
+MAX_INFLATED_BYTES = 256 << 20  # what one compressed document may inflate to when read whole
 
 
 def open_file(path: Path | str) -> BinaryIO:
-    """The file's bytes as a stream: a .txt.gz or .html.gz decompressed as it is read."""
-    import gzip
-
-    return gzip.open(path, "rb") if gzipped(path) else open(path, "rb")  # type: ignore[return-value]
+    """The file's bytes as a stream, decompressed as it is read when its name ends in a
+    compression's (`cleantext.compression`: "a.txt.xz")."""
+    return compression.open_read(path)
 
 
 def read_file(path: Path | str) -> bytes:
-    """The whole file's bytes (decompressed for .txt.gz / .html.gz, up to MAX_GZIP_BYTES)."""
-    if not gzipped(path):
+    """The whole file's bytes (decompressed, up to MAX_INFLATED_BYTES, when compressed)."""
+    end = compression.suffix(path)
+    if not end:
         return Path(path).read_bytes()
-    import gzip
-    import zlib
-
     try:
-        with gzip.open(path, "rb") as fh:
-            data = fh.read(MAX_GZIP_BYTES + 1)
-    except (EOFError, gzip.BadGzipFile, zlib.error) as e:
-        raise ReadError(f"{path}: not a readable gzip file ({e})") from None
-    if len(data) > MAX_GZIP_BYTES:
-        raise ReadError(f"{path}: inflates past {MAX_GZIP_BYTES >> 20} MB; decompress it and clean the file")
+        with compression.open_read(path) as fh:
+            data = fh.read(MAX_INFLATED_BYTES + 1)
+    except compression.BROKEN as e:
+        raise ReadError(f"{path}: not a readable {compression.NAMES[end]} file ({e})") from None
+    if len(data) > MAX_INFLATED_BYTES:
+        limit = MAX_INFLATED_BYTES >> 20
+        raise ReadError(f"{path}: inflates past {limit} MB; decompress it and clean the file")
     return data
 
 
 def read_blocks(path: Path | BinaryIO, block_chars: int = BLOCK_CHARS) -> Iterator[tuple[str, str]]:
     """(text, encoding so far) blocks of whole lines, about `block_chars` characters each,
-    from a file (a .txt.gz decompressed as read), or from a binary stream that cannot seek
-    (stdin, a pipe)."""
+    from a file (decompressed as read when compressed), or from a binary stream that cannot
+    seek (stdin, a pipe)."""
     if not isinstance(path, (str, Path)):
         yield from _blocks(path, "<stdin>", block_chars)  # type: ignore[arg-type]
         return
-    import gzip
-    import zlib
-
     name = str(path)
     try:
         fh = open_file(path)
@@ -211,9 +213,11 @@ def read_blocks(path: Path | BinaryIO, block_chars: int = BLOCK_CHARS) -> Iterat
         raise ReadError(f"{name}: cannot read ({e.strerror or e})") from None
     with fh:
         try:
-            yield from _blocks(fh, name, block_chars)  # type: ignore[arg-type]
-        except (EOFError, gzip.BadGzipFile, zlib.error) as e:
-            raise ReadError(f"{name}: not a readable gzip file to its end ({e})") from None
+            yield from _blocks(fh, name, block_chars)
+        except compression.BROKEN as e:
+            end = compression.suffix(path)
+            what = f"not a readable {compression.NAMES[end]} file" if end else "cannot be read"
+            raise ReadError(f"{name}: {what} to its end ({e})") from None
 
 
 class _Prefixed(io.RawIOBase):

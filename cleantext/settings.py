@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from cleantext import compression
+
 DEFAULT_STRAY = ("fr", "en")
 # the languages detection has word frequencies for (wordfreq's tables, cleantext.freq)
 LANGUAGES = ("it", "fr", "en", "es", "pt", "de", "ca")
@@ -26,10 +28,12 @@ WEAK: tuple[str, ...] = get_args(Weak)
 STRAY_SENTENCES: tuple[str, ...] = get_args(StraySentences)
 LEFTOVERS: tuple[str, ...] = get_args(Leftovers)
 # the files of a folder a run takes: text files, saved HTML pages, and datasets of
-# documents (cleantext.dataset); the CLI's --pattern default
-DEFAULT_PATTERN = (
-    "*.txt,*.html,*.htm,*.txt.gz,*.html.gz,*.jsonl,*.jsonl.gz,*.jsonl.zst,*.json.gz,*.json.zst,"
-    "*.ndjson,*.ndjson.gz,*.parquet,*.arrow,*.feather,*.warc,*.warc.gz,*.csv,*.csv.gz,*.tsv,*.tsv.gz"
+# documents (cleantext.dataset), plain or compressed (cleantext.compression); the CLI's
+# --pattern default
+_TEXT_SHAPED = ("*.txt", "*.html", "*.htm", "*.jsonl", "*.ndjson", "*.csv", "*.tsv")
+DEFAULT_PATTERN = ",".join(
+    [one + end for one in _TEXT_SHAPED for end in ("", *compression.NAMES)]
+    + ["*.json.gz", "*.json.zst", "*.parquet", "*.arrow", "*.feather", "*.warc", "*.warc.gz"]
 )
 # settings added after runs were logged: at these values they leave a run's resume key as it was
 LATER_DEFAULTS = {

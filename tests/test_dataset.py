@@ -185,6 +185,82 @@ def test_dolma_and_ndjson_names_are_read_as_json_lines(tmp_path):
     assert [g["text"] for g in flat] == [g["text"] for g in got]
 
 
+@pytest.mark.parametrize("end", [".bz2", ".xz", ".zst"])
+def test_datasets_in_any_compression_come_back_in_it(tmp_path, end):
+    """Wikipedia's dumps come as bzip2, CC-100's Italian as xz, newer crawls as Zstandard:
+    a folder run took none of them, and a file named was refused as binary. JSON lines and a
+    CSV in each give what their gzip forms give, written back in the same compression."""
+    from cleantext import compression
+
+    rows = _rows(3)
+    jsonl = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode()
+    cells = [f"{r['id']};{json.dumps(r['text'], ensure_ascii=False)}\r\n" for r in rows]
+    table = "id;testo\r\n" + "".join(cells)
+    src, ref = tmp_path / "in", tmp_path / "ref"
+    for d, ending in ((src, end), (ref, ".gz")):
+        d.mkdir()
+        for name, data in (("corpus.jsonl", jsonl), ("export.csv", table.encode())):
+            raw = io.BytesIO()
+            with compression.open_write(raw, name + ending) as packed:
+                packed.write(data)
+            (d / (name + ending)).write_bytes(raw.getvalue())
+    for d in (src, ref):
+        for field in ("text", "testo"):
+            pattern = "*.jsonl*" if field == "text" else "*.csv*"
+            r = run_cli(
+                "clean",
+                str(d),
+                "-o",
+                str(tmp_path / f"out-{d.name}"),
+                "--no-translate",
+                "-q",
+                "--text-field",
+                field,
+                "--pattern",
+                pattern,
+            )
+            assert r.returncode == 0, r.stderr[-2000:]
+
+    def read(path):
+        with compression.open_read(path) as fh:
+            return fh.read().decode("utf-8")
+
+    for name in ("corpus.jsonl", "export.csv"):
+        got, want = tmp_path / "out-in" / (name + end), tmp_path / "out-ref" / (name + ".gz")
+        as_ref = read(got).replace(str(src / (name + end)), str(ref / (name + ".gz")))  # duplicate_of
+        assert as_ref == read(want), name
+    assert SENTENCES[0] in read(tmp_path / "out-in" / ("corpus.jsonl" + end))
+    assert read(tmp_path / "out-in" / ("export.csv" + end)).startswith("id;testo;cleantext\r\n")
+    # written in that compression: its own tool reads it
+    magic = {".bz2": b"BZh", ".xz": b"\xfd7zXZ", ".zst": b"\x28\xb5\x2f\xfd"}[end]
+    assert (tmp_path / "out-in" / ("corpus.jsonl" + end)).read_bytes().startswith(magic)
+
+
+def test_a_cut_xz_or_zst_dataset_keeps_the_rows_before_and_says_so(tmp_path):
+    """A download cut short: the rows before the cut are written and the file is an error,
+    as with gzip (Zstandard's own reader ended at the cut in silence)."""
+    from cleantext import compression
+
+    src = tmp_path / "in"
+    src.mkdir()
+    # past a Zstandard block (128 KB): what a frame's first blocks hold can be read before the cut
+    rows = [{"id": f"doc-{k}", "text": f"{sentence} ({k})"} for k, sentence in enumerate(SENTENCES)]
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode()
+    for end in (".xz", ".zst"):
+        raw = io.BytesIO()
+        with compression.open_write(raw, end) as packed:
+            packed.write(data)
+        (src / f"cut{end[1:]}.jsonl{end}").write_bytes(raw.getvalue()[: len(raw.getvalue()) * 9 // 10])
+    out = tmp_path / "out"
+    r = run_cli("clean", str(src), "-o", str(out), "--no-translate")
+    assert r.returncode == 1
+    for end in (".xz", ".zst"):
+        assert f"cut{end[1:]}.jsonl{end}: cannot be read to its end" in r.stderr, r.stderr[-2000:]
+        with compression.open_read(out / f"cut{end[1:]}.jsonl{end}") as fh:
+            got = [json.loads(x) for x in fh.read().decode().splitlines()]
+        assert 0 < len(got) < len(rows) and got[0]["id"] == "doc-0"
+
+
 def test_a_row_with_a_null_text_is_empty_not_an_error(tmp_path):
     """A corpus row with no text (null, as scrapers leave a failed page) stays null in the
     output and says so; the run has no error (ours)."""

@@ -58,3 +58,27 @@ def test_unescape_decodes_a_datasets_raw_bytes_line_by_line():
     assert unescape(utf8) is utf8
     mixed = "perché\n".encode() + "città è\n".encode("cp1252")
     assert unescape(mixed.decode("utf-8", "surrogateescape")) == "perché\ncittà è\n"
+
+
+@pytest.mark.parametrize("end", [".gz", ".bz2", ".xz", ".zst"])
+def test_a_compressed_document_reads_as_its_file_and_a_misnamed_one_says_what_it_is(tmp_path, end):
+    """CC-100's Italian is one text file compressed with xz: a document in any compression
+    is read decompressed, whole or block by block; named without its ending it was refused
+    as "binary" (or as "a gzip archive"), and now the error says how to name it (ours)."""
+    import io
+
+    from cleantext import compression
+    from cleantext.read import read_blocks, read_file
+
+    text = "La città è bella.\n\nIl governo ha detto che la riforma è pronta.\n" * 50
+    raw = io.BytesIO()
+    with compression.open_write(raw, end) as packed:
+        packed.write(text.encode("utf-8"))
+    named, misnamed = tmp_path / f"it.txt{end}", tmp_path / "it.txt"
+    named.write_bytes(raw.getvalue())
+    misnamed.write_bytes(raw.getvalue())
+    assert read_file(named) == text.encode("utf-8")
+    assert " ".join(block for block, _ in read_blocks(named, block_chars=200)).split() == text.split()
+    told = rf"it\.txt: this is \w+-compressed, not text; name it with \{end} at the end"
+    with pytest.raises(ReadError, match=told):
+        decode(read_file(misnamed), str(misnamed))

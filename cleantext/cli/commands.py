@@ -87,7 +87,7 @@ def clean(
         list[Path],
         typer.Argument(
             help="Files or folders (*.txt, *.html pages and datasets: JSONL, Parquet, Arrow, WARC, CSV, "
-            "TSV; recursive; a .json dataset by name or --pattern); '-' reads stdin."
+            "TSV; plain or compressed; recursive; a .json dataset by name or --pattern); '-' reads stdin."
         ),
     ],
     output: Output = None,

@@ -5,6 +5,7 @@ progress bar, and end with the summary and the exit code."""
 from __future__ import annotations
 
 import json
+import logging
 import os
 import time
 from collections import Counter
@@ -14,12 +15,14 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from cleantext import compression
 from cleantext import settings as settings_
 from cleantext.cli.options import echo_error
 
 if TYPE_CHECKING:
     from cleantext.jobs import Job
 
+log = logging.getLogger(__name__)
 PROGRESS_EVERY = 30.0  # seconds between progress lines when stderr is not a terminal
 INCOMPLETE = 3  # exit code: every file written, but spans no engine could translate
 
@@ -43,8 +46,11 @@ def plan_run(
     from cleantext.resume import STATE_LOG
 
     unreadable: list[tuple[str, str]] = []  # subfolders that cannot be read: errors at the end
+    left: list[Path] = []  # files no pattern takes: told, never cleaned in silence or skipped in it
     try:
-        every = plan(inputs, output, pattern=pattern, problems=unreadable, input_format=input_format)
+        every = plan(
+            inputs, output, pattern=pattern, problems=unreadable, input_format=input_format, left=left
+        )
         todo = select_shard(every, parse_shard(shard))
         check_writable(output)
         if check is not None:
@@ -54,10 +60,31 @@ def plan_run(
     except UsageError as e:
         echo_error(str(e))
         raise typer.Exit(2) from None
+    default = pattern == settings_.DEFAULT_PATTERN
+    named = "text, HTML or dataset files" if default else f"files matching {pattern}"
+    if left:
+        log.warning("%s not taken: not %s by name (--pattern takes others)", not_taken(left), named)
     if not every:
-        echo_error(f"no files matching {pattern} in the inputs")
+        echo_error(f"no {named} in the inputs")
         raise typer.Exit(2)
     return every, todo, unreadable
+
+
+def not_taken(files: list[Path], most: int = 4) -> str:
+    """Files a run leaves, told by their endings, most frequent first: "3 files (.pdf 2, .docx 1)"."""
+    endings = sorted(Counter(_ending(f.name) for f in files).items(), key=lambda x: (-x[1], x[0]))
+    shown = ", ".join(f"{end} {n}" for end, n in endings[:most])
+    more = ", …" if len(endings) > most else ""
+    return f"{len(files)} file{'s' if len(files) != 1 else ''} ({shown}{more})"
+
+
+def _ending(name: str) -> str:
+    """A file's ending as a user names its kind: ".pdf", ".parquet.gz" (a compression's with
+    the one before it), or the whole name when it has none ("README")."""
+    packed = compression.suffix(name)
+    stem = compression.bare(name)
+    ending = Path(stem).suffix if stem and not stem.startswith(".") else ""
+    return (ending + name[len(stem) :]) if ending or packed else name
 
 
 def count(console, jobs, settings):  # noqa: ANN001, ANN201

@@ -138,9 +138,9 @@ RoundTrip = Annotated[
 InputFormat = Annotated[
     settings_.InputFormat,
     typer.Option(
-        help="auto: datasets by extension (.jsonl[.gz|.zst], .json.gz, .ndjson, .json (an array or "
-        "objects, taken from folders by --pattern only), .parquet, .arrow, .feather, .warc[.gz], "
-        ".csv[.gz], .tsv[.gz]), "
+        help="auto: datasets by extension (.jsonl, .ndjson, .csv, .tsv, each also compressed: .gz, "
+        ".bz2, .xz, .zst; dolma's .json.gz and .json.zst; .json (an array or objects, taken from "
+        "folders by --pattern only); .parquet, .arrow, .feather, .warc[.gz]), "
         "HTML pages by extension (.html, .htm) or first bytes, other files as text; or force text or "
         "html (also for stdin), or jsonl, json, parquet, arrow, warc or csv (every file taken is a dataset "
         "of that format)."
@@ -196,7 +196,10 @@ Models = Annotated[
 Pattern = Annotated[
     str,
     typer.Option(
-        help="Which files of a folder to take (globs, comma-separated, recursive); others are ignored."
+        help="Which files of a folder to take (globs, comma-separated, recursive); others are "
+        "counted and left. Default: text files, HTML pages and datasets (see --input-format), "
+        "plain or compressed (.gz, .bz2, .xz, .zst).",
+        show_default=False,
     ),
 ]
 

@@ -16,8 +16,30 @@ def test_inputs_with_no_file_to_take_are_an_error_for_both_commands(tmp_path, co
     (tmp_path / "in" / "notes.md").write_text("Ciao.", encoding="utf-8")
     r = run_cli(*command, str(tmp_path / "in"), "-o", str(tmp_path / "out"))
     assert r.returncode == 2
-    assert "error: no files matching *.txt," in r.stderr
+    assert "error: no text, HTML or dataset files in the inputs" in r.stderr
+    assert "1 file (.md 1) not taken" in r.stderr  # what there was, so the user can name it
     assert not (tmp_path / "out").exists()
+    if command == ["clean"]:
+        r = run_cli(*command, str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--pattern", "*.text")
+        assert r.returncode == 2 and "error: no files matching *.text in the inputs" in r.stderr
+
+
+def test_files_a_folder_run_leaves_are_told_by_their_endings(tmp_path):
+    """A folder of articles beside PDFs and a page's assets: the articles are cleaned, and
+    the files left are counted by kind, most frequent first, so that one a user meant to
+    give (a .md, an archive) is not skipped in silence; hidden files are no one's article."""
+    src = tmp_path / "in"
+    (src / "pagina_files").mkdir(parents=True)
+    (src / "a.txt").write_text("Il governo ha approvato la riforma.\n", encoding="utf-8")
+    for name in ("b.pdf", "c.pdf", "pagina_files/x.css", "d.txt.rar"):
+        (src / name).write_bytes(b"%PDF-1.4")
+    (src / ".a.txt.swp").write_bytes(b"x")
+    r = run_cli("clean", str(src), "-o", str(tmp_path / "out"), "--no-translate")
+    assert r.returncode == 0, r.stderr
+    assert "4 files (.pdf 2, .css 1, .rar 1) not taken: not text, HTML or dataset files" in r.stderr
+    assert (tmp_path / "out" / "a.txt").exists()
+    q = run_cli("clean", str(src), "-o", str(tmp_path / "out2"), "--no-translate", "-q")
+    assert q.returncode == 0 and "not taken" not in q.stderr  # -q: errors only
 
 
 def test_translate_reports_an_unreadable_subfolder_as_clean_does(tmp_path, monkeypatch):
