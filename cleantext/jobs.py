@@ -226,7 +226,7 @@ def count_corpus(jobs: list[Job], settings: Settings) -> CorpusLines | None:
     from cleantext import dataset
     from cleantext.corpus import MAX_COUNT_BYTES, MIN_DOCS, count_documents
     from cleantext.html import collapse, read_input
-    from cleantext.read import read_file
+    from cleantext.read import larger_than, read_file
 
     datasets = [j for j in jobs if j.kind]
     if settings.keep_boilerplate or (len(jobs) < MIN_DOCS and not datasets):
@@ -248,7 +248,7 @@ def count_corpus(jobs: list[Job], settings: Settings) -> CorpusLines | None:
         for j in jobs:
             try:
                 if not j.kind:
-                    if j.source.stat().st_size <= MAX_COUNT_BYTES:
+                    if not larger_than(j.source, MAX_COUNT_BYTES):
                         yield str(j.source), text_of(read_file(j.source), str(j.source))
                     continue
                 for row in dataset.rows(j.source, j.kind, s.text_field, s.id_field):

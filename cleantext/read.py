@@ -183,6 +183,24 @@ def open_file(path: Path | str) -> BinaryIO:
     return compression.open_read(path)
 
 
+def larger_than(path: Path | str, limit: int) -> bool:
+    """The file holds more than `limit` bytes: its size, or for a compressed file what it
+    inflates to (a 1 MB .xz may hold 50 MB of text), read till `limit` is passed. A damaged
+    compressed file is not large: reading it whole says what is wrong with it."""
+    if not compression.suffix(path):
+        return Path(path).stat().st_size > limit
+    try:
+        with compression.open_read(path) as fh:
+            while limit >= 0:
+                chunk = fh.read(min(1 << 20, limit + 1))
+                if not chunk:
+                    return False
+                limit -= len(chunk)
+    except compression.BROKEN:
+        return False
+    return True
+
+
 def read_file(path: Path | str) -> bytes:
     """The whole file's bytes (decompressed, up to MAX_INFLATED_BYTES, when compressed)."""
     end = compression.suffix(path)

@@ -35,7 +35,7 @@ from cleantext.jobs import Job, UsageError, job_outputs
 from cleantext.model import Document
 from cleantext.pipeline import Pipeline
 from cleantext.proc import alive, zombie
-from cleantext.read import ReadError, open_file, read_file
+from cleantext.read import ReadError, larger_than, open_file, read_file
 from cleantext.resume import Finished, Options, StateLog
 from cleantext.summary import Summary
 from cleantext.write import DocumentWriter, part_owner, to_jsonl, write_document
@@ -183,7 +183,7 @@ class Task:
                                 pending = None
                             yield self._dataset_one(job)
                             continue
-                        if self.streams and job.source.stat().st_size > STREAM_BYTES and not self._page(job):
+                        if self.streams and larger_than(job.source, STREAM_BYTES) and not self._page(job):
                             if pending:  # one translating thread at a time
                                 yield from self._complete(*pending)
                                 pending = None

@@ -82,3 +82,23 @@ def test_a_compressed_document_reads_as_its_file_and_a_misnamed_one_says_what_it
     told = rf"it\.txt: this is \w+-compressed, not text; name it with \{end} at the end"
     with pytest.raises(ReadError, match=told):
         decode(read_file(misnamed), str(misnamed))
+
+
+def test_a_compressed_file_is_as_large_as_what_it_inflates_to(tmp_path):
+    """Whether a file is cleaned block by block, or counted by the counting pass, was decided
+    by its size on disk: a 2 KB .xz of 400 KB of text was read whole (ours)."""
+    import lzma
+
+    from cleantext.read import larger_than
+
+    text = ("Il governo ha approvato la riforma delle pensioni.\n" * 8000).encode()
+    packed = tmp_path / "a.txt.xz"
+    packed.write_bytes(lzma.compress(text))
+    assert packed.stat().st_size < 10_000
+    assert larger_than(packed, 100_000) and not larger_than(packed, len(text))
+    plain = tmp_path / "a.txt"
+    plain.write_bytes(text)
+    assert larger_than(plain, 100_000) and not larger_than(plain, len(text))
+    damaged = tmp_path / "b.txt.xz"
+    damaged.write_bytes(b"\xfd7zXZ\x00" + b"\x00" * 40)
+    assert not larger_than(damaged, 10)  # read whole, where the error names what is wrong
