@@ -52,6 +52,7 @@ KINDS = {
     ".arrow": "arrow",  # Arrow IPC: a stream (a Hugging Face dataset's cache) or a file
     ".feather": "arrow",
     ".warc": "warc",
+    ".wet": "warc",  # Common Crawl's text: a WARC of conversion records ("….warc.wet.gz")
 }
 # compressed (`cleantext.compression`): the text formats, any compression; dolma's documents
 # are JSON lines named ".json.gz" or ".json.zst"; a WARC's records are gzip members as
@@ -74,13 +75,13 @@ def kind(path: Path | str, input_format: str = "auto") -> str | None:
 
 
 def output_path(source: Path, output_base: Path, file_kind: str) -> Path:
-    """OUT/<same name>; a WARC's rows go to OUT/<name>.jsonl.gz (`file_kind`: the job's,
-    decided once by `jobs.plan`)."""
+    """OUT/<same name>; a WARC's rows go to OUT/<name>.jsonl.gz, a WET file's to
+    OUT/<name>.wet.jsonl.gz beside them (`file_kind`: the job's, decided once by `jobs.plan`)."""
     name = source.name
     if file_kind == "warc":
-        low = name.lower()
-        end = next((e for e in (".warc.gz", ".warc") if low.endswith(e)), "")
-        name = name[: len(name) - len(end)] + ".jsonl.gz"
+        low = compression.bare(name.lower())
+        end = ".warc" if low.endswith(".warc") else ""
+        name = name[: len(low) - len(end)] + ".jsonl.gz"
     return output_base.with_name(name)
 
 
@@ -358,16 +359,21 @@ def _warc_rows(path: Path) -> Iterator[Row]:
     index = 0
     with open(path, "rb") as fh:
         for record in ArchiveIterator(fh):
-            if record.rec_type != "response":
+            if record.rec_type not in ("response", "conversion"):
                 continue
-            headers = record.http_headers
-            ctype = (headers.get_header("Content-Type") if headers else "") or ""
             rid = record.rec_headers.get_header("WARC-Record-ID") or str(index)
             fields = {
                 "id": rid,
                 "url": record.rec_headers.get_header("WARC-Target-URI"),
                 "date": record.rec_headers.get_header("WARC-Date"),
             }
+            if record.rec_type == "conversion":  # a page's text, as Common Crawl's WET files hold it
+                text = unescape(record.content_stream().read().decode("utf-8", "surrogateescape"))
+                yield Row(index, rid, fields, text, unit="record")
+                index += 1
+                continue
+            headers = record.http_headers
+            ctype = (headers.get_header("Content-Type") if headers else "") or ""
             status = (headers.get_statuscode() if headers else "") or ""
             if not status.startswith("2"):
                 why = f"HTTP {status or 'no status'} response"

@@ -33,7 +33,8 @@ LEFTOVERS: tuple[str, ...] = get_args(Leftovers)
 _TEXT_SHAPED = ("*.txt", "*.html", "*.htm", "*.jsonl", "*.ndjson", "*.csv", "*.tsv")
 DEFAULT_PATTERN = ",".join(
     [one + end for one in _TEXT_SHAPED for end in ("", *compression.NAMES)]
-    + ["*.json.gz", "*.json.zst", "*.parquet", "*.arrow", "*.feather", "*.warc", "*.warc.gz"]
+    + ["*.json.gz", "*.json.zst", "*.parquet", "*.arrow", "*.feather"]
+    + ["*.warc", "*.warc.gz", "*.wet", "*.wet.gz"]
 )
 # settings added after runs were logged: at these values they leave a run's resume key as it was
 LATER_DEFAULTS = {

@@ -367,6 +367,43 @@ def test_a_warc_of_pages_gives_what_the_pages_give_as_files(tmp_path):
     ]
 
 
+def test_common_crawls_wet_text_gives_what_its_texts_give_as_files(tmp_path):
+    """Common Crawl's WET files hold each page's text as a "conversion" record: a run read a
+    .warc.wet.gz as one text document, WARC headers and all. Its records are rows now, as
+    the same texts are files; the WARC beside it (same crawl, same stem) writes its own."""
+    pytest.importorskip("warcio")
+    from warcio.warcwriter import WARCWriter
+
+    texts = ["\n".join(SENTENCES[60 + 3 * k : 63 + 3 * k]) + "\n" for k in range(3)]
+    src = tmp_path / "in"
+    (src / "texts").mkdir(parents=True)
+    stem = "CC-MAIN-20240101000000-00000"
+    for end in (".warc.wet.gz", ".warc.gz"):
+        with open(src / (stem + end), "wb") as fh:
+            writer = WARCWriter(fh, gzip=True)
+            writer.write_record(writer.create_warcinfo_record(stem + end, {"software": "ours"}))
+            for k, text in enumerate(texts):
+                (src / "texts" / f"t{k}.txt").write_text(text, encoding="utf-8")
+                kind = "conversion" if "wet" in end else "resource"
+                rec = writer.create_warc_record(
+                    f"https://example.org/{k}",
+                    kind,
+                    payload=io.BytesIO(text.encode()),
+                    warc_content_type="text/plain",
+                )
+                writer.write_record(rec)
+    out = tmp_path / "out"
+    r = run_cli("clean", str(src), "-o", str(out), "--no-translate", "--keep-boilerplate")
+    assert r.returncode == 0 and "error:" not in r.stderr, r.stderr[-2000:]
+    got = _read_jsonl_gz(out / f"{stem}.warc.wet.jsonl.gz")
+    assert [g["url"] for g in got] == [f"https://example.org/{k}" for k in range(3)]
+    # a row's paragraphs one line break apart, as they came (a file's, a blank line)
+    files = [(out / "texts" / f"t{k}.txt").read_text("utf-8").replace("\n\n", "\n") for k in range(3)]
+    assert [g["text"] for g in got] == files
+    assert SENTENCES[60] in got[0]["text"] and "WARC" not in got[0]["text"]
+    assert _read_jsonl_gz(out / f"{stem}.jsonl.gz") == []  # no response: nothing of it is a page
+
+
 def test_a_datatrove_pipeline_gives_the_texts_the_cli_gives(tmp_path):
     pytest.importorskip("datatrove")
     pytest.importorskip("orjson")

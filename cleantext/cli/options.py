@@ -140,7 +140,7 @@ InputFormat = Annotated[
     typer.Option(
         help="auto: datasets by extension (.jsonl, .ndjson, .csv, .tsv, each also compressed: .gz, "
         ".bz2, .xz, .zst; dolma's .json.gz and .json.zst; .json (an array or objects, taken from "
-        "folders by --pattern only); .parquet, .arrow, .feather, .warc[.gz]), "
+        "folders by --pattern only); .parquet, .arrow, .feather, .warc[.gz], .wet[.gz]), "
         "HTML pages by extension (.html, .htm) or first bytes, other files as text; or force text or "
         "html (also for stdin), or jsonl, json, parquet, arrow, warc or csv (every file taken is a dataset "
         "of that format)."
