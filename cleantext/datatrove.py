@@ -73,7 +73,10 @@ class CleanText(PipelineStep):
         from cleantext.dataset import Row, record
 
         with self.track_time():
-            prepared = [self._pipeline.prepare(d.text, str(d.id), self.corpus) for d in batch]
+            pipeline = self._pipeline  # a page by its text, never by its id (an address: "….html")
+            prepared = [
+                pipeline.prepare(d.text, str(d.id), self.corpus, pipeline.is_html(d.text)) for d in batch
+            ]
             cleaned = self._pipeline.finish(prepared)
         for doc, clean in zip(batch, cleaned, strict=True):
             raw = doc.text

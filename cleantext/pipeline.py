@@ -152,14 +152,17 @@ class Pipeline:
         data: str | bytes,
         path: str | None = None,
         corpus: CorpusLines | None = None,
-        html: bool = False,
+        html: bool | None = None,
     ) -> tuple[Document, list[_Draft]]:
         """Every stage but translation (which `finish` batches across documents).
 
         `corpus` is the evidence of a folder run's counting pass (lines and templates many
-        documents share); a single text goes without it."""
+        documents share); a single text goes without it. `html`: whether `data` is an HTML
+        page; None, as `is_html(data, path)` says, `path` a file's name. A dataset's row is
+        named by its id, which may be a page's address ("….html") over a text: its caller
+        decides by its content."""
         s = self.settings
-        fmt = "html" if html else s.page_format  # html: a page whatever it looks like (a WARC response)
+        fmt = s.page_format if html is None else "html" if html else "text"
         page = read_input(data, path or "<input>", fmt, s.html_tables, s.html_comments)
         text, encoding = page.text, page.encoding
         doc = Document(path, encoding)
@@ -174,7 +177,8 @@ class Pipeline:
         return doc, self._prepare_block(text, doc, _DocState(), corpus, page)
 
     def is_html(self, data: str | bytes, path: str | None = None) -> bool:
-        """Is this input an HTML page: --input-format, else its extension or first bytes."""
+        """Is this input an HTML page: --input-format, else its file name's extension (`path`)
+        or its first bytes."""
         return html.is_page(data, path, self.settings.page_format)
 
     def stream(

@@ -342,7 +342,8 @@ class Task:
                     with time_limit(s.file_timeout):
                         data = row.data
                         name = dataset.row_name(job.source, row)
-                        prepared.append(self.pipeline.prepare(data, name, self.opts.corpus, html=row.html))
+                        page = row.html or self.pipeline.is_html(data)  # never by the row's id
+                        prepared.append(self.pipeline.prepare(data, name, self.opts.corpus, html=page))
                     places.append(k)
                 except (ReadError, FileTimeout) as e:
                     row.error = str(e) if isinstance(e, ReadError) else "took longer than --file-timeout"
