@@ -8,6 +8,11 @@ folder run can. Like the line filters of web-corpus builders (C4, datatrove), a 
 counts, per document, normalised lines and line prefixes (up to ':', '|', '>', '›', '»',
 ' - '); the cleaning pass then drops what many documents share, whatever its words.
 
+A feed's footer closes every item with the item in the middle ("The post <title> first
+appeared on il manifesto.", "L'articolo <title> proviene da Il Fatto Quotidiano."): the pass
+counts how documents end, their last words and how their last sentences open, and the
+cleaning pass drops a closing many documents share with a different middle.
+
 The same pass counts, per document, each run of up to three lowercase words with one that
 Italian text does not use ("quiet quitting", "friend-shoring"): a foreign term several
 documents of the run use is their writers' usage (`leftover.judge` keeps it as a `term`).
@@ -50,6 +55,15 @@ RUN_ON_WORDS = 12  # a lowercase tail longer than a headline, not a list of shor
 MAX_COUNT_BYTES = 4 << 20  # larger files are cleaned block by block and not counted
 COPY_WORDS = 8  # a line this long is the document's own text (a site's lines are shorter) ...
 COPY_SHARE = 0.8  # ... and a document with this share of them in one earlier document is its copy
+CLOSING_WORDS = 4  # a closing template's fixed end ("first appeared on il manifesto") ...
+CLOSING_MIN_DOCS = 10  # ... that this many documents end with at least (and `min_docs`), in
+# two different sentences or more; a writer's sign-off ("Alla prossima!") is a repeated line
+CLOSING_HEAD_WORDS = 2  # and its fixed opening, this long or one word ("The post", "L'articolo"): ...
+CLOSING_HEAD_SHARE = 0.5  # ... the opening this share of those documents' closings have; an
+# end alone is no template's whole (a page's embed code "[[ge:…:45853825]]" closes sentences
+# of the article, and a site's name its headlines: "<headline> | Libero Quotidiano")
+CLOSING_SENTENCES = 3  # the last sentences a closing may run over (a title may hold a "!")
+CLOSING_REASON = "repeated closing"
 TERM_WORDS = 3  # a foreign term counted across documents is this short (a loan phrase)
 TERM_BELOW = 3.0  # and holds a word Italian text uses less than this (Zipf: not Italian usage)
 TERM_DOCUMENT_SHARE = 0.3  # a document with more of its words foreign is not Italian prose
@@ -104,6 +118,7 @@ class CorpusLines:
     heads: dict[str, int] = field(default_factory=dict)
     duplicates: dict[str, str] = field(default_factory=dict)  # a copy's name -> the first one's
     terms: dict[str, int] = field(default_factory=dict)  # foreign terms (`tokens.folded`) -> documents
+    closings: dict[str, str] = field(default_factory=dict)  # a closing's end -> its opening
 
     @property
     def min_docs(self) -> int:
@@ -124,6 +139,19 @@ class CorpusLines:
             return None
         return next((rule.reason for rule in RULES if rule.fires(paragraph, self)), None)
 
+    def closing(self, paragraph: str) -> int | None:
+        """Where a closing template begins in a document's last paragraph (an offset), or
+        None: its last sentence ends as many documents end, and it runs back to the
+        sentence that opens as their closings open."""
+        bounds = split.sentences(paragraph)
+        end = _closing_end(paragraph[slice(*bounds[-1])]) if bounds else None
+        if end is None or end not in self.closings:
+            return None
+        head = self.closings[end]
+        size = len(head.split())
+        back = bounds[: -CLOSING_SENTENCES - 1 : -1]
+        return next((a for a, b in back if _opening(paragraph[a:b], size) == head), None)
+
     def digest(self) -> str:
         """Identifies the evidence: part of the resume key (other evidence, other outputs)."""
         h = hashlib.sha256(str(self.documents).encode())
@@ -133,6 +161,8 @@ class CorpusLines:
             h.update(f"h{k}\t{self.heads[k]}\n".encode())
         for k in sorted(self.terms):
             h.update(f"t{k}\t{self.terms[k]}\n".encode())
+        for k in sorted(self.closings):
+            h.update(f"c{k}\t{self.closings[k]}\n".encode())
         for k in sorted(self.duplicates):  # file names: a name's undecodable bytes as they are
             h.update(f"d{k}\t{self.duplicates[k]}\n".encode("utf-8", "surrogateescape"))
         return h.hexdigest()[:16]
@@ -154,15 +184,20 @@ def count_documents(named_texts: Iterable[tuple[str, str]]) -> CorpusLines:
     whole: dict[frozenset[str], str] = {}  # a document's lines -> its name
     duplicates: dict[str, str] = {}
     terms: Counter[str] = Counter()
+    ends: Counter[str] = Counter()  # how documents end (`_closing_end`)
+    ended: dict[str, set[str]] = {}  # ... in which last sentences (two are all it needs)
+    openings: Counter[tuple[str, str]] = Counter()  # (end, how one of the last sentences opens)
     documents = 0
     for name, text in named_texts:
         mine, my_heads, my_tails = set(), set(), []
         my_terms: set[str] = set()
         n_words = n_foreign = 0  # the document's words, and those that read as foreign
+        last = ""
         for a, b in split.paragraphs(text):
             para = repair_paragraph(text[a:b]).text  # as the cleaning pass will see it
             if not para:
                 continue
+            last = para
             n, k = _foreign_terms(para, my_terms)
             n_words, n_foreign = n_words + n, n_foreign + k
             key = line_key(para)
@@ -184,6 +219,14 @@ def count_documents(named_texts: Iterable[tuple[str, str]]) -> CorpusLines:
             seen = tails.setdefault(head, set())
             if len(seen) < 2:  # two different tails are all a template needs
                 seen.add(key)
+        sentences = [last[a:b] for a, b in split.sentences(last)]
+        if sentences and (end := _closing_end(sentences[-1])):
+            ends[end] += 1
+            if len(seen := ended.setdefault(end, set())) < 2:
+                seen.add(line_key(sentences[-1]))
+            sizes = (1, CLOSING_HEAD_WORDS)
+            last_ones = sentences[-CLOSING_SENTENCES:]
+            openings.update({(end, _opening(one, n)) for one in last_ones for n in sizes})
         lines.update(mine)
         heads.update(my_heads)
         if n_foreign <= TERM_DOCUMENT_SHARE * n_words:
@@ -193,7 +236,24 @@ def count_documents(named_texts: Iterable[tuple[str, str]]) -> CorpusLines:
     stats.lines = {k: n for k, n in lines.items() if n >= need}
     stats.terms = {k: n for k, n in terms.items() if n >= need}
     stats.heads = {k: n for k, n in heads.items() if n >= need and len(tails.get(k, ())) >= 2}
+    for end, n in ends.items():
+        if n < max(need, CLOSING_MIN_DOCS) or len(ended[end]) < 2:
+            continue
+        # its opening: the longest that enough of its documents' closings have
+        shared = [o for (e, o), k in openings.items() if e == end and k >= CLOSING_HEAD_SHARE * n]
+        if shared:
+            stats.closings[end] = max(shared, key=lambda o: (len(o.split()), openings[end, o]))
     return stats
+
+
+def _closing_end(sentence: str) -> str | None:
+    """A sentence's last `CLOSING_WORDS` words, folded, when it has more."""
+    key = line_key(sentence).split()
+    return " ".join(key[-CLOSING_WORDS:]) if len(key) > CLOSING_WORDS else None
+
+
+def _opening(sentence: str, size: int) -> str:
+    return " ".join(line_key(sentence).split()[:size])
 
 
 def _foreign_terms(paragraph: str, into: set[str]) -> tuple[int, int]:

@@ -16,7 +16,7 @@ from typing import BinaryIO
 import regex
 
 from cleantext import html, leftover, quality, split
-from cleantext.corpus import CorpusLines
+from cleantext.corpus import CLOSING_REASON, CorpusLines
 from cleantext.detection import Detection, Detector, missing_breaks
 from cleantext.freq import zipf
 from cleantext.html import read_input
@@ -194,7 +194,8 @@ class Pipeline:
             part = Document(str(path) if isinstance(path, (str, Path)) else "<stdin>", encoding)
             part.extracted = text
             page = html.text_page(text, encoding)  # (a fence a block boundary cuts is no block)
-            yield self.finish([(part, self._prepare_block(text, part, state, corpus, page))])[0]
+            # (its closing is not known to be one: the next block may go on)
+            yield self.finish([(part, self._prepare_block(text, part, state, corpus, page, closes=False))])[0]
 
     def _prepare_block(
         self,
@@ -203,6 +204,7 @@ class Pipeline:
         state: _DocState,
         corpus: CorpusLines | None = None,
         page: html.Page | None = None,
+        closes: bool = True,
     ) -> list[_Draft]:
         # what an HTML page says of its text (`html.Page`): phrases it sets apart, its code,
         # its links and headings (None: text, where they are not known)
@@ -252,8 +254,13 @@ class Pipeline:
         found = [
             self._code(p.text) if c else self._sentences(p.text) for p, c in zip(paras, is_code, strict=True)
         ]
+        # a feed's footer many documents close with, the item in its middle: never judged nor kept
+        closing: int | None = None  # where it begins in the last paragraph
+        if closes and corpus is not None and not s.keep_boilerplate and paras and reasons[-1] is None:
+            closing = corpus.closing(paras[-1].text)
+        kept_found = found if closing is None else [*found[:-1], [x for x in found[-1] if x[0] < closing]]
         if s.leftovers == "judge":  # a document's own evidence: which spans a machine left
-            live = [(para, f) for para, r, f in zip(paras, reasons, found, strict=True) if r is None]
+            live = [(para, f) for para, r, f in zip(paras, reasons, kept_found, strict=True) if r is None]
             # lines a lead-in announces ("Il ritornello dice:") are quotations; posts and captions, set apart
             heard = leftover.announced([(para.text, [det for *_, det in f]) for para, f in live], s.main)
             # a heading is read over the paragraph that follows it on the page as it comes out
@@ -297,8 +304,8 @@ class Pipeline:
                 )
             )
             found = [
-                f if r is not None else [(a, b, next(judged)) for a, b, _ in f]
-                for r, f in zip(reasons, found, strict=True)
+                f if r is not None else [(a, b, next(judged)) for a, b, _ in k] + f[len(k) :]
+                for r, f, k in zip(reasons, found, kept_found, strict=True)
             ]
         # whatever the policy, a program's words stay as written (`--leftovers all` translated
         # the comments of a page's code)
@@ -307,7 +314,10 @@ class Pipeline:
             for f, c in zip(found, is_code, strict=True)
         ]
         drafts: list[_Draft] = []
-        for para, reason, sentences, in_code in zip(paras, reasons, found, is_code, strict=True):
+        last = len(paras) - 1
+        for i, (para, reason, sentences, in_code) in enumerate(
+            zip(paras, reasons, found, is_code, strict=True)
+        ):
             pi = state.next_paragraph
             state.next_paragraph += 1
             for start, end, detection in sentences:
@@ -320,7 +330,9 @@ class Pipeline:
                 )
                 state.next_id += 1
                 sent.fixes = _fixes_in(para, src_s, src_s + len(source))
-                if (
+                if closing is not None and i == last and start >= closing:
+                    sent.dropped = f"boilerplate: {CLOSING_REASON}"
+                elif (
                     reason is None
                     and s.dedup
                     and not in_code

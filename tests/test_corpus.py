@@ -414,3 +414,58 @@ def test_a_term_several_documents_use_is_their_writers(tmp_path):
     run(alone, tmp_path / "alone", Options(settings))
     segments = {g["text"]: g for r in _records(tmp_path / "alone", "a0") for g in r["segments"]}
     assert segments["quiet quitting"].get("leftover", "").startswith("words Italian does not use: quiet")
+
+
+def _items(tmp_path, close) -> Path:
+    """An RSS export: one item per file, its title then its summary cut with "[…]", and
+    what `close(k)` puts after the cut (our own feeds, in the shapes WordPress writes)."""
+    docs = tmp_path / "items"
+    docs.mkdir()
+    for d in range(14):
+        k = 300 + 3 * d
+        title = _headline(k) + ("!" if d % 5 == 0 else "")  # a "!" in a title splits its sentence
+        summary = f"{SENTENCES[k]} {SENTENCES[k + 1]} […] {close(title)}"
+        (docs / f"i{d:02d}.txt").write_text(f"{title}\n\n{summary}\n", encoding="utf-8")
+    return docs
+
+
+@pytest.mark.parametrize(
+    "close",
+    [
+        lambda title: f"The post {title} first appeared on La Gazzetta di Prova.",
+        lambda title: f"L'articolo {title} proviene da Il Quotidiano di Prova.",
+    ],
+)
+def test_a_feeds_footer_many_items_close_with_goes_whole(tmp_path, close):
+    """A feed closes every item's summary with a footer, the item's title in its middle: no
+    line is repeated, and the English one was translated ("The post … first appeared on il
+    manifesto" → "Il palo … primo apparso addirittura", a real news feed). The closing many
+    documents share, from its opening to its end, goes; the summary stays."""
+    docs = _items(tmp_path, close)
+    _clean_folder(docs, tmp_path / "out")
+    for d in range(14):
+        text = (tmp_path / "out" / f"i{d:02d}.txt").read_text("utf-8")
+        assert "Prova" not in text and "post" not in text.split() and "L'articolo" not in text, text
+        records = _records(tmp_path / "out", f"i{d:02d}")
+        footer = records[[k for k, r in enumerate(records) if "[…]" in r["source"]][0] + 1 :]
+        assert footer and all(r["dropped"] == "boilerplate: repeated closing" for r in footer)
+        assert not any(r["dropped"] for r in records[: -len(footer)])  # the title and the summary
+
+
+def test_an_end_many_documents_share_without_an_opening_is_no_footer(tmp_path):
+    """A page's embed code closes sentences of the article ("… all'ottavo posto.
+    [[ge:kolumbus:liberoquotidiano:45898146]]", a real feed): the end is shared, the
+    sentences it closes are the article's; nor does a footer's end count in a few items."""
+    docs = _items(
+        tmp_path, lambda title: f"Il resto dell'articolo sul sito [[embed:kolumbus:{len(title) * 7919}]]"
+    )
+    _clean_folder(docs, tmp_path / "out")
+    assert count_corpus(plan([docs], tmp_path / "x"), Settings()).closings == {}
+    for d in range(14):
+        assert "[[embed:kolumbus" in (tmp_path / "out" / f"i{d:02d}.txt").read_text("utf-8")
+    few = tmp_path / "few"
+    few.mkdir()
+    (tmp_path / "x").mkdir()
+    for f in sorted(_items(tmp_path / "x", lambda t: f"The post {t} first appeared on Prova.").iterdir())[:9]:
+        (few / f.name).write_text(f.read_text("utf-8"), encoding="utf-8")
+    assert count_corpus(plan([few], tmp_path / "y"), Settings()).closings == {}
