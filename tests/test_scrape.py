@@ -492,3 +492,16 @@ def test_a_line_in_the_writers_voice_is_no_other_storys_headline_in_text():
     assert (
         find_boilerplate([*ARTICLE[:2], *theirs, *ARTICLE[2:]])[2:4] == ["boilerplate: related headline"] * 2
     )
+
+
+def test_a_feeds_item_has_no_other_storys_headline():
+    """A feed's item is a title and a summary of a line or two, no paragraph of prose:
+    a two-part summary was dropped as a related headline (a news feed's items, held out; the
+    lines ours, in their shapes). Beside an article, the same line still goes."""
+    item = [
+        "Il Comune chiude tre scuole per il maltempo, lezioni a distanza fino a venerdì",
+        "Allerta rossa in tutta la provincia: la decisione presa dopo la riunione in prefettura",
+    ]
+    assert find_boilerplate(item) == [None, None]
+    beside = [*ARTICLE[:2], "Calciomercato, la Juventus cerca un nuovo allenatore", item[1], *ARTICLE[2:]]
+    assert find_boilerplate(beside)[2:4] == ["boilerplate: related headline"] * 2

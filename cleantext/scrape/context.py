@@ -25,6 +25,15 @@ def ends_sentence(text: str) -> bool:
 
 PROSE_MIN_WORDS = 10  # a paragraph this long ending like a sentence is the article's prose
 
+# what a line quotes: «…», “…”, "…", and '…' between words ("l'uso" is no quotation)
+_QUOTED = regex.compile(r"«[^»]*»|“[^”]*”|‘[^’]*’|\"[^\"]*\"|(?<!\p{L})'[^']*'(?!\p{L})")
+
+
+def unquoted(text: str) -> str:
+    """The line without what it quotes: a headline quoting a widget ('No comment', "Clicca
+    qui") or a speaker in the first person says none of it itself."""
+    return _QUOTED.sub(" ", text)
+
 
 def prose(text: str) -> bool:
     """A paragraph of the article's prose: `PROSE_MIN_WORDS` words or more, ended as a sentence."""

@@ -20,6 +20,7 @@ from cleantext.scrape.context import (
     fact_line,
     lead_in,
     prose,
+    unquoted,
     words,
 )
 
@@ -40,10 +41,14 @@ def _related_headline(p: str, ctx: Context, rule: Rule) -> bool:
     destra verso sinistra" is its own (held out). In text, where links are not known, a line
     in the writer's own voice is no other story's headline (a headline speaks in the first
     person only inside quotation marks): "Il resto o non m'è piaciuto o non me lo ricordo",
-    a blog's post (held out).
+    a blog's post (held out). Another story's headline stands beside a story: a document
+    with no paragraph of prose (a feed's item, its title and its summary: "Morto a Madrid a
+    85 anni: l'annuncio dato dalla figlia maggiore", a news feed, held out) has none.
     """
     i = ctx.index
-    if ctx.facts.kept == 0 or i == _title(ctx) or not ctx.linked(i) or not _unrelated_headline(ctx, i, rule):
+    if ctx.facts.kept == 0 or _body(ctx)[0] is None or i == _title(ctx) or not ctx.linked(i):
+        return False
+    if not _unrelated_headline(ctx, i, rule):
         return False
     if ctx.facts.links is None and _first_person(p):
         return False
@@ -58,12 +63,11 @@ def _related_headline(p: str, ctx: Context, rule: Rule) -> bool:
 _LABEL = regex.compile(r"^([^:]{3,80}):\s+\S")
 # the first person singular's pronouns and possessives ("m'" elided: "m'è piaciuto")
 _FIRST_PERSON = regex.compile(r"(?i)(?<![\p{L}'’])(?:io|me|mi|mio|mia|miei|mie|m['’](?=\p{L}))(?!\p{L})")
-_QUOTED = regex.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 
 
 def _first_person(text: str) -> bool:
     """A first-person singular word outside quotation marks: the writer speaking."""
-    return _FIRST_PERSON.search(_QUOTED.sub(" ", text)) is not None
+    return _FIRST_PERSON.search(unquoted(text)) is not None
 
 
 def fields(paragraphs: Sequence[str]) -> list[bool]:

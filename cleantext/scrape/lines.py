@@ -20,6 +20,7 @@ from cleantext.scrape.context import (
     ends_sentence,
     fact_line,
     lead_in,
+    unquoted,
     words,
 )
 from cleantext.tokens import opens_lowercase
@@ -58,10 +59,21 @@ _CUE_RES = {
 }
 
 
+STATEMENT_WORDS = 4  # words of a topic besides its cue make a line a statement, not a widget
+
+
 def _cue_test(kind: str, topical_ok: bool, boxed: bool = False) -> Callable[[str, Context, Rule], bool]:
-    """A short line built around one family of cue words; with `topical_ok`, a headline
-    about the cue ("Musk compra Twitter") is not a prompt; with `boxed`, a line up to
-    "box_words" long is one too when the page prints it twice (`_printed_again`)."""
+    """A short line built around one family of cue words, said by the line itself (a
+    headline quoting "No comment" says no cue). With STATEMENT_WORDS words of a topic
+    besides it, the line is a headline or a writer's sentence about the thing ("Commenti
+    impulsivi e reazioni a caldo, la strage di Capodanno giudicata sui social…", a news
+    feed; "EDIT: nel caso dovesse servirvi, trovate il js per implementare i commenti…", a
+    blog; held out), where a widget has a verb and an object at most ("Lascia un commento")
+    or speaks to the reader ("Il tuo indirizzo email non sarà pubblicato. I campi
+    obbligatori sono contrassegnati *"). With `topical_ok`, a headline
+    about the cue the article's prose uses ("Musk compra Twitter") is not a prompt either;
+    with `boxed`, a line up to "box_words" long is one when the page prints it twice
+    (`_printed_again`)."""
     cue = _CUE_RES[kind]
 
     def test(p: str, ctx: Context, rule: Rule) -> bool:
@@ -71,13 +83,22 @@ def _cue_test(kind: str, topical_ok: bool, boxed: bool = False) -> Callable[[str
         box = n > rule.limit("max_words")
         if box and not (boxed and n <= rule.limit("box_words")):
             return False
-        if not cue.search(_unguarded(p)) or ctx.in_verse():
+        said = unquoted(_unguarded(p))
+        if not cue.search(said) or ctx.in_verse():
             return False
         if box:  # (after the cue: the page is read only for a line that holds one)
             return _printed_again(p, ctx)  # a box is no headline about its cue, long as it is
+        if len(_topic_words(p, cue)) >= STATEMENT_WORDS and not _READER.search(said):
+            return False
         return not (topical_ok and _topical(p, cue, ctx))
 
     return test
+
+
+def _topic_words(p: str, cue: regex.Pattern[str]) -> list[str]:
+    """The line's words besides its cue that say something of a topic (not function words)."""
+    rest = words(cue.sub(" ", p))
+    return [w for w in rest if w.isalpha() and len(w) >= 3 and _zipf_max(w.lower()) < FUNCTION_WORD_ZIPF]
 
 
 def _printed_again(p: str, ctx: Context) -> bool:
@@ -121,6 +142,9 @@ comment_form = LineTest(
         Example("I campi obbligatori sono contrassegnati *", True, "own"),
         Example("La prenotazione è obbligatoria.", False, "own"),
         Example("Per commenti o domande sul servizio scrivete a:", False, "own"),  # a lead-in
+        # a headline about comments, a feed's item (shaped after a news feed's, held out)
+        Example("Commenti velenosi sotto il post, il sindaco di Verona denuncia gli autori", False, "own"),
+        Example("La domanda al ministro sui rincari e la risposta: 'No comment'", False, "own"),
     ),
 )
 share_buttons = LineTest(
@@ -135,6 +159,7 @@ share_buttons = LineTest(
         # a podcast's page, its platforms' buttons after it (held out)
         Example("Ascoltaci su", True, "own"),
         Example("INSTALLDIR/share/config", False, "own"),
+        Example("Il video del crollo girato da un passante su TikTok", False, "own"),
     ),
 )
 advertisement = LineTest(
@@ -158,10 +183,7 @@ def _topical(p: str, cue: regex.Pattern[str], ctx: Context) -> bool:
     prompt ("Condividi su Twitter"): the article's prose uses the cue word, and the line
     says something besides it (a word that is not a cue and not a function word)."""
     found = {w.lower() for m in cue.finditer(p) for w in words(m.group(0))}
-    if not found & ctx.prose_words():
-        return False
-    rest = words(cue.sub(" ", p))
-    return any(w.isalpha() and len(w) >= 3 and _zipf_max(w.lower()) < FUNCTION_WORD_ZIPF for w in rest)
+    return bool(found & ctx.prose_words()) and bool(_topic_words(p, cue))
 
 
 @memo(100_000)
@@ -600,8 +622,8 @@ def _call_to_action(p: str, ctx: Context, rule: Rule) -> bool:
     return (
         n <= rule.limit("max_words")
         and not _prose_to_no_one(p, n)  # (before its word searches)
-        and bool(_CALL.search(p))
-        and (bool(_CLICK.search(p)) or bool(_SITE_THING.search(p)))
+        and bool(_CALL.search(said := unquoted(p)))  # a headline quoting a phishing mail's "Clicca qui"
+        and (bool(_CLICK.search(said)) or bool(_SITE_THING.search(said)))
     )
 
 
@@ -616,6 +638,7 @@ call_to_action = LineTest(
         Example("Click here to subscribe to our newsletter.", True, "own"),
         Example("Clicca per ingrandire l'immagine", True, "own"),
         Example("Tocca il cielo con un dito", False, "own"),
+        Example('"Clicca qui per il rimborso". La truffa via sms che svuota i conti', False, "own"),
         Example("Clicca su Rimuovi nella finestra di conferma", False, "own"),
     ),
 )
