@@ -11,7 +11,8 @@ counts, per document, normalised lines and line prefixes (up to ':', '|', '>', '
 A feed's footer closes every item with the item in the middle ("The post <title> first
 appeared on il manifesto.", "L'articolo <title> proviene da Il Fatto Quotidiano."): the pass
 counts how documents end, their last words and how their last sentences open, and the
-cleaning pass drops a closing many documents share with a different middle.
+cleaning pass drops a closing many documents share with a different middle, and a short
+last sentence many documents end their text with ("…ci sono sei feriti. Continua a leggere").
 
 The same pass counts, per document, each run of up to three lowercase words with one that
 Italian text does not use ("quiet quitting", "friend-shoring"): a foreign term several
@@ -63,6 +64,9 @@ CLOSING_HEAD_SHARE = 0.5  # ... the opening this share of those documents' closi
 # end alone is no template's whole (a page's embed code "[[ge:…:45853825]]" closes sentences
 # of the article, and a site's name its headlines: "<headline> | Libero Quotidiano")
 CLOSING_SENTENCES = 3  # the last sentences a closing may run over (a title may hold a "!")
+CLOSING_GRAMMAR_ZIPF = 6.0  # an opening of words this frequent only ("o", "e", "ma", "il") opens
+# any text's sentences: a manual's "o facendo clic … nella finestra di dialogo dei livelli."
+# under each command of GIMP's (held out) is its own text, no template
 CLOSING_REASON = "repeated closing"
 TERM_WORDS = 3  # a foreign term counted across documents is this short (a loan phrase)
 TERM_BELOW = 3.0  # and holds a word Italian text uses less than this (Zipf: not Italian usage)
@@ -119,6 +123,7 @@ class CorpusLines:
     duplicates: dict[str, str] = field(default_factory=dict)  # a copy's name -> the first one's
     terms: dict[str, int] = field(default_factory=dict)  # foreign terms (`tokens.folded`) -> documents
     closings: dict[str, str] = field(default_factory=dict)  # a closing's end -> its opening
+    endings: frozenset[str] = frozenset()  # short last sentences many documents' texts end with
 
     @property
     def min_docs(self) -> int:
@@ -144,6 +149,8 @@ class CorpusLines:
         None: its last sentence ends as many documents end, and it runs back to the
         sentence that opens as their closings open."""
         bounds = split.sentences(paragraph)
+        if len(bounds) >= 2 and line_key(paragraph[slice(*bounds[-1])]) in self.endings:
+            return bounds[-1][0]
         end = _closing_end(paragraph[slice(*bounds[-1])]) if bounds else None
         if end is None or end not in self.closings:
             return None
@@ -163,6 +170,8 @@ class CorpusLines:
             h.update(f"t{k}\t{self.terms[k]}\n".encode())
         for k in sorted(self.closings):
             h.update(f"c{k}\t{self.closings[k]}\n".encode())
+        for k in sorted(self.endings):
+            h.update(f"e{k}\n".encode())
         for k in sorted(self.duplicates):  # file names: a name's undecodable bytes as they are
             h.update(f"d{k}\t{self.duplicates[k]}\n".encode("utf-8", "surrogateescape"))
         return h.hexdigest()[:16]
@@ -185,6 +194,7 @@ def count_documents(named_texts: Iterable[tuple[str, str]]) -> CorpusLines:
     duplicates: dict[str, str] = {}
     terms: Counter[str] = Counter()
     ends: Counter[str] = Counter()  # how documents end (`_closing_end`)
+    endings: Counter[str] = Counter()  # short last sentences after a text's own
     ended: dict[str, set[str]] = {}  # ... in which last sentences (two are all it needs)
     openings: Counter[tuple[str, str]] = Counter()  # (end, how one of the last sentences opens)
     documents = 0
@@ -220,6 +230,8 @@ def count_documents(named_texts: Iterable[tuple[str, str]]) -> CorpusLines:
             if len(seen) < 2:  # two different tails are all a template needs
                 seen.add(key)
         sentences = [last[a:b] for a, b in split.sentences(last)]
+        if len(sentences) >= 2 and len((key := line_key(sentences[-1])).split()) <= SHORT_SENTENCE_WORDS:
+            endings[key] += 1
         if sentences and (end := _closing_end(sentences[-1])):
             ends[end] += 1
             if len(seen := ended.setdefault(end, set())) < 2:
@@ -236,11 +248,16 @@ def count_documents(named_texts: Iterable[tuple[str, str]]) -> CorpusLines:
     stats.lines = {k: n for k, n in lines.items() if n >= need}
     stats.terms = {k: n for k, n in terms.items() if n >= need}
     stats.heads = {k: n for k, n in heads.items() if n >= need and len(tails.get(k, ())) >= 2}
+    stats.endings = frozenset(k for k, n in endings.items() if k and n >= max(need, CLOSING_MIN_DOCS))
     for end, n in ends.items():
         if n < max(need, CLOSING_MIN_DOCS) or len(ended[end]) < 2:
             continue
         # its opening: the longest that enough of its documents' closings have
-        shared = [o for (e, o), k in openings.items() if e == end and k >= CLOSING_HEAD_SHARE * n]
+        shared = [
+            o
+            for (e, o), k in openings.items()
+            if e == end and k >= CLOSING_HEAD_SHARE * n and not _grammar_only(o)
+        ]
         if shared:
             stats.closings[end] = max(shared, key=lambda o: (len(o.split()), openings[end, o]))
     return stats
@@ -250,6 +267,10 @@ def _closing_end(sentence: str) -> str | None:
     """A sentence's last `CLOSING_WORDS` words, folded, when it has more."""
     key = line_key(sentence).split()
     return " ".join(key[-CLOSING_WORDS:]) if len(key) > CLOSING_WORDS else None
+
+
+def _grammar_only(opening: str) -> bool:
+    return all(max(zipf(w, "it"), zipf(w, "en")) >= CLOSING_GRAMMAR_ZIPF for w in opening.split())
 
 
 def _opening(sentence: str, size: int) -> str:

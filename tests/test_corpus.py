@@ -453,19 +453,38 @@ def test_a_feeds_footer_many_items_close_with_goes_whole(tmp_path, close):
 
 
 def test_an_end_many_documents_share_without_an_opening_is_no_footer(tmp_path):
-    """A page's embed code closes sentences of the article ("… all'ottavo posto.
-    [[ge:kolumbus:liberoquotidiano:45898146]]", a real feed): the end is shared, the
-    sentences it closes are the article's; nor does a footer's end count in a few items."""
+    """A site's phrase closes the last sentence of each of its articles, the sentences
+    otherwise the articles' own ("…, secondo quanto riferisce la nostra redazione."; ours,
+    after a news feed's embed codes, held out): an end with no opening they share is no
+    footer, and the sentences stay; nor does a footer's end count in a few items."""
     docs = _items(
-        tmp_path, lambda title: f"Il resto dell'articolo sul sito [[embed:kolumbus:{len(title) * 7919}]]"
+        tmp_path, lambda title: f"{title.rstrip('!')}, secondo quanto riferisce la nostra redazione."
     )
     _clean_folder(docs, tmp_path / "out")
     assert count_corpus(plan([docs], tmp_path / "x"), Settings()).closings == {}
     for d in range(14):
-        assert "[[embed:kolumbus" in (tmp_path / "out" / f"i{d:02d}.txt").read_text("utf-8")
+        assert "secondo quanto riferisce" in (tmp_path / "out" / f"i{d:02d}.txt").read_text("utf-8")
     few = tmp_path / "few"
     few.mkdir()
     (tmp_path / "x").mkdir()
     for f in sorted(_items(tmp_path / "x", lambda t: f"The post {t} first appeared on Prova.").iterdir())[:9]:
         (few / f.name).write_text(f.read_text("utf-8"), encoding="utf-8")
     assert count_corpus(plan([few], tmp_path / "y"), Settings()).closings == {}
+
+
+def test_a_short_last_sentence_many_items_end_with_goes():
+    """A feed glues its "read more" to every summary ("…sei feriti.Continua a leggere", a
+    news feed, held out; ours here): no line of its own repeats, the sentence does, last in
+    the text of many documents. A sentence ending only a few documents stays."""
+    from cleantext.pipeline import Pipeline
+
+    # (glued after a lowercase word: after a capital, "Rimini.Continua" may be a name's)
+    ended = [s for s in SENTENCES[300:] if s.rstrip(".").split()[-1].islower()][:12]
+    texts = [(f"i{d}", f"{' '.join(s.split()[:6])}\n\n{s}Continua a leggere\n") for d, s in enumerate(ended)]
+    corpus = count_documents(texts)
+    assert corpus.endings == {"continua a leggere"}
+    with Pipeline(Settings(translate=False)) as pipeline:
+        doc = pipeline.finish([pipeline.prepare(texts[0][1], "i0", corpus)])[0]
+    assert "Continua a leggere" not in doc.text and ended[0].rstrip(".")[:40] in doc.text
+    assert [s.dropped for s in doc.sentences][-1] == "boilerplate: repeated closing"
+    assert count_documents(texts[:9]).endings == frozenset()
