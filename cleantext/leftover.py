@@ -166,6 +166,7 @@ def judge(
     that several documents use this term (`corpus.CorpusLines.used_term`)?"""
     tails = tails or {}
     p = policy or Policy()
+    units = [_quotes_paired(text, det) for text, det in units]
     if _foreign_document(units, main, p):
         return [all_kept(det, "document") for _, det in units]
     apart = [f" {' '.join(folded(m))} " for m in marked]
@@ -1246,7 +1247,8 @@ def _quoted(text: str, start: int, end: int) -> bool:
     left = max(text.rfind(q, 0, start) for q in _OPEN)
     if left < 0 or any(_closes(text, k) for k in range(left + 1, start)):
         return False
-    for k in range(end, len(text)):
+    # (a closing "’" a word's span took in, as it takes in "po’", still closes)
+    for k in range(end - 1 if 0 < end and text[end - 1] == "’" else end, len(text)):
         if _closes(text, k):
             inner = len(WORD.findall(text[left + 1 : k]))
             return inner <= len(WORD.findall(text[start:end])) + 2
@@ -1258,6 +1260,48 @@ def _quoted(text: str, start: int, end: int) -> bool:
 _PARTNER = {"“": '”"', "«": "»", '"': '"', "‘": "’"}
 
 
+_QUOTE_OPENS = frozenset(" \t\n([{«“—–-/")  # what a straight "'" opening a quotation follows
+
+
+def paired_quotes(text: str) -> str:
+    """The text with its straight single quotation marks as typographic ones, one character
+    for one, so that "'" reads as a quotation's mark only where it is one: it opens after a
+    space or a bracket and before a word, and closes on the next one after a word and before
+    no letter ("dice 'I love beauty, it's not my fault'." — "it's" and "l'uso" are words, and
+    "un po' di" closes nothing it did not open; a news feed's quotations, held out)."""
+    if "'" not in text:
+        return text
+    out = list(text)
+    k, n = 0, len(text)
+    while (k := text.find("'", k)) >= 0:
+        if (k == 0 or text[k - 1] in _QUOTE_OPENS) and k + 1 < n and text[k + 1].isalnum():
+            j = k + 1
+            while (j := text.find("'", j)) >= 0:
+                if not text[j - 1].isspace() and not (j + 1 < n and text[j + 1].isalnum()):
+                    out[k], out[j] = "‘", "’"
+                    break
+                j += 1
+            if j < 0:
+                break
+            k = j
+        k += 1
+    return "".join(out)
+
+
+def _quotes_paired(text: str, det: Detection) -> tuple[str, Detection]:
+    """The sentence with its quotation marks paired (`paired_quotes`), and its spans without
+    a closing mark a word took in ("fault'" in "'I love beauty, it's not my fault'")."""
+    paired = paired_quotes(text)
+    if paired is text or not det.spans:
+        return paired, det
+
+    def closed(g: Span) -> bool:  # its last character is a closing mark that was a "'"
+        return g.end - g.start > 1 and paired[g.end - 1] == "’" != text[g.end - 1]
+
+    spans = tuple(replace(g, end=g.end - 1) if closed(g) else g for g in det.spans)
+    return paired, replace(det, spans=spans)
+
+
 def quote_tails(paragraph: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int] | None]:
     """For each sentence of a paragraph (its bounds, in order): its part inside a quotation
     that runs over into another sentence, as (start, end) in the sentence, or None. A
@@ -1267,6 +1311,7 @@ def quote_tails(paragraph: str, sentences: Sequence[tuple[int, int]]) -> list[tu
     out); each closes on its opening mark's partner (an apostrophe is no closing "’")."""
     out: list[tuple[int, int] | None] = []
     mark, pos = "", 0
+    paragraph = paired_quotes(paragraph)
     for a, b in sentences:
         for k in range(pos, a):
             mark = _quote_step(paragraph, k, mark)

@@ -735,3 +735,18 @@ def test_a_manuals_untranslated_options_are_no_pairs():
         (None, "Se questo campo contiene il nome di un utente, il gruppo sarà quello dell'utente stesso."),
     )
     assert leftover.paired(lines, zipf) == [False] * 5
+
+
+@pytest.mark.parametrize(
+    ("text", "paired"),
+    [
+        ("era 'I love beauty, it's not my fault'.", "era ‘I love beauty, it's not my fault’."),
+        ("('Venus, I'll be your mirror') dell'artista", "(‘Venus, I'll be your mirror’) dell'artista"),
+        ("un po' di tempo e l'uso dell'auto", "un po' di tempo e l'uso dell'auto"),  # apostrophes only
+        ("disse 'basta e se ne andò", "disse 'basta e se ne andò"),  # nothing closes it
+    ],
+)
+def test_straight_single_quotes_pair_only_as_quotations(text, paired):
+    """Italian news quotes with straight single quotes as often as with «»; the same mark is
+    the apostrophe of "l'uso" and of "po'" (ours)."""
+    assert leftover.paired_quotes(text) == paired
