@@ -91,6 +91,23 @@ def test_an_italian_opening_or_closing_clause_stays_out_of_the_span(detector, te
 
 
 @pytest.mark.parametrize(
+    ("text", "span", "lang"),
+    [  # ours, shaped after a news feed's (held out): "prima i giovani, i part time o chi…"
+        ("Si chiede chi mandare a casa prima, i giovani, i part time o chi non ha figli.", "part time", "en"),
+        (
+            "Il ministro ha parlato a lungo, il ne faut pas oublier les victimes.",
+            "il ne faut pas oublier les victimes",
+            "fr",
+        ),
+    ],
+)
+def test_the_italian_article_a_loan_takes_is_the_sentences(detector, text, span, lang):
+    """Italian gives a borrowed phrase its own article: "i" of "i part time" is no English
+    word to translate; a French clause's "il" (its pronoun) stays with it."""
+    assert spans(detector, text) == ("it", [(span, lang)])
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Leggi anche: Biden-Putin: atteso oggi il summit online",

@@ -285,6 +285,17 @@ def past_elision(text: str, start: int, lang: str) -> int:
     return m.end()
 
 
+# Italian's own articles, none of them one of the foreign language's: before a borrowed
+# phrase they are the sentence's, which gives the loan its article ("i part time", "gli
+# smart worker"; a news feed, held out), and never part of what a translation replaces.
+_ITALIAN_ARTICLES = frozenset("il lo i gli la le un uno una".split())
+_WORDS_OF = {"fr": frozenset("la le un il".split())}  # those the foreign language writes too
+
+
+def _italian_article(word: str, lang: str) -> bool:
+    return word in _ITALIAN_ARTICLES and word not in _WORDS_OF.get(lang, ())
+
+
 # Articles Italian does not write: before a name they are a translation leftover.
 STRAY_ARTICLES = frozenset("the an les des du une".split())
 
@@ -438,6 +449,8 @@ def trim(text: str, toks: list[Tok], i: int, j: int, lang: str) -> tuple[int, in
         i += 1  # a weak word is kept only as the article of a clearly foreign word ("a beautiful")
     while j > i and toks[j - 1].ev[lang] < 0.35:
         j -= 1
+    while j - i >= 2 and _italian_article(toks[i].text, lang):
+        i += 1
     if i >= j:
         return i, j
     weak = toks[i].ev[lang] < (0.7 if toks[i].text.islower() else 1.0)  # a name says little either way
@@ -450,7 +463,12 @@ def trim(text: str, toks: list[Tok], i: int, j: int, lang: str) -> tuple[int, in
         # ", il ne faut pas…": a word both languages use ("il", "un", "se") that opens the
         # clause belongs to the foreign clause it opens
         word = toks[i - 1]
-        if len(word.text) <= 3 and word.ev[lang] > -1.0 and max(t.ev[lang] for t in toks[i : i + 2]) >= 1:
+        if (
+            len(word.text) <= 3
+            and word.ev[lang] > -1.0
+            and max(t.ev[lang] for t in toks[i : i + 2]) >= 1
+            and not _italian_article(word.text, lang)
+        ):
             i -= 1
     # (again: the words dropped may have held the bracket's opener, "Smith (2020, p. 14), «the
     # city is…»"; ours)
