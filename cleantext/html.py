@@ -31,6 +31,7 @@ EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml")
 _HEAD = re.compile(
     rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )
+_A_TAG = re.compile(rb"<[A-Za-z!/?]")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 log = logging.getLogger(__name__)
 SNIFF_BYTES = 4096
@@ -70,8 +71,9 @@ def text_page(text: str, encoding: str) -> Page:
 
 
 def looks_like_html(head: bytes, name: str = "") -> bool:
-    """By extension, else by the first bytes (after a byte-order mark)."""
-    if compression.bare(name.lower()).endswith(EXTENSIONS):
+    """By extension, else by the first bytes (after a byte-order mark). A file named as a
+    page that holds no tag in its first bytes is a text saved under that name."""
+    if compression.bare(name.lower()).endswith(EXTENSIONS) and _A_TAG.search(head[:SNIFF_BYTES]):
         return True
     for bom in (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         if head.startswith(bom):
@@ -120,15 +122,17 @@ def decode_page(data: bytes, name: str) -> tuple[str, str]:
 def _parse(html: str) -> Any:
     """The page's tree, however deep its nesting or long its scripts: lxml's default
     limits (256 levels, 10 MB text nodes) cut a page there, silently."""
-    from lxml.html import HTMLParser, fromstring
+    from lxml.html import HTMLParser, document_fromstring
 
+    # (a document whatever it holds: a page's fragment, "<p>…</p>" as a CMS stores an
+    # article, is one element, which a fragment's parse gives childless)
     options = {"collect_ids": False, "default_doctype": False, "remove_comments": True, "remove_pis": True}
     try:
         try:
-            tree = fromstring(html, parser=HTMLParser(huge_tree=True, **options))
+            tree = document_fromstring(html, parser=HTMLParser(huge_tree=True, **options))
         except ValueError:  # a string that declares its encoding (<?xml … encoding=…?>)
             raw = html.encode("utf-8", "surrogatepass")
-            tree = fromstring(raw, parser=HTMLParser(huge_tree=True, encoding="utf-8", **options))
+            tree = document_fromstring(raw, parser=HTMLParser(huge_tree=True, encoding="utf-8", **options))
     except Exception:  # noqa: BLE001 -- lxml's parse errors: the fallback parser tries
         return None
     return tree if tree is not None and len(tree) else None

@@ -125,7 +125,11 @@ def test_a_page_of_links_only_is_an_error_naming_the_file(plain):
 
 
 def test_pages_are_known_by_extension_or_first_bytes():
-    assert html.looks_like_html(b"anything", "a.HTM") and html.looks_like_html(b"", "b.html")
+    assert html.looks_like_html(b"<div>anything", "a.HTM") and html.looks_like_html(
+        b"\n<p>Ciao</p>", "b.html"
+    )
+    # named as a page, no tag in it: a text saved under that name (ours)
+    assert not html.looks_like_html(b"Il governo ha deciso.\n\nLa seduta riprende.", "a.html")
     for head in (
         b"<!DOCTYPE html><html>",
         b"\xef\xbb\xbf  <html lang='it'>",
@@ -135,6 +139,18 @@ def test_pages_are_known_by_extension_or_first_bytes():
         assert html.looks_like_html(head, "page"), head
     for head in (b"Il <b>governo</b> ha deciso.", b"x < y e <html> nel testo", b"<p>un paragrafo</p>"):
         assert not html.looks_like_html(head, "a.txt"), head
+
+
+def test_a_pages_fragment_and_a_text_named_as_a_page_are_read(tmp_path, plain):
+    """A CMS keeps an article as its paragraphs' markup, no <html> or <body> ("<p>…</p><p>…</p>"),
+    and a text gets saved as .html: both were "not an HTML page that can be parsed" (ours)."""
+    first = "Il consiglio comunale ha approvato ieri sera il bilancio dopo una lunga discussione in aula."
+    second = "La seduta è stata sospesa due volte per le proteste del pubblico, poi è ripresa a tarda sera."
+    fragment = f"<p>{first}</p>\n<p>{second}</p>\n"
+    text = f"{first}\n\n{second}\n"
+    for name, data in (("frammento.html", fragment), ("testo.html", text)):
+        doc = plain.run(data.encode(), name)
+        assert doc.text.strip() == f"{first}\n\n{second}", name
 
 
 def test_a_folder_of_pages_and_text_one_bad_page_fails_alone(tmp_path, plain):
