@@ -503,5 +503,9 @@ def test_a_feeds_item_has_no_other_storys_headline():
         "Allerta rossa in tutta la provincia: la decisione presa dopo la riunione in prefettura",
     ]
     assert find_boilerplate(item) == [None, None]
+    # a page's index of headlines, no story on it: they are its links, and go (ours)
+    index = [*item, "Calciomercato, la Juventus cerca un nuovo allenatore: tre nomi in lista"]
+    links = frozenset(link_key(line) for line in index)
+    assert find_boilerplate(index, links=links)[1:] == ["boilerplate: related headline"] * 2
     beside = [*ARTICLE[:2], "Calciomercato, la Juventus cerca un nuovo allenatore", item[1], *ARTICLE[2:]]
     assert find_boilerplate(beside)[2:4] == ["boilerplate: related headline"] * 2

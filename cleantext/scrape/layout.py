@@ -41,12 +41,15 @@ def _related_headline(p: str, ctx: Context, rule: Rule) -> bool:
     destra verso sinistra" is its own (held out). In text, where links are not known, a line
     in the writer's own voice is no other story's headline (a headline speaks in the first
     person only inside quotation marks): "Il resto o non m'è piaciuto o non me lo ricordo",
-    a blog's post (held out). Another story's headline stands beside a story: a document
-    with no paragraph of prose (a feed's item, its title and its summary: "Morto a Madrid a
-    85 anni: l'annuncio dato dalla figlia maggiore", a news feed, held out) has none.
+    a blog's post (held out). And in text another story's headline stands beside a story: a
+    document with no paragraph of prose (a feed's item, its title and its summary: "Morto a
+    Madrid a 85 anni: l'annuncio dato dalla figlia maggiore", a news feed, held out) has
+    none; a page's index of headlines, no story on it, is its links.
     """
     i = ctx.index
-    if ctx.facts.kept == 0 or _body(ctx)[0] is None or i == _title(ctx) or not ctx.linked(i):
+    if ctx.facts.kept == 0 or i == _title(ctx) or not ctx.linked(i):
+        return False
+    if ctx.facts.links is None and _body(ctx)[0] is None:
         return False
     if not _unrelated_headline(ctx, i, rule):
         return False

@@ -60,6 +60,7 @@ _CUE_RES = {
 
 
 STATEMENT_WORDS = 4  # words of a topic besides its cue make a line a statement, not a widget
+KNOWN_WORD_ZIPF = 2.0  # ... each a word Italian or English text uses this much
 
 
 def _cue_test(kind: str, topical_ok: bool, boxed: bool = False) -> Callable[[str, Context, Rule], bool]:
@@ -88,17 +89,26 @@ def _cue_test(kind: str, topical_ok: bool, boxed: bool = False) -> Callable[[str
             return False
         if box:  # (after the cue: the page is read only for a line that holds one)
             return _printed_again(p, ctx)  # a box is no headline about its cue, long as it is
-        if len(_topic_words(p, cue)) >= STATEMENT_WORDS and not _READER.search(said):
+        if len(_topic_words(p, cue, known=True)) >= STATEMENT_WORDS and not _READER.search(said):
             return False
         return not (topical_ok and _topical(p, cue, ctx))
 
     return test
 
 
-def _topic_words(p: str, cue: regex.Pattern[str]) -> list[str]:
-    """The line's words besides its cue that say something of a topic (not function words)."""
+def _topic_words(p: str, cue: regex.Pattern[str], known: bool = False) -> list[str]:
+    """The line's words besides its cue that say something of a topic (not function words);
+    `known`: words Italian or English text uses, not another language's ("Abonnieren Sie
+    jetzt den Themen-Newsletter", a German page's prompt, is no Italian statement)."""
     rest = words(cue.sub(" ", p))
-    return [w for w in rest if w.isalpha() and len(w) >= 3 and _zipf_max(w.lower()) < FUNCTION_WORD_ZIPF]
+    return [
+        w
+        for w in rest
+        if w.isalpha()
+        and len(w) >= 3
+        and (known_zipf := _zipf_max(w.lower())) < FUNCTION_WORD_ZIPF
+        and (not known or known_zipf >= KNOWN_WORD_ZIPF)
+    ]
 
 
 def _printed_again(p: str, ctx: Context) -> bool:
