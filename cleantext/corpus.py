@@ -193,10 +193,7 @@ def count_documents(named_texts: Iterable[tuple[str, str]]) -> CorpusLines:
     whole: dict[frozenset[str], str] = {}  # a document's lines -> its name
     duplicates: dict[str, str] = {}
     terms: Counter[str] = Counter()
-    ends: Counter[str] = Counter()  # how documents end (`_closing_end`)
-    endings: Counter[str] = Counter()  # short last sentences after a text's own
-    ended: dict[str, set[str]] = {}  # ... in which last sentences (two are all it needs)
-    openings: Counter[tuple[str, str]] = Counter()  # (end, how one of the last sentences opens)
+    closes = _Closings()
     documents = 0
     for name, text in named_texts:
         mine, my_heads, my_tails = set(), set(), []
@@ -229,16 +226,7 @@ def count_documents(named_texts: Iterable[tuple[str, str]]) -> CorpusLines:
             seen = tails.setdefault(head, set())
             if len(seen) < 2:  # two different tails are all a template needs
                 seen.add(key)
-        sentences = [last[a:b] for a, b in split.sentences(last)]
-        if len(sentences) >= 2 and len((key := line_key(sentences[-1])).split()) <= SHORT_SENTENCE_WORDS:
-            endings[key] += 1
-        if sentences and (end := _closing_end(sentences[-1])):
-            ends[end] += 1
-            if len(seen := ended.setdefault(end, set())) < 2:
-                seen.add(line_key(sentences[-1]))
-            sizes = (1, CLOSING_HEAD_WORDS)
-            last_ones = sentences[-CLOSING_SENTENCES:]
-            openings.update({(end, _opening(one, n)) for one in last_ones for n in sizes})
+        closes.add([last[a:b] for a, b in split.sentences(last)])
         lines.update(mine)
         heads.update(my_heads)
         if n_foreign <= TERM_DOCUMENT_SHARE * n_words:
@@ -248,19 +236,47 @@ def count_documents(named_texts: Iterable[tuple[str, str]]) -> CorpusLines:
     stats.lines = {k: n for k, n in lines.items() if n >= need}
     stats.terms = {k: n for k, n in terms.items() if n >= need}
     stats.heads = {k: n for k, n in heads.items() if n >= need and len(tails.get(k, ())) >= 2}
-    stats.endings = frozenset(k for k, n in endings.items() if k and n >= max(need, CLOSING_MIN_DOCS))
-    for end, n in ends.items():
-        if n < max(need, CLOSING_MIN_DOCS) or len(ended[end]) < 2:
-            continue
-        # its opening: the longest that enough of its documents' closings have
-        shared = [
-            o
-            for (e, o), k in openings.items()
-            if e == end and k >= CLOSING_HEAD_SHARE * n and not _grammar_only(o)
-        ]
-        if shared:
-            stats.closings[end] = max(shared, key=lambda o: (len(o.split()), openings[end, o]))
+    stats.closings, stats.endings = closes.shared(max(need, CLOSING_MIN_DOCS))
     return stats
+
+
+class _Closings:
+    """How the documents of a corpus end (their last paragraph's sentences): the ends of their
+    last sentences, in which sentences, and how their last sentences open; and the short last
+    sentences glued to a text."""
+
+    def __init__(self) -> None:
+        self.ends: Counter[str] = Counter()  # `_closing_end` -> documents
+        self.ended: dict[str, set[str]] = {}  # ... in which last sentences (two are all it needs)
+        self.openings: Counter[tuple[str, str]] = Counter()  # (end, an opening of the last sentences)
+        self.endings: Counter[str] = Counter()  # short last sentences after a text's own
+
+    def add(self, sentences: list[str]) -> None:
+        if len(sentences) >= 2 and len((key := line_key(sentences[-1])).split()) <= SHORT_SENTENCE_WORDS:
+            self.endings[key] += 1
+        if not sentences or not (end := _closing_end(sentences[-1])):
+            return
+        self.ends[end] += 1
+        if len(seen := self.ended.setdefault(end, set())) < 2:
+            seen.add(line_key(sentences[-1]))
+        last = sentences[-CLOSING_SENTENCES:]
+        self.openings.update({(end, _opening(one, size)) for one in last for size in (1, CLOSING_HEAD_WORDS)})
+
+    def shared(self, need: int) -> tuple[dict[str, str], frozenset[str]]:
+        """(each closing's end -> its opening, the short last sentences) `need` documents share."""
+        closings: dict[str, str] = {}
+        for end, n in self.ends.items():
+            if n < need or len(self.ended[end]) < 2:
+                continue
+            # its opening: the longest that enough of its documents' closings have
+            shared = [
+                o
+                for (e, o), k in self.openings.items()
+                if e == end and k >= CLOSING_HEAD_SHARE * n and not _grammar_only(o)
+            ]
+            if shared:
+                closings[end] = max(shared, key=lambda o: (len(o.split()), self.openings[end, o]))
+        return closings, frozenset(k for k, n in self.endings.items() if k and n >= need)
 
 
 def _closing_end(sentence: str) -> str | None:
