@@ -74,6 +74,22 @@ def kind(path: Path | str, input_format: str = "auto") -> str | None:
     return "warc" if found == "warc" and end == ".gz" else COMPRESSED.get(found)
 
 
+def refuse_packed(path: Path | str) -> None:
+    """ReadError for a dataset in a compression its format is not read in ("crawl.warc.xz",
+    "table.parquet.gz"): named so, it would be decompressed and cleaned as one text."""
+    name = str(path).lower()
+    end = compression.suffix(name)
+    found = next((k for ext, k in KINDS.items() if compression.bare(name).endswith(ext)), None)
+    if end and found is not None and kind(path) is None:
+        what = TABLES.get(found, found.upper())
+        do = (
+            "recompress it with gzip (.warc.gz)"
+            if found == "warc"
+            else f"decompress it ({what} compresses its columns)"
+        )
+        raise ReadError(f"{path}: {what} data compressed with {compression.NAMES[end]}: {do}")
+
+
 def output_path(source: Path, output_base: Path, file_kind: str) -> Path:
     """OUT/<same name>; a WARC's rows go to OUT/<name>.jsonl.gz, a WET file's to
     OUT/<name>.wet.jsonl.gz beside them (`file_kind`: the job's, decided once by `jobs.plan`)."""

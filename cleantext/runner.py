@@ -183,6 +183,7 @@ class Task:
                                 pending = None
                             yield self._dataset_one(job)
                             continue
+                        dataset.refuse_packed(job.source)
                         if self.streams and larger_than(job.source, STREAM_BYTES) and not self._page(job):
                             if pending:  # one translating thread at a time
                                 yield from self._complete(*pending)

@@ -945,3 +945,22 @@ def test_a_rows_paragraphs_keep_their_separator(tmp_path):
         "Il presidente ha detto.\nPoi è andato via.",
         "Il presidente ha detto.\n\nPoi è andato via.",
     ]
+
+
+def test_a_dataset_in_a_compression_its_format_is_not_read_in_fails_alone(tmp_path):
+    """A WARC compressed with xz, a Parquet file with gzip: named so, each was decompressed and
+    cleaned as one text, WARC headers and all (ours). Each is an error naming what to do; the
+    file beside them is cleaned."""
+    import lzma
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "crawl.warc.xz").write_bytes(lzma.compress(b"WARC/1.0\r\nWARC-Type: response\r\n\r\n"))
+    (src / "table.parquet.gz").write_bytes(gzip.compress(b"PAR1"))
+    (src / "a.txt").write_text(SENTENCES[5] + "\n", encoding="utf-8")
+    names = [str(src / n) for n in ("crawl.warc.xz", "table.parquet.gz", "a.txt")]
+    r = run_cli("clean", *names, "-o", str(tmp_path / "out"), "--no-translate")
+    assert r.returncode == 1
+    assert "crawl.warc.xz: WARC data compressed with xz: recompress it with gzip" in r.stderr
+    assert "table.parquet.gz: Parquet data compressed with gzip: decompress it" in r.stderr
+    assert (tmp_path / "out" / "a.txt").exists() and not (tmp_path / "out" / "crawl.txt").exists()
