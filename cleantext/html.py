@@ -65,9 +65,34 @@ def read_input(
 
 def text_page(text: str, encoding: str) -> Page:
     """A text as the pipeline reads it: its Markdown fences' lines are its code, set apart
-    as a page's `<pre>` is (a page exported as Markdown, a forum's post)."""
-    lines = [line for a, b in split.fences(text) for raw in text[a:b].splitlines() if (line := collapse(raw))]
+    as a page's `<pre>` is (a page exported as Markdown, a forum's post); markup it kept
+    breaks it where a browser would (`_marked_up_breaks`)."""
+    fences = split.fences(text)
+    broken = _marked_up_breaks(text, fences)
+    if broken is not text:  # (a fence after a break moved with it)
+        text, fences = broken, split.fences(broken)
+    lines = [line for a, b in fences for raw in text[a:b].splitlines() if (line := collapse(raw))]
     return Page(text, encoding, html=False, code=frozenset(lines), marked=tuple(dict.fromkeys(lines)))
+
+
+# the end of a block in a text that kept its markup (a <br> inside one is a space: the repair's)
+_BLOCK_END = re.compile(r"</(?:p|div|li|h[1-6]|blockquote|tr|table|ul|ol)\s*>", re.I)
+
+
+def _marked_up_breaks(text: str, fences: list[tuple[int, int]]) -> str:
+    """A text holding its markup (a CMS's field, a dataset's row: "<p>…</p><p>…</p>") with
+    a paragraph break after each block's end that has no line break after it, outside
+    Markdown fences (a program's HTML is its own); the repair stage then takes the tags out.
+    Without them its paragraphs ran into one."""
+    if "</" not in text:
+        return text
+    out, last = [], 0
+    for m in _BLOCK_END.finditer(text):
+        if any(a <= m.start() < b for a, b in fences) or text[m.end() : m.end() + 1] in ("\n", "\r"):
+            continue
+        out.append(text[last : m.end()] + "\n\n")
+        last = m.end()
+    return "".join(out) + text[last:] if out else text
 
 
 def looks_like_html(head: bytes, name: str = "") -> bool:

@@ -518,3 +518,18 @@ def test_a_code_block_the_extraction_joins_into_one_line_is_kept(plain):
     body = f"<p>{ARTICLE[0]}</p><blockquote><pre>{pre}</pre></blockquote><p>{ARTICLE[1]}</p>"
     doc = plain.run(page(body).encode(), "music.html")
     assert "\\relative { c''2 | d4 e | f4 g | a1 }" in doc.text, doc.text
+
+
+def test_a_texts_markup_breaks_its_paragraphs_where_a_browser_would():
+    """A CMS keeps an article's paragraphs as markup in a dataset's field ("<p>…</p><p>…</p>"):
+    its paragraphs ran into one once the tags were taken out. A block's end is a paragraph's
+    end; a <br> stays a space, and a Markdown fence's HTML is a program's, as written (ours)."""
+    first = "Il consiglio comunale ha approvato ieri sera il bilancio dopo una lunga discussione."
+    second = "La seduta è stata sospesa due volte per le proteste del pubblico in sala."
+    page = html.text_page(f"<p>{first}</p><p>{second}</p>", "str")
+    assert page.text == f"<p>{first}</p>\n\n<p>{second}</p>\n\n"
+    with Pipeline(Settings(translate=False)) as pipeline:
+        assert pipeline.run(f"<p>{first}</p><p>{second}</p>").text.strip() == f"{first}\n\n{second}"
+        assert "\n" not in pipeline.run("Il governo<br/>ha detto che la riforma è pronta.").text.strip()
+    fenced = "Ecco il codice:\n\n```html\n<p>uno</p><p>due</p>\n```\n"
+    assert html.text_page(fenced, "str").text == fenced
