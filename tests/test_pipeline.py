@@ -386,6 +386,25 @@ def test_detect_takes_folders_and_names_each_file():
     assert files == {str(p) for p in SAMPLES.iterdir() if p.suffix in (".txt", ".html")}
 
 
+def test_detect_reads_compressed_texts_as_clean_does(tmp_path):
+    """`detect it.txt.xz` said "this is xz-compressed, not text; name it with .xz at the end"
+    of a file so named, and a folder's compressed texts were not taken (ours)."""
+    import lzma
+
+    text = "La riforma si basa su una broad commonality di interessi nazionali.\n"
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "a.txt.xz").write_bytes(lzma.compress(text.encode()))
+    for target in (tmp_path / "d" / "a.txt.xz", tmp_path / "d"):
+        r = subprocess.run(
+            [sys.executable, "-m", "cleantext", "detect", str(target), "--json"],
+            capture_output=True,
+            text=True,
+        )
+        assert r.returncode == 0, r.stderr[-800:]
+        (rec,) = [json.loads(line) for line in r.stdout.splitlines()]
+        assert rec["segments"][0]["text"] == "broad commonality"
+
+
 def test_stdin_writes_records_with_format_jsonl_and_says_when_no_engine_served(tmp_path):
     """Issue 35: on stdin `--format jsonl` was ignored and exit code 3 never returned."""
     text = "ilIl governo ha detto .\n\nThe minister said that the reform will pass next week.\n"

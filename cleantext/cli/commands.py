@@ -396,9 +396,11 @@ def detect(
     files: list[Path] = []
     for inp in inputs:
         if inp.is_dir():
+            from cleantext.compression import NAMES
             from cleantext.jobs import Resolver, _listed
 
-            files += _listed(inp, ["*.txt", "*.html", "*.htm"], Resolver())
+            pages = ["*.txt", "*.html", "*.htm"]
+            files += _listed(inp, [*pages, *(p + end for p in pages for end in NAMES)], Resolver())
         else:
             files.append(inp)
     pipeline = Pipeline(settings_from({**locals(), "translate": False}))
@@ -453,8 +455,11 @@ def _show_detection(console, doc) -> None:  # noqa: ANN001
 
 
 def _read(file: Path) -> bytes:
+    """The file's bytes, decompressed when its name says it is compressed."""
+    from cleantext.read import read_file
+
     try:
-        return file.read_bytes()
+        return read_file(file)
     except OSError as e:
         echo_error(f"{file}: {e.strerror or e}")
         raise typer.Exit(1) from None
