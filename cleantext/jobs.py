@@ -12,6 +12,7 @@ import fnmatch
 import hashlib
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,7 +44,7 @@ def plan(
     shard: tuple[int, int] | None = None,
     problems: list[tuple[str, str]] | None = None,
     input_format: str = "auto",
-    left: list[Path] | None = None,
+    left: Counter[str] | None = None,
 ) -> list[Job]:
     """Map each input file to its output base, mirroring folders under OUT; a dataset file
     (by its extension, or every file when `input_format` names a dataset format) is one job
@@ -51,7 +52,8 @@ def plan(
 
     A subfolder that cannot be read is added to `problems` (path, error), to be reported
     like an unreadable file, never skipped in silence; the files of a folder the pattern
-    does not take, to `left` (a user told of them finds a format named otherwise)."""
+    does not take are counted in `left` by their endings (`ending`: a user told of them finds
+    a format named otherwise; counted, not listed, for a crawl's million pictures)."""
     from cleantext import dataset
 
     patterns = [x.strip() for x in pattern.split(",") if x.strip()] or ["*.txt"]
@@ -104,12 +106,12 @@ def plan(
 
 
 def _listed(
-    folder: Path, patterns: list[str], resolve: Resolver, left: list[Path] | None = None
+    folder: Path, patterns: list[str], resolve: Resolver, left: Counter[str] | None = None
 ) -> list[Path]:
     """The files under `folder` whose name matches one of `patterns`, in the order of
     `sorted(set(folder.rglob(p) for p in patterns))` filtered by `Path.is_file`, but for
     hidden files and files in hidden folders (editor backups, .git: not articles); the
-    other files, to `left`.
+    other files counted in `left` by their endings.
 
     One walk, each folder listed once, the listing's own answers used (rglob lists each
     folder twice per pattern). Hidden folders are not entered. A pattern with a folder in
@@ -139,7 +141,7 @@ def _listed(
                 resolve.listed(path, _answer(entry.is_symlink))
                 files.append(path)
             elif left is not None and _answer(entry.is_file):
-                left.append(Path(entry.path))
+                left[ending(name)] += 1
 
     walk(str(folder))
     return sorted(files)
@@ -154,6 +156,15 @@ def _answer(ask: Callable[..., bool], **kwargs: bool) -> bool:
         if e.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
             return False
         raise
+
+
+def ending(name: str) -> str:
+    """A file's ending as a user names its kind: ".pdf", ".parquet.gz" (a compression's with
+    the one before it), or the whole name when it has none ("README")."""
+    packed = compression.suffix(name)
+    stem = compression.bare(name)
+    end = Path(stem).suffix if stem and not stem.startswith(".") else ""
+    return (end + name[len(stem) :]) if end or packed else name
 
 
 def _unreadable_folders(root: Path) -> list[tuple[str, str]]:

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from cleantext import compression
 from cleantext import settings as settings_
 from cleantext.cli.options import echo_error
 
@@ -46,7 +45,7 @@ def plan_run(
     from cleantext.resume import STATE_LOG
 
     unreadable: list[tuple[str, str]] = []  # subfolders that cannot be read: errors at the end
-    left: list[Path] = []  # files no pattern takes: told, never cleaned in silence or skipped in it
+    left: Counter[str] = Counter()  # files no pattern takes, by ending: told, never skipped unsaid
     try:
         every = plan(
             inputs, output, pattern=pattern, problems=unreadable, input_format=input_format, left=left
@@ -70,21 +69,13 @@ def plan_run(
     return every, todo, unreadable
 
 
-def not_taken(files: list[Path], most: int = 4) -> str:
+def not_taken(endings: Counter[str], most: int = 4) -> str:
     """Files a run leaves, told by their endings, most frequent first: "3 files (.pdf 2, .docx 1)"."""
-    endings = sorted(Counter(_ending(f.name) for f in files).items(), key=lambda x: (-x[1], x[0]))
-    shown = ", ".join(f"{end} {n}" for end, n in endings[:most])
-    more = ", …" if len(endings) > most else ""
-    return f"{len(files)} file{'s' if len(files) != 1 else ''} ({shown}{more})"
-
-
-def _ending(name: str) -> str:
-    """A file's ending as a user names its kind: ".pdf", ".parquet.gz" (a compression's with
-    the one before it), or the whole name when it has none ("README")."""
-    packed = compression.suffix(name)
-    stem = compression.bare(name)
-    ending = Path(stem).suffix if stem and not stem.startswith(".") else ""
-    return (ending + name[len(stem) :]) if ending or packed else name
+    ranked = sorted(endings.items(), key=lambda x: (-x[1], x[0]))
+    shown = ", ".join(f"{end} {n}" for end, n in ranked[:most])
+    more = ", …" if len(ranked) > most else ""
+    n = sum(endings.values())
+    return f"{n} file{'s' if n != 1 else ''} ({shown}{more})"
 
 
 def count(console, jobs, settings):  # noqa: ANN001, ANN201
