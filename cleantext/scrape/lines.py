@@ -71,10 +71,9 @@ def _cue_test(kind: str, topical_ok: bool, boxed: bool = False) -> Callable[[str
     feed; "EDIT: nel caso dovesse servirvi, trovate il js per implementare i commenti…", a
     blog; held out), where a widget has a verb and an object at most ("Lascia un commento")
     or speaks to the reader ("Il tuo indirizzo email non sarà pubblicato. I campi
-    obbligatori sono contrassegnati *"). With `topical_ok`, a headline
-    about the cue the article's prose uses ("Musk compra Twitter") is not a prompt either;
-    with `boxed`, a line up to "box_words" long is one when the page prints it twice
-    (`_printed_again`)."""
+    obbligatori sono contrassegnati *"). With `topical_ok`, a headline about the cue the
+    article's prose uses ("Musk compra Twitter") is not a prompt either; with `boxed`, a
+    line up to "box_words" long is one when the page prints it twice (`_printed_again`)."""
     cue = _CUE_RES[kind]
 
     def test(p: str, ctx: Context, rule: Rule) -> bool:
@@ -106,8 +105,8 @@ def _topic_words(p: str, cue: regex.Pattern[str], known: bool = False) -> list[s
         for w in rest
         if w.isalpha()
         and len(w) >= 3
-        and (known_zipf := _zipf_max(w.lower())) < FUNCTION_WORD_ZIPF
-        and (not known or known_zipf >= KNOWN_WORD_ZIPF)
+        and (z := _zipf_max(w.lower())) < FUNCTION_WORD_ZIPF
+        and (not known or z >= KNOWN_WORD_ZIPF)
     ]
 
 
