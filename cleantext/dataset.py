@@ -66,20 +66,23 @@ def kind(path: Path | str, input_format: str = "auto") -> str | None:
     unless `input_format` (the --input-format) names a format (text and html: not a dataset)."""
     if input_format != "auto":
         return input_format if input_format in DATASET_FORMATS else None
-    name = str(path).lower()
-    end = compression.suffix(name)
-    found = next((k for ext, k in KINDS.items() if name[: len(name) - len(end)].endswith(ext)), None)
+    found, end = _named(path)
     if not end or found is None:
         return found
     return "warc" if found == "warc" and end == ".gz" else COMPRESSED.get(found)
 
 
+def _named(path: Path | str) -> tuple[str | None, str]:
+    """(the kind the name gives without its compression's ending, that ending or "")."""
+    name = str(path).lower()
+    bare = compression.bare(name)
+    return next((k for ext, k in KINDS.items() if bare.endswith(ext)), None), name[len(bare) :]
+
+
 def refuse_packed(path: Path | str) -> None:
     """ReadError for a dataset in a compression its format is not read in ("crawl.warc.xz",
     "table.parquet.gz"): named so, it would be decompressed and cleaned as one text."""
-    name = str(path).lower()
-    end = compression.suffix(name)
-    found = next((k for ext, k in KINDS.items() if compression.bare(name).endswith(ext)), None)
+    found, end = _named(path)
     if end and found is not None and kind(path) is None:
         what = TABLES.get(found, found.upper())
         do = (
