@@ -88,7 +88,7 @@ def _marked_up_breaks(text: str, fences: list[tuple[int, int]]) -> str:
         return text
     out, last = [], 0
     for m in _BLOCK_END.finditer(text):
-        if any(a <= m.start() < b for a, b in fences) or text[m.end() : m.end() + 1] in ("\n", "\r"):
+        if split.within(fences, m.start()) or text[m.end() : m.end() + 1] in ("\n", "\r"):
             continue
         out.append(text[last : m.end()] + "\n\n")
         last = m.end()

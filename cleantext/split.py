@@ -93,14 +93,16 @@ def fences(text: str) -> list[tuple[int, int]]:
     return found
 
 
+def within(blocks: list[tuple[int, int]], at: int) -> bool:
+    """`at` lies inside one of the (start, end) `blocks` (`fences`)."""
+    return any(a <= at < b for a, b in blocks)
+
+
 def paragraphs(text: str, unwrap: bool = True, main: str = "it") -> Iterator[tuple[int, int]]:
     """(start, end) of each paragraph of `text`: each non-empty line, or with `unwrap`, in
     prose wrapped at a width (`wrapped`), the lines a sentence runs on through as one. A
     Markdown fence's lines (`fences`) are each a paragraph of its own."""
     code = fences(text)
-
-    def in_code(at: int) -> bool:
-        return any(a <= at < b for a, b in code)
 
     blocks: list[list[tuple[int, int]]] = [[]]
     pos = 0
@@ -123,7 +125,7 @@ def paragraphs(text: str, unwrap: bool = True, main: str = "it") -> Iterator[tup
                 (joins or (unwrap and _broken_prose(line, following)))
                 and runs_on(line, following)
                 and b - start <= MAX_JOINED
-                and not (code and (in_code(c) or in_code(a)))
+                and not (code and (within(code, c) or within(code, a)))
             ):
                 end = b
             else:
