@@ -380,7 +380,10 @@ def _translate_stdin(settings, to: str) -> None:  # noqa: ANN001
 @app.command()
 def detect(
     inputs: Annotated[
-        list[Path], typer.Argument(help="Text files or HTML pages, folders of them, or '-' for stdin.")
+        list[Path],
+        typer.Argument(
+            help="Text files or HTML pages (plain or compressed), folders of them, or '-' for stdin."
+        ),
     ],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON record per sentence.")] = False,
     main: Annotated[str, typer.Option("--lang", help="Main language.")] = "it",
