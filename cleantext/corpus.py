@@ -14,6 +14,11 @@ counts how documents end, their last words and how their last sentences open, an
 cleaning pass drops a closing many documents share with a different middle, and a short
 last sentence many documents end their text with ("…ci sono sei feriti. Continua a leggere").
 
+A site signs its titles with its name ("Perché … è illegale - Il Post"): the pass counts
+what follows a spaced dash or bar at the end of documents' first lines, and the cleaning pass
+cuts a name many documents' titles end with (never one that as often opens a title: a match's
+"Inter - Milan").
+
 The same pass counts, per document, each run of up to three lowercase words with one that
 Italian text does not use ("quiet quitting", "friend-shoring"): a foreign term several
 documents of the run use is their writers' usage (`leftover.judge` keeps it as a `term`).
@@ -68,13 +73,23 @@ CLOSING_GRAMMAR_ZIPF = 6.0  # an opening of words this frequent only ("o", "e", 
 # any text's sentences: a manual's "o facendo clic … nella finestra di dialogo dei livelli."
 # under each command of GIMP's (held out) is its own text, no template
 CLOSING_REASON = "repeated closing"
+SITE_NAME_WORDS = 6  # a site's name after its headlines ("<title> - Il Post", "<title> |
+# Libero Quotidiano.it - Libero Quotidiano") is this short, after a spaced dash or bar ...
+SITE_NAME_MIN_DOCS = 10  # ... and this many documents' first lines end with it (and `min_docs`)
+SITE_NAME_OPENS = 0.1  # a name that also opens this share as many first lines before a dash
+# is one the news names on either side ("Inter - Milan", "Milan - Inter"): no site's
+SITE_NAME_REASON = "site name"
 TERM_WORDS = 3  # a foreign term counted across documents is this short (a loan phrase)
 TERM_BELOW = 3.0  # and holds a word Italian text uses less than this (Zipf: not Italian usage)
 TERM_DOCUMENT_SHARE = 0.3  # a document with more of its words foreign is not Italian prose
 # (a foreign page, a listing of code): its words are no Italian writer's usage
 
+_SEPARATOR = regex.compile(r"\s+[-–—|·]\s+")  # between a title and its site's name
 _TEMPLATE = regex.compile(r"^(?P<head>[^:|>›»]{1,80}?)\s*(?::|\||>|›|»|\s[-–—]\s)\s*(?P<tail>\S.*)$")
 _DIGITS = regex.compile(r"\d+")
+# a dateline before a dash opens an article's text, not a template's: a place in capitals, a
+# wire service in brackets or both ("ROMA -", "(Adnkronos) -", "MILANO (ANSA) -")
+_DATELINE = regex.compile(r"(?:\p{Lu}[\p{Lu}\d\s'’.,/]*\p{Lu}|\p{Lu}+)?\s*(?:\(\p{L}[^()]{0,30}\))?")
 
 
 def line_key(line: str) -> str:
@@ -124,6 +139,7 @@ class CorpusLines:
     terms: dict[str, int] = field(default_factory=dict)  # foreign terms (`tokens.folded`) -> documents
     closings: dict[str, str] = field(default_factory=dict)  # a closing's end -> its opening
     endings: frozenset[str] = frozenset()  # short last sentences many documents' texts end with
+    site_names: frozenset[str] = frozenset()  # what many documents' titles end with (`dedup_key`)
 
     @property
     def min_docs(self) -> int:
@@ -159,6 +175,11 @@ class CorpusLines:
         back = bounds[: -CLOSING_SENTENCES - 1 : -1]
         return next((a for a, b in back if _opening(paragraph[a:b], size) == head), None)
 
+    def site_name(self, title: str) -> int | None:
+        """Where a site's name many documents' titles end with begins in a document's first
+        paragraph (the offset of the space before its dash or bar), or None."""
+        return next((at for at, key in _title_tails(title) if key in self.site_names), None)
+
     def digest(self) -> str:
         """Identifies the evidence: part of the resume key (other evidence, other outputs)."""
         h = hashlib.sha256(str(self.documents).encode())
@@ -172,6 +193,8 @@ class CorpusLines:
             h.update(f"c{k}\t{self.closings[k]}\n".encode())
         for k in sorted(self.endings):
             h.update(f"e{k}\n".encode())
+        for k in sorted(self.site_names):
+            h.update(f"s{k}\n".encode())
         for k in sorted(self.duplicates):  # file names: a name's undecodable bytes as they are
             h.update(f"d{k}\t{self.duplicates[k]}\n".encode("utf-8", "surrogateescape"))
         return h.hexdigest()[:16]
@@ -194,17 +217,18 @@ def count_documents(named_texts: Iterable[tuple[str, str]]) -> CorpusLines:
     duplicates: dict[str, str] = {}
     terms: Counter[str] = Counter()
     closes = _Closings()
+    titles = _Titles()
     documents = 0
     for name, text in named_texts:
         mine, my_heads, my_tails = set(), set(), []
         my_terms: set[str] = set()
         n_words = n_foreign = 0  # the document's words, and those that read as foreign
-        last = ""
+        title = last = ""
         for a, b in split.paragraphs(text):
             para = repair_paragraph(text[a:b]).text  # as the cleaning pass will see it
             if not para:
                 continue
-            last = para
+            title, last = title or para, para
             n, k = _foreign_terms(para, my_terms)
             n_words, n_foreign = n_words + n, n_foreign + k
             key = line_key(para)
@@ -227,6 +251,7 @@ def count_documents(named_texts: Iterable[tuple[str, str]]) -> CorpusLines:
             if len(seen) < 2:  # two different tails are all a template needs
                 seen.add(key)
         closes.add([last[a:b] for a, b in split.sentences(last)])
+        titles.add(title)
         lines.update(mine)
         heads.update(my_heads)
         if n_foreign <= TERM_DOCUMENT_SHARE * n_words:
@@ -237,7 +262,45 @@ def count_documents(named_texts: Iterable[tuple[str, str]]) -> CorpusLines:
     stats.terms = {k: n for k, n in terms.items() if n >= need}
     stats.heads = {k: n for k, n in heads.items() if n >= need and len(tails.get(k, ())) >= 2}
     stats.closings, stats.endings = closes.shared(max(need, CLOSING_MIN_DOCS))
+    stats.site_names = titles.shared(max(need, SITE_NAME_MIN_DOCS))
     return stats
+
+
+class _Titles:
+    """How the documents of a corpus open: what their first lines end with after a spaced
+    dash or bar, and what they open with before one."""
+
+    def __init__(self) -> None:
+        self.ends: Counter[str] = Counter()  # `_title_tails` keys -> documents
+        self.opens: Counter[str] = Counter()  # a first line's part before its first dash -> documents
+
+    def add(self, first: str) -> None:
+        tails = _title_tails(first)
+        if not tails:
+            return
+        self.ends.update({key for _, key in tails})
+        head = dedup_key(first[: _SEPARATOR.search(first).start()])  # type: ignore[union-attr]
+        if head and len(head.split()) <= SITE_NAME_WORDS:
+            self.opens[head] += 1
+
+    def shared(self, need: int) -> frozenset[str]:
+        return frozenset(
+            k for k, n in self.ends.items() if n >= need and self.opens.get(k, 0) < SITE_NAME_OPENS * n
+        )
+
+
+def _title_tails(title: str) -> list[tuple[int, str]]:
+    """(where the space before the dash or bar is, what follows it folded) for each spaced
+    dash or bar of a document's first paragraph that a short capitalised name follows to
+    its end, the earliest first."""
+    out = []
+    for m in _SEPARATOR.finditer(title):
+        rest = title[m.end() :].rstrip()
+        if rest[:1].isupper() or rest[:1].isdigit():
+            key = dedup_key(rest)
+            if key and len(key.split()) <= SITE_NAME_WORDS:
+                out.append((m.start(), key))
+    return out
 
 
 class _Closings:
@@ -356,11 +419,14 @@ def _repeated_template(paragraph: str, corpus: CorpusLines, rule: Rule) -> bool:
     head = template_head(paragraph)
     if not head or corpus.heads.get(head, 0) < corpus.min_docs:
         return False
-    tail = _TEMPLATE.match(paragraph.strip())["tail"]  # type: ignore[index]
+    m = _TEMPLATE.match(paragraph.strip())
+    tail = m["tail"]  # type: ignore[index]
     # a headline or a label, not a dateline's sentence, what a speaker says or a paragraph
     # (longer, or more than one sentence: a dialogue's lines after "Lei:")
     if len(words(tail)) > rule.limit("max_tail_words") or len(split.sentences(tail)) > 1:
         return False
+    if _DATELINE.fullmatch(m["head"]) and m.group(0)[m.end("head") :].lstrip()[:1] in "-–—":  # type: ignore[index]
+        return False  # the article's text, however its feed cut it
     return not (_is_sentence(tail, after_label=True) or _is_speech(tail) or _runs_on(tail, rule))
 
 

@@ -16,7 +16,7 @@ from typing import BinaryIO
 import regex
 
 from cleantext import html, leftover, quality, split
-from cleantext.corpus import CLOSING_REASON, CorpusLines
+from cleantext.corpus import CLOSING_REASON, SITE_NAME_REASON, CorpusLines
 from cleantext.detection import Detection, Detector, missing_breaks
 from cleantext.freq import zipf
 from cleantext.html import read_input
@@ -258,7 +258,18 @@ class Pipeline:
         closing: int | None = None  # where it begins in the last paragraph
         if closes and corpus is not None and not s.keep_boilerplate and paras and reasons[-1] is None:
             closing = corpus.closing(paras[-1].text)
-        kept_found = found if closing is None else [*found[:-1], [x for x in found[-1] if x[0] < closing]]
+        # a site's name after the document's title ("… - Il Post"): a unit of its own, cut off
+        site: int | None = None  # where it begins in the first paragraph
+        if state.next_paragraph == 0 and corpus is not None and not s.keep_boilerplate and paras:
+            if reasons[0] is None and not is_code[0]:
+                site = corpus.site_name(paras[0].text)
+            if site is not None:
+                found[0] = self._cut(paras[0].text, found[0], site)
+        kept_found = list(found)
+        if closing is not None:
+            kept_found[-1] = [x for x in kept_found[-1] if x[0] < closing]
+        if site is not None:
+            kept_found[0] = [x for x in kept_found[0] if x[0] < site]
         if s.leftovers == "judge":  # a document's own evidence: which spans a machine left
             live = [(para, f) for para, r, f in zip(paras, reasons, kept_found, strict=True) if r is None]
             # lines a lead-in announces ("Il ritornello dice:") are quotations; posts and captions, set apart
@@ -332,6 +343,8 @@ class Pipeline:
                 sent.fixes = _fixes_in(para, src_s, src_s + len(source))
                 if closing is not None and i == last and start >= closing:
                     sent.dropped = f"boilerplate: {CLOSING_REASON}"
+                elif site is not None and i == 0 and start >= site:
+                    sent.dropped = f"boilerplate: {SITE_NAME_REASON}"
                 elif (
                     reason is None
                     and s.dedup
@@ -362,6 +375,21 @@ class Pipeline:
                     if not self._untranslated(d):
                         self._start_engine(seg.language)  # it loads while we go on
         return drafts
+
+    def _cut(
+        self, text: str, sentences: list[tuple[int, int, Detection]], at: int
+    ) -> list[tuple[int, int, Detection]]:
+        """A paragraph's sentences with what follows `at` (a title's site name) a unit of its
+        own, from its dash or bar on: the title keeps its words and its language."""
+        mark = at + len(text[at:]) - len(text[at:].lstrip())
+        out = []
+        for a, b, det in sentences:
+            if a < at < b:
+                out.append((a, at, self.detector.detect(text[a:at])))
+                out.append((mark, b, self.detector.detect(text[mark:b])))
+            else:
+                out.append((a, b, det))
+        return out
 
     def _code(self, line: str) -> list[tuple[int, int, Detection]]:
         """A line of program text: one unit, its indentation kept (a program's lines are
