@@ -509,3 +509,14 @@ def test_a_feeds_item_has_no_other_storys_headline():
     assert find_boilerplate(index, links=links)[1:] == ["boilerplate: related headline"] * 2
     beside = [*ARTICLE[:2], "Calciomercato, la Juventus cerca un nuovo allenatore", item[1], *ARTICLE[2:]]
     assert find_boilerplate(beside)[2:4] == ["boilerplate: related headline"] * 2
+
+
+def test_a_feeds_title_ended_as_a_question_is_no_story_beside_its_summary():
+    """A feed's title may run to a question ("… | Strip club e Bentley: chi è davvero
+    Jacques?", a news feed's item, held out): the title reads as a paragraph of prose, but
+    it is no story for its summary to stand beside (the lines ours, in their shapes)."""
+    item = [
+        "«Colpa sua»: il sindaco accusa la giunta e le incongruenze nei conti | Chi paga davvero il debito?",
+        "L'assessore lascia dopo la lite in consiglio: «Il bilancio? Ve lo avevo detto un anno fa»",
+    ]
+    assert find_boilerplate(item) == [None, None]

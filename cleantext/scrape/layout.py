@@ -44,12 +44,13 @@ def _related_headline(p: str, ctx: Context, rule: Rule) -> bool:
     a blog's post (held out). And in text another story's headline stands beside a story: a
     document with no paragraph of prose (a feed's item, its title and its summary: "Morto a
     Madrid a 85 anni: l'annuncio dato dalla figlia maggiore", a news feed, held out) has
-    none; a page's index of headlines, no story on it, is its links.
+    none, nor has one whose only prose is its first line, a title ended as a question; a
+    page's index of headlines, no story on it, is its links.
     """
     i = ctx.index
     if ctx.facts.kept == 0 or i == _title(ctx) or not ctx.linked(i):
         return False
-    if ctx.facts.links is None and _body(ctx)[0] is None:
+    if ctx.facts.links is None and _body(ctx)[1] in (None, 0):  # (a first line is a title, if prose)
         return False
     if not _unrelated_headline(ctx, i, rule):
         return False
