@@ -355,6 +355,14 @@ class Pipeline:
                     sent.dropped = "duplicate sentence"
                 drafts.append(_Draft(sent, para, start, src_s, detection))
                 doc.sentences.append(sent)
+            if (
+                site is not None
+                and i == 0
+                and s.dedup
+                and (titled := [a for a, _, _ in sentences if a < site])
+            ):
+                # the title as printed, its site's name too: a summary repeating it so is a repeat
+                state.sentences.remember(para.text[max(titled) :])
 
         for d in drafts:
             if d.sentence.dropped and d.sentence.dropped.startswith("duplicate"):

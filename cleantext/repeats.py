@@ -165,8 +165,8 @@ class RepeatFinder:
         digest = hashlib.blake2b(key.encode(), digest_size=8).digest()
         if digest in self._digests:
             return True
+        new = _Recent(key, text)
         if 40 < len(key) <= NEAR_MAX_CHARS:
-            new = _Recent(key, text)
             for old in self._recent:
                 if _lengths_apart(old.key, key):
                     continue  # before names, numbers and letters are counted
@@ -176,8 +176,18 @@ class RepeatFinder:
                     and near_repeat(old.key, key, self.threshold, (old.letters(), new.letters()))
                 ):
                     return True
+        self._store(new, digest)
+        return False
+
+    def remember(self, text: str) -> None:
+        """Remember `text` as said, however near what was said before it: a title as it was
+        printed, beside the shorter form the document keeps."""
+        if key := dedup_key(text):
+            self._store(_Recent(key, text), hashlib.blake2b(key.encode(), digest_size=8).digest())
+
+    def _store(self, new: _Recent, digest: bytes) -> None:
+        if 40 < len(new.key) <= NEAR_MAX_CHARS:
             self._recent.append(new)
         self._digests[digest] = None
         if len(self._digests) > self.max_keys:
             del self._digests[next(iter(self._digests))]
-        return False

@@ -551,3 +551,21 @@ def test_an_articles_text_after_a_dateline_many_items_open_with_stays(tmp_path, 
     _clean_folder(docs, tmp_path / "out")
     for d in range(12):
         assert PLAIN[2 * d].rstrip(".") in (tmp_path / "out" / f"w{d:02d}.txt").read_text("utf-8")
+
+
+@pytest.mark.parametrize("name", ["Il Quotidiano di Prova", "Provapage"])
+def test_a_summary_repeating_the_title_with_its_sites_name_is_still_a_repeat(name):
+    """A feed repeats the title as the summary, the name glued on ("Imprese in bilico: a
+    Torino nel 2025 un fallimento al giorno La Stampa" under the same title "… - La Stampa",
+    79 items of a real news feed, held out; ours here): with the name cut from the title,
+    the summary is still its repeat, and goes as one."""
+    from cleantext.pipeline import Pipeline
+
+    corpus = CorpusLines(documents=1000, site_names=frozenset({name.lower()}))
+    title = "Dal primo incontro all’omicidio: la confessione di Rossi sulla morte di Giulia Bianchi"
+    text = f"{title} - {name}\n\n{title} {name}\n"
+    with Pipeline(Settings(translate=False)) as pipeline:
+        doc = pipeline.finish([pipeline.prepare(text, "r", corpus)])[0]
+    assert doc.text == title
+    reasons = [s.dropped for s in doc.sentences]
+    assert reasons[:2] == [None, "boilerplate: site name"] and reasons[2].startswith("duplicate")
