@@ -906,6 +906,7 @@ breadcrumb = LineTest(
 
 
 _SHORT_SENT = regex.compile(r"[^.!?…]+[.!?…]+")
+_LABELLED_OR_QUOTED = regex.compile(r"\p{L}:\s|[\"“”«»‘]|(?:^|\s)'\p{L}")  # "Salvini: 'Via …'"
 
 
 def _author_bio(p: str, ctx: Context, rule: Rule) -> bool:
@@ -913,7 +914,9 @@ def _author_bio(p: str, ctx: Context, rule: Rule) -> bool:
     opens on a word that describes (a noun, an adjective, a participle: "Appassionato",
     "Giornalista", "Nato"); prose in short sentences opens on a grammar word ("Era un ottimo
     allenatore. Come giocatore, un disastro. Ma come amico, …", the shape of a quotation in
-    fortunes-it; "È finita. Tutti a casa. …"; ours)."""
+    fortunes-it; "È finita. Tutti a casa. …"; ours). A tagline tells, it neither labels nor
+    quotes: "Elezioni: Vertice centrodestra ad Arcore. Salvini: 'Via legge Fornero' - Politica.
+    …" is a feed's headlines (held out), a speaker's name and their words."""
     if ctx.index < len(ctx.paragraphs) - 3 or len(words(p)) > rule.limit("max_words"):
         return False  # (the length first: the sentence pattern backtracks on long lines)
     from cleantext.freq import zipf
@@ -923,6 +926,7 @@ def _author_bio(p: str, ctx: Context, rule: Rule) -> bool:
         2 <= len(ws := words(s)) <= rule.limit("max_part_words")
         and s.strip()[:1].isupper()
         and not s.rstrip().endswith(("?", "!"))  # a tagline states; dialogue asks and exclaims
+        and not _LABELLED_OR_QUOTED.search(s)
         and zipf(ws[0].lower(), "it") < rule.limit("grammar_from")
         for s in parts
     )
@@ -948,6 +952,8 @@ author_bio = LineTest(
         ),
         Example("L. 90.000 il mq.", False, "own"),
         Example("Sei pronto? Sì, prontissimo! Andiamo allora.", False, "own"),
+        # a feed's headlines, a speaker and their words (shaped after a news feed's, held out)
+        Example("Vertice a Palazzo Chigi. Rossi: 'Via la riforma'. Bianchi: 'Non ci sto'.", False, "own"),
     ),
 )
 
