@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from cleantext.code import code_shaped
 from cleantext.repair import accents, encoding, glue, lost, spacing
-from cleantext.repair.accents import acute_apostrophe, apostrophe_accent, dropped_accent
+from cleantext.repair.accents import acute_accent, acute_apostrophe, apostrophe_accent, dropped_accent
 from cleantext.repair.encoding import (
     html_entities,
     html_tags,
@@ -98,6 +98,7 @@ __all__ = [
     "Rewrite",
     "Rule",
     "Tracked",
+    "acute_accent",
     "acute_apostrophe",
     "apostrophe_accent",
     "bracket_inner_spaces",

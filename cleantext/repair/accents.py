@@ -236,6 +236,59 @@ acute_apostrophe = Rewrite(
 )
 
 
+_GRAVE = str.maketrans("áíóúéÁÍÓÚÉ", "àìòùèÀÌÒÙÈ")
+_NAME_INSIDE = regex.compile(r"[\p{L}\p{N},]\s+$")  # what a name inside a sentence follows
+
+
+def _grave(m: regex.Match[str]) -> str:
+    word = m.group()
+    if _in_address(m.string, m.start()):
+        return word
+    before = m.string[max(0, m.start() - 8) : m.start()]
+    if word[0].isupper() and word[1:].islower() and _NAME_INSIDE.search(before):
+        return word  # a capital inside a sentence opens a name ("Esther Ortega Cantó")
+    form = word[:-1] + word[-1].translate(_GRAVE)
+    z, written = zipf(form.lower(), "it"), zipf(word.lower(), "it")
+    if z < MIN_ZIPF or z < written + MARGIN or _foreign(word):
+        return word  # "perché", "né", "sé" are words; "Bogotá", "Perú" are Spanish
+    return form
+
+
+acute_accent = Rewrite(
+    "acute_accent",
+    "a final accent typed acute where Italian writes it grave ('piú' → 'più', 'sará' → 'sarà', "
+    "'caffé' → 'caffè')",
+    # a final á, í, ó or ú is never Italian; a final é is where it is the common form
+    # ("perché", "né"), so "é" is decided by the frequencies, as every other
+    regex.compile(r"(?<![\p{L}\p{N}\p{M}])\p{L}*[áíóúéÁÍÓÚÉ](?![\p{L}\p{N}\p{M}])"),
+    _grave,
+    needs=LatinPattern(r"[áíóúéÁÍÓÚÉ](?![\p{L}\p{N}])"),
+    examples=(
+        # the shape of a news item shared online (held out), our words
+        Example(
+            "Tra dieci anni non esisterá piú, peró ci sará.",
+            "Tra dieci anni non esisterà più, però ci sarà.",
+            "own",
+        ),
+        Example("Un caffé, cioé un espresso.", "Un caffè, cioè un espresso.", "own"),
+        Example("Perché no? Né lui né lei, per sé.", "Perché no? Né lui né lei, per sé.", "own"),
+        Example(
+            "Il presidente del Perú è arrivato a Bogotá.",
+            "Il presidente del Perú è arrivato a Bogotá.",
+            "own",
+        ),
+        Example("I Guaraní e la casa di Gaudí.", "I Guaraní e la casa di Gaudí.", "own"),
+        # a record review's singer (a blog, held out), our words
+        Example(
+            "Canta la spagnola Ana Ruiz Cantó. Sará vero?",
+            "Canta la spagnola Ana Ruiz Cantó. Sarà vero?",
+            "own",
+        ),
+        Example("Disse: é verdade, está aquí.", "Disse: é verdade, está aquí.", "own"),
+    ),
+)
+
+
 apostrophe_accent = Rewrite(
     "apostrophe_accent",
     "a final accent typed as an apostrophe ('perche'' → 'perché', 'e'' → 'è')",
@@ -421,5 +474,5 @@ dropped_verb_accent = Rewrite(
 )
 
 # the verb first: once dropped_accent has put accents back, the paragraph no longer reads as folded
-RULES = (acute_apostrophe, apostrophe_accent, dropped_verb_accent, dropped_accent)
+RULES = (acute_apostrophe, acute_accent, apostrophe_accent, dropped_verb_accent, dropped_accent)
 FOLDED_ONLY = (dropped_verb_accent, dropped_accent)  # for documents a folding scraper stripped

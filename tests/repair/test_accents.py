@@ -128,3 +128,17 @@ def test_a_document_that_kept_its_accents_keeps_its_bare_e():
     )
     assert repair_text(page) == page
     assert "Non è stato lui." in repair_text("Capire i permessi.\n\nNon e stato lui.\n")
+
+
+def test_a_final_accent_typed_acute_becomes_grave_where_italian_writes_it_so():
+    """Shared news items write "L´Italia tra 10 anni non esisterá piú!" (a feed of political
+    news, held out; ours here): a final á, í, ó, ú is never Italian, and "caffé" is "caffè";
+    "perché", "né" and foreign names ("Bogotá", "Guaraní") stay, and so does a sentence of
+    another language ("é verdade")."""
+    from cleantext.repair import repair_text
+
+    fixed = "L’Italia tra cent'anni non esisterà più!"
+    assert repair_text("L´Italia tra cent'anni non esisterá piú!") == fixed
+    assert repair_text("Sará vero? PERÓ NO. Cosí sia.") == "Sarà vero? PERÒ NO. Così sia."
+    same = "Perché né lui né il presidente del Perú, a Bogotá, parlano guaraní. Lá é verdade."
+    assert repair_text(same) == same
