@@ -29,7 +29,7 @@ from cleantext.detection.shape import italian_form, named, open_headed
 from cleantext.freq import GRAMMAR_ZIPF, grammar_of
 from cleantext.scrape.context import VERSE_MAX_WORDS, ends_sentence
 from cleantext.scrape.lines import PHOTO_WORDS
-from cleantext.tokens import WORD, folded, link_key
+from cleantext.tokens import WORD, folded, link_key, paired_quotes
 from cleantext.vocab import fold, open_ended
 
 # The reasons a span is kept here (detection.KEPT has the ones detection gives itself).
@@ -200,6 +200,8 @@ def judge(
                 used_terms is not None and 0 < len(core) <= p.max_loan_words and used_terms(" ".join(core))
             ):
                 given[k, span.start] = "term"
+            elif _cut_short(text, span):
+                given[k, span.start] = "uncertain"
     # the spans inside a quotation: a lead-in's lines, or all of a sentence's part of one
     # that runs over sentences
     in_quote = {
@@ -314,6 +316,23 @@ def _names_listed(phrase: str) -> bool:
     # held out)
     first = WORD.findall(items[0])
     return label is not None or sum(w[0].islower() for w in first) * 3 <= len(first)
+
+
+_CUT_END = regex.compile(r"(?:\.\.\.|…)[\W\d]*$")  # an ellipsis, then nothing but marks
+CUT_WORDS = 2  # a span this short, its last word cut, is a feed's cut, not a language's words
+
+
+def _cut_short(text: str, span: Span) -> bool:
+    """The span ends the sentence on a word an ellipsis cuts short ("nell'ambito del
+    Dipartimento per le par...", "è sulla gestion...": summaries a feed cut to fit, held
+    out): a word's first letters say nothing of its language, and "le par" read as French."""
+    end = span.end
+    return (
+        end > 0
+        and text[end - 1].isalpha()
+        and _CUT_END.match(text, end) is not None
+        and len(WORD.findall(text[span.start : end])) <= CUT_WORDS
+    )
 
 
 def all_kept(det: Detection, why: str) -> Detection:
@@ -1258,34 +1277,6 @@ def _quoted(text: str, start: int, end: int) -> bool:
 
 
 _PARTNER = {"“": '”"', "«": "»", '"': '"', "‘": "’"}
-
-
-_QUOTE_OPENS = frozenset(" \t\n([{«“—–-/")  # what a straight "'" opening a quotation follows
-
-
-def paired_quotes(text: str) -> str:
-    """The text with its straight single quotation marks as typographic ones, one character
-    for one, so that "'" reads as a quotation's mark only where it is one: it opens after a
-    space or a bracket and before a word, and closes on the next one after a word and before
-    no letter ("dice 'I love beauty, it's not my fault'." — "it's" and "l'uso" are words, and
-    "un po' di" closes nothing it did not open; a news feed's quotations, held out)."""
-    if "'" not in text:
-        return text
-    out = list(text)
-    k, n = 0, len(text)
-    while (k := text.find("'", k)) >= 0:
-        if (k == 0 or text[k - 1] in _QUOTE_OPENS) and k + 1 < n and text[k + 1].isalnum():
-            j = k + 1
-            while (j := text.find("'", j)) >= 0:
-                if not text[j - 1].isspace() and not (j + 1 < n and text[j + 1].isalnum()):
-                    out[k], out[j] = "‘", "’"
-                    break
-                j += 1
-            if j < 0:
-                break
-            k = j
-        k += 1
-    return "".join(out)
 
 
 def _quotes_paired(text: str, det: Detection) -> tuple[str, Detection]:

@@ -15,6 +15,9 @@ Capitals inside a sentence mark names; one pattern says where that is:
 - `NAME_WORD`: a capitalised word there (a repeat's names, `cleantext.repeats`); the
   Apertium engine keeps runs of such words as names (`translation.apertium.keep_names`).
 
+Straight single quotes are read one way: `paired_quotes` makes them quotation marks where
+they pair, apostrophes elsewhere (the boilerplate rules' `unquoted`, the leftover judge).
+
 Detection reads tokens of its own, numbers included (`cleantext.detection.shape.TOKEN`),
 and takes two capitalised words or more in a row as a name (`Detector._protect_names`).
 """
@@ -69,3 +72,31 @@ def opens_lowercase(text: str) -> bool:
 def link_key(text: str) -> str:
     """A link's text, or a line, as the two are compared: its words, lowercase."""
     return " ".join(w.lower() for w in line_words(text))
+
+
+_QUOTE_OPENS = frozenset(" \t\n([{«“—–-/")  # what a straight "'" opening a quotation follows
+
+
+def paired_quotes(text: str) -> str:
+    """The text with its straight single quotation marks as typographic ones, one character
+    for one, so that "'" reads as a quotation's mark only where it is one: it opens after a
+    space or a bracket and before a word, and closes on the next one after a word and before
+    no letter ("dice 'I love beauty, it's not my fault'." — "it's" and "l'uso" are words, and
+    "un po' di" closes nothing it did not open; a news feed's quotations, held out)."""
+    if "'" not in text:
+        return text
+    out = list(text)
+    k, n = 0, len(text)
+    while (k := text.find("'", k)) >= 0:
+        if (k == 0 or text[k - 1] in _QUOTE_OPENS) and k + 1 < n and text[k + 1].isalnum():
+            j = k + 1
+            while (j := text.find("'", j)) >= 0:
+                if not text[j - 1].isspace() and not (j + 1 < n and text[j + 1].isalnum()):
+                    out[k], out[j] = "‘", "’"
+                    break
+                j += 1
+            if j < 0:
+                break
+            k = j
+        k += 1
+    return "".join(out)

@@ -13,6 +13,7 @@ from cleantext.detection import Detection, Detector, Span
 from cleantext.freq import zipf
 from cleantext.pipeline import Pipeline
 from cleantext.settings import Settings
+from cleantext.tokens import paired_quotes
 from cleantext.translation.route import Router
 
 CASES = json.loads((Path(__file__).parent / "cases" / "leftovers.json").read_text("utf-8"))["cases"]
@@ -749,4 +750,4 @@ def test_a_manuals_untranslated_options_are_no_pairs():
 def test_straight_single_quotes_pair_only_as_quotations(text, paired):
     """Italian news quotes with straight single quotes as often as with «»; the same mark is
     the apostrophe of "l'uso" and of "po'" (ours)."""
-    assert leftover.paired_quotes(text) == paired
+    assert paired_quotes(text) == paired

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from cleantext.tokens import LETTERS, link_key
+from cleantext.tokens import LETTERS, link_key, paired_quotes
 from cleantext.tokens import line_words as words  # the scrape rules' name for a line's words
 from cleantext.vocab import fold
 
@@ -25,14 +25,15 @@ def ends_sentence(text: str) -> bool:
 
 PROSE_MIN_WORDS = 10  # a paragraph this long ending like a sentence is the article's prose
 
-# what a line quotes: «…», “…”, "…", and '…' between words ("l'uso" is no quotation)
-_QUOTED = regex.compile(r"«[^»]*»|“[^”]*”|‘[^’]*’|\"[^\"]*\"|(?<!\p{L})'[^']*'(?!\p{L})")
+# what a line quotes: «…», “…”, "…", and '…' where its marks pair (`paired_quotes`: "l'uso"
+# and "it's" are words)
+_QUOTED = regex.compile(r"«[^»]*»|“[^”]*”|‘[^’]*’|\"[^\"]*\"")
 
 
 def unquoted(text: str) -> str:
     """The line without what it quotes: a headline quoting a widget ('No comment', "Clicca
     qui") or a speaker in the first person says none of it itself."""
-    return _QUOTED.sub(" ", text)
+    return _QUOTED.sub(" ", paired_quotes(text))
 
 
 def prose(text: str) -> bool:
