@@ -251,6 +251,10 @@ def _grave(m: regex.Match[str]) -> str:
     z, written = zipf(form.lower(), "it"), zipf(word.lower(), "it")
     if z < MIN_ZIPF or z < written + MARGIN or _foreign(word):
         return word  # "perché", "né", "sé" are words; "Bogotá", "Perú" are Spanish
+    low = word.lower()
+    used = tuple(lang for lang in OTHER_LANGUAGES if zipf(low, lang) >= WORD_ZIPF)
+    if used and not _italian_around(m.string, m.start(), m.end(), used):
+        return word  # a word of another language among its own ("ya se superó con Sacchi")
     return form
 
 
@@ -271,6 +275,11 @@ acute_accent = Rewrite(
             "own",
         ),
         Example("Un caffé, cioé un espresso.", "Un caffè, cioè un espresso.", "own"),
+        # a Spanish sentence a football blog quotes (held out), our words
+        Example(
+            "Dijo: el equipo ya se superó con creces.", "Dijo: el equipo ya se superó con creces.", "own"
+        ),
+        Example("Il record si superó ieri.", "Il record si superò ieri.", "own"),
         Example("Perché no? Né lui né lei, per sé.", "Perché no? Né lui né lei, per sé.", "own"),
         Example(
             "Il presidente del Perú è arrivato a Bogotá.",

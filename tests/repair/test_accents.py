@@ -139,6 +139,6 @@ def test_a_final_accent_typed_acute_becomes_grave_where_italian_writes_it_so():
 
     fixed = "L’Italia tra cent'anni non esisterà più!"
     assert repair_text("L´Italia tra cent'anni non esisterá piú!") == fixed
-    assert repair_text("Sará vero? PERÓ NO. Cosí sia.") == "Sarà vero? PERÒ NO. Così sia."
+    assert repair_text("Sará vero? PERÓ NON CI CREDO. Cosí sia.") == "Sarà vero? PERÒ NON CI CREDO. Così sia."
     same = "Perché né lui né il presidente del Perú, a Bogotá, parlano guaraní. Lá é verdade."
     assert repair_text(same) == same
