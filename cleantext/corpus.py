@@ -24,8 +24,9 @@ Italian text does not use ("quiet quitting", "friend-shoring"): a foreign term s
 documents of the run use is their writers' usage (`leftover.judge` keeps it as a `term`).
 
 Shape guards what a count alone would not: a long sentence that several articles share
-(a quotation, a syndicated paragraph) and a paragraph after a dateline ("ROMA - Il
-governo …") stay; short lines and short sentences standing alone ("Questo sito usa i
+(a quotation, a syndicated paragraph), a paragraph after a dateline ("ROMA - Il
+governo …", "(Adnkronos) - …") and a title naming two sides of a dash ("Serie A, Inter -
+Milan 2-1") stay; short lines and short sentences standing alone ("Questo sito usa i
 cookie.") go.
 """
 
@@ -87,6 +88,10 @@ TERM_DOCUMENT_SHARE = 0.3  # a document with more of its words foreign is not It
 _SEPARATOR = regex.compile(r"\s+[-–—|·]\s+")  # between a title and its site's name
 _TEMPLATE = regex.compile(r"^(?P<head>[^:|>›»]{1,80}?)\s*(?::|\||>|›|»|\s[-–—]\s)\s*(?P<tail>\S.*)$")
 _DIGITS = regex.compile(r"\d+")
+# a side of a pairing (a team, a town): a name of up to three capitalised words, a score after it
+_PAIRED = regex.compile(
+    r"(?<![\p{L}'’])\p{Lu}[\p{L}'’.]*(?:\s+\p{Lu}[\p{L}'’.]*){0,2}(?:\s+\d+\s*[-–:]\s*\d+)?$"
+)
 # a dateline before a dash opens an article's text, not a template's: a place in capitals, a
 # wire service in brackets or both ("ROMA -", "(Adnkronos) -", "MILANO (ANSA) -")
 _DATELINE = regex.compile(r"(?:\p{Lu}[\p{Lu}\d\s'’.,/]*\p{Lu}|\p{Lu}+)?\s*(?:\(\p{L}[^()]{0,30}\))?")
@@ -425,8 +430,11 @@ def _repeated_template(paragraph: str, corpus: CorpusLines, rule: Rule) -> bool:
     # (longer, or more than one sentence: a dialogue's lines after "Lei:")
     if len(words(tail)) > rule.limit("max_tail_words") or len(split.sentences(tail)) > 1:
         return False
-    if _DATELINE.fullmatch(m["head"]) and m.group(0)[m.end("head") :].lstrip()[:1] in "-–—":  # type: ignore[index]
-        return False  # the article's text, however its feed cut it
+    if m.group(0)[m.end("head") :].lstrip()[:1] in "-–—":  # type: ignore[index]
+        if _DATELINE.fullmatch(m["head"]):  # type: ignore[index]
+            return False  # the article's text, however its feed cut it
+        if _PAIRED.search(m["head"]) and _PAIRED.fullmatch(tail):  # type: ignore[index]
+            return False  # two sides named, a match or a route: "Serie A, Inter - Milan 2-1"
     return not (_is_sentence(tail, after_label=True) or _is_speech(tail) or _runs_on(tail, rule))
 
 

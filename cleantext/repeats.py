@@ -141,6 +141,11 @@ class _Recent:
 NEAR_MAX_CHARS = 3000
 
 
+def _near_searched(key: str) -> bool:
+    """Is a text of this folded length searched for near repeats (and kept for the search)?"""
+    return 40 < len(key) <= NEAR_MAX_CHARS
+
+
 class RepeatFinder:
     """Remembers what a document already said; exact repeats (folded) and near-exact ones.
 
@@ -165,8 +170,8 @@ class RepeatFinder:
         digest = hashlib.blake2b(key.encode(), digest_size=8).digest()
         if digest in self._digests:
             return True
-        new = _Recent(key, text)
-        if 40 < len(key) <= NEAR_MAX_CHARS:
+        new = _Recent(key, text) if _near_searched(key) else None
+        if new is not None:
             for old in self._recent:
                 if _lengths_apart(old.key, key):
                     continue  # before names, numbers and letters are counted
@@ -183,10 +188,11 @@ class RepeatFinder:
         """Remember `text` as said, however near what was said before it: a title as it was
         printed, beside the shorter form the document keeps."""
         if key := dedup_key(text):
-            self._store(_Recent(key, text), hashlib.blake2b(key.encode(), digest_size=8).digest())
+            new = _Recent(key, text) if _near_searched(key) else None
+            self._store(new, hashlib.blake2b(key.encode(), digest_size=8).digest())
 
-    def _store(self, new: _Recent, digest: bytes) -> None:
-        if 40 < len(new.key) <= NEAR_MAX_CHARS:
+    def _store(self, new: _Recent | None, digest: bytes) -> None:
+        if new is not None:
             self._recent.append(new)
         self._digests[digest] = None
         if len(self._digests) > self.max_keys:

@@ -523,7 +523,9 @@ def test_a_sites_name_many_titles_end_with_goes(tmp_path, sign):
 def test_a_name_titles_open_with_as_often_or_a_few_titles_end_with_stays(tmp_path):
     """A league's results name each team on either side of the dash ("Inter - Milan",
     "Milan - Inter"; ours): a name that opens titles as often as it ends them is the
-    news's, no site's. Nor is a name nine titles end with, nor a clause after a dash."""
+    news's, no site's, and a title naming two sides of a dash is no template's line either
+    (it went as a "repeated template", its head a team three titles open with). Nor is a
+    name nine titles end with a site's."""
     teams = ["Aquile", "Falchi", "Lupi", "Orsi"]
     matches = [f"{a} - {b}" for a in teams for b in teams if a != b]
     results = [(f"m{k}", f"{m}\n\n{PLAIN[k]}") for k, m in enumerate(matches)]
@@ -534,6 +536,8 @@ def test_a_name_titles_open_with_as_often_or_a_few_titles_end_with_stays(tmp_pat
     _clean_folder(docs, tmp_path / "out")
     for d, m in enumerate(matches):
         assert _records(tmp_path / "out", f"t{d:02d}")[0]["source"] == m
+        # nor is the title a template's line, "Aquile" a head three titles share before a dash
+        assert (tmp_path / "out" / f"t{d:02d}.txt").read_text("utf-8").startswith(m + "\n")
 
 
 @pytest.mark.parametrize("dateline", ["(Agenzia Prova) -", "ROMA -", "MILANO (Prova) –"])
