@@ -129,14 +129,20 @@ _FIELD_MARK = regex.compile(r"(?<![\p{L}])(?:required|obbligatori[oa]?)(?![\p{L}
 _FORM_CUE = _cue_test("comment form", topical_ok=False)
 
 
+_MARK_LAST = regex.compile(r"(?<![\p{L}])(?:required|obbligatori[oa]?)[\s)*:.]*$", regex.IGNORECASE)
+
+
 def _form_mark(p: str, ctx: Context, rule: Rule) -> bool:
     """A comment form's line; when its only cue is a field's mark ("obbligatorio"), the line
-    is a label ("Campo obbligatorio", "I campi obbligatori sono contrassegnati *"), not a
-    statement ending as a sentence does ("La prenotazione è obbligatoria.")."""
+    is a label that ends on the mark or points at the form's asterisk ("Campo obbligatorio",
+    "Email (obbligatorio)", "I campi obbligatori sono contrassegnati *"), not a statement
+    ending as a sentence does ("La prenotazione è obbligatoria.") nor a title going on after
+    it ("Un servizio obbligatorio per i giovani", a petition a news feed shares, held out)."""
     if not _FORM_CUE(p, ctx, rule):
         return False
-    only_mark = not _CUE_RES["comment form"].search(_FIELD_MARK.sub(" ", p))
-    return not (only_mark and ends_sentence(p))
+    if _CUE_RES["comment form"].search(_FIELD_MARK.sub(" ", p)):
+        return True
+    return not ends_sentence(p) and ("*" in p or _MARK_LAST.search(p) is not None)
 
 
 comment_form = LineTest(
@@ -150,6 +156,8 @@ comment_form = LineTest(
         Example("Il commento del ministro sulla riforma è stato duro e ha sorpreso tutti.", False, "own"),
         Example("I campi obbligatori sono contrassegnati *", True, "own"),
         Example("La prenotazione è obbligatoria.", False, "own"),
+        Example("Email (obbligatorio)", True, "own"),
+        Example("Un servizio militare obbligatorio per i giovani", False, "own"),  # a petition's title
         Example("Per commenti o domande sul servizio scrivete a:", False, "own"),  # a lead-in
         # a headline about comments, a feed's item (shaped after a news feed's, held out)
         Example("Commenti velenosi sotto il post, il sindaco di Verona denuncia gli autori", False, "own"),
