@@ -94,7 +94,7 @@ _PAIRED = regex.compile(
 )
 # a dateline before a dash opens an article's text, not a template's: a place in capitals, a
 # wire service in brackets or both ("ROMA -", "(Adnkronos) -", "MILANO (ANSA) -")
-_DATELINE = regex.compile(r"(?:\p{Lu}[\p{Lu}\d\s'’.,/]*\p{Lu}|\p{Lu}+)?\s*(?:\(\p{L}[^()]{0,30}\))?")
+_DATELINE_HEAD = regex.compile(r"(?:\p{Lu}[\p{Lu}\d\s'’.,/]*\p{Lu}|\p{Lu}+)?\s*(?:\(\p{L}[^()]{0,30}\))?")
 
 
 def line_key(line: str) -> str:
@@ -431,7 +431,7 @@ def _repeated_template(paragraph: str, corpus: CorpusLines, rule: Rule) -> bool:
     if len(words(tail)) > rule.limit("max_tail_words") or len(split.sentences(tail)) > 1:
         return False
     if m.group(0)[m.end("head") :].lstrip()[:1] in "-–—":  # type: ignore[index]
-        if _DATELINE.fullmatch(m["head"]):  # type: ignore[index]
+        if _DATELINE_HEAD.fullmatch(m["head"]):  # type: ignore[index]
             return False  # the article's text, however its feed cut it
         if _PAIRED.search(m["head"]) and _PAIRED.fullmatch(tail):  # type: ignore[index]
             return False  # two sides named, a match or a route: "Serie A, Inter - Milan 2-1"
