@@ -188,18 +188,13 @@ class CorpusLines:
     def digest(self) -> str:
         """Identifies the evidence: part of the resume key (other evidence, other outputs)."""
         h = hashlib.sha256(str(self.documents).encode())
-        for k in sorted(self.lines):
-            h.update(f"l{k}\t{self.lines[k]}\n".encode())
-        for k in sorted(self.heads):
-            h.update(f"h{k}\t{self.heads[k]}\n".encode())
-        for k in sorted(self.terms):
-            h.update(f"t{k}\t{self.terms[k]}\n".encode())
-        for k in sorted(self.closings):
-            h.update(f"c{k}\t{self.closings[k]}\n".encode())
-        for k in sorted(self.endings):
-            h.update(f"e{k}\n".encode())
-        for k in sorted(self.site_names):
-            h.update(f"s{k}\n".encode())
+        counted = (("l", self.lines), ("h", self.heads), ("t", self.terms), ("c", self.closings))
+        for tag, values in counted:
+            for k in sorted(values):
+                h.update(f"{tag}{k}\t{values[k]}\n".encode())
+        for tag, keys in (("e", self.endings), ("s", self.site_names)):
+            for k in sorted(keys):
+                h.update(f"{tag}{k}\n".encode())
         for k in sorted(self.duplicates):  # file names: a name's undecodable bytes as they are
             h.update(f"d{k}\t{self.duplicates[k]}\n".encode("utf-8", "surrogateescape"))
         return h.hexdigest()[:16]
