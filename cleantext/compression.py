@@ -24,6 +24,18 @@ def suffix(name: Path | str) -> str:
     return next((end for end in NAMES if low.endswith(end)), "")
 
 
+# how each compression's bytes open (bzip2's: "BZh", a block size, then its block magic)
+_MAGIC = {b"\x1f\x8b": ".gz", b"\xfd7zXZ\x00": ".xz", b"\x28\xb5\x2f\xfd": ".zst"}
+
+
+def by_content(head: bytes) -> str:
+    """The compression a file's first bytes say it is in (its name ending), or ""."""
+    end = next((e for magic, e in _MAGIC.items() if head.startswith(magic)), "")
+    if not end and head[:3] == b"BZh" and head[4:10] == b"1AY&SY":
+        end = ".bz2"
+    return end
+
+
 def bare(name: str) -> str:
     """The name without its compression's ending ("corpus.jsonl.xz" → "corpus.jsonl")."""
     return name[: len(name) - len(suffix(name))]

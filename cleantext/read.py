@@ -47,19 +47,13 @@ _BINARY_MAGIC = {
 }
 
 
-# a compressed file whose name does not say so (a name that does is decompressed as read)
-_COMPRESSED_MAGIC = {b"\x1f\x8b": ".gz", b"\xfd7zXZ\x00": ".xz", b"\x28\xb5\x2f\xfd": ".zst"}
-
-
 def sniff(head: bytes, name: str) -> str | None:
     """'utf-16' for a UTF-16 BOM, 'utf-8-sig' for a UTF-8 BOM, None otherwise; ReadError if binary."""
     for magic, what in _BINARY_MAGIC.items():
         if head.startswith(magic):
             raise ReadError(f"{name}: this is {what}, not a text file; convert it to text first")
-    end = next((e for magic, e in _COMPRESSED_MAGIC.items() if head.startswith(magic)), None)
-    if end is None and head[:3] == b"BZh" and head[4:10] == b"1AY&SY":
-        end = ".bz2"
-    if end is not None:
+    # a compressed file whose name does not say so (a name that does is decompressed as read)
+    if end := compression.by_content(head):
         raise ReadError(
             f"{name}: this is {compression.NAMES[end]}-compressed, not text; "
             f"name it with {end} at the end and it is decompressed as it is read"
