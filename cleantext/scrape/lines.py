@@ -129,7 +129,7 @@ _FIELD_MARK = regex.compile(r"(?<![\p{L}])(?:required|obbligatori[oa]?)(?![\p{L}
 _FORM_CUE = _cue_test("comment form", topical_ok=False)
 
 
-_MARK_LAST = regex.compile(r"(?<![\p{L}])(?:required|obbligatori[oa]?)[\s)*:.]*$", regex.IGNORECASE)
+_MARK_LAST = regex.compile(_FIELD_MARK.pattern + r"[\s)*:.]*$", regex.IGNORECASE)  # the mark ends the line
 
 
 def _form_mark(p: str, ctx: Context, rule: Rule) -> bool:
