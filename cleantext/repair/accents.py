@@ -247,11 +247,10 @@ def _grave(m: regex.Match[str]) -> str:
     before = m.string[max(0, m.start() - 8) : m.start()]
     if word[0].isupper() and word[1:].islower() and _NAME_INSIDE.search(before):
         return word  # a capital inside a sentence opens a name ("Esther Ortega Cantó")
-    form = word[:-1] + word[-1].translate(_GRAVE)
-    z, written = zipf(form.lower(), "it"), zipf(word.lower(), "it")
+    form, low = word[:-1] + word[-1].translate(_GRAVE), word.lower()
+    z, written = zipf(form.lower(), "it"), zipf(low, "it")
     if z < MIN_ZIPF or z < written + MARGIN or _foreign(word):
         return word  # "perché", "né", "sé" are words; "Bogotá", "Perú" are Spanish
-    low = word.lower()
     used = tuple(lang for lang in OTHER_LANGUAGES if zipf(low, lang) >= WORD_ZIPF)
     if used and not _italian_around(m.string, m.start(), m.end(), used):
         return word  # a word of another language among its own ("ya se superó con Sacchi")
