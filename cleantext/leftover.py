@@ -466,6 +466,13 @@ _SIGNATURE_WORDS = 16  # such a line, its date and hour too; a sentence naming a
 # as many as one post holds (X's limit, in characters)
 _POST_PICTURE = regex.compile(r"\bpic\.(?:twitter|x)\.com/\w+\W*$")
 _POST_CHARACTERS = 280
+# a post printed inside a paragraph, the paragraph going on after its signature and its date (a
+# feed joins a page's lines: "… see you all next summer! — Band (@band) July 2, 2024 Il tour
+# riprenderà …"; ours, after a news feed, held out)
+_INLINE_POST = regex.compile(
+    r"[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s+(?:\p{L}{3,9}\.?\s+\d{1,2},?|\d{1,2}\s+\p{L}{3,9})"
+    r"\s+(?:19|20)\d\d(?=\s+\p{Lu})"
+)
 
 
 # a photo's credit, agency and photographer, where a caption ends ("… Roma, 31 marzo 2025.
@@ -563,6 +570,15 @@ def signed(paragraphs: Sequence[str], credits: Sequence[bool] = ()) -> list[bool
                 out[j] = True
                 size, j = size + len(paragraphs[j]), j - 1
     return out
+
+
+def inline_posts(paragraph: str) -> list[str]:
+    """The posts a paragraph prints inside it, each signed and dated, the paragraph's own text
+    going on after it (`_INLINE_POST`): each as much as a post holds before its signature
+    (`_POST_CHARACTERS`), with the signature. A post keeps its author's words, as `signed`."""
+    return [
+        paragraph[max(0, m.start() - _POST_CHARACTERS) : m.end()] for m in _INLINE_POST.finditer(paragraph)
+    ]
 
 
 # a reference list's entry: its authors and the year first, then the work's title in the
@@ -789,7 +805,7 @@ def glossed(
     p = policy or Policy()
     gist = _gist(translation, zipf, main)
     if len(gist) < p.gloss_words:
-        return False
+        return _version_beside(translation, before, after, p)
     n = len(WORD.findall(translation))
     reach = n + p.gloss_reach
     # a pair only when the span and its gloss are all the text around them
@@ -800,7 +816,29 @@ def glossed(
         share = p.pair_share if whole else p.gloss_share
         if same >= p.gloss_words and same > share * len(gist):
             return True
-    return False
+    return _version_beside(translation, before, after, p)
+
+
+_VERSION_MARK = "–—-:"  # what sets a title's Italian version beside it
+
+
+def _version_beside(translation: str, before: str, after: str, p: Policy) -> bool:
+    """A short title or term and its Italian version side by side, a dash or a colon between
+    ("Beyond the river – Oltre il fiume, il film di…"; ours, after a feed's film titles):
+    every word of four letters or more of the translation among as many words there. A short
+    title has one content word ("oltre" is a grammar word), so these count all its longer
+    words; an article the pivot got wrong ("lo fiume") is too short to count."""
+    stems = {fold(w)[:_STEM] for w in folded(translation) for w in [w.rsplit("'", 1)[-1]] if len(w) >= 4}
+    if len(stems) < p.gloss_words:
+        return False
+    n = len(WORD.findall(translation)) + 1
+    after, before = after.lstrip(), before.rstrip()
+    sides = []
+    if after[:1] and after[0] in _VERSION_MARK:
+        sides.append(WORD.findall(after[1:])[:n])
+    if before[-1:] and before[-1] in _VERSION_MARK:
+        sides.append(WORD.findall(before[:-1])[-n:])
+    return any(stems <= {fold(w)[:_STEM] for w in folded(" ".join(side))} for side in sides)
 
 
 def paired(
@@ -1247,15 +1285,33 @@ def _topic(text: str, span: Span, zipf: Zipf, p: Policy) -> bool:
 
 
 def _speech(text: str, span: Span) -> bool:
-    """The span is (nearly) all of a quotation, or speech the sentence gives after a colon
-    without quotation marks, up to its end or a comma ("ha ribadito: nous ne lâcherons rien,
-    prima di uscire"; ours)."""
-    if _quoted(text, span.start, span.end):
+    """The span is (nearly) all of a quotation, or opens one with a capital (`_opens_quote`),
+    or is speech the sentence gives after a colon without quotation marks, up to its end or a
+    comma ("ha ribadito: nous ne lâcherons rien, prima di uscire"; ours)."""
+    if _quoted(text, span.start, span.end) or _opens_quote(text, span):
         return True
     if not text[: span.start].rstrip().endswith(":"):
         return False
     after = text[span.end :].lstrip()
     return not after or after[0] in ",;" or not any(c.isalpha() for c in after)
+
+
+def _opens_quote(text: str, span: Span) -> bool:
+    """The span opens a quotation with a capital, the quotation going on past it in Italian:
+    a title quoted as its writers wrote it, half in English ("al convegno ‘Skills shortage e
+    nuove competenze: cosa cambia per le imprese’", "(«Over the moon - Canzoni d'autore dal vivo»)"; ours,
+    after a feed's conference and show titles)."""
+    before = text[: span.start].rstrip()
+    # (a straight '"' that pairing left as it was may close a quotation as well as open one)
+    if (
+        not before
+        or before[-1] not in _OPEN.replace('"', "")
+        or not text[span.start : span.start + 1].isupper()
+    ):
+        return False
+    # the quotation closes after the span, not inside it ("gli 'Aperitifs' contrôle des travaux")
+    end = next((k for k in range(span.start, len(text)) if _closes(text, k)), None)
+    return end is not None and end >= span.end
 
 
 def _quoted(text: str, start: int, end: int) -> bool:

@@ -302,6 +302,12 @@ class Pipeline:
                 )
             ]
             posts = tuple(p.text for p, r, b in zip(paras, reasons, by, strict=True) if r is None and b)
+            posts += tuple(
+                post
+                for p, r in zip(paras, reasons, strict=True)
+                if r is None
+                for post in leftover.inline_posts(p.text)
+            )
             judged = iter(
                 leftover.judge(
                     units,
@@ -540,7 +546,8 @@ class Pipeline:
         engine translated most of the words Italian does not use (an unknown word comes
         back as it was: "levee" → "levee"), and (`checked`, see `_checked_back`) a word or a
         short phrase translated out of context comes back when translated back, and a short
-        phrase inside an Italian sentence (`inside`) has no word of neither language in it.
+        phrase inside an Italian sentence (`inside`), or a short sentence, has no word of
+        neither language in it.
         Otherwise the source stays (`weak: "kept"`) and the note says why; a word or a short
         phrase (`checked`) is then also kept as `uncertain`, as the judgement keeps those it
         doubts, while a longer span stays a leftover whose translation was too weak."""
@@ -574,13 +581,14 @@ class Pipeline:
                 # what came out is mostly no Italian: a pivot's word ("assembler" → "ensamblar")
                 why = "most of the translation's words are not Italian"
             elif (
-                inside
-                and leftover.short_terms(seg.text, seg.language, zipf, s.main)
-                and (leaked := _neither(seg.text, seg.translation, seg.language, s.main))
-            ):
+                leftover.short_terms(seg.text, seg.language, zipf, s.main)
+                if inside
+                else len(words(seg.text)) <= leftover.Policy().short_sentence
+            ) and (leaked := _neither(seg.text, seg.translation, seg.language, s.main)):
                 # a pivot's word the last pair did not know, in a term inside an Italian
-                # sentence: the source reads better ("mailing-list" → "publitramesa-lista";
-                # a Debian manual). In a longer clause the rest of the translation counts more
+                # sentence or in a short sentence: the source reads better ("mailing-list" →
+                # "publitramesa-lista", a Debian manual; "All rights attributed accordingly."
+                # → "… consegüentment.", a feed). In a longer clause the rest counts more
                 why = f"{leaked!r} is a word of neither language"
         if why is None:
             return True

@@ -204,6 +204,24 @@ def test_a_term_whose_translation_holds_a_word_of_neither_language_keeps_its_sou
     assert "il governo non è pronto" in doc.text  # a clause: the rest of it counts more
 
 
+class _SentenceLeak(_Echo):
+    """The leak in a short whole sentence ("accordingly" → "consegüentment", Apertium through
+    Catalan, a social network's disclaimer in a feed, held out)."""
+
+    words = {**_Echo.words, "the crew left the boats": "l'equipaggio abandonà le barche"}
+
+
+def test_a_short_sentence_whose_translation_holds_a_word_of_neither_language_keeps_its_source():
+    """One word of five wrong: the source reads better (ours)."""
+    text = MACHINE + " The crew left the boats."
+    doc = Pipeline(Settings(), router=Router([_SentenceLeak()], "it", ())).run(text)
+    segs = {g.text: g for s in doc.sentences for g in s.segments}
+    assert "The crew left the boats." in doc.text and "abandonà" not in doc.text
+    assert segs["The crew left the boats."].weak == "kept"
+    assert "neither language" in segs["The crew left the boats."].note
+    assert "il governo non è pronto" in doc.text
+
+
 class _ListLeak(_Echo):
     """The same leak in the terms a writer lists, one span an Italian article runs through."""
 
@@ -357,6 +375,13 @@ def test_a_sentence_the_writer_translates_beside_it_is_a_gloss():
             " Giorni che ci portano via la testa.",
             False,
         ),
+        # a short title and its Italian version, a dash or a colon between, the pivot's article
+        # wrong (ours, after a feed's film titles); without the mark, or with other words, none
+        ("Dopo lo pioggia", "Esce domani nelle sale ", " – Dopo la pioggia, il nuovo film.", True),
+        ("Dopo lo pioggia", "Il nuovo lavoro del regista: ", "", False),
+        ("Dopo lo pioggia", "Esce domani nelle sale ", " dopo la pioggia di ieri.", False),
+        ("Dopo la guerra fredda", "", ": dopo la crisi di ieri, il governo.", False),
+        ("Fiume", "Esce domani nelle sale ", " – Fiume, il nuovo lavoro del regista.", False),
     ],
 )
 def test_glossed(translation, before, after, gloss):
@@ -565,6 +590,20 @@ def test_every_span_of_a_sentence_shaped_as_code_is_code():
 def test_signed(paragraphs, signed):
     """Embedded posts and credited captions: what their authors wrote, as they wrote it."""
     assert leftover.signed(paragraphs) == signed
+
+
+def test_inline_posts():
+    """A post inside a paragraph: up to a post's length before its signature (ours); a
+    signature that ends the paragraph is `signed`'s, and a handle in prose signs nothing."""
+    post = "See you all next summer! — Band (@band) July 2, 2024"
+    assert leftover.inline_posts(f"Il gruppo ha salutato. {post} Il tour riprenderà a settembre.") == [
+        f"Il gruppo ha salutato. {post}"
+    ]
+    long = "Il gruppo ha salutato i fan con un lungo messaggio. " * 8
+    (inside,) = leftover.inline_posts(f"{long}{post} Il tour riprenderà.")
+    assert inside.endswith(post) and len(inside) == 280 + len(post) - post.index("—")
+    assert leftover.inline_posts(f"Il gruppo ha salutato. {post}") == []
+    assert leftover.inline_posts("Il ministro (@ministro) ha scritto il 2 luglio 2024 Alle otto.") == []
 
 
 @pytest.mark.parametrize(

@@ -160,14 +160,25 @@ NAMING = regex.compile(
 # the future", "l'album Wish you were here", "la raccolta di poesie, Le ciel est vide,"; ours):
 # a title that follows one, or is set after it between commas, is given as written, as
 # Italian writes titles, its first word capitalised (see `names_a_work`)
-WORK = regex.compile(
-    r"(?i)(?<!\p{L})(?:film|libr[oi]|romanz[oi]|album|bran[oi]|singol[oi]|canzon[ei]|serie|dischi|disco"
+_WORK_NOUNS = (
+    r"(?:film|libr[oi]|romanz[oi]|album|bran[oi]|singol[oi]|canzon[ei]|serie|dischi|disco"
     r"|saggi[oi]?|documentari[oi]?|spettacol[oi]|musical|fumett[oi]|videogioc(?:o|hi)|podcast|sequel|remake"
     r"|prequel|spin-off|show|programm[ai]|poesi[ae]|opera|pezz[oi]|hit|inno|colonna\s+sonora|mostra|festival"
     r"|note|docuserie|miniserie|sitcom|telefilm|cortometraggi[oi]|raccont[oi]|raccolta|commedia|dramma"
     r"|balletto|tracci?a|tracce|mixtape|audiolibr[oi]|videoclip|trailer|manga|saga|tour|rubrica|format|cover"
-    r"|remix)"
-    r"(?:\s+(?:di|del|dello|della|dei|degli|delle))?\s*,?\s*$"
+    r"|remix|studi[oi]|articol[oi]|report|rapport[oi]|paper)"
+)
+_OF = r"(?:di|del|dello|della|dei|degli|delle)"
+WORK = regex.compile(r"(?i)(?<!\p{L})" + _WORK_NOUNS + r"(?:\s+" + _OF + r")?\s*,?\s*$")
+# ... or right after it, set off by a comma with its author ("quella di 12 songs about the
+# rain, album di una band di Seattle", "The rise and fall of the middle class, l'ultimo studio
+# dell'economista"; ours, after a feed's reviews): the title's apposition
+WORK_AFTER = regex.compile(
+    r"(?i)\s*,\s*(?:(?:il|lo|la|i|gli|le|un|uno|una)\s+|(?:l|un)['’]\s?)?(?:\p{L}+\s+)?"
+    + _WORK_NOUNS
+    + r"\s+(?:"
+    + _OF
+    + r"(?!\p{L})|d['’]|dell['’])"
 )
 
 
@@ -178,7 +189,10 @@ def names_a_work(text: str, start: int, end: int | None = None) -> bool:
     """The span at `start` opens with a capital right after a noun for a work: its title. The
     noun may be a loan the span took in ("l'album Wish you were here"; ours). A title set
     off by a comma after its noun is closed by one too (the span's `end`): an apposition, not
-    the next clause ("…del Film Festival, Robert Enke qui a signé…"; lingua)."""
+    the next clause ("…del Film Festival, Robert Enke qui a signé…"; lingua). The noun and
+    its author may follow the span instead (`WORK_AFTER`), whatever its case."""
+    if end is not None and WORK_AFTER.match(text, end):
+        return True
     if text[start : start + 1].isupper():
         noun = WORK.search(text, 0, start)
         return noun is not None and (
