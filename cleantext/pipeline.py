@@ -302,11 +302,13 @@ class Pipeline:
                 )
             ]
             posts = tuple(p.text for p, r, b in zip(paras, reasons, by, strict=True) if r is None and b)
+            # ... and the parts of a paragraph set apart inside it: a post printed within it,
+            # program text between two fences on one line
             posts += tuple(
-                post
+                part
                 for p, r in zip(paras, reasons, strict=True)
                 if r is None
-                for post in leftover.inline_posts(p.text)
+                for part in (*leftover.inline_posts(p.text), *split.inline_fenced(p.text))
             )
             judged = iter(
                 leftover.judge(

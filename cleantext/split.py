@@ -93,6 +93,21 @@ def fences(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# two fences on one line, the program text between them (at least one character that is no
+# fence's, so "``````" holds none)
+_INLINE_FENCED = regex.compile(r"(`{3,}|~{3,})(?!`|~)(.+?)\1")
+
+
+def inline_fenced(text: str) -> list[str]:
+    """The program text between two fences inside one paragraph: a page whose Markdown the
+    renderer left as text in a list's item ("…il codice seguente: ``` FROM ubuntu:xenial RUN
+    apt-get update … ```"; Microsoft's docs, held out) runs its block into one line, but the
+    fences still say where the program is."""
+    if "```" not in text and "~~~" not in text:
+        return []
+    return [m.group(2).strip() for m in _INLINE_FENCED.finditer(text) if m.group(2).strip()]
+
+
 def within(blocks: list[tuple[int, int]], at: int) -> bool:
     """`at` lies inside one of the (start, end) `blocks` (`fences`)."""
     return any(a <= at < b for a, b in blocks)

@@ -790,3 +790,21 @@ def test_straight_single_quotes_pair_only_as_quotations(text, paired):
     """Italian news quotes with straight single quotes as often as with «»; the same mark is
     the apostrophe of "l'uso" and of "po'" (ours)."""
     assert paired_quotes(text) == paired
+
+
+def test_a_program_between_fences_inside_a_paragraph_is_not_translated():
+    """A paragraph's program text between fences is set apart (`split.inline_fenced`, as the
+    pipeline passes it): its lines are the computer's, not a leftover (ours, after
+    Microsoft's docs, where "RUN apt-get update" came out "Corso atto-prendere
+    l'aggiornamento")."""
+    paragraph = (
+        "Sostituire il contenuto con il codice seguente: ``` FROM debian:stable WORKDIR /app RUN "
+        "apt-get update && apt-get install -y python-pip. RUN pip install --upgrade pip and then "
+        "copy the requirements into the image. ``` Poi salvare il file."
+    )
+    sentence = "RUN pip install --upgrade pip and then copy the requirements into the image."
+    det = Detection("en", (Span(0, len(sentence), "en", 1.0),))
+    (alone,) = leftover.judge([(sentence, det)], zipf)
+    assert alone.spans and not alone.kept
+    (judged,) = leftover.judge([(sentence, det)], zipf, marked=split.inline_fenced(paragraph))
+    assert judged.kept[0].kept == "marked" and not judged.spans

@@ -172,3 +172,14 @@ def test_markdown_fences_are_found_and_their_lines_kept_apart():
     assert got[0] == prose  # the prose around is still unwrapped
     assert got[1:] == ["```bash", "sudo apt-get install \\", "  cleantext", "```", "~~~", "x = 1", "~~~"]
     assert split.fences("Tre apici inversi, ```, aprono un blocco.\n```python\nx = 1\n") == []
+
+
+def test_inline_fenced():
+    """Program text between two fences on one line: a list item whose Markdown a renderer
+    left as text (ours, after Microsoft's docs); no pair of fences, no program."""
+    line = "Sostituire il contenuto con: ``` FROM debian:stable RUN apt-get update ``` e salvare."
+    assert split.inline_fenced(line) == ["FROM debian:stable RUN apt-get update"]
+    two = "Due blocchi: ~~~ make ~~~ e ``` make install ```."
+    assert split.inline_fenced(two) == ["make", "make install"]
+    assert split.inline_fenced("Un solo ``` aperto e mai chiuso.") == []
+    assert split.inline_fenced("``````") == []
