@@ -1160,17 +1160,25 @@ def _grammar(word: str, lang: str, zipf: Zipf, main: str, p: Policy) -> bool:
     return z >= p.function_from and z - zipf(w, main) >= p.grammar_margin
 
 
+# a headline's label: up to three words and a colon, quoted maybe ('"Nuove serie": ', "Da vedere: ")
+_LABEL_HEAD = regex.compile(r"^\W*\p{L}+(?:\s\p{L}+){0,2}[”\"»’]?:\s+")
+
+
 def _title_case(text: str, lang: str, zipf: Zipf, p: Policy) -> bool:
     """A whole sentence in title case: a reference's author and title ("- Elaine Gould,
     Behind Bars: the Definitive Guide to Music Notation.", LilyPond's Italian manual), a
     heading, an institution: a machine leaves sentences in sentence case. Three capitalised
     words at least, the last one too; the others short grammar words (articles, prepositions,
     conjunctions: four letters at most), never three in a row, as an instruction naming
-    buttons has them ("Switch on one or both of Automatically Delete …", GNOME's help)."""
+    buttons has them ("Switch on one or both of Automatically Delete …", GNOME's help). A
+    headline's label before a colon may be in the sentence's language (`_LABEL_HEAD`): what
+    follows it counts."""
     words = WORD.findall(text)
     caps = sum(w[0].isupper() and not w.isupper() for w in words)
     if caps < 3 or not words[-1][0].isupper():
         return False
+    if (label := _LABEL_HEAD.match(text)) and _title_case(text[label.end() :], lang, zipf, p):
+        return True
     run = 0
     for w in words:
         if w[0].isupper():
@@ -1297,10 +1305,10 @@ def _speech(text: str, span: Span) -> bool:
 
 
 def _opens_quote(text: str, span: Span) -> bool:
-    """The span opens a quotation with a capital, the quotation going on past it in Italian:
-    a title quoted as its writers wrote it, half in English ("al convegno ‘Skills shortage e
-    nuove competenze: cosa cambia per le imprese’", "(«Over the moon - Canzoni d'autore dal vivo»)"; ours,
-    after a feed's conference and show titles)."""
+    """The span opens a quotation with a capital, the quotation closing after it: a title
+    quoted as its writers wrote it, half in English ("al convegno ‘Skills shortage e nuove
+    competenze: cosa cambia per le imprese’", "(«Over the moon - Canzoni d'autore dal
+    vivo»)"; ours, after a feed's conference and show titles)."""
     before = text[: span.start].rstrip()
     # (a straight '"' that pairing left as it was may close a quotation as well as open one)
     if (
