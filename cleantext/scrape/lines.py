@@ -563,13 +563,28 @@ _SITE_PHRASE = regex.compile(
     regex.IGNORECASE,
 )
 
-# Italian publishers' legal footer: VAT number, court registration, editor in charge.
+# Italian publishers' legal footer: court registration, editor in charge, ROC entry ...
 _LEGAL = regex.compile(
-    r"(?<![\p{L}])(?:p\.?\s?iva|partita iva|codice fiscale|c\.f\.|registrazion[ea] (?:presso il )?tribunale|"
-    r"reg\.? trib|aut\.? trib|testata giornalistica|direttore responsabile|"
-    r"iscrizione (?:al )?roc)(?![\p{L}])",
+    r"(?<![\p{L}])(?:registrazion[ea] (?:presso il )?tribunale|reg\.? trib|aut\.? trib|testata giornalistica|"
+    r"direttore responsabile|iscrizione (?:al )?roc)(?![\p{L}])",
     regex.IGNORECASE,
 )
+# ... or a tax number, named with the number itself or the company's form: news names the tax
+# code and the VAT number too ("L'Inps apre la misura ai giovani disoccupati con Partita Iva: 500
+# euro al mese", a news feed; "Digitare il proprio codice fiscale, prego.", Debian's fortunes)
+_TAX_ID = regex.compile(
+    r"(?<![\p{L}])(?:p\.?\s?iva|partita iva|codice fiscale|c\.f\.)(?![\p{L}])", regex.IGNORECASE
+)
+_TAX_NUMBER = regex.compile(
+    r"(?<![\p{L}\p{N}])(?:\d{11}|\p{Lu}{6}\d\d\p{Lu}\d\d\p{Lu}\d{3}\p{Lu})(?![\p{L}\p{N}])"
+    r"|(?<![\p{L}])(?:s\.?r\.?l|s\.?p\.?a|s\.?a\.?s|s\.?n\.?c)(?![\p{L}])|©",
+    regex.IGNORECASE,
+)
+
+
+def _legal(p: str) -> bool:
+    """A legal footer's cue: a registration or an editor in charge, or a tax number given."""
+    return bool(_LEGAL.search(p)) or (bool(_TAX_ID.search(p)) and bool(_TAX_NUMBER.search(p)))
 
 
 # A call to action: an imperative the site says to the reader, about the site itself
@@ -670,10 +685,15 @@ legal_footer = LineTest(
     "legal_footer",
     "legal footer",
     test=lambda p, ctx, rule: (
-        (n := len(words(p))) <= rule.limit("max_words") and not _is_prose(p, n) and bool(_LEGAL.search(p))
+        (n := len(words(p))) <= rule.limit("max_words") and not _is_prose(p, n) and _legal(p)
     ),
     thresholds=(("max_words", 25),),
-    examples=(Example("Example Srl - P.IVA 01234567890", True, "own"),),
+    examples=(
+        Example("Example Srl - P.IVA 01234567890", True, "own"),
+        Example("Testata giornalistica registrata presso il Tribunale di Roma n. 12/2010", True, "own"),
+        Example("Il fisco cambia le regole per chi apre la Partita Iva nel 2026", False, "own"),
+        Example("Dal Codice fiscale alla carta d'identità, l'anagrafe compie dieci anni", False, "own"),
+    ),
 )
 
 
