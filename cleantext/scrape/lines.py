@@ -51,8 +51,12 @@ _CUES = {
     "share buttons": r"condividi(?:mi)?|share|tweet|retweet|whatsapp|facebook|twitter|telegram|linkedin|"
     r"condividil[oa]|pinterest|pin it|instagram|tiktok|youtube|seguici|follow us|ascoltaci|listen on",
     "advertisement": r"advertisements?|pubblicit[àa]|sponsor(?:ed|izzato)?|spot_img|ads?|adv",
-    "newsletter/cookie prompt": r"newsletter|cookies?(?: policy)?|iscriviti|subscribe|abbonati|"
-    r"privacy policy|informativa(?: sulla)? privacy|sign (?:in|up)|registrati|accedi|login|scarica l['’]app",
+    "newsletter/cookie prompt": r"newsletter|cookies?(?: policy)?|iscriviti|subscribe|"
+    r"privacy policy|informativa(?: sulla)? privacy|sign (?:in|up)|login|scarica l['’]app|"
+    # (an imperative that is a noun or a participle too opens the line or a clause: "Abbonati
+    # ora", "Hai già un account? Accedi", where "ai soli abbonati" and "gli utenti registrati"
+    # name people; a news feed's headline, held out)
+    r"(?<=(?:^|[.:!?;–—])\W*)(?:abbonati|registrati|accedi)",
 }
 _CUE_RES = {
     k: regex.compile(rf"(?<![\p{{L}}])(?:{v})(?![\p{{L}}])", regex.IGNORECASE) for k, v in _CUES.items()
@@ -191,7 +195,13 @@ newsletter_prompt = LineTest(
     "newsletter/cookie prompt",
     test=_cue_test("newsletter/cookie prompt", topical_ok=True, boxed=True),
     thresholds=(("max_words", 8), ("box_words", 25)),
-    examples=(Example("Iscriviti alla newsletter", True, "own"), Example("Cookie Policy", True, "own")),
+    examples=(
+        Example("Iscriviti alla newsletter", True, "own"),
+        Example("Cookie Policy", True, "own"),
+        Example("Abbonati ora", True, "own"),
+        Example("La piattaforma limita ai soli abbonati l'uso dell'assistente", False, "own"),
+        Example("Gli utenti registrati salgono a due milioni", False, "own"),
+    ),
 )
 
 
