@@ -168,13 +168,28 @@ comment_form = LineTest(
         Example("La domanda al ministro sui rincari e la risposta: 'No comment'", False, "own"),
     ),
 )
+# a line that opens on a thing named with its article, not the site's own ("Il nostro canale"):
+# a headline or a caption about a post, where buttons speak to the reader or name the networks
+_NAMED_THING = regex.compile(
+    r"^\W*(?:(?:il|lo|la|i|gli|le)\s+|l['’]\s*)(?!(?:nostr[oaie]|vostr[oaie]|tuo|tua|tuoi|tue|mio|mia|miei|mie)(?!\p{L}))\p{L}",
+    regex.IGNORECASE,
+)
+_SHARE_CUE = _cue_test("share buttons", topical_ok=True)
+
+
+def _share_buttons(p: str, ctx: Context, rule: Rule) -> bool:
+    return _NAMED_THING.match(p) is None and _SHARE_CUE(p, ctx, rule)
+
+
 share_buttons = LineTest(
     "share_buttons",
     "share buttons",
-    test=_cue_test("share buttons", topical_ok=True),
+    test=_share_buttons,
     thresholds=(("max_words", 6),),
     examples=(
         Example("Condividi su Facebook", True, "own"),
+        # a headline about a post (shaped after a news feed's, held out)
+        Example("L'addio in un video su TikTok", False, "own"),
         Example("Seguici su Instagram", True, "own"),
         Example("Condividimi sui Social Network!", True, "own"),
         # a podcast's page, its platforms' buttons after it (held out)
