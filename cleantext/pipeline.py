@@ -35,6 +35,7 @@ from cleantext.translation import postedit
 from cleantext.translation.route import Outcome, Router, plausible_length
 
 log = logging.getLogger(__name__)
+_POLICY = leftover.Policy()  # the judgement's thresholds, as the trust checks read them too
 
 _CAPITALISED = regex.compile(r"\b\p{Lu}[\p{L}\p{N}'’\-]*")
 
@@ -574,7 +575,7 @@ class Pipeline:
             # commonality" → "ampio commonality" → "wide commonality"; the seeds)
             why = f"a short phrase that comes back as {back!r}"
         else:
-            used = leftover.Policy().used_from  # below it, a word is not Italian usage
+            used = _POLICY.used_from  # below it, a word is not Italian usage
             foreign = [w for w in words(seg.text) if zipf(w.lower(), s.main) < used]
             same = set(words(seg.translation))
             if foreign and sum(w in same for w in foreign) > len(foreign) / 2:
@@ -585,7 +586,7 @@ class Pipeline:
             elif (
                 leftover.short_terms(seg.text, seg.language, zipf, s.main)
                 if inside
-                else len(words(seg.text)) <= leftover.Policy().short_sentence
+                else len(words(seg.text)) <= _POLICY.short_sentence
             ) and (leaked := _neither(seg.text, seg.translation, seg.language, s.main)):
                 # a pivot's word the last pair did not know, in a term inside an Italian
                 # sentence or in a short sentence: the source reads better ("mailing-list" →
@@ -741,7 +742,7 @@ def _like_the_pairs(prepared: list[tuple[Document, list[_Draft]]], main: str) ->
     that shape are the writer's too, however little of them the translation matches
     ("Characters that stay with us. Personaggi che restano con noi."; a game site quoting a
     trailer, held out)."""
-    policy = leftover.Policy()
+    policy = _POLICY
     out = []
     for _, drafts in prepared:
         shaped, glossed = [], 0
