@@ -522,6 +522,17 @@ def test_a_feeds_title_ended_as_a_question_is_no_story_beside_its_summary():
     assert find_boilerplate(item) == [None, None]
 
 
+def test_a_feeds_summary_cut_short_is_no_story_beside_itself():
+    """A feed's summary cut to fit ("…: «Eppure gli affari vanno...»", a news feed's item,
+    held out) reads as prose and as a headline: the only prose of its item, it has no story
+    to stand beside but itself (the lines ours, in their shapes)."""
+    item = [
+        "Chiude la storica ferramenta del centro: «Nessuno la vuole, ormai solo bar e ristoranti»",
+        "I fratelli Rossi verso la chiusura del negozio di via Roma: «Eppure i conti tornano...»",
+    ]
+    assert find_boilerplate(item) == [None, None]
+
+
 def test_a_quotation_in_straight_single_quotes_is_quoted_past_its_apostrophes():
     """A headline quoting a widget's words in straight single quotes says none of them
     itself, an apostrophe inside the quotation too ('…: "No comment, it's over"'; ours, in

@@ -44,13 +44,15 @@ def _related_headline(p: str, ctx: Context, rule: Rule) -> bool:
     a blog's post (held out). And in text another story's headline stands beside a story: a
     document with no paragraph of prose (a feed's item, its title and its summary: "Morto a
     Madrid a 85 anni: l'annuncio dato dalla figlia maggiore", a news feed, held out) has
-    none, nor has one whose only prose is its first line, a title ended as a question; a
-    page's index of headlines, no story on it, is its links.
+    none, nor has one whose only prose is its first line, a title ended as a question, or the
+    line itself, a summary cut short ("I gemelli Mazzanti verso la chiusura del negozio:
+    «Eppure gli affari vanno...»", a news feed, held out); a page's index of headlines, no
+    story on it, is its links.
     """
     i = ctx.index
     if ctx.facts.kept == 0 or i == _title(ctx) or not ctx.linked(i):
         return False
-    if ctx.facts.links is None and _body(ctx)[1] in (None, 0):  # (a first line is a title, if prose)
+    if ctx.facts.links is None and not _story_beside(ctx, i):
         return False
     if not _unrelated_headline(ctx, i, rule):
         return False
@@ -158,6 +160,14 @@ def _two_part(p: str) -> bool:
     """A kicker and a headline in one line ("Ucraina e Russia pronte a negoziare? Condizioni
     imbevibili per Kiev", "Riapertura del confine cinese: l'UE cerca di evitare…")."""
     return bool(_TWO_PART.search(p))
+
+
+def _story_beside(ctx: Context, i: int) -> bool:
+    """A paragraph of prose besides line i and the first line (a title, if prose)."""
+    _, last = _body(ctx)
+    if last in (None, 0):
+        return False
+    return last != i or any(prose(q) for q in ctx.paragraphs[1:i])
 
 
 def _body(ctx: Context) -> tuple[int | None, int | None]:
