@@ -453,7 +453,8 @@ def _like_a_title(text: str, span: Span, det: Detection, zipf: Zipf, main: str, 
 # ("… see you next summer! — Coldplay (@coldplay) July 2, 2024"; ours), on the post's last
 # line or on a line of its own after it, as a page embeds it ("— Name (@handle) 25 ottobre
 # 2018"; a national daily's page, held out)
-_POST_SHAPE = r"[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)[\s\p{L}\p{N},.]{0,30}$"
+_SIGNER = r"[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)"  # "— Name (@handle)"
+_POST_SHAPE = _SIGNER + r"[\s\p{L}\p{N},.]{0,30}$"
 _POST_SIGNATURE = regex.compile(_POST_SHAPE)
 _LONE_POST = regex.compile(r"^\s*" + _POST_SHAPE)
 # or a short line naming its author and handle, as other sites sign an embedded post ("Un post
@@ -470,8 +471,7 @@ _POST_CHARACTERS = 280
 # feed joins a page's lines: "… see you all next summer! — Band (@band) July 2, 2024 Il tour
 # riprenderà …"; ours, after a news feed, held out)
 _INLINE_POST = regex.compile(
-    r"[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s+(?:\p{L}{3,9}\.?\s+\d{1,2},?|\d{1,2}\s+\p{L}{3,9})"
-    r"\s+(?:19|20)\d\d(?=\s+\p{Lu})"
+    _SIGNER + r"\s+(?:\p{L}{3,9}\.?\s+\d{1,2},?|\d{1,2}\s+\p{L}{3,9})\s+(?:19|20)\d\d(?=\s+\p{Lu})"
 )
 
 
@@ -803,9 +803,17 @@ def glossed(
     `before` and `after` are the Italian around the span, up to the nearest other foreign
     text; the gloss must lie within the translation's length (and `gloss_reach` words)."""
     p = policy or Policy()
+    return _gist_beside(translation, before, after, zipf, main, p) or _version_beside(
+        translation, before, after, p
+    )
+
+
+def _gist_beside(translation: str, before: str, after: str, zipf: Zipf, main: str, p: Policy) -> bool:
+    """`glossed` by content words: enough of the translation's (`gloss_words`, and more than
+    `gloss_share` of them) among the words right before or right after the span."""
     gist = _gist(translation, zipf, main)
     if len(gist) < p.gloss_words:
-        return _version_beside(translation, before, after, p)
+        return False
     n = len(WORD.findall(translation))
     reach = n + p.gloss_reach
     # a pair only when the span and its gloss are all the text around them
@@ -816,7 +824,7 @@ def glossed(
         share = p.pair_share if whole else p.gloss_share
         if same >= p.gloss_words and same > share * len(gist):
             return True
-    return _version_beside(translation, before, after, p)
+    return False
 
 
 _VERSION_MARK = "–—-:"  # what sets a title's Italian version beside it
@@ -828,7 +836,7 @@ def _version_beside(translation: str, before: str, after: str, p: Policy) -> boo
     every word of four letters or more of the translation among as many words there. A short
     title has one content word ("oltre" is a grammar word), so these count all its longer
     words; an article the pivot got wrong ("lo fiume") is too short to count."""
-    stems = {fold(w)[:_STEM] for w in folded(translation) for w in [w.rsplit("'", 1)[-1]] if len(w) >= 4}
+    stems = _stems(translation)
     if len(stems) < p.gloss_words:
         return False
     n = len(WORD.findall(translation)) + 1
@@ -1025,12 +1033,13 @@ def as_long(n: int, m: int, policy: Policy | None = None) -> bool:
 
 def _gist(text: str, zipf: Zipf, main: str) -> set[str]:
     """The stems of a text's content words: four letters or more, not grammar words."""
-    return {
-        fold(w)[:_STEM]
-        for w in folded(text)
-        for w in [w.rsplit("'", 1)[-1]]
-        if len(w) >= 4 and zipf(w, main) < _GRAMMAR
-    }
+    return _stems(text, lambda w: zipf(w, main) < _GRAMMAR)
+
+
+def _stems(text: str, keep: Callable[[str], bool] = lambda w: True) -> set[str]:
+    """The stems of a text's words of four letters or more (after an elision: "dell'acqua"
+    → "acqua") that `keep` keeps."""
+    return {fold(w)[:_STEM] for w in folded(text) for w in [w.rsplit("'", 1)[-1]] if len(w) >= 4 and keep(w)}
 
 
 def in_machine_document(reason: str | None) -> bool:

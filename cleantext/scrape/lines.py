@@ -171,7 +171,8 @@ comment_form = LineTest(
 # a line that opens on a thing named with its article, not the site's own ("Il nostro canale"):
 # a headline or a caption about a post, where buttons speak to the reader or name the networks
 _NAMED_THING = regex.compile(
-    r"^\W*(?:(?:il|lo|la|i|gli|le)\s+|l['’]\s*)(?!(?:nostr[oaie]|vostr[oaie]|tuo|tua|tuoi|tue|mio|mia|miei|mie)(?!\p{L}))\p{L}",
+    r"^\W*(?:(?:il|lo|la|i|gli|le)\s+|l['’]\s*)"
+    r"(?!(?:nostr[oaie]|vostr[oaie]|tuo|tua|tuoi|tue|mio|mia|miei|mie)(?!\p{L}))\p{L}",
     regex.IGNORECASE,
 )
 _SHARE_CUE = _cue_test("share buttons", topical_ok=True)
